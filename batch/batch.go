@@ -1,0 +1,298 @@
+// Package batch runs the whole job: it reads inputs, analyses articles on a
+// pool of workers and commits the rows to the output dataset.
+package batch
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/output"
+	"github.com/stance-news/stance/pipeline"
+	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/source"
+)
+
+// Config is one run's settings.
+type Config struct {
+	Inputs          []string
+	Out             string
+	Workers         int // 0: all cores
+	Lexicon         *lexicon.Lexicon
+	Version         string
+	Full            bool // reprocess articles already in the dataset
+	MaxArticleBytes int
+	Stdin           io.Reader
+	Logger          *slog.Logger
+	// Progress, when set, is called from one goroutine after each article.
+	Progress func(Summary)
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	RunID       string
+	Read        int64 // articles read, good or bad
+	OK          int64 // analysed and written
+	Unchanged   int64 // skipped: already in the dataset with this version
+	Quarantined int64
+	Quotes      int64
+	Problems    []string // one line per quarantined input: "file:line: error"
+}
+
+// NewRunID returns a sortable, unique run id.
+func NewRunID(now time.Time) string {
+	var b [4]byte
+	rand.Read(b[:])
+	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+type job struct {
+	item source.Item
+}
+
+type result struct {
+	article output.Article
+	quotes  []output.Quote
+	skipped bool
+	problem string
+}
+
+// Run executes one run. The dataset is changed only when the run completes:
+// on error or cancellation it is left as it was.
+func Run(ctx context.Context, cfg Config) (Summary, error) {
+	started := time.Now().UTC()
+	sum := Summary{RunID: NewRunID(started)}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With("run_id", sum.RunID)
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	an, err := pipeline.New(cfg.Lexicon)
+	if err != nil {
+		return sum, err
+	}
+	// Expand the inputs first: a missing input is a usage error, found
+	// before anything is locked or written.
+	if _, err := source.Files(cfg.Inputs); err != nil {
+		return sum, err
+	}
+	lock, err := output.Acquire(cfg.Out)
+	if err != nil {
+		return sum, err
+	}
+	defer lock.Release()
+	meta := output.Meta{Version: cfg.Version, LexiconVersion: cfg.Lexicon.Version, RunID: sum.RunID}
+	w, err := output.Create(cfg.Out, meta)
+	if err != nil {
+		return sum, err
+	}
+	defer w.Close()
+	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers, "lexicon_version", meta.LexiconVersion)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, workers*4)
+	results := make(chan result, workers*4)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seen := map[string]string{}
+		readErr = source.Read(ctx, cfg.Inputs, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
+			if it.Err == nil {
+				if first, dup := seen[it.ID]; dup {
+					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, first)}
+					it.ID = it.ID + "@" + it.Location()
+				} else {
+					seen[it.ID] = it.Location()
+				}
+			}
+			select {
+			case jobs <- job{item: it}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := process(an, w, cfg, meta, j.item)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var addErr error
+	for r := range results {
+		sum.Read++
+		switch {
+		case r.skipped:
+			sum.Unchanged++
+		case r.article.Status == output.StatusQuarantined:
+			sum.Quarantined++
+			sum.Problems = append(sum.Problems, r.problem)
+			log.Warn("article quarantined", "error", r.problem)
+		default:
+			sum.OK++
+			sum.Quotes += int64(len(r.quotes))
+		}
+		if !r.skipped && addErr == nil {
+			if addErr = w.Add(r.article, r.quotes); addErr != nil {
+				cancel()
+			}
+		}
+		if cfg.Progress != nil {
+			cfg.Progress(sum)
+		}
+	}
+	if addErr != nil {
+		return sum, addErr
+	}
+	if readErr != nil {
+		return sum, readErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if err := w.Commit(); err != nil {
+		return sum, fmt.Errorf("commit: %w", err)
+	}
+	run := output.Run{
+		RunID: sum.RunID, StartedAt: started, FinishedAt: time.Now().UTC(),
+		Version: cfg.Version, LexiconVersion: meta.LexiconVersion, Inputs: cfg.Inputs,
+		ArticlesOK: sum.OK, ArticlesUnchanged: sum.Unchanged, ArticlesQuarantined: sum.Quarantined,
+		Quotes: sum.Quotes, Status: "ok",
+	}
+	if run.Inputs == nil {
+		run.Inputs = []string{}
+	}
+	if err := w.WriteRun(run); err != nil {
+		return sum, fmt.Errorf("runs table: %w", err)
+	}
+	log.Info("run finished", "articles_read", sum.Read, "articles_ok", sum.OK, "articles_unchanged", sum.Unchanged,
+		"articles_quarantined", sum.Quarantined, "quotes", sum.Quotes, "seconds", time.Since(started).Seconds())
+	return sum, nil
+}
+
+// process turns one input item into its rows. It is called concurrently.
+func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Meta, it source.Item) result {
+	if it.Err != nil {
+		id := it.ID
+		if id == "" {
+			id = it.Location()
+		}
+		return result{
+			article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
+				Error: it.Err.Error(), Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
+			problem: it.Err.Error(),
+		}
+	}
+	a := &it.Article
+	sha := ContentHash(a)
+	if !cfg.Full {
+		if k, ok := w.Known(a.ID); ok && k.ContentSHA256 == sha && k.Status == output.StatusOK &&
+			k.Version == meta.Version && k.LexiconVersion == meta.LexiconVersion {
+			return result{skipped: true}
+		}
+	}
+	statements, err := analyze(an, a)
+	if err != nil {
+		msg := fmt.Sprintf("%s: %v", it.Location(), err)
+		return result{
+			article: output.Article{ArticleID: a.ID, Source: it.Location(), Status: output.StatusQuarantined,
+				Error: msg, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
+			problem: msg,
+		}
+	}
+	row := output.Article{
+		ArticleID: a.ID, Source: it.Location(), URL: a.URL, Title: a.Title,
+		Published: timePtr(a.Published), Updated: timePtr(a.Updated), Text: a.Text,
+		ContentSHA256: sha, NParagraphs: int32(len(a.Paragraphs)), NQuotes: int32(len(statements)),
+		Status: output.StatusOK, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID,
+	}
+	qs := make([]output.Quote, len(statements))
+	for i, s := range statements {
+		qs[i] = QuoteRow(s, meta)
+	}
+	return result{article: row, quotes: qs}
+}
+
+// analyze runs the pipeline, turning a panic on hostile text into an error
+// that quarantines the one article instead of stopping the batch.
+func analyze(an *pipeline.Analyzer, a *article.Article) (st []pipeline.Statement, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("analysis failed: %v", r)
+		}
+	}()
+	return an.Analyze(a), nil
+}
+
+// QuoteRow converts a statement to its quotes table row.
+func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
+	q := output.Quote{
+		QuoteID: s.QuoteID, ArticleID: s.ArticleID, Published: timePtr(s.Published),
+		Paragraph: int32(s.Paragraph), CharStart: int32(s.CharStart), CharEnd: int32(s.CharEnd),
+		Text: s.Text, Kind: s.Kind, Cue: s.Cue, Speaker: s.Speaker, SpeakerID: s.SpeakerID,
+		SpeakerMention: s.SpeakerMention, SpeakerRole: s.SpeakerRole, SpeakerAffiliation: s.SpeakerAffiliation,
+		Attribution: s.Attribution, Confidence: s.Confidence,
+		Tone: s.Tone, ToneLexicon: s.ToneLexicon, ToneNB: s.ToneNB, ToneLabel: s.ToneLabel,
+		StanceEvidence: s.StanceEvidence, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID,
+	}
+	if v, ok := s.Stance["us"]; ok {
+		q.StanceUS = &v
+	}
+	if v, ok := s.Stance["russia"]; ok {
+		q.StanceRussia = &v
+	}
+	if q.StanceEvidence == nil {
+		q.StanceEvidence = []string{}
+	}
+	return q
+}
+
+// ContentHash identifies an article's content: a changed title, date or text
+// makes the article changed.
+func ContentHash(a *article.Article) string {
+	h := sha256.New()
+	for _, s := range []string{a.Title, a.URL, a.Published.UTC().Format(time.RFC3339), a.Updated.UTC().Format(time.RFC3339), a.Text} {
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+// ErrLocked reports that another run holds the output folder.
+var ErrLocked = output.ErrLocked
+
+// IsLocked reports whether err means the output folder is locked.
+func IsLocked(err error) bool { return errors.Is(err, output.ErrLocked) }

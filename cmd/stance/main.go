@@ -1,0 +1,152 @@
+// Command stance finds the statements news articles attribute to people,
+// scores their tone and stance, and writes them as Parquet tables.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK          = 0
+	exitFailed      = 1 // the run failed
+	exitUsage       = 2 // usage or configuration error
+	exitLocked      = 3 // another run holds the output folder
+	exitQuarantined = 4 // --strict and some inputs were quarantined
+	exitInterrupted = 5 // stopped by SIGINT or SIGTERM, dataset unchanged
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// command is one subcommand. Each lives in its own file and registers itself.
+type command struct {
+	name    string
+	summary string
+	usage   string // arguments after the command name
+	flags   func(fs *flag.FlagSet) func(ctx context.Context, env *env, args []string) int
+}
+
+// env is what a command may touch: its streams and arguments. Commands never
+// reach for os.Stdout directly, so tests run them in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	stderrIsTTY    bool
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTTY: isTerminal(os.Stderr)}
+	os.Exit(runMain(ctx, e, os.Args[1:]))
+}
+
+func runMain(ctx context.Context, e *env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				return runCommand(ctx, e, c, []string{"--help"})
+			}
+		}
+		topUsage(e.stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "stance: unknown command %q\n\n", args[0])
+		topUsage(e.stderr)
+		return exitUsage
+	}
+	return runCommand(ctx, e, c, args[1:])
+}
+
+func runCommand(ctx context.Context, e *env, c *command, args []string) int {
+	fs := flag.NewFlagSet("stance "+c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	exec := c.flags(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: stance %s %s\n\n%s\n", c.name, c.usage, c.summary)
+		var has bool
+		fs.VisitAll(func(*flag.Flag) { has = true })
+		if has {
+			fmt.Fprintf(e.stderr, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	positional, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	return exec(ctx, e, positional)
+}
+
+// parseInterleaved lets flags come after positional arguments too
+// (stance run articles/ --out x), as users type them; "--" ends flags.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if rest[0] == "--" {
+			return append(positional, rest[1:]...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+func topUsage(w io.Writer) {
+	fmt.Fprintf(w, "stance %s: who said what in the news, with what tone and stance.\n\nUsage: stance COMMAND [flags] [args]\n\nCommands:\n", version)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(commands[n].summary))
+	}
+	fmt.Fprintf(w, "\nRun 'stance COMMAND --help' for a command's flags.\n")
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func init() {
+	register(&command{
+		name:    "version",
+		summary: "Print the tool version.",
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
+			return func(_ context.Context, e *env, _ []string) int {
+				fmt.Fprintf(e.stdout, "stance %s\n", version)
+				return exitOK
+			}
+		},
+	})
+}

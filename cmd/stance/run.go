@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/stance-news/stance/batch"
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/source"
+)
+
+func init() {
+	register(&command{
+		name:  "run",
+		usage: "[flags] INPUT...",
+		summary: `Analyse news articles and write the quotes, articles, speakers and runs tables.
+
+INPUT is a file or folder (walked recursively in sorted order), or - for JSONL
+on standard input. Formats by extension: .txt (one article: headline,
+optional "Posted at" and "and last updated" lines, paragraphs separated by
+blank lines), .jsonl/.ndjson (one article per line: id, title, published,
+url, text), and .gz of either. Articles already in the output with the same
+content, tool version and lexicon version are skipped unless --full.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
+			out := fs.String("out", "stance-out", "output `folder` (the dataset)")
+			workers := fs.Int("workers", runtime.NumCPU(), "articles analysed in parallel")
+			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
+			quiet := fs.Bool("quiet", false, "no progress bar, no summary, warnings and errors only")
+			logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+			full := fs.Bool("full", false, "reprocess every article, even those already in the output")
+			strict := fs.Bool("strict", false, "exit non-zero (4) when any input was quarantined")
+			maxBytes := fs.Int("max-article-bytes", source.DefaultMaxArticleBytes, "quarantine articles larger than this")
+			return func(ctx context.Context, e *env, args []string) int {
+				if len(args) == 0 {
+					fmt.Fprintln(e.stderr, "stance run: no INPUT given (a file, a folder, or - for JSONL on stdin)")
+					return exitUsage
+				}
+				log, err := newLogger(e.stderr, *logFormat, *quiet)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
+					return exitUsage
+				}
+				if *workers < 1 {
+					fmt.Fprintln(e.stderr, "stance run: --workers must be at least 1")
+					return exitUsage
+				}
+				lx, err := lexicon.Load(*lexDir)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance run: lexicon:\n%v\n", err)
+					return exitUsage
+				}
+				cfg := batch.Config{
+					Inputs: args, Out: *out, Workers: *workers, Lexicon: lx, Version: version,
+					Full: *full, MaxArticleBytes: *maxBytes, Stdin: e.stdin, Logger: log,
+				}
+				var bar *progressBar
+				if e.stderrIsTTY && !*quiet && *logFormat == "text" {
+					bar = &progressBar{w: e.stderr}
+					cfg.Progress = bar.update
+				}
+				sum, err := batch.Run(ctx, cfg)
+				bar.done()
+				switch {
+				case err == nil:
+				case batch.IsLocked(err):
+					fmt.Fprintf(e.stderr, "stance run: %v; wait for it to finish (the lock is released when that process ends)\n", err)
+					return exitLocked
+				case errors.Is(err, context.Canceled):
+					fmt.Fprintln(e.stderr, "stance run: interrupted; the output folder is unchanged")
+					return exitInterrupted
+				default:
+					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
+					return exitFailed
+				}
+				if !*quiet {
+					fmt.Fprintf(e.stderr, "stance: %d articles read, %d analysed, %d unchanged, %d quarantined; %d quotes written to %s (run %s)\n",
+						sum.Read, sum.OK, sum.Unchanged, sum.Quarantined, sum.Quotes, *out, sum.RunID)
+					for _, p := range sum.Problems {
+						fmt.Fprintf(e.stderr, "  quarantined: %s\n", p)
+					}
+				}
+				if *strict && sum.Quarantined > 0 {
+					return exitQuarantined
+				}
+				return exitOK
+			}
+		},
+	})
+}
+
+func newLogger(w io.Writer, format string, quiet bool) (*slog.Logger, error) {
+	level := slog.LevelInfo
+	if quiet {
+		level = slog.LevelWarn
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+}
+
+// progressBar redraws one status line on a terminal, at most ten times a
+// second.
+type progressBar struct {
+	w    io.Writer
+	last time.Time
+}
+
+func (p *progressBar) update(s batch.Summary) {
+	if time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r%d articles, %d quotes, %d quarantined", s.Read, s.Quotes, s.Quarantined)
+}
+
+func (p *progressBar) done() {
+	if p != nil {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

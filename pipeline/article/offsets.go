@@ -1,0 +1,24 @@
+package article
+
+import "unicode/utf8"
+
+// Offsets converts byte offsets into Text to Unicode code point offsets, the
+// unit the output tables use (Python's str indexing). Calls with increasing
+// offsets cost only the distance walked since the previous call.
+type Offsets struct {
+	text           string
+	lastByte, last int
+}
+
+// NewOffsets returns a converter for text.
+func NewOffsets(text string) *Offsets { return &Offsets{text: text} }
+
+// Rune returns the code point offset of byte offset b.
+func (o *Offsets) Rune(b int) int {
+	if b < o.lastByte {
+		o.lastByte, o.last = 0, 0
+	}
+	o.last += utf8.RuneCountInString(o.text[o.lastByte:b])
+	o.lastByte = b
+	return o.last
+}

@@ -1,0 +1,116 @@
+// Package pipeline analyses one article: it finds attributed statements,
+// names their speakers and scores their tone and stance. Analyze is a pure
+// function of the article and the lexicon-built stages (no globals, no I/O),
+// so a worker pool runs it today and a distributed worker can run it tomorrow.
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/quotes"
+	"github.com/stance-news/stance/pipeline/speakers"
+	"github.com/stance-news/stance/pipeline/stance"
+	"github.com/stance-news/stance/pipeline/tone"
+)
+
+// Statement is one attributed statement with everything the quotes table
+// records about it. Offsets are Unicode code points into the article text.
+type Statement struct {
+	QuoteID            string
+	ArticleID          string
+	Published          time.Time // zero when unknown
+	Paragraph          int
+	CharStart, CharEnd int
+	Text               string
+	Kind               string
+	Cue                string
+	Speaker            string
+	SpeakerID          string
+	SpeakerMention     string
+	SpeakerRole        string
+	SpeakerAffiliation string
+	Attribution        string
+	Confidence         float64
+	Tone               float64
+	ToneLexicon        float64
+	ToneNB             float64
+	ToneLabel          string
+	Stance             map[string]float64 // side id → -1..1; absent: no evidence
+	StanceEvidence     []string
+}
+
+// Analyzer holds the stages built from one lexicon. It is immutable and safe
+// for concurrent use.
+type Analyzer struct {
+	LexiconVersion string
+	quotes         *quotes.Extractor
+	speakers       *speakers.Resolver
+	tone           *tone.Scorer
+	stance         *stance.Scorer
+}
+
+// New builds every stage from the lexicon.
+func New(lx *lexicon.Lexicon) (*Analyzer, error) {
+	ts, err := tone.New(lx)
+	if err != nil {
+		return nil, fmt.Errorf("tone: %w", err)
+	}
+	return &Analyzer{
+		LexiconVersion: lx.Version,
+		quotes:         quotes.New(lx),
+		speakers:       speakers.New(lx),
+		tone:           ts,
+		stance:         stance.New(lx, ts),
+	}, nil
+}
+
+// Analyze returns the article's statements in text order.
+func (an *Analyzer) Analyze(a *article.Article) []Statement {
+	qs := an.quotes.Extract(a)
+	sps := an.speakers.Resolve(a, qs)
+	offsets := article.NewOffsets(a.Text)
+	out := make([]Statement, 0, len(qs))
+	for i, q := range qs {
+		text := a.Text[q.Span.Start:q.Span.End]
+		sp := sps[i]
+		ts := an.tone.Score(text)
+		st := an.stance.Score(stance.Statement{Text: text, Affiliation: sp.Affiliation, Published: a.Published})
+		s := Statement{
+			ArticleID:          a.ID,
+			Published:          a.Published,
+			Paragraph:          q.Paragraph,
+			CharStart:          offsets.Rune(q.Span.Start),
+			CharEnd:            offsets.Rune(q.Span.End),
+			Text:               text,
+			Kind:               string(q.Kind),
+			Cue:                q.Cue,
+			Speaker:            sp.Name,
+			SpeakerID:          sp.ID,
+			SpeakerMention:     sp.Mention,
+			SpeakerRole:        sp.Role,
+			SpeakerAffiliation: sp.Affiliation,
+			Attribution:        q.Rule,
+			Confidence:         q.Confidence,
+			Tone:               ts.Tone,
+			ToneLexicon:        ts.Lexicon,
+			ToneNB:             ts.NB,
+			ToneLabel:          ts.Label,
+			Stance:             st.Values,
+			StanceEvidence:     st.Evidence,
+		}
+		s.QuoteID = QuoteID(a.ID, s.CharStart, s.CharEnd)
+		out = append(out, s)
+	}
+	return out
+}
+
+// QuoteID is stable: the same article and span give the same id in every run.
+func QuoteID(articleID string, start, end int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", articleID, start, end)))
+	return hex.EncodeToString(h[:8])
+}

@@ -1,0 +1,372 @@
+// Package source reads news articles from files, folders and standard input,
+// one at a time, and turns every input that cannot be read into an Item with
+// an error naming the file and line, so that the batch can record it and go on.
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// DefaultMaxArticleBytes bounds one article's text; larger inputs are
+// quarantined rather than read whole into memory.
+const DefaultMaxArticleBytes = 8 << 20
+
+// Item is one input article, or the reason one could not be read.
+type Item struct {
+	Article article.Article // valid when Err is nil
+	ID      string          // article id, also set for failed items when known
+	Path    string          // the input file, "-" for standard input
+	Line    int             // 1-based line for JSONL input, 0 for a whole file
+	Err     error           // why the input was quarantined
+}
+
+// Location is "path" or "path:line", for messages and the articles table.
+func (it Item) Location() string {
+	if it.Line > 0 {
+		return fmt.Sprintf("%s:%d", it.Path, it.Line)
+	}
+	return it.Path
+}
+
+// Error is an input problem tied to a file and line.
+type Error struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options tune reading.
+type Options struct {
+	MaxArticleBytes int       // 0 means DefaultMaxArticleBytes
+	Stdin           io.Reader // read for the input "-"
+}
+
+// supported reports whether a file name has an extension the reader knows.
+func supported(name string) bool {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch filepath.Ext(name) {
+	case ".txt", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// Files expands inputs into the list of files to read, in the order they will
+// be read: each folder walked recursively in sorted order, skipping hidden
+// entries and files of other formats. A missing input is an error: it is a
+// usage mistake, not a bad article.
+func Files(inputs []string) ([]File, error) {
+	var files []File
+	for _, in := range inputs {
+		if in == "-" {
+			files = append(files, File{Path: "-", Root: "-"})
+			continue
+		}
+		st, err := os.Stat(in)
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", in, err)
+		}
+		if !st.IsDir() {
+			files = append(files, File{Path: in, Root: filepath.Dir(in)})
+			continue
+		}
+		var found []File
+		err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && supported(d.Name()) {
+				found = append(found, File{Path: p, Root: in})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", in, err)
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// File is one input file and the root it was found under, which article ids
+// of plain-text files are relative to.
+type File struct {
+	Path string
+	Root string
+}
+
+// Read calls emit for every article in the inputs, in input order. It returns
+// early only when ctx is cancelled or emit fails; unreadable inputs are
+// emitted as Items with Err set.
+func Read(ctx context.Context, inputs []string, opt Options, emit func(Item) error) error {
+	files, err := Files(inputs)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ReadFile(ctx, f, opt, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadFile reads one input file.
+func ReadFile(ctx context.Context, f File, opt Options, emit func(Item) error) error {
+	if opt.MaxArticleBytes <= 0 {
+		opt.MaxArticleBytes = DefaultMaxArticleBytes
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var r io.Reader
+	if f.Path == "-" {
+		if opt.Stdin == nil {
+			return emit(failed(f, 0, "", errors.New("no standard input")))
+		}
+		return readJSONL(ctx, f, opt.Stdin, opt, emit)
+	}
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return emit(failed(f, 0, textID(f), err))
+	}
+	defer fh.Close()
+	r = fh
+	name := strings.ToLower(f.Path)
+	if strings.HasSuffix(name, ".gz") {
+		gz, err := gzip.NewReader(bufio.NewReaderSize(fh, 64<<10))
+		if err != nil {
+			return emit(failed(f, 0, textID(f), fmt.Errorf("gzip: %w", err)))
+		}
+		defer gz.Close()
+		r = gz
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	switch filepath.Ext(name) {
+	case ".jsonl", ".ndjson":
+		return readJSONL(ctx, f, r, opt, emit)
+	case ".txt":
+		return emit(readText(f, r, opt))
+	default:
+		return emit(failed(f, 0, textID(f), fmt.Errorf("unsupported format %q (want .txt, .jsonl, .ndjson, optionally .gz)", filepath.Ext(name))))
+	}
+}
+
+func failed(f File, line int, id string, err error) Item {
+	return Item{ID: id, Path: f.Path, Line: line, Err: &Error{Path: f.Path, Line: line, Err: err}}
+}
+
+// textID is a plain-text article's id: its path relative to the input root,
+// without extensions, with forward slashes.
+func textID(f File) string {
+	rel, err := filepath.Rel(f.Root, f.Path)
+	if err != nil {
+		rel = filepath.Base(f.Path)
+	}
+	rel = filepath.ToSlash(rel)
+	for _, ext := range []string{".gz", ".txt", ".jsonl", ".ndjson"} {
+		if strings.HasSuffix(strings.ToLower(rel), ext) {
+			rel = rel[:len(rel)-len(ext)]
+		}
+	}
+	return rel
+}
+
+func readText(f File, r io.Reader, opt Options) Item {
+	id := textID(f)
+	data, err := io.ReadAll(io.LimitReader(r, int64(opt.MaxArticleBytes)+1))
+	if err != nil {
+		return failed(f, 0, id, fmt.Errorf("read: %w", err))
+	}
+	if len(data) > opt.MaxArticleBytes {
+		return failed(f, 0, id, fmt.Errorf("article larger than --max-article-bytes (%d)", opt.MaxArticleBytes))
+	}
+	text, line, err := cleanText(data)
+	if err != nil {
+		return failed(f, line, id, err)
+	}
+	a, err := article.ParseText(id, f.Path, text)
+	if err != nil {
+		return failed(f, 0, id, err)
+	}
+	return Item{Article: a, ID: id, Path: f.Path}
+}
+
+// cleanText checks that data is text and normalises line ends. On failure it
+// returns the 1-based line of the first bad byte.
+func cleanText(data []byte) (string, int, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", 0, errors.New("empty article")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", bytes.Count(data[:i], []byte("\n")) + 1, errors.New("binary data (NUL byte)")
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalid(data)
+		return "", bytes.Count(data[:i], []byte("\n")) + 1, fmt.Errorf("invalid UTF-8 at byte %d", i)
+	}
+	s := string(data)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s, 0, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// jsonArticle is one JSONL record; unknown fields are ignored.
+type jsonArticle struct {
+	ID        *string         `json:"id"`
+	Title     string          `json:"title"`
+	Published json.RawMessage `json:"published"`
+	Updated   json.RawMessage `json:"updated"`
+	URL       string          `json:"url"`
+	Text      *string         `json:"text"`
+}
+
+func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(Item) error) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	// A record may hold the article plus annotations; allow some room over
+	// the article limit before calling the line too long.
+	maxLine := opt.MaxArticleBytes*4 + 1<<20
+	base := textID(f)
+	var buf []byte
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		buf = buf[:0]
+		tooLong := false
+		var readErr error
+		for {
+			chunk, err := br.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > maxLine {
+					tooLong = true
+					buf = buf[:0]
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			readErr = err
+			break
+		}
+		fallbackID := fmt.Sprintf("%s:%d", base, line)
+		if tooLong {
+			if err := emit(failed(f, line, fallbackID, fmt.Errorf("line longer than %d bytes", maxLine))); err != nil {
+				return err
+			}
+		} else if len(bytes.TrimSpace(buf)) > 0 {
+			if err := emit(parseRecord(f, line, fallbackID, buf, opt)); err != nil {
+				return err
+			}
+		}
+		if readErr == io.EOF {
+			return nil
+		}
+		if readErr != nil {
+			// A truncated gzip stream or a failing disk: what was read is
+			// kept, the rest of the file is recorded as lost from this line.
+			return emit(failed(f, line, fmt.Sprintf("%s:%d-", base, line), fmt.Errorf("read stopped: %w", readErr)))
+		}
+	}
+}
+
+func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) Item {
+	var rec jsonArticle
+	if !utf8.Valid(data) {
+		return failed(f, line, fallbackID, fmt.Errorf("invalid UTF-8 at byte %d of the line", firstInvalid(data)))
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", err))
+	}
+	id := fallbackID
+	if rec.ID != nil && strings.TrimSpace(*rec.ID) != "" {
+		id = strings.TrimSpace(*rec.ID)
+	}
+	loc := fmt.Sprintf("%s:%d", f.Path, line)
+	if rec.Text == nil {
+		return failed(f, line, id, errors.New(`missing "text"`))
+	}
+	if len(*rec.Text) > opt.MaxArticleBytes {
+		return failed(f, line, id, fmt.Errorf("article larger than --max-article-bytes (%d)", opt.MaxArticleBytes))
+	}
+	text, _, err := cleanText([]byte(*rec.Text))
+	if err != nil {
+		return failed(f, line, id, err)
+	}
+	a := article.Article{ID: id, Source: loc, URL: rec.URL, Title: strings.TrimSpace(rec.Title), Text: text}
+	a.Paragraphs = article.SplitParagraphs(text)
+	if a.Published, err = jsonTime(rec.Published); err != nil {
+		return failed(f, line, id, fmt.Errorf("published: %w", err))
+	}
+	if a.Updated, err = jsonTime(rec.Updated); err != nil {
+		return failed(f, line, id, fmt.Errorf("updated: %w", err))
+	}
+	return Item{Article: a, ID: id, Path: f.Path, Line: line}
+}
+
+// jsonTime accepts null, "", RFC 3339 or a plain date.
+func jsonTime(raw json.RawMessage) (time.Time, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return time.Time{}, nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return time.Time{}, fmt.Errorf("want a string, got %s", raw)
+	}
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	t, _, err := article.ParseTime(s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.UTC(), nil
+}
