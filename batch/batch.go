@@ -11,9 +11,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/output"
@@ -100,17 +103,24 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer w.Close()
-	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers, "lexicon_version", meta.LexiconVersion)
+	for _, id := range w.Recovered.Finished {
+		log.Warn("finished the commit of a run that was killed while committing", "killed_run_id", id)
+	}
+	for _, id := range w.Recovered.Removed {
+		log.Info("removed the staging files of a run that did not commit", "stale_run_id", id)
+	}
+	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers,
+		"version", cfg.Version, "lexicon_version", meta.LexiconVersion, "full", cfg.Full)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan job, workers*4)
 	results := make(chan result, workers*4)
-	var readErr error
+	readDone := make(chan error, 1)
 	go func() {
 		defer close(jobs)
 		seen := map[string]string{}
-		readErr = source.Read(ctx, cfg.Inputs, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
+		readDone <- source.Read(ctx, cfg.Inputs, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
 			if it.Err == nil {
 				if first, dup := seen[it.ID]; dup {
 					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, first)}
@@ -132,12 +142,17 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Between articles a cancelled run stops taking work; the
+			// article in hand is finished, so a signal is answered within
+			// one article's time.
 			for j := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
 				r := process(an, w, cfg, meta, j.item)
 				select {
 				case results <- r:
 				case <-ctx.Done():
-					return
 				}
 			}
 		}()
@@ -146,6 +161,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 
 	var addErr error
 	for r := range results {
+		if ctx.Err() != nil {
+			continue
+		}
 		sum.Read++
 		switch {
 		case r.skipped:
@@ -153,7 +171,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		case r.article.Status == output.StatusQuarantined:
 			sum.Quarantined++
 			sum.Problems = append(sum.Problems, r.problem)
-			log.Warn("article quarantined", "error", r.problem)
+			log.Warn("article quarantined", "article_id", r.article.ArticleID, "error", r.problem)
 		default:
 			sum.OK++
 			sum.Quotes += int64(len(r.quotes))
@@ -167,17 +185,17 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			cfg.Progress(sum)
 		}
 	}
+	readErr := <-readDone
+	// Workers finish in any order; the report should not depend on it.
+	sort.Strings(sum.Problems)
 	if addErr != nil {
 		return sum, addErr
-	}
-	if readErr != nil {
-		return sum, readErr
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	if err := w.Commit(); err != nil {
-		return sum, fmt.Errorf("commit: %w", err)
+	if readErr != nil {
+		return sum, readErr
 	}
 	run := output.Run{
 		RunID: sum.RunID, StartedAt: started, FinishedAt: time.Now().UTC(),
@@ -185,11 +203,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		ArticlesOK: sum.OK, ArticlesUnchanged: sum.Unchanged, ArticlesQuarantined: sum.Quarantined,
 		Quotes: sum.Quotes, Status: "ok",
 	}
-	if run.Inputs == nil {
-		run.Inputs = []string{}
-	}
-	if err := w.WriteRun(run); err != nil {
-		return sum, fmt.Errorf("runs table: %w", err)
+	if err := w.Commit(ctx, run); err != nil {
+		return sum, fmt.Errorf("commit: %w", err)
 	}
 	log.Info("run finished", "articles_read", sum.Read, "articles_ok", sum.OK, "articles_unchanged", sum.Unchanged,
 		"articles_quarantined", sum.Quarantined, "quotes", sum.Quotes, "seconds", time.Since(started).Seconds())
@@ -203,6 +218,7 @@ func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Me
 		if id == "" {
 			id = it.Location()
 		}
+		// The source's errors already name the file and line.
 		return result{
 			article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
 				Error: it.Err.Error(), Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
@@ -217,14 +233,12 @@ func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Me
 			return result{skipped: true}
 		}
 	}
+	if p := output.PartitionOf(timePtr(a.Published)); !output.ValidPartition(p) {
+		return quarantine(it, a.ID, meta, fmt.Errorf("publication date %s is out of range", a.Published.Format(time.RFC3339)))
+	}
 	statements, err := analyze(an, a)
 	if err != nil {
-		msg := fmt.Sprintf("%s: %v", it.Location(), err)
-		return result{
-			article: output.Article{ArticleID: a.ID, Source: it.Location(), Status: output.StatusQuarantined,
-				Error: msg, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
-			problem: msg,
-		}
+		return quarantine(it, a.ID, meta, err)
 	}
 	row := output.Article{
 		ArticleID: a.ID, Source: it.Location(), URL: a.URL, Title: a.Title,
@@ -235,8 +249,37 @@ func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Me
 	qs := make([]output.Quote, len(statements))
 	for i, s := range statements {
 		qs[i] = QuoteRow(s, meta)
+		if err := checkQuote(&qs[i], a); err != nil {
+			return quarantine(it, a.ID, meta, fmt.Errorf("analysis failed: %w", err))
+		}
 	}
 	return result{article: row, quotes: qs}
+}
+
+// quarantine records an article the pipeline could not handle.
+func quarantine(it source.Item, id string, meta output.Meta, err error) result {
+	msg := fmt.Sprintf("%s: %v", it.Location(), err)
+	return result{
+		article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
+			Error: msg, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
+		problem: msg,
+	}
+}
+
+// checkQuote catches what would corrupt the tables or make the writer fail
+// for the whole batch: a value that is not a number, or an offset outside
+// the text.
+func checkQuote(q *output.Quote, a *article.Article) error {
+	names := []string{"confidence", "tone", "tone_lexicon", "tone_nb", "stance_us", "stance_russia"}
+	for i, p := range []*float64{&q.Confidence, &q.Tone, &q.ToneLexicon, &q.ToneNB, q.StanceUS, q.StanceRussia} {
+		if p != nil && (math.IsNaN(*p) || math.IsInf(*p, 0)) {
+			return fmt.Errorf("quote %s: %s is %v", q.QuoteID, names[i], *p)
+		}
+	}
+	if q.CharStart < 0 || q.CharEnd < q.CharStart || int(q.CharEnd) > utf8.RuneCountInString(a.Text) {
+		return fmt.Errorf("quote %s: offsets [%d,%d) outside the text", q.QuoteID, q.CharStart, q.CharEnd)
+	}
+	return nil
 }
 
 // analyze runs the pipeline, turning a panic on hostile text into an error

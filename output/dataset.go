@@ -1,14 +1,14 @@
 package output
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -26,13 +26,14 @@ func PartitionOf(published *time.Time) string {
 	return "date=" + published.UTC().Format("2006-01-02")
 }
 
-// validPartition guards the only path component built from input content.
-func validPartition(p string) bool {
+// ValidPartition guards the only path component built from input content:
+// a date outside years 0001-9999 does not print as a Hive date and is refused.
+func ValidPartition(p string) bool {
 	if p == DefaultPartition {
 		return true
 	}
 	d, ok := strings.CutPrefix(p, "date=")
-	if !ok {
+	if !ok || len(d) != len("2006-01-02") {
 		return false
 	}
 	_, err := time.Parse("2006-01-02", d)
@@ -57,9 +58,9 @@ type Known struct {
 }
 
 // Writer writes one run into a dataset folder. Rows are spilled to a staging
-// folder beside the dataset (same filesystem, outside every table), and
-// Commit replaces each touched partition whole with a rename, so readers
-// never see a partial file.
+// folder on the dataset's file system but outside every table; Commit writes
+// each touched partition whole to staging, journals the renames that put the
+// files in place, then applies them (see commit.go).
 type Writer struct {
 	out, stage string
 	meta       Meta
@@ -67,23 +68,44 @@ type Writer struct {
 	articles   *spill[Article]
 	replaced   map[string]bool // article ids this run writes
 	known      map[string]Known
-	// RowGroupRows bounds memory while writing: rows per row group for the
-	// quotes table; the articles table, which carries full texts, uses a
-	// tenth of it.
-	RowGroupRows int64
+	// Recovered reports what earlier, killed runs left behind and what
+	// Create did with it.
+	Recovered Recovery
+	// RowGroupRows bounds the rows of one row group; RowGroupBytes bounds
+	// the text bytes of one, so that long articles do not make a row group
+	// (which the Parquet writer holds in memory) unboundedly large.
+	RowGroupRows  int64
+	RowGroupBytes int64
 }
 
-// StagingDir is where a run stages its files for dataset out.
+// StagingDir is where runs stage their files for dataset out: a hidden
+// folder beside it, or, when out is a mount point (a Kubernetes volume),
+// a hidden folder inside it, since a rename cannot cross file systems.
+// Neither is inside a table folder, so readers never see staged files.
 func StagingDir(out string) (string, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".staging"), nil
+	parent := filepath.Dir(abs)
+	if parent == abs || !sameDevice(abs, parent) {
+		return filepath.Join(abs, ".stance-staging"), nil
+	}
+	return filepath.Join(parent, "."+filepath.Base(abs)+".staging"), nil
 }
 
-// Create opens dataset out for a run, creating it when needed, and reads what
-// it already records about articles.
+func sameDevice(a, b string) bool {
+	var sa, sb syscall.Stat_t
+	if syscall.Stat(a, &sa) != nil || syscall.Stat(b, &sb) != nil {
+		return false
+	}
+	return sa.Dev == sb.Dev
+}
+
+// Create opens dataset out for a run, creating it when needed. The caller
+// must hold the dataset's Lock. Create first finishes or discards what
+// killed runs left in the staging area, then reads what the dataset records
+// about articles.
 func Create(out string, meta Meta) (*Writer, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
@@ -92,22 +114,24 @@ func Create(out string, meta Meta) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	stage := filepath.Join(root, meta.RunID)
-	if err := os.MkdirAll(stage, 0o755); err != nil {
+	w := &Writer{out: out, meta: meta, replaced: map[string]bool{}, RowGroupRows: 8192, RowGroupBytes: 64 << 20}
+	if w.Recovered, err = recoverStaging(out, root); err != nil {
+		return nil, err
+	}
+	w.stage = filepath.Join(root, meta.RunID)
+	if err := os.MkdirAll(w.stage, 0o755); err != nil {
 		return nil, fmt.Errorf("staging: %w", err)
 	}
-	w := &Writer{out: out, stage: stage, meta: meta, replaced: map[string]bool{}, RowGroupRows: 8192}
 	if w.known, err = readKnown(out); err != nil {
-		os.RemoveAll(stage)
+		w.Close()
 		return nil, err
 	}
-	if w.quotes, err = newSpill[Quote](filepath.Join(stage, "quotes.spill")); err != nil {
-		os.RemoveAll(stage)
+	if w.quotes, err = newSpill[Quote](filepath.Join(w.stage, "quotes.spill")); err != nil {
+		w.Close()
 		return nil, err
 	}
-	if w.articles, err = newSpill[Article](filepath.Join(stage, "articles.spill")); err != nil {
-		w.quotes.close()
-		os.RemoveAll(stage)
+	if w.articles, err = newSpill[Article](filepath.Join(w.stage, "articles.spill")); err != nil {
+		w.Close()
 		return nil, err
 	}
 	return w, nil
@@ -125,8 +149,11 @@ func (w *Writer) Add(a Article, qs []Quote) error {
 	if w.replaced[a.ArticleID] {
 		return fmt.Errorf("article id %q written twice in one run", a.ArticleID)
 	}
-	w.replaced[a.ArticleID] = true
 	part := PartitionOf(a.Published)
+	if !ValidPartition(part) {
+		return fmt.Errorf("article %q: publication date gives no valid partition (%q)", a.ArticleID, part)
+	}
+	w.replaced[a.ArticleID] = true
 	if err := w.articles.add(part, a.ArticleID, 0, &a); err != nil {
 		return err
 	}
@@ -138,11 +165,11 @@ func (w *Writer) Add(a Article, qs []Quote) error {
 	return nil
 }
 
-// Commit writes every touched partition to staging, then moves each into
-// place, the quotes before the articles: an article counts as processed only
-// once its row is in place, so a crash in between is repaired by rerunning.
-// Then it rebuilds the speakers table from all quotes.
-func (w *Writer) Commit() error {
+// Commit makes the run's rows part of the dataset, with the run's row in the
+// runs table and _SUCCESS last. Until the journal is written, ctx can stop
+// it and the dataset stays as it was; after, the commit always completes
+// (here, or in the next run if this process dies).
+func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if err := w.quotes.sortIndex(); err != nil {
 		return err
 	}
@@ -160,58 +187,76 @@ func (w *Writer) Commit() error {
 	}
 	parts := make([]string, 0, len(touched))
 	for p := range touched {
-		if !validPartition(p) {
+		if !ValidPartition(p) {
 			return fmt.Errorf("refusing partition name %q", p)
 		}
 		parts = append(parts, p)
 	}
 	sort.Strings(parts)
 
-	var moves []move
+	// _SUCCESS goes first and comes back last: while files are being moved
+	// the dataset does not claim to be complete.
+	ops := []op{{Target: successName}}
+	quoteFiles := map[string]string{} // touched quotes partition → staged file, "" when emptied
 	for _, p := range parts {
-		m, err := mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		o, err := mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows)
 		if err != nil {
 			return err
 		}
-		moves = append(moves, m)
+		quoteFiles[p] = o.Staged
+		ops = append(ops, o)
 	}
 	for _, p := range parts {
-		m, err := mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/10, 64))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		o, err := mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64))
 		if err != nil {
 			return err
 		}
-		moves = append(moves, m)
+		ops = append(ops, o)
 	}
-	for _, m := range moves {
-		if err := m.apply(); err != nil {
-			return err
-		}
-	}
-	return w.writeSpeakers()
-}
-
-// move puts a staged file in place, or removes the target when the merged
-// partition came out empty.
-type move struct{ staged, target string }
-
-func (m move) apply() error {
-	if m.staged == "" {
-		if err := os.Remove(m.target); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		os.Remove(filepath.Dir(m.target)) // only succeeds when empty
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(m.target), 0o755); err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return os.Rename(m.staged, m.target)
+	o, err := w.writeSpeakers(quoteFiles)
+	if err != nil {
+		return err
+	}
+	ops = append(ops, o)
+	if o, err = w.writeRun(run); err != nil {
+		return err
+	}
+	ops = append(ops, o)
+	success := fmt.Sprintf("run_id=%s\nstatus=%s\nversion=%s\nlexicon_version=%s\nfinished_at=%s\narticles_ok=%d\narticles_unchanged=%d\narticles_quarantined=%d\nquotes=%d\n",
+		run.RunID, run.Status, run.Version, run.LexiconVersion, run.FinishedAt.UTC().Format(time.RFC3339),
+		run.ArticlesOK, run.ArticlesUnchanged, run.ArticlesQuarantined, run.Quotes)
+	if err := writeSynced(filepath.Join(w.stage, successName), []byte(success)); err != nil {
+		return err
+	}
+	ops = append(ops, op{Staged: successName, Target: successName})
+	if err := syncDir(w.stage); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	failpoint()
+	j := journal{RunID: w.meta.RunID, Ops: ops}
+	if err := writeJournal(w.stage, j); err != nil {
+		return err
+	}
+	failpoint()
+	return j.apply(w.out, w.stage)
 }
 
 // partFile is the single file of a partition: one file per partition keeps
 // replacement a single atomic rename.
-func partFile(root, table, part string) string {
-	return filepath.Join(root, table, part, "part-0.parquet")
+func partFile(table, part string) string {
+	return filepath.Join(table, part, "part-0.parquet")
 }
 
 func rowID(row any) string {
@@ -224,31 +269,43 @@ func rowID(row any) string {
 	return ""
 }
 
+func rowBytes(row any) int64 {
+	switch r := row.(type) {
+	case *Quote:
+		return int64(len(r.Text) + 256)
+	case *Article:
+		return int64(len(r.Text) + len(r.Title) + len(r.Error) + 256)
+	}
+	return 256
+}
+
 // mergePartition writes one partition of a table to staging: the rows kept
 // from the existing file (articles not written this run) merged by article id
-// with this run's rows.
-func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64) (move, error) {
-	target := partFile(w.out, table, part)
-	staged := partFile(w.stage, table, part)
+// with this run's rows. Both inputs are sorted by article id, so the result
+// is too, and it is streamed: memory is bounded by one row group.
+func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64) (op, error) {
+	rel := partFile(table, part)
+	staged := filepath.Join(w.stage, rel)
 	if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	f, err := os.Create(staged)
 	if err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	defer f.Close()
 	pw := newWriter[T](f, w.meta, rowGroup)
 
-	old, err := openRows[T](target)
+	old, err := openRows[T](filepath.Join(w.out, rel))
 	if err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	defer old.close()
 	fresh := sp.rows(part)
 	var buf []byte
 	var next T
 	n := 0
+	var groupBytes int64
 	batch := make([]T, 0, 256)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -257,55 +314,52 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		_, err := pw.Write(batch)
 		n += len(batch)
 		batch = batch[:0]
+		if err == nil && groupBytes >= w.RowGroupBytes {
+			err = pw.Flush()
+			groupBytes = 0
+		}
 		return err
 	}
 	oldRow, oldOK, err := old.next(w.replaced)
 	if err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	for oldOK || len(fresh) > 0 {
 		takeOld := oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article)
 		if takeOld {
 			batch = append(batch, oldRow)
 			if oldRow, oldOK, err = old.next(w.replaced); err != nil {
-				return move{}, err
+				return op{}, err
 			}
 		} else {
 			if buf, err = sp.read(fresh[0], buf, &next); err != nil {
-				return move{}, err
+				return op{}, err
 			}
 			batch = append(batch, next)
 			fresh = fresh[1:]
 		}
-		if len(batch) == cap(batch) {
+		groupBytes += rowBytes(&batch[len(batch)-1])
+		if len(batch) == cap(batch) || groupBytes >= w.RowGroupBytes {
 			if err := flush(); err != nil {
-				return move{}, err
+				return op{}, err
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	if err := pw.Close(); err != nil {
-		return move{}, err
+		return op{}, err
 	}
 	if n == 0 {
+		f.Close()
 		os.Remove(staged)
-		return move{target: target}, nil
+		return op{Target: rel}, nil
 	}
 	if err := finishFile(f); err != nil {
-		return move{}, err
+		return op{}, err
 	}
-	return move{staged: staged, target: target}, nil
-}
-
-// finishFile makes a staged file durable and readable by everyone before it
-// is renamed into place.
-func finishFile(f *os.File) error {
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	return f.Chmod(0o644)
+	return op{Staged: rel, Target: rel}, f.Close()
 }
 
 func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
@@ -318,146 +372,57 @@ func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWr
 	)
 }
 
-// rowReader streams the rows of an existing partition file, skipping the
-// articles being replaced.
-type rowReader[T any] struct {
-	f    *os.File
-	r    *parquet.GenericReader[T]
-	buf  []T
-	pos  int
-	done bool
+// writeRun stages the run's row: one file per run in the runs table.
+func (w *Writer) writeRun(r Run) (op, error) {
+	if r.Inputs == nil {
+		r.Inputs = []string{}
+	}
+	rel := filepath.Join(RunsTable, "run-"+r.RunID+".parquet")
+	if !safeRel(rel) || strings.ContainsAny(r.RunID, `/\`) {
+		return op{}, fmt.Errorf("bad run id %q", r.RunID)
+	}
+	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []Run{r}); err != nil {
+		return op{}, err
+	}
+	return op{Staged: rel, Target: rel}, nil
 }
 
-func openRows[T any](path string) (*rowReader[T], error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &rowReader[T]{done: true}, nil
+// writeParquet writes a small table file whole, synced and world-readable.
+func writeParquet[T any](path string, meta Meta, rows []T) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
-	if err != nil {
-		return nil, err
-	}
-	return &rowReader[T]{f: f, r: parquet.NewGenericReader[T](f), buf: make([]T, 0, 256)}, nil
-}
-
-func (rr *rowReader[T]) next(skip map[string]bool) (T, bool, error) {
-	var zero T
-	for {
-		if rr.pos < len(rr.buf) {
-			row := rr.buf[rr.pos]
-			rr.pos++
-			if skip[rowID(&row)] {
-				continue
-			}
-			return row, true, nil
-		}
-		if rr.done {
-			return zero, false, nil
-		}
-		rr.buf = rr.buf[:cap(rr.buf)]
-		n, err := rr.r.Read(rr.buf)
-		rr.buf, rr.pos = rr.buf[:n], 0
-		if errors.Is(err, io.EOF) {
-			rr.done = true
-		} else if err != nil {
-			return zero, false, fmt.Errorf("%s: %w", rr.f.Name(), err)
-		}
-	}
-}
-
-func (rr *rowReader[T]) close() {
-	if rr.r != nil {
-		rr.r.Close()
-	}
-	if rr.f != nil {
-		rr.f.Close()
-	}
-}
-
-// readKnown indexes the articles the dataset already holds.
-func readKnown(out string) (map[string]Known, error) {
-	known := map[string]Known{}
-	files, err := filepath.Glob(filepath.Join(out, ArticlesTable, "date=*", "*.parquet"))
-	if err != nil {
-		return nil, err
-	}
-	for _, path := range files {
-		part := filepath.Base(filepath.Dir(path))
-		rr, err := openRows[Article](path)
-		if err != nil {
-			return nil, err
-		}
-		for {
-			row, ok, err := rr.next(nil)
-			if err != nil {
-				rr.close()
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			known[row.ArticleID] = Known{Partition: part, ContentSHA256: row.ContentSHA256, Status: row.Status, Version: row.Version, LexiconVersion: row.LexiconVersion}
-		}
-		rr.close()
-	}
-	return known, nil
-}
-
-// WriteRun adds the run's row to the runs table and marks the dataset
-// complete with _SUCCESS, last.
-func (w *Writer) WriteRun(r Run) error {
-	staged := filepath.Join(w.stage, "run.parquet")
-	f, err := os.Create(staged)
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	pw := newWriter[Run](f, w.meta, 1024)
-	if _, err := pw.Write([]Run{r}); err != nil {
-		f.Close()
+	defer f.Close()
+	pw := newWriter[T](f, meta, 8192)
+	if _, err := pw.Write(rows); err != nil {
 		return err
 	}
 	if err := pw.Close(); err != nil {
-		f.Close()
 		return err
 	}
 	if err := finishFile(f); err != nil {
-		f.Close()
 		return err
 	}
-	f.Close()
-	target := filepath.Join(w.out, RunsTable, "run-"+r.RunID+".parquet")
-	if err := (move{staged: staged, target: target}).apply(); err != nil {
-		return err
-	}
-	success := fmt.Sprintf("run_id=%s\nstatus=%s\narticles_ok=%d\narticles_unchanged=%d\narticles_quarantined=%d\nquotes=%d\n",
-		r.RunID, r.Status, r.ArticlesOK, r.ArticlesUnchanged, r.ArticlesQuarantined, r.Quotes)
-	return writeFileAtomic(filepath.Join(w.stage, "_SUCCESS"), filepath.Join(w.out, "_SUCCESS"), []byte(success))
+	return f.Close()
 }
 
-func writeFileAtomic(staged, target string, data []byte) error {
-	f, err := os.Create(staged)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := finishFile(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(staged, target)
-}
-
-// Close removes the staging folder. Call it after Commit, or instead of it to
-// abandon the run: the dataset is then as it was.
+// Close removes the run's staging folder. Call it after Commit, or instead
+// of it to abandon the run: the dataset is then as it was.
 func (w *Writer) Close() error {
-	w.quotes.close()
-	w.articles.close()
+	if w.quotes != nil {
+		w.quotes.close()
+	}
+	if w.articles != nil {
+		w.articles.close()
+	}
+	if w.stage == "" {
+		return nil
+	}
 	err := os.RemoveAll(w.stage)
-	os.Remove(filepath.Dir(w.stage)) // the staging root, when no other run uses it
+	os.Remove(filepath.Dir(w.stage)) // the staging root, unless another run left something
 	return err
 }

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"time"
@@ -22,24 +21,48 @@ type speakerAgg struct {
 	usN, ruN                      int64
 }
 
-// writeSpeakers rebuilds the speakers table from every quotes partition, so
-// it always agrees with the quotes table, whatever runs came before.
-func (w *Writer) writeSpeakers() error {
+// writeSpeakers rebuilds the speakers table from every quotes partition as
+// it will be after this commit (the staged file for partitions this run
+// rewrites, the dataset's file for the others), so it always agrees with the
+// quotes table whatever runs came before.
+func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 	files, err := filepath.Glob(filepath.Join(w.out, QuotesTable, "date=*", "*.parquet"))
 	if err != nil {
-		return err
+		return op{}, err
+	}
+	// Read partitions in date order whichever folder holds them, so that
+	// sums and ties come out the same as in a run that wrote them all.
+	byPart := map[string]string{}
+	for _, f := range files {
+		byPart[filepath.Base(filepath.Dir(f))] = f
+	}
+	for part, rel := range staged {
+		if rel == "" {
+			delete(byPart, part)
+		} else {
+			byPart[part] = filepath.Join(w.stage, rel)
+		}
+	}
+	parts := make([]string, 0, len(byPart))
+	for p := range byPart {
+		parts = append(parts, p)
+	}
+	sort.Strings(parts)
+	paths := make([]string, len(parts))
+	for i, p := range parts {
+		paths[i] = byPart[p]
 	}
 	aggs := map[string]*speakerAgg{}
-	for _, path := range files {
+	for _, path := range paths {
 		rr, err := openRows[Quote](path)
 		if err != nil {
-			return err
+			return op{}, err
 		}
 		for {
 			q, ok, err := rr.next(nil)
 			if err != nil {
 				rr.close()
-				return err
+				return op{}, err
 			}
 			if !ok {
 				break
@@ -56,23 +79,14 @@ func (w *Writer) writeSpeakers() error {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].SpeakerID < rows[j].SpeakerID })
 
-	staged := filepath.Join(w.stage, "speakers.parquet")
-	f, err := os.Create(staged)
-	if err != nil {
-		return err
+	rel := filepath.Join(SpeakersTable, "speakers.parquet")
+	if len(rows) == 0 {
+		return op{Target: rel}, nil
 	}
-	defer f.Close()
-	pw := newWriter[Speaker](f, w.meta, w.RowGroupRows)
-	if _, err := pw.Write(rows); err != nil {
-		return err
+	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, rows); err != nil {
+		return op{}, err
 	}
-	if err := pw.Close(); err != nil {
-		return err
-	}
-	if err := finishFile(f); err != nil {
-		return err
-	}
-	return move{staged: staged, target: filepath.Join(w.out, SpeakersTable, "speakers.parquet")}.apply()
+	return op{Staged: rel, Target: rel}, nil
 }
 
 func addQuote(aggs map[string]*speakerAgg, q *Quote) {

@@ -168,7 +168,7 @@ func ReadFile(ctx context.Context, f File, opt Options, emit func(Item) error) e
 	if strings.HasSuffix(name, ".gz") {
 		gz, err := gzip.NewReader(bufio.NewReaderSize(fh, 64<<10))
 		if err != nil {
-			return emit(failed(f, 0, textID(f), fmt.Errorf("gzip: %w", err)))
+			return emit(failed(f, 0, textID(f), fmt.Errorf("not a gzip file: %w", err)))
 		}
 		defer gz.Close()
 		r = gz
@@ -191,6 +191,9 @@ func failed(f File, line int, id string, err error) Item {
 // textID is a plain-text article's id: its path relative to the input root,
 // without extensions, with forward slashes.
 func textID(f File) string {
+	if f.Path == "-" {
+		return "stdin"
+	}
 	rel, err := filepath.Rel(f.Root, f.Path)
 	if err != nil {
 		rel = filepath.Base(f.Path)
@@ -298,6 +301,12 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 			break
 		}
 		fallbackID := fmt.Sprintf("%s:%d", base, line)
+		if readErr != nil && readErr != io.EOF {
+			// A truncated gzip stream or a failing disk: the records read
+			// so far are kept; the rest of the file, from this line on, is
+			// recorded as lost (a partial line is not parsed).
+			return emit(failed(f, line, fallbackID, fmt.Errorf("reading stopped at this line, the rest of the file is lost: %w", readErr)))
+		}
 		if tooLong {
 			if err := emit(failed(f, line, fallbackID, fmt.Errorf("line longer than %d bytes", maxLine))); err != nil {
 				return err
@@ -309,11 +318,6 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 		}
 		if readErr == io.EOF {
 			return nil
-		}
-		if readErr != nil {
-			// A truncated gzip stream or a failing disk: what was read is
-			// kept, the rest of the file is recorded as lost from this line.
-			return emit(failed(f, line, fmt.Sprintf("%s:%d-", base, line), fmt.Errorf("read stopped: %w", readErr)))
 		}
 	}
 }

@@ -1,0 +1,380 @@
+package batch_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stance-news/stance/batch"
+	"github.com/stance-news/stance/batch/batchtest"
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/output"
+)
+
+func loadLexicon(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
+func run(t *testing.T, out string, mod func(*batch.Config), inputs ...string) batch.Summary {
+	t.Helper()
+	cfg := batch.Config{Inputs: inputs, Out: out, Workers: 2, Lexicon: loadLexicon(t), Version: "test"}
+	if mod != nil {
+		mod(&cfg)
+	}
+	sum, err := batch.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("run %v: %v", inputs, err)
+	}
+	return sum
+}
+
+// tables is a dataset's content with run ids blanked, which is what two runs
+// over the same input must agree on.
+type tables struct {
+	Quotes   []output.Quote
+	Articles []output.Article
+	Speakers []output.Speaker
+}
+
+func readTables(t *testing.T, out string) tables {
+	t.Helper()
+	var tb tables
+	var err error
+	if tb.Quotes, err = output.ReadTable[output.Quote](out, output.QuotesTable); err != nil {
+		t.Fatal(err)
+	}
+	if tb.Articles, err = output.ReadTable[output.Article](out, output.ArticlesTable); err != nil {
+		t.Fatal(err)
+	}
+	if tb.Speakers, err = output.ReadTable[output.Speaker](out, output.SpeakersTable); err != nil {
+		t.Fatal(err)
+	}
+	for i := range tb.Quotes {
+		tb.Quotes[i].RunID = ""
+	}
+	for i := range tb.Articles {
+		tb.Articles[i].RunID = ""
+	}
+	return tb
+}
+
+func sameTables(t *testing.T, what string, got, want tables) {
+	t.Helper()
+	if len(want.Quotes) == 0 || len(want.Articles) == 0 || len(want.Speakers) == 0 {
+		t.Fatalf("%s: reference dataset has an empty table (%d quotes, %d articles, %d speakers)", what, len(want.Quotes), len(want.Articles), len(want.Speakers))
+	}
+	diff := func(name string, g, w any, n, m int) {
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: %s table differs (%d rows, want %d)", what, name, n, m)
+		}
+	}
+	diff("quotes", got.Quotes, want.Quotes, len(got.Quotes), len(want.Quotes))
+	diff("articles", got.Articles, want.Articles, len(got.Articles), len(want.Articles))
+	diff("speakers", got.Speakers, want.Speakers, len(got.Speakers), len(want.Speakers))
+	for i := range min(len(got.Articles), len(want.Articles)) {
+		if !reflect.DeepEqual(got.Articles[i], want.Articles[i]) {
+			t.Errorf("%s: first differing article row %d:\n got %+v\nwant %+v", what, i, shortArticle(got.Articles[i]), shortArticle(want.Articles[i]))
+			break
+		}
+	}
+}
+
+func shortArticle(a output.Article) output.Article {
+	if len(a.Text) > 60 {
+		a.Text = a.Text[:60] + "…"
+	}
+	return a
+}
+
+func TestRerunLeavesTablesIdentical(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", "feed.jsonl")
+	if err := batchtest.WriteJSONL(in, batchtest.Generate(1, 120, 6)); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	first := run(t, out, nil, in)
+	if first.OK != 120 || first.Quotes == 0 {
+		t.Fatalf("first run: %+v", first)
+	}
+	before := readTables(t, out)
+	second := run(t, out, nil, in)
+	if second.Unchanged != 120 || second.OK != 0 {
+		t.Errorf("second run should skip every article: %+v", second)
+	}
+	sameTables(t, "rerun", readTables(t, out), before)
+	third := run(t, out, func(c *batch.Config) { c.Full = true }, in)
+	if third.OK != 120 {
+		t.Errorf("--full should reprocess every article: %+v", third)
+	}
+	sameTables(t, "rerun with --full", readTables(t, out), before)
+
+	runs, err := output.ReadTable[output.Run](out, output.RunsTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 3 {
+		t.Fatalf("runs table has %d rows, want 3", len(runs))
+	}
+	ids := []string{runs[0].RunID, runs[1].RunID, runs[2].RunID}
+	want := []string{first.RunID, second.RunID, third.RunID}
+	slices.Sort(want)
+	if !slices.Equal(ids, want) {
+		t.Errorf("runs table ids %v, want %v", ids, want)
+	}
+	success, err := os.ReadFile(filepath.Join(out, "_SUCCESS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(success), "run_id="+third.RunID+"\n") || !strings.Contains(string(success), "articles_ok=120\n") {
+		t.Errorf("_SUCCESS does not name the last run and its counts:\n%s", success)
+	}
+}
+
+// An incremental run over changed input must give the dataset a run from
+// scratch on that input gives.
+func TestChangedArticlesReplaceTheirRows(t *testing.T) {
+	dir := t.TempDir()
+	arts := batchtest.Generate(2, 80, 5)
+	v1 := filepath.Join(dir, "v1", "feed.jsonl")
+	if err := batchtest.WriteJSONL(v1, arts); err != nil {
+		t.Fatal(err)
+	}
+	changed := slices.Clone(arts)
+	changed[3].Text += "\n\n“One more thing,” Maria Ortega said."          // new quote, same date
+	changed[10].Published = changed[10].Published.Add(40 * 24 * time.Hour) // moves partition
+	changed[11].Published = time.Time{}                                    // becomes undated
+	changed[12].Text = "“Only this remains,” Henrik Lund said."            // fewer quotes
+	changed[13].Text = ""                                                  // becomes quarantined
+	changed = append(changed, batchtest.Generate(3, 1, 1)[0])              // a new article…
+	changed[len(changed)-1].ID = "new-article"                             // …with its own id
+	v2 := filepath.Join(dir, "v2", "feed.jsonl")
+	if err := batchtest.WriteJSONL(v2, changed); err != nil {
+		t.Fatal(err)
+	}
+
+	inc := filepath.Join(dir, "incremental")
+	run(t, inc, nil, v1)
+	sum := run(t, inc, nil, v2)
+	if sum.OK != 5 || sum.Quarantined != 1 || sum.Unchanged != 75 {
+		t.Errorf("incremental run: %+v, want 5 analysed, 1 quarantined, 75 unchanged", sum)
+	}
+	scratch := filepath.Join(dir, "scratch")
+	run(t, scratch, nil, v2)
+	got, want := readTables(t, inc), readTables(t, scratch)
+	// Source paths name the file each version came from; the rows of
+	// unchanged articles keep the path they were read from.
+	for i := range got.Articles {
+		got.Articles[i].Source = strings.Replace(got.Articles[i].Source, "v1", "v2", 1)
+	}
+	sameTables(t, "incremental vs from scratch", got, want)
+
+	// The moved article is in its new partition only.
+	for _, a := range got.Articles {
+		if a.ArticleID == changed[10].ID && !a.Published.Equal(changed[10].Published) {
+			t.Errorf("moved article kept its old date %v", a.Published)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(inc, "articles", output.DefaultPartition)); err != nil {
+		t.Errorf("undated article's partition missing: %v", err)
+	}
+}
+
+func TestSameRowsWithOneOrTwoWorkers(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := batchtest.WriteJSONL(filepath.Join(in, "a.jsonl"), batchtest.Generate(4, 150, 8)); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range batchtest.Generate(5, 30, 4) {
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("t%02d.txt", i)), a.TextFile(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one, two := filepath.Join(dir, "one"), filepath.Join(dir, "two")
+	s1 := run(t, one, func(c *batch.Config) { c.Workers = 1 }, in)
+	s2 := run(t, two, func(c *batch.Config) { c.Workers = 2 }, in)
+	if s1.OK != 180 || s1.Quotes != s2.Quotes {
+		t.Errorf("summaries: %+v vs %+v", s1, s2)
+	}
+	sameTables(t, "1 vs 2 workers", readTables(t, two), readTables(t, one))
+}
+
+func TestHostileInputsAreQuarantinedAndTheBatchGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	cases, err := batchtest.WriteHostile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	start := time.Now()
+	sum := run(t, out, func(c *batch.Config) { c.MaxArticleBytes = batchtest.HostileMaxArticleBytes }, in)
+	t.Logf("hostile run: %+v in %v", sum, time.Since(start))
+	arts, err := output.ReadTable[output.Article](out, output.ArticlesTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]output.Article{}
+	var quarantined int64
+	for _, a := range arts {
+		byID[a.ArticleID] = a
+		if a.Status == output.StatusQuarantined {
+			quarantined++
+			if a.Error == "" {
+				t.Errorf("quarantined article %q has no error", a.ArticleID)
+			}
+		}
+	}
+	if quarantined != sum.Quarantined || int64(len(sum.Problems)) != sum.Quarantined {
+		t.Errorf("summary counts %d quarantined (%d problems), articles table has %d", sum.Quarantined, len(sum.Problems), quarantined)
+	}
+	if sum.Read != int64(len(arts)) {
+		t.Errorf("%d inputs read but %d articles rows", sum.Read, len(arts))
+	}
+	for _, c := range cases {
+		var rows []output.Article
+		if prefix, ok := strings.CutSuffix(c.ArticleID, "*"); ok {
+			for _, a := range arts {
+				if strings.HasPrefix(a.ArticleID, prefix) && a.Status == c.Status {
+					rows = append(rows, a)
+				}
+			}
+		} else if a, ok := byID[c.ArticleID]; ok {
+			rows = append(rows, a)
+		}
+		if len(rows) == 0 {
+			t.Errorf("%s: no articles row %q", c.Name, c.ArticleID)
+			continue
+		}
+		for _, a := range rows {
+			if a.Status != c.Status || !strings.HasPrefix(a.Error, c.ErrPrefix) || !strings.Contains(a.Error, c.ErrContains) {
+				t.Errorf("%s: row %q has status %q, error %q; want %q, error starting %q containing %q",
+					c.Name, a.ArticleID, a.Status, a.Error, c.Status, c.ErrPrefix, c.ErrContains)
+			} else {
+				t.Logf("%-48s → %s %s", c.Name, a.Status, a.Error)
+			}
+		}
+	}
+	runs, err := output.ReadTable[output.Run](out, output.RunsTable)
+	if err != nil || len(runs) != 1 {
+		t.Fatalf("runs table: %v, %d rows", err, len(runs))
+	}
+	if runs[0].ArticlesQuarantined != sum.Quarantined || runs[0].ArticlesOK != sum.OK {
+		t.Errorf("runs row %+v disagrees with summary %+v", runs[0], sum)
+	}
+}
+
+// Ids are data, never paths: hostile ids must not create anything outside
+// the output folder, and the dataset must hold only the table layout.
+func TestIDsCannotEscapeTheOutputFolder(t *testing.T) {
+	dir := t.TempDir()
+	ids := []string{"../../etc/x", "/etc/passwd", "a/../../../b", "..", "date=2017-01-01/../../x", "quotes/../_SUCCESS", "\x00nul", "C:\\Windows\\x"}
+	var lines []byte
+	for i, id := range ids {
+		a := batchtest.Generate(uint64(i), 1, 2)[0]
+		a.ID = id
+		lines = append(lines, a.JSONLine()...)
+	}
+	in := filepath.Join(dir, "in", "ids.jsonl")
+	if err := os.MkdirAll(filepath.Dir(in), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, lines, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(dir, "work", "deeper")
+	out := filepath.Join(work, "out")
+	sum := run(t, out, nil, in)
+	if sum.OK != int64(len(ids)) {
+		t.Errorf("summary %+v, want %d analysed", sum, len(ids))
+	}
+	arts, err := output.ReadTable[output.Article](out, output.ArticlesTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.ArticleID)
+	}
+	slices.Sort(got)
+	want := slices.Clone(ids)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("article ids %q, want %q", got, want)
+	}
+	// Everything on disk: the input, and the dataset's fixed layout.
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == filepath.Join("in", "ids.jsonl") {
+			return nil
+		}
+		r, _ := filepath.Rel(out, p)
+		if strings.HasPrefix(r, "..") || !layoutFile(r) {
+			t.Errorf("unexpected file %s", rel)
+		}
+		return nil
+	})
+}
+
+// layoutFile reports whether a path relative to the dataset root is one the
+// writer makes.
+func layoutFile(rel string) bool {
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	switch {
+	case len(parts) == 1:
+		return rel == "_SUCCESS" || rel == ".stance.lock"
+	case len(parts) == 2:
+		return parts[0] == "speakers" && parts[1] == "speakers.parquet" ||
+			parts[0] == "runs" && strings.HasPrefix(parts[1], "run-") && strings.HasSuffix(parts[1], ".parquet")
+	case len(parts) == 3:
+		return (parts[0] == "quotes" || parts[0] == "articles") && output.ValidPartition(parts[1]) && parts[2] == "part-0.parquet"
+	}
+	return false
+}
+
+func TestCancelledRunLeavesDatasetUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "feed.jsonl")
+	if err := batchtest.WriteJSONL(in, batchtest.Generate(6, 200, 4)); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := batch.Run(ctx, batch.Config{Inputs: []string{in}, Out: out, Workers: 2, Lexicon: loadLexicon(t), Version: "test",
+		Progress: func(s batch.Summary) {
+			if n++; n == 20 {
+				cancel()
+			}
+		}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled run returned %v", err)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if e.Name() != ".stance.lock" {
+			t.Errorf("cancelled first run left %s in the output folder", e.Name())
+		}
+	}
+	stage, _ := output.StagingDir(out)
+	if _, err := os.Stat(stage); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("staging folder left behind: %v", err)
+	}
+}

@@ -1,0 +1,241 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// rowReader streams the rows of an existing partition file, skipping the
+// articles being replaced.
+type rowReader[T any] struct {
+	f    *os.File
+	r    *parquet.GenericReader[T]
+	buf  []T
+	pos  int
+	done bool
+}
+
+// openParquet opens a dataset file, reporting a damaged file as an error
+// naming it (the library panics on some).
+func openParquet(path string) (f *os.File, pf *parquet.File, err error) {
+	f, err = os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: damaged Parquet file: %v", path, r)
+		}
+		if err != nil {
+			f.Close()
+		}
+	}()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	pf, err = parquet.OpenFile(f, st.Size(), parquet.SkipBloomFilters(true))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, pf, nil
+}
+
+// openRows opens a table file for streaming; a missing file reads as empty.
+func openRows[T any](path string) (rr *rowReader[T], err error) {
+	f, pf, err := openParquet(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &rowReader[T]{done: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			f.Close()
+			err = fmt.Errorf("%s: unreadable: %v", path, r)
+		}
+	}()
+	return &rowReader[T]{f: f, r: parquet.NewGenericReader[T](pf), buf: make([]T, 0, 256)}, nil
+}
+
+func (rr *rowReader[T]) next(skip map[string]bool) (T, bool, error) {
+	var zero T
+	for {
+		if rr.pos < len(rr.buf) {
+			row := rr.buf[rr.pos]
+			rr.pos++
+			if skip[rowID(&row)] {
+				continue
+			}
+			return row, true, nil
+		}
+		if rr.done {
+			return zero, false, nil
+		}
+		rr.buf = rr.buf[:cap(rr.buf)]
+		clear(rr.buf) // the reader fills slices and pointers in place
+		n, err := rr.r.Read(rr.buf)
+		rr.buf, rr.pos = rr.buf[:n], 0
+		if errors.Is(err, io.EOF) {
+			rr.done = true
+		} else if err != nil {
+			return zero, false, fmt.Errorf("%s: %w", rr.f.Name(), err)
+		}
+	}
+}
+
+func (rr *rowReader[T]) close() {
+	if rr.r != nil {
+		rr.r.Close()
+	}
+	if rr.f != nil {
+		rr.f.Close()
+	}
+}
+
+// readKnown indexes the articles the dataset already holds. It reads only the
+// few columns it needs, never the article texts.
+func readKnown(out string) (map[string]Known, error) {
+	known := map[string]Known{}
+	files, err := filepath.Glob(filepath.Join(out, ArticlesTable, "date=*", "*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	intern := map[string]string{}
+	in := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
+		}
+		intern[s] = s
+		return s
+	}
+	names := []string{"article_id", "content_sha256", "status", "version", "lexicon_version"}
+	for _, path := range files {
+		part := in(filepath.Base(filepath.Dir(path)))
+		err := readColumns(path, names, func(v []string) {
+			known[v[0]] = Known{Partition: part, ContentSHA256: v[1], Status: in(v[2]), Version: in(v[3]), LexiconVersion: in(v[4])}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return known, nil
+}
+
+// readColumns calls fn with the values of the named required string columns,
+// row by row.
+func readColumns(path string, names []string, fn func([]string)) (err error) {
+	f, pf, err := openParquet(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: unreadable: %v", path, r)
+		}
+	}()
+	idx := make([]int, len(names))
+	for i, n := range names {
+		leaf, ok := pf.Schema().Lookup(n)
+		if !ok {
+			return fmt.Errorf("%s: no column %q", path, n)
+		}
+		idx[i] = leaf.ColumnIndex
+	}
+	row := make([]string, len(names))
+	for _, rg := range pf.RowGroups() {
+		cols := make([][]string, len(names))
+		for i, c := range idx {
+			if cols[i], err = readStrings(rg.ColumnChunks()[c]); err != nil {
+				return fmt.Errorf("%s: column %s: %w", path, names[i], err)
+			}
+			if len(cols[i]) != len(cols[0]) {
+				return fmt.Errorf("%s: column %s has %d values, want %d", path, names[i], len(cols[i]), len(cols[0]))
+			}
+		}
+		for r := range cols[0] {
+			for i := range cols {
+				row[i] = cols[i][r]
+			}
+			fn(row)
+		}
+	}
+	return nil
+}
+
+func readStrings(chunk parquet.ColumnChunk) ([]string, error) {
+	pages := chunk.Pages()
+	defer pages.Close()
+	var out []string
+	var vals []parquet.Value
+	for {
+		p, err := pages.ReadPage()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		n := int(p.NumValues())
+		if cap(vals) < n {
+			vals = make([]parquet.Value, n)
+		}
+		vals = vals[:n]
+		m, err := p.Values().ReadValues(vals)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, err
+		}
+		for _, v := range vals[:m] {
+			out = append(out, string(v.ByteArray()))
+		}
+		parquet.Release(p)
+	}
+}
+
+// ReadTable reads every row of a table, partition by partition in sorted
+// order: for tests and small tables, since it holds them in memory.
+func ReadTable[T any](out, table string) ([]T, error) {
+	var files []string
+	err := filepath.WalkDir(filepath.Join(out, table), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && filepath.Ext(p) == ".parquet" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	sort.Strings(files)
+	var rows []T
+	for _, p := range files {
+		rr, err := openRows[T](p)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			row, ok, err := rr.next(nil)
+			if err != nil {
+				rr.close()
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+			rows = append(rows, row)
+		}
+		rr.close()
+	}
+	return rows, nil
+}
