@@ -142,17 +142,23 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// Between articles a cancelled run stops taking work; the
-			// article in hand is finished, so a signal is answered within
-			// one article's time.
-			for j := range jobs {
-				if ctx.Err() != nil {
-					continue
-				}
-				r := process(an, w, cfg, meta, j.item)
+			// A cancelled run stops between articles: the article in hand
+			// is finished, then the worker leaves, even if the reader is
+			// stuck on a stalled input such as a pipe.
+			for {
 				select {
-				case results <- r:
 				case <-ctx.Done():
+					return
+				case j, ok := <-jobs:
+					if !ok {
+						return
+					}
+					r := process(an, w, cfg, meta, j.item)
+					select {
+					case results <- r:
+					case <-ctx.Done():
+						return
+					}
 				}
 			}
 		}()
@@ -185,7 +191,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			cfg.Progress(sum)
 		}
 	}
-	readErr := <-readDone
+	// Unless cancelled, the workers only stop once the reader has closed
+	// jobs, so its result is there; a cancelled run does not wait for a
+	// reader blocked on its input.
+	var readErr error
+	if ctx.Err() == nil {
+		readErr = <-readDone
+	}
 	// Workers finish in any order; the report should not depend on it.
 	sort.Strings(sum.Problems)
 	if addErr != nil {

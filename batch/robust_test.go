@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -41,62 +40,20 @@ func run(t *testing.T, out string, mod func(*batch.Config), inputs ...string) ba
 	return sum
 }
 
-// tables is a dataset's content with run ids blanked, which is what two runs
-// over the same input must agree on.
-type tables struct {
-	Quotes   []output.Quote
-	Articles []output.Article
-	Speakers []output.Speaker
-}
-
-func readTables(t *testing.T, out string) tables {
+func readTables(t *testing.T, out string) batchtest.Tables {
 	t.Helper()
-	var tb tables
-	var err error
-	if tb.Quotes, err = output.ReadTable[output.Quote](out, output.QuotesTable); err != nil {
+	tb, err := batchtest.ReadTables(out)
+	if err != nil {
 		t.Fatal(err)
-	}
-	if tb.Articles, err = output.ReadTable[output.Article](out, output.ArticlesTable); err != nil {
-		t.Fatal(err)
-	}
-	if tb.Speakers, err = output.ReadTable[output.Speaker](out, output.SpeakersTable); err != nil {
-		t.Fatal(err)
-	}
-	for i := range tb.Quotes {
-		tb.Quotes[i].RunID = ""
-	}
-	for i := range tb.Articles {
-		tb.Articles[i].RunID = ""
 	}
 	return tb
 }
 
-func sameTables(t *testing.T, what string, got, want tables) {
+func sameTables(t *testing.T, what string, got, want batchtest.Tables) {
 	t.Helper()
-	if len(want.Quotes) == 0 || len(want.Articles) == 0 || len(want.Speakers) == 0 {
-		t.Fatalf("%s: reference dataset has an empty table (%d quotes, %d articles, %d speakers)", what, len(want.Quotes), len(want.Articles), len(want.Speakers))
+	if d := batchtest.Diff(got, want); d != "" {
+		t.Errorf("%s: %s", what, d)
 	}
-	diff := func(name string, g, w any, n, m int) {
-		if !reflect.DeepEqual(g, w) {
-			t.Errorf("%s: %s table differs (%d rows, want %d)", what, name, n, m)
-		}
-	}
-	diff("quotes", got.Quotes, want.Quotes, len(got.Quotes), len(want.Quotes))
-	diff("articles", got.Articles, want.Articles, len(got.Articles), len(want.Articles))
-	diff("speakers", got.Speakers, want.Speakers, len(got.Speakers), len(want.Speakers))
-	for i := range min(len(got.Articles), len(want.Articles)) {
-		if !reflect.DeepEqual(got.Articles[i], want.Articles[i]) {
-			t.Errorf("%s: first differing article row %d:\n got %+v\nwant %+v", what, i, shortArticle(got.Articles[i]), shortArticle(want.Articles[i]))
-			break
-		}
-	}
-}
-
-func shortArticle(a output.Article) output.Article {
-	if len(a.Text) > 60 {
-		a.Text = a.Text[:60] + "…"
-	}
-	return a
 }
 
 func TestRerunLeavesTablesIdentical(t *testing.T) {

@@ -87,6 +87,14 @@ func readJournal(stage string) (journal, bool, error) {
 // apply performs the journal's operations in order. Every operation can be
 // repeated: a staged file already gone was moved by an earlier attempt.
 func (j journal) apply(out, stage string) error {
+	// The last step moves _SUCCESS into place, which an earlier step
+	// removed: once it is done the whole commit is, and replaying the
+	// removal would undo it.
+	if n := len(j.Ops); n > 0 && j.Ops[n-1].Staged != "" {
+		if _, err := os.Lstat(filepath.Join(stage, j.Ops[n-1].Staged)); errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+	}
 	for _, o := range j.Ops {
 		target := filepath.Join(out, o.Target)
 		if o.Staged == "" {
