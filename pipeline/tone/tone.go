@@ -2,10 +2,6 @@
 package tone
 
 import (
-	"math"
-	"strings"
-	"unicode"
-
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
 )
@@ -20,21 +16,47 @@ type Score struct {
 
 // Scorer scores text. Immutable and safe for concurrent use.
 type Scorer struct {
-	valence map[string]float64
+	rules *engine
 }
 
 // New builds a scorer from the lexicon's tone layers.
 func New(lx *lexicon.Lexicon) (*Scorer, error) {
-	return &Scorer{valence: lx.Tone.Valence}, nil
+	return &Scorer{rules: newEngine(configFrom(lx.Tone, true))}, nil
 }
 
-// Score scores text: the sum of word valences, normalised as VADER does.
-func (s *Scorer) Score(text string) Score {
-	sum := 0.0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		sum += s.valence[strings.ToLower(w)]
+// configFrom turns the lexicon's layers into the engine's input; without the
+// news layer the engine is VADER as published.
+func configFrom(t lexicon.Tone, news bool) rulesConfig {
+	cfg := rulesConfig{valence: t.Valence, boosters: t.Boosters, negations: t.Negations, special: t.Special}
+	if news && len(t.News) > 0 {
+		cfg.valence = make(map[string]float64, len(t.Valence)+len(t.News))
+		for w, v := range t.Valence {
+			cfg.valence[w] = v
+		}
+		cfg.phrases = map[string]float64{}
+		for p, v := range t.News {
+			if containsSpace(p) {
+				cfg.phrases[p] = v
+			} else {
+				cfg.valence[p] = v
+			}
+		}
 	}
-	c := sum / math.Sqrt(sum*sum+15)
+	return cfg
+}
+
+func containsSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// Score scores text.
+func (s *Scorer) Score(text string) Score {
+	c := s.rules.compound(text)
 	return Score{Tone: c, Lexicon: c, Label: Label(c)}
 }
 

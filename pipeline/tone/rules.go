@@ -1,0 +1,505 @@
+package tone
+
+import (
+	"math"
+	"strings"
+	"sync"
+)
+
+// The rule engine follows the description of VADER (Hutto & Gilbert 2014,
+// "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social
+// Media Text") and the behaviour of its reference implementation, whose
+// scores are the test (reference_scores.jsonl): the constants below are the
+// published ones.
+const (
+	boostIncr    = 0.293 // a booster ("very") adds this much intensity
+	capsIncr     = 0.733 // an ALL-CAPS word among mixed-case ones
+	negScalar    = -0.74 // negation flips and shrinks
+	butBefore    = 0.5   // words before a contrastive "but" count half
+	butAfter     = 1.5   // and words after it half again as much
+	exclaimIncr  = 0.292 // per "!", up to four
+	questionIncr = 0.18  // per "?", from two to three
+	questionMax  = 0.96  // four or more "?"
+	normAlpha    = 15    // compound = s / sqrt(s² + alpha)
+)
+
+// Function words the rules look for by identity.
+const (
+	fnNone uint8 = iota
+	fnNo
+	fnOrNor
+	fnNever
+	fnSoThis
+	fnWithout
+	fnDoubt
+	fnLeast
+	fnAt
+	fnVery
+	fnBut
+	fnKind
+	fnOf
+)
+
+var fnWords = map[string]uint8{
+	"no": fnNo, "or": fnOrNor, "nor": fnOrNor, "never": fnNever, "so": fnSoThis,
+	"this": fnSoThis, "without": fnWithout, "doubt": fnDoubt, "least": fnLeast,
+	"at": fnAt, "very": fnVery, "but": fnBut, "kind": fnKind, "of": fnOf,
+}
+
+// wordInfo is everything known about one lower-case token.
+type wordInfo struct {
+	valence   float64 // lexicon valence, when inLex
+	booster   float64 // signed scalar, when isBooster
+	inLex     bool
+	isBooster bool
+	negation  bool
+	fn        uint8
+	phrase    bool  // first word of a multi-word lexicon phrase
+	nb        int32 // row in the naive Bayes table, -1 when none
+}
+
+// phrase is a multi-word lexicon entry ("common interests") or a special
+// case ("kiss of death").
+type phrase struct {
+	words   []string
+	valence float64
+}
+
+// engine is the VADER-style rule engine over one set of lexicon layers.
+type engine struct {
+	index    map[string]int32 // lower-case token → row in words
+	words    []wordInfo       // row 0 is the unknown word
+	phrases  map[string][]phrase
+	special  []phrase // idioms that replace a word's valence
+	boosters []phrase // multi-word boosters and dampeners ("kind of")
+	pool     sync.Pool
+}
+
+// rulesConfig is the data the engine is built from.
+type rulesConfig struct {
+	valence   map[string]float64 // single tokens, lower case
+	phrases   map[string]float64 // multi-word entries, words separated by one space
+	boosters  map[string]float64
+	negations []string
+	special   map[string]float64
+}
+
+func newEngine(cfg rulesConfig) *engine {
+	e := &engine{index: map[string]int32{}, words: []wordInfo{{nb: -1}}, phrases: map[string][]phrase{}}
+	row := func(w string) *wordInfo {
+		i, ok := e.index[w]
+		if !ok {
+			i = int32(len(e.words))
+			e.index[w] = i
+			e.words = append(e.words, wordInfo{nb: -1})
+		}
+		return &e.words[i]
+	}
+	for w, v := range cfg.valence {
+		wi := row(w)
+		wi.valence, wi.inLex = v, true
+	}
+	for w, v := range cfg.boosters {
+		if strings.Contains(w, " ") {
+			e.boosters = append(e.boosters, phrase{strings.Fields(w), v})
+			continue
+		}
+		wi := row(w)
+		wi.booster, wi.isBooster = v, true
+	}
+	for _, w := range cfg.negations {
+		row(w).negation = true
+	}
+	for w, f := range fnWords {
+		row(w).fn = f
+	}
+	for p, v := range cfg.special {
+		e.special = append(e.special, phrase{strings.Fields(p), v})
+	}
+	for p, v := range cfg.phrases {
+		ws := strings.Fields(p)
+		if len(ws) < 2 {
+			continue
+		}
+		row(ws[0]).phrase = true
+		e.phrases[ws[0]] = append(e.phrases[ws[0]], phrase{ws, v})
+	}
+	for _, list := range e.phrases {
+		sortPhrases(list)
+	}
+	sortPhrases(e.special)
+	sortPhrases(e.boosters)
+	e.pool.New = func() any { return new(scratch) }
+	return e
+}
+
+// sortPhrases orders longest first, then alphabetically, so matching is
+// deterministic whatever the map order was.
+func sortPhrases(list []phrase) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && phraseLess(list[j], list[j-1]); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+func phraseLess(a, b phrase) bool {
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return strings.Join(a.words, " ") < strings.Join(b.words, " ")
+}
+
+// scratch is per-call working memory, pooled so scoring does not allocate.
+type scratch struct {
+	lower []byte
+	toks  []token
+	val   []float64 // each token's lexicon valence after phrase matching
+	inLex []bool
+	sent  []float64
+	feats []int32
+}
+
+func (e *engine) get() *scratch {
+	sc := e.pool.Get().(*scratch)
+	sc.lower = sc.lower[:0]
+	sc.toks = sc.toks[:0]
+	return sc
+}
+
+func (e *engine) put(sc *scratch) {
+	if cap(sc.lower) > 1<<20 { // do not keep a huge buffer alive
+		return
+	}
+	e.pool.Put(sc)
+}
+
+// low is token i's lower-case form.
+func (sc *scratch) low(i int) string {
+	t := &sc.toks[i]
+	return unsafeString(sc.lower[t.lo:t.hi])
+}
+
+// prepare tokenises text and looks every token up once.
+func (e *engine) prepare(sc *scratch, text string) {
+	sc.tokenize(text)
+	n := len(sc.toks)
+	sc.val = grow(sc.val, n)
+	sc.inLex = growBool(sc.inLex, n)
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		t.word = e.index[unsafeString(sc.lower[t.lo:t.hi])]
+		w := &e.words[t.word]
+		sc.val[i], sc.inLex[i] = w.valence, w.inLex
+	}
+	// Multi-word entries: the phrase's valence sits on its first word, the
+	// rest of it counts as lexicon words of no valence, so modifiers before
+	// the phrase apply to it and its own words are not read again.
+	for i := 0; i < n; i++ {
+		if !e.words[sc.toks[i].word].phrase {
+			continue
+		}
+		for _, p := range e.phrases[sc.low(i)] {
+			if sc.matchAt(i, p.words) {
+				sc.val[i], sc.inLex[i] = p.valence, true
+				for k := 1; k < len(p.words); k++ {
+					sc.val[i+k], sc.inLex[i+k] = 0, true
+				}
+				i += len(p.words) - 1
+				break
+			}
+		}
+	}
+}
+
+// matchAt reports whether the tokens from i on spell words.
+func (sc *scratch) matchAt(i int, words []string) bool {
+	if i < 0 || i+len(words) > len(sc.toks) {
+		return false
+	}
+	for k, w := range words {
+		if sc.low(i+k) != w {
+			return false
+		}
+	}
+	return true
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func growBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// valences fills sc.sent with each token's sentiment after the rules, before
+// the "but" rule and punctuation.
+func (e *engine) valences(sc *scratch) {
+	n := len(sc.toks)
+	sc.sent = grow(sc.sent, n)
+	upperCount := 0
+	for i := range sc.toks {
+		if sc.toks[i].upper {
+			upperCount++
+		}
+	}
+	capDiff := upperCount > 0 && upperCount < n
+	for i := range sc.toks {
+		sc.sent[i] = 0
+		w := &e.words[sc.toks[i].word]
+		if w.isBooster {
+			continue
+		}
+		if w.fn == fnKind && i+1 < n && e.fn(sc, i+1) == fnOf {
+			continue
+		}
+		if !sc.inLex[i] {
+			continue
+		}
+		sc.sent[i] = e.tokenValence(sc, i, capDiff)
+	}
+}
+
+func (e *engine) fn(sc *scratch, i int) uint8 { return e.words[sc.toks[i].word].fn }
+
+func (e *engine) negated(sc *scratch, i int) bool {
+	return e.words[sc.toks[i].word].negation || sc.toks[i].nt
+}
+
+func (e *engine) tokenValence(sc *scratch, i int, capDiff bool) float64 {
+	n := len(sc.toks)
+	base := sc.val[i]
+	v := base
+	// "no" before another lexicon word negates that word instead of
+	// counting as negative itself.
+	if e.fn(sc, i) == fnNo && i != n-1 && sc.inLex[i+1] {
+		v = 0
+	}
+	if (i > 0 && e.fn(sc, i-1) == fnNo) || (i > 1 && e.fn(sc, i-2) == fnNo) ||
+		(i > 2 && e.fn(sc, i-3) == fnNo && e.fn(sc, i-1) == fnOrNor) {
+		v = base * negScalar
+	}
+	if sc.toks[i].upper && capDiff {
+		if v > 0 {
+			v += capsIncr
+		} else {
+			v -= capsIncr
+		}
+	}
+	for d := 0; d < 3; d++ {
+		j := i - (d + 1)
+		if j < 0 || sc.inLex[j] {
+			continue
+		}
+		s := e.scalar(sc, j, v, capDiff)
+		if d == 1 && s != 0 {
+			s *= 0.95
+		}
+		if d == 2 && s != 0 {
+			s *= 0.9
+		}
+		v += s
+		v = e.negationCheck(sc, v, d, i)
+		if d == 2 {
+			v = e.specialCheck(sc, v, i)
+		}
+	}
+	return e.leastCheck(sc, v, i)
+}
+
+// scalar is the intensity a booster or dampener at j adds to valence v.
+func (e *engine) scalar(sc *scratch, j int, v float64, capDiff bool) float64 {
+	w := &e.words[sc.toks[j].word]
+	if !w.isBooster {
+		return 0
+	}
+	s := w.booster
+	if v < 0 {
+		s = -s
+	}
+	if sc.toks[j].upper && capDiff {
+		if v > 0 {
+			s += capsIncr
+		} else {
+			s -= capsIncr
+		}
+	}
+	return s
+}
+
+func (e *engine) negationCheck(sc *scratch, v float64, d, i int) float64 {
+	switch d {
+	case 0:
+		if e.negated(sc, i-1) {
+			v *= negScalar
+		}
+	case 1:
+		switch {
+		case e.fn(sc, i-2) == fnNever && e.fn(sc, i-1) == fnSoThis:
+			v *= 1.25
+		case e.fn(sc, i-2) == fnWithout && e.fn(sc, i-1) == fnDoubt:
+		case e.negated(sc, i-2):
+			v *= negScalar
+		}
+	case 2:
+		// As in the reference: "never so/this X" intensifies, and so does a
+		// "so" or "this" right before the word whatever comes earlier.
+		switch {
+		case (e.fn(sc, i-3) == fnNever && e.fn(sc, i-2) == fnSoThis) || e.fn(sc, i-1) == fnSoThis:
+			v *= 1.25
+		case e.fn(sc, i-3) == fnWithout && (e.fn(sc, i-2) == fnDoubt || e.fn(sc, i-1) == fnDoubt):
+		case e.negated(sc, i-3):
+			v *= negScalar
+		}
+	}
+	return v
+}
+
+// specialCheck applies idioms whose valence replaces the word's ("kiss of
+// death") and multi-word dampeners before it ("kind of").
+func (e *engine) specialCheck(sc *scratch, v float64, i int) float64 {
+	// Windows ending at or just before i, in the reference's order.
+	windows := [5][2]int{{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}}
+	found := false
+	for _, wd := range windows {
+		for _, p := range e.special {
+			if len(p.words) == wd[1] && sc.matchAt(wd[0], p.words) {
+				v, found = p.valence, true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	for _, p := range e.special {
+		if len(p.words) == 2 && sc.matchAt(i, p.words) {
+			v = p.valence
+			break
+		}
+	}
+	for _, p := range e.special {
+		if len(p.words) == 3 && sc.matchAt(i, p.words) {
+			v = p.valence
+			break
+		}
+	}
+	for _, wd := range [3][2]int{{i - 3, 3}, {i - 3, 2}, {i - 2, 2}} {
+		for _, p := range e.boosters {
+			if len(p.words) == wd[1] && sc.matchAt(wd[0], p.words) {
+				v += p.valence
+				break
+			}
+		}
+	}
+	return v
+}
+
+func (e *engine) leastCheck(sc *scratch, v float64, i int) float64 {
+	if i > 0 && !sc.inLex[i-1] && e.fn(sc, i-1) == fnLeast {
+		if i == 1 {
+			return v * negScalar
+		}
+		if f := e.fn(sc, i-2); f != fnAt && f != fnVery {
+			return v * negScalar
+		}
+	}
+	return v
+}
+
+// butRule weighs sentiment around the first contrastive "but". It mirrors the
+// reference, which finds each value's position by its first occurrence in the
+// list, so a repeated valence after "but" can land on an earlier word.
+func (e *engine) butRule(sc *scratch) {
+	bi := -1
+	for i := range sc.toks {
+		if e.fn(sc, i) == fnBut {
+			bi = i
+			break
+		}
+	}
+	if bi < 0 {
+		return
+	}
+	s := sc.sent
+	for k := range s {
+		v := s[k]
+		if v == 0 { // scaling zero changes nothing
+			continue
+		}
+		si := 0
+		for s[si] != v {
+			si++
+		}
+		switch {
+		case si < bi:
+			s[si] = v * butBefore
+		case si > bi:
+			s[si] = v * butAfter
+		}
+	}
+}
+
+// punctuationEmphasis is the intensity added by "!" and "?" in the text.
+func punctuationEmphasis(text string) float64 {
+	ep, qm := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '!':
+			ep++
+		case '?':
+			qm++
+		}
+	}
+	if ep > 4 {
+		ep = 4
+	}
+	amp := float64(ep) * exclaimIncr
+	if qm > 1 {
+		if qm <= 3 {
+			amp += float64(qm) * questionIncr
+		} else {
+			amp += questionMax
+		}
+	}
+	return amp
+}
+
+func normalize(s float64) float64 {
+	c := s / math.Sqrt(s*s+normAlpha)
+	return math.Max(-1, math.Min(1, c))
+}
+
+// compound scores text with the rules alone: VADER's compound, −1..1.
+func (e *engine) compound(text string) float64 {
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	return e.compoundPrepared(sc, text)
+}
+
+func (e *engine) compoundPrepared(sc *scratch, text string) float64 {
+	if len(sc.toks) == 0 {
+		return 0
+	}
+	e.valences(sc)
+	e.butRule(sc)
+	sum := 0.0
+	for _, v := range sc.sent {
+		sum += v
+	}
+	amp := punctuationEmphasis(text)
+	if sum > 0 {
+		sum += amp
+	} else if sum < 0 {
+		sum -= amp
+	}
+	return normalize(sum)
+}
