@@ -76,6 +76,8 @@ type Writer struct {
 	// (which the Parquet writer holds in memory) unboundedly large.
 	RowGroupRows  int64
 	RowGroupBytes int64
+
+	journaled, applied bool
 }
 
 // StagingDir is where runs stage their files for dataset out: a hidden
@@ -249,8 +251,13 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if err := writeJournal(w.stage, j); err != nil {
 		return err
 	}
+	w.journaled = true
 	failpoint()
-	return j.apply(w.out, w.stage)
+	if err := j.apply(w.out, w.stage); err != nil {
+		return fmt.Errorf("%w (the next run finishes this commit)", err)
+	}
+	w.applied = true
+	return nil
 }
 
 // partFile is the single file of a partition: one file per partition keeps
@@ -420,6 +427,11 @@ func (w *Writer) Close() error {
 		w.articles.close()
 	}
 	if w.stage == "" {
+		return nil
+	}
+	if w.journaled && !w.applied {
+		// A commit that failed half-way (say, the disk filled) must stay
+		// in staging with its journal, for the next run to finish.
 		return nil
 	}
 	err := os.RemoveAll(w.stage)

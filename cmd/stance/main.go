@@ -15,7 +15,7 @@ import (
 	"syscall"
 )
 
-// Exit codes, documented in the README.
+// Exit codes, documented in docs/operations.md and in "stance run --help".
 const (
 	exitOK          = 0
 	exitFailed      = 1 // the run failed

@@ -26,7 +26,19 @@ on standard input. Formats by extension: .txt (one article: headline,
 optional "Posted at" and "and last updated" lines, paragraphs separated by
 blank lines), .jsonl/.ndjson (one article per line: id, title, published,
 url, text), and .gz of either. Articles already in the output with the same
-content, tool version and lexicon version are skipped unless --full.`,
+content, tool version and lexicon version are skipped unless --full.
+
+Safe to schedule: one run at a time per --out (a lock), nothing changes in
+the dataset until the run commits, and a run killed at any moment is
+finished or discarded by the next one. See docs/operations.md.
+
+Exit codes:
+  0  done
+  1  the run failed; the dataset is unchanged
+  2  usage or configuration error
+  3  another run holds the output folder
+  4  --strict and some inputs were quarantined (the dataset was updated)
+  5  stopped by SIGINT/SIGTERM; the dataset is unchanged`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
 			out := fs.String("out", "stance-out", "output `folder` (the dataset)")
 			workers := fs.Int("workers", runtime.NumCPU(), "articles analysed in parallel")
@@ -81,7 +93,12 @@ content, tool version and lexicon version are skipped unless --full.`,
 				if !*quiet {
 					fmt.Fprintf(e.stderr, "stance: %d articles read, %d analysed, %d unchanged, %d quarantined; %d quotes written to %s (run %s)\n",
 						sum.Read, sum.OK, sum.Unchanged, sum.Quarantined, sum.Quotes, *out, sum.RunID)
-					for _, p := range sum.Problems {
+					const shown = 20
+					for i, p := range sum.Problems {
+						if i == shown {
+							fmt.Fprintf(e.stderr, "  … and %d more: SELECT error FROM articles WHERE status = 'quarantined'\n", len(sum.Problems)-shown)
+							break
+						}
 						fmt.Fprintf(e.stderr, "  quarantined: %s\n", p)
 					}
 				}
