@@ -62,10 +62,11 @@ func runMain(ctx context.Context, e *env, args []string) int {
 				return runCommand(ctx, e, c, []string{"--help"})
 			}
 		}
-		topUsage(e.stderr)
 		if len(args) == 0 {
+			topUsage(e.stderr)
 			return exitUsage
 		}
+		topUsage(e.stdout) // asked for: to stdout, so it pipes into a pager
 		return exitOK
 	}
 	c, ok := commands[args[0]]
@@ -80,13 +81,16 @@ func runMain(ctx context.Context, e *env, args []string) int {
 func runCommand(ctx context.Context, e *env, c *command, args []string) int {
 	fs := flag.NewFlagSet("stance "+c.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	if asksHelp(args) {
+		fs.SetOutput(e.stdout)
+	}
 	exec := c.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: stance %s %s\n\n%s\n", c.name, c.usage, c.summary)
+		fmt.Fprintf(fs.Output(), "Usage: stance %s %s\n\n%s\n", c.name, c.usage, c.summary)
 		var has bool
 		fs.VisitAll(func(*flag.Flag) { has = true })
 		if has {
-			fmt.Fprintf(e.stderr, "\nFlags:\n")
+			fmt.Fprintf(fs.Output(), "\nFlags:\n")
 			fs.PrintDefaults()
 		}
 	}
@@ -98,6 +102,20 @@ func runCommand(ctx context.Context, e *env, c *command, args []string) int {
 		return exitUsage
 	}
 	return exec(ctx, e, positional)
+}
+
+// asksHelp reports whether the flags ask for help, so that help asked for
+// goes to stdout while usage errors go to stderr.
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // parseInterleaved lets flags come after positional arguments too

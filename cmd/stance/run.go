@@ -28,6 +28,11 @@ blank lines), .jsonl/.ndjson (one article per line: id, title, published,
 url, text), and .gz of either. Articles already in the output with the same
 content, tool version and lexicon version are skipped unless --full.
 
+Examples:
+  stance run --out stance-out examples/articles
+  stance run --out news-out --workers 4 archive/2017/ wire.jsonl.gz
+  zcat feed.jsonl.gz | stance run --out news-out -
+
 Safe to schedule: one run at a time per --out (a lock), nothing changes in
 the dataset until the run commits, and a run killed at any moment is
 finished or discarded by the next one. See docs/operations.md.

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestHelp: help asked for goes to stdout and exits 0; a mistake goes to
+// stderr and exits 2.
+func TestHelp(t *testing.T) {
+	code, stdout, _ := runCLI(t, "--help")
+	if code != exitOK {
+		t.Errorf("stance --help exited %d", code)
+	}
+	for name := range commands {
+		if !strings.Contains(stdout, "\n  "+name+" ") {
+			t.Errorf("stance --help does not list %q:\n%s", name, stdout)
+		}
+		code, stdout, _ := runCLI(t, name, "--help")
+		if code != exitOK || !strings.HasPrefix(stdout, "Usage: stance "+name) {
+			t.Errorf("stance %s --help: exit %d, stdout %q", name, code, stdout)
+		}
+	}
+	if code, _, stderr := runCLI(t); code != exitUsage || !strings.Contains(stderr, "Usage: stance COMMAND") {
+		t.Errorf("stance without arguments: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "frobnicate"); code != exitUsage || !strings.Contains(stderr, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "run", "--no-such-flag", "x"); code != exitUsage || !strings.Contains(stderr, "no-such-flag") {
+		t.Errorf("unknown flag: exit %d, stderr %q", code, stderr)
+	}
+	if code, stdout, _ := runCLI(t, "version"); code != exitOK || stdout != "stance "+version+"\n" {
+		t.Errorf("stance version: exit %d, %q", code, stdout)
+	}
+}
+
+func readme(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestReadmeRunFlags: the README's flag table lists exactly the flags of
+// stance run.
+func TestReadmeRunFlags(t *testing.T) {
+	documented := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `--([a-z][a-z-]*)").FindAllStringSubmatch(readme(t), -1) {
+		documented[m[1]] = true
+	}
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	commands["run"].flags(fs)
+	fs.VisitAll(func(f *flag.Flag) {
+		if !documented[f.Name] {
+			t.Errorf("README does not document stance run --%s", f.Name)
+		}
+		delete(documented, f.Name)
+	})
+	for name := range documented {
+		t.Errorf("README documents --%s, which stance run does not have", name)
+	}
+}
+
+// TestReadmeExitCodes: the README's exit-code table matches main.go.
+func TestReadmeExitCodes(t *testing.T) {
+	text := readme(t)
+	_, section, ok := strings.Cut(text, "### Exit codes")
+	if !ok {
+		t.Fatal("README has no Exit codes section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var got []int
+	for _, m := range regexp.MustCompile(`(?m)^\| (\d+) \|`).FindAllStringSubmatch(section, -1) {
+		n, _ := strconv.Atoi(m[1])
+		got = append(got, n)
+	}
+	sort.Ints(got)
+	want := []int{exitOK, exitFailed, exitUsage, exitLocked, exitQuarantined, exitInterrupted}
+	sort.Ints(want)
+	if len(got) != len(want) {
+		t.Fatalf("README lists exit codes %v, main.go has %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("README lists exit codes %v, main.go has %v", got, want)
+		}
+	}
+}
