@@ -95,3 +95,23 @@ func TestReadmeExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeLinks: every relative link in the README points at a file in
+// the repository.
+func TestReadmeLinks(t *testing.T) {
+	root := repoRoot(t)
+	n := 0
+	for _, m := range regexp.MustCompile(`\]\(([^)#\s]+)(#[^)]*)?\)`).FindAllStringSubmatch(readme(t), -1) {
+		target := m[1]
+		if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+			continue
+		}
+		n++
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(target))); err != nil {
+			t.Errorf("README links to %s: %v", target, err)
+		}
+	}
+	if n == 0 {
+		t.Error("README has no relative links; the docs/ pages should be linked")
+	}
+}
