@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/stance-news/stance/lexicon"
 )
 
 // Exit codes, documented in docs/operations.md and in "stance run --help".
@@ -158,11 +161,27 @@ func firstLine(s string) string {
 
 func init() {
 	register(&command{
-		name:    "version",
-		summary: "Print the tool version.",
+		name:  "version",
+		usage: "[--lexicon DIR]",
+		summary: `Print the tool version, the lexicon version and the Go toolchain.
+
+The lexicon version is the hash the tables record in lexicon_version: with
+--lexicon it is that of the embedded defaults overlaid by DIR, as stance run
+--lexicon DIR would use.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
+			lexDir := fs.String("lexicon", "", "`folder` of lexicon overrides, as for stance run")
 			return func(_ context.Context, e *env, _ []string) int {
+				lx, err := lexicon.Load(*lexDir)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance version: lexicon:\n%v\n", err)
+					return exitUsage
+				}
 				fmt.Fprintf(e.stdout, "stance %s\n", version)
+				source := "embedded defaults"
+				if *lexDir != "" {
+					source = "embedded defaults + " + *lexDir
+				}
+				fmt.Fprintf(e.stdout, "lexicon %s (%s)\n%s %s/%s\n", lx.Version, source, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 				return exitOK
 			}
 		},

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stance-news/stance/lexicon"
 )
 
 // TestHelp: help asked for goes to stdout and exits 0; a mistake goes to
@@ -36,8 +38,17 @@ func TestHelp(t *testing.T) {
 	if code, _, stderr := runCLI(t, "run", "--no-such-flag", "x"); code != exitUsage || !strings.Contains(stderr, "no-such-flag") {
 		t.Errorf("unknown flag: exit %d, stderr %q", code, stderr)
 	}
-	if code, stdout, _ := runCLI(t, "version"); code != exitOK || stdout != "stance "+version+"\n" {
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "version")
+	if first, _, _ := strings.Cut(stdout, "\n"); code != exitOK || first != "stance "+version ||
+		!strings.Contains(stdout, "\nlexicon "+lx.Version+" (embedded defaults)\n") {
 		t.Errorf("stance version: exit %d, %q", code, stdout)
+	}
+	if code, _, stderr := runCLI(t, "version", "--lexicon", filepath.Join(t.TempDir(), "missing")); code != exitUsage {
+		t.Errorf("stance version --lexicon MISSING: exit %d, stderr %q", code, stderr)
 	}
 }
 
