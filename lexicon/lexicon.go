@@ -38,6 +38,8 @@ type Lexicon struct {
 	Cues   Cues
 	Frames []Frame
 	Tone   Tone
+
+	StanceCues StanceCues // words that flip or direct a claim (stance-cues.tsv)
 }
 
 // Default loads the embedded lexicon alone.

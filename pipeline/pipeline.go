@@ -79,7 +79,8 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 		text := a.Text[q.Span.Start:q.Span.End]
 		sp := sps[i]
 		ts := an.tone.Score(text)
-		st := an.stance.Score(stance.Statement{Text: text, Affiliation: sp.Affiliation, Published: a.Published})
+		st := an.stance.Score(stance.Statement{Text: text, Affiliation: sp.Affiliation, Published: a.Published,
+			Lead: stance.Lead(a.Text, paragraphStart(a, q.Paragraph), q.Span.Start), SpeakerID: sp.ID, Speaker: sp.Name})
 		s := Statement{
 			ArticleID:          a.ID,
 			Published:          a.Published,
@@ -107,6 +108,14 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 		out = append(out, s)
 	}
 	return out
+}
+
+// paragraphStart is where paragraph i starts, 0 when out of range.
+func paragraphStart(a *article.Article, i int) int {
+	if i >= 0 && i < len(a.Paragraphs) {
+		return a.Paragraphs[i].Start
+	}
+	return 0
 }
 
 // QuoteID is stable: the same article and span give the same id in every run.

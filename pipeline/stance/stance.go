@@ -1,11 +1,28 @@
 // Package stance scores whether a statement backs or opposes each side's
 // position, from the frames in the lexicon.
+//
+// Three kinds of evidence count, and nothing else:
+//  1. claims of a side's position found in the statement (frame patterns),
+//     flipped by a negator inside or just before them ("did not carry out")
+//     and by a denial introducing the statement ("Russia denied [that] …");
+//  2. tone directed at a mention of a side's actor in the statement
+//     ("contradictory ideas coming from Washington"), and opposition cues in
+//     the words introducing it ("accused Russia of …");
+//  3. "we", "our" and "us" in the statement stand for the speaker's side.
+//
+// The speaker's affiliation alone is never evidence: a statement that makes no
+// claim and names no side gets no value, whoever said it.
 package stance
 
 import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/article"
 	"github.com/stance-news/stance/pipeline/tone"
 )
 
@@ -14,6 +31,13 @@ type Statement struct {
 	Text        string
 	Affiliation string // the speaker's side, for resolving "we" and "our"
 	Published   time.Time
+	// Lead is the article's words from the start of the statement's sentence
+	// to the statement ("Russia has denied "), where denials and opposition
+	// cues sit. Empty when the statement opens its sentence.
+	Lead string
+	// SpeakerID and Speaker identify who spoke, so the speaker's own name is
+	// never read as the target of the speaker's words.
+	SpeakerID, Speaker string
 }
 
 // Result maps side id to a value in -1..1; a side without evidence is absent.
@@ -22,16 +46,455 @@ type Result struct {
 	Evidence []string
 }
 
+// Weights of the kinds of evidence when they are averaged per side. A claim
+// is the side's own words for its position; target tone is indirect.
+const (
+	claimWeight      = 1.0
+	oppositionWeight = 1.0
+	targetWeight     = 0.5
+	// minTargetTone: weaker tone toward a mention is not evidence.
+	minTargetTone = 0.25
+	// negationReach: how many words before a claim a negator still reaches.
+	negationReach = 3
+	// oppositionReach: how many words after an opposition cue its target may be.
+	oppositionReach = 8
+)
+
 // Scorer is immutable and safe for concurrent use.
 type Scorer struct {
 	frames []lexicon.Frame
+	claims []claimRef
+	cues   lexicon.StanceCues
+	actors *actorIndex
+	names  map[string]string // lower-cased actor name or alias → actor id
 	tone   *tone.Scorer
+}
+
+type claimRef struct {
+	frame    string
+	claim    lexicon.Claim
+	required []string
+	order    int
 }
 
 // New builds a scorer from the lexicon's frames.
 func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
-	return &Scorer{frames: lx.Frames, tone: t}
+	s := &Scorer{frames: lx.Frames, cues: lx.StanceCues, actors: newActorIndex(lx), names: map[string]string{}, tone: t}
+	for _, f := range lx.Frames {
+		for _, c := range f.Claims {
+			s.claims = append(s.claims, claimRef{frame: f.Name, claim: c, required: requiredWords(c.Pattern.Elems), order: len(s.claims)})
+		}
+	}
+	for _, a := range lx.Actors {
+		s.names[strings.ToLower(a.Name)] = a.ID
+		for _, al := range a.Aliases {
+			if _, taken := s.names[strings.ToLower(al)]; !taken {
+				s.names[strings.ToLower(al)] = a.ID
+			}
+		}
+	}
+	return s
 }
 
-// Score scores one statement. With no frame evidence it returns no values.
-func (s *Scorer) Score(st Statement) Result { return Result{} }
+// evidence is one piece of evidence about one or more sides.
+type evidence struct {
+	text   string
+	values []sideValue
+}
+
+type sideValue struct {
+	side          string
+	value, weight float64
+}
+
+// Score scores one statement. With no evidence it returns no values.
+func (s *Scorer) Score(st Statement) Result {
+	ctx := st.Lead + st.Text
+	toks := lexicon.Tokenize(ctx)
+	nLead := 0
+	for nLead < len(toks) && toks[nLead].Start < len(st.Lead) {
+		nLead++
+	}
+	mentions := s.actors.find(toks, st.Affiliation, nLead)
+	speaker := s.speakerID(st)
+
+	var evs []evidence
+	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions)...)
+	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker)...)
+	evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
+	return combine(evs)
+}
+
+// speakerID returns the speaker's actor id, "" when unknown.
+func (s *Scorer) speakerID(st Statement) string {
+	if st.SpeakerID != "" {
+		return st.SpeakerID
+	}
+	return s.names[strings.ToLower(st.Speaker)]
+}
+
+type claimHit struct {
+	ref        claimRef
+	start, end int
+	negator    string // the negator that flipped it, if any
+}
+
+func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, mentions []mention) []evidence {
+	if len(s.claims) == 0 || nLead == len(toks) {
+		return nil
+	}
+	words := map[string]bool{}
+	for _, t := range toks[nLead:] {
+		words[t.Norm] = true
+	}
+	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
+	for _, mn := range mentions {
+		m.slots[mn.start] = append(m.slots[mn.start], mn)
+	}
+	var hits []claimHit
+	for _, cr := range s.claims {
+		if !cr.claim.Applies(st.Published) || !hasAll(words, cr.required) {
+			continue
+		}
+		for from := nLead; from < len(toks); {
+			start, end, lit, ok := m.match(cr.claim.Pattern, from)
+			if !ok {
+				break
+			}
+			hits = append(hits, claimHit{ref: cr, start: start, end: end, negator: s.negatorOf(toks, nLead, start, end, lit)})
+			from = end
+		}
+	}
+	// Where claims overlap, the longer (more specific) one wins; on a tie
+	// the one listed first.
+	sort.SliceStable(hits, func(i, j int) bool {
+		li, lj := hits[i].end-hits[i].start, hits[j].end-hits[j].start
+		if li != lj {
+			return li > lj
+		}
+		return hits[i].ref.order < hits[j].ref.order
+	})
+	taken := make([]bool, len(toks))
+	var kept []claimHit
+	for _, h := range hits {
+		free := true
+		for i := h.start; i < h.end; i++ {
+			free = free && !taken[i]
+		}
+		if !free {
+			continue
+		}
+		for i := h.start; i < h.end; i++ {
+			taken[i] = true
+		}
+		kept = append(kept, h)
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+
+	denial := s.denialOf(toks, nLead)
+	var out []evidence
+	for _, h := range kept {
+		flip := 1.0
+		var why []string
+		if h.negator != "" {
+			flip = -flip
+			why = append(why, fmt.Sprintf("negated by %q", h.negator))
+		}
+		if denial != "" {
+			flip = -flip
+			why = append(why, fmt.Sprintf("denied by %q", denial))
+		}
+		ev := evidence{}
+		for _, ss := range h.ref.claim.Stance {
+			ev.values = append(ev.values, sideValue{side: ss.Side, value: flip * ss.Sign, weight: claimWeight})
+		}
+		quoted := st.Text[toks[h.start].Start-len(st.Lead) : toks[h.end-1].End-len(st.Lead)]
+		ev.text = fmt.Sprintf("claim %q [%s/%s]", quoted, h.ref.frame, h.ref.claim.Area)
+		if len(why) > 0 {
+			ev.text += " " + strings.Join(why, ", ")
+		}
+		ev.text += " → " + signs(ev.values)
+		out = append(out, ev)
+	}
+	return out
+}
+
+func hasAll(words map[string]bool, required []string) bool {
+	for _, w := range required {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// negatorOf returns the negator that flips a claim matched at [start, end),
+// or "": an odd number of negators in the words the pattern skipped or just
+// before it, within the clause, not cancelled by an affirmation ("no doubt",
+// "not only") or by a contrast after it ("not improved, but rather worsened").
+func (s *Scorer) negatorOf(toks []lexicon.Token, lo, start, end int, literal []int) string {
+	lit := map[int]bool{}
+	for _, i := range literal {
+		lit[i] = true
+	}
+	from := start
+	for k := 0; k < negationReach && from > lo && toks[from].Break == 0; k++ {
+		from--
+	}
+	var found []string
+	for i := from; i < end; i++ {
+		if lit[i] || !s.isNegator(toks, i, end) {
+			continue
+		}
+		contrast := false
+		for j := i + 1; j < end; j++ {
+			if !lit[j] && contrastWords[toks[j].Norm] {
+				contrast = true
+				break
+			}
+			if lit[j] {
+				break
+			}
+		}
+		if !contrast {
+			found = append(found, toks[i].Raw)
+		}
+	}
+	if len(found)%2 == 1 {
+		return found[len(found)-1]
+	}
+	return ""
+}
+
+// contrastWords end a negator's reach: "not improved, but rather worsened".
+var contrastWords = map[string]bool{"but": true, "rather": true, "instead": true, "however": true}
+
+func (s *Scorer) isNegator(toks []lexicon.Token, i, end int) bool {
+	w := toks[i].Norm
+	negated := strings.HasSuffix(w, "n't")
+	m := &matcher{toks: toks, lo: i, hi: end}
+	for _, p := range s.cues.Negators {
+		if negated {
+			break
+		}
+		if st, _, _, ok := m.match(p, i); ok && st == i {
+			negated = true
+		}
+	}
+	if !negated {
+		return false
+	}
+	m.hi = len(toks)
+	for _, p := range s.cues.Affirmations {
+		if st, _, _, ok := m.match(p, i); ok && st == i {
+			return false
+		}
+	}
+	return true
+}
+
+// denialOf returns the denial cue that introduces the statement ("has denied
+// [that]"), or "". A denial followed by "as" introduces the speaker's own
+// description ("dismissed it as"), which is not flipped.
+func (s *Scorer) denialOf(toks []lexicon.Token, nLead int) string {
+	if nLead == 0 {
+		return ""
+	}
+	m := &matcher{toks: toks, lo: max(0, nLead-6), hi: nLead}
+	for _, p := range s.cues.Denials {
+		for from := m.lo; from < nLead; {
+			start, end, _, ok := m.match(p, from)
+			if !ok {
+				break
+			}
+			tail := true
+			for i := end; i < nLead; i++ {
+				tail = tail && toks[i].Norm == "that"
+			}
+			if tail {
+				return joinRaw(toks[start:end])
+			}
+			from = start + 1
+		}
+	}
+	return ""
+}
+
+// oppositionEvidence reads cues such as "accused Russia" or "hit back at
+// remarks Tillerson made" in the statement's lead: the speaker opposes the
+// side of the actor named after the cue. The cue counts only when its
+// subject is the speaker (or a pronoun standing for the speaker), and the
+// speaker is never their own target.
+func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int, mentions []mention, speaker string) []evidence {
+	if nLead == 0 || len(s.cues.Oppositions) == 0 {
+		return nil
+	}
+	m := &matcher{toks: toks, lo: 0, hi: nLead}
+	var out []evidence
+	seen := map[string]bool{}
+	for _, p := range s.cues.Oppositions {
+		for from := 0; from < nLead; {
+			start, end, _, ok := m.match(p, from)
+			if !ok {
+				break
+			}
+			from = end
+			if !s.subjectIsSpeaker(toks, mentions, start, speaker) {
+				continue
+			}
+			for _, mn := range mentions {
+				if mn.start < end || mn.we || mn.side == "" {
+					continue
+				}
+				// The cue's object is the first side actor after it; when
+				// that is the speaker, the cue is someone else's.
+				if mn.start >= end+oppositionReach || breakBetween(toks, end, mn.start) || speaker != "" && mn.actor == speaker {
+					break
+				}
+				key := mn.side
+				if seen[key] {
+					break
+				}
+				seen[key] = true
+				ev := evidence{values: []sideValue{{side: mn.side, value: -1, weight: oppositionWeight}}}
+				ev.text = fmt.Sprintf("opposition %q at %q → %s", joinRaw(toks[start:end]), ctx[toks[mn.start].Start:toks[mn.end-1].End], signs(ev.values))
+				out = append(out, ev)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// subjectIsSpeaker looks at the words before an opposition cue, back to the
+// clause start: another actor named there is the one who opposes.
+func (s *Scorer) subjectIsSpeaker(toks []lexicon.Token, mentions []mention, cue int, speaker string) bool {
+	from := cue
+	for from > 0 && toks[from].Break == 0 {
+		from--
+	}
+	for _, mn := range mentions {
+		if mn.start >= from && mn.end <= cue && !mn.we && (speaker == "" || mn.actor != speaker) {
+			return false
+		}
+	}
+	return true
+}
+
+// breakBetween reports a clause or sentence break after token from, up to
+// token to: an opposition cue reaches its object, not the next clause.
+func breakBetween(toks []lexicon.Token, from, to int) bool {
+	for i := from + 1; i <= to && i < len(toks); i++ {
+		if toks[i].Break != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// targetEvidence scores the tone directed at each mention of a side's actor
+// in the statement. Self-reference is left out: the speaker's own name,
+// "we"/"our", and the speaker's own side named ("the US" from a US
+// official), whose tone describes the speaker's own conduct ("we can better
+// understand", "the US will not be drawn into war") rather than backing or
+// opposing a position. Claims about the speaker's side still count.
+func (s *Scorer) targetEvidence(st Statement, toks []lexicon.Token, nLead int, mentions []mention, speaker string) []evidence {
+	if s.tone == nil {
+		return nil
+	}
+	var out []evidence
+	for _, mn := range mentions {
+		if mn.start < nLead || mn.side == "" || mn.we || mn.side == st.Affiliation || speaker != "" && mn.actor == speaker {
+			continue
+		}
+		span := article.Span{Start: toks[mn.start].Start - len(st.Lead), End: toks[mn.end-1].End - len(st.Lead)}
+		t := s.tone.Target(st.Text, span)
+		if math.IsNaN(t) || math.Abs(t) < minTargetTone {
+			continue
+		}
+		t = math.Max(-1, math.Min(1, t))
+		ev := evidence{values: []sideValue{{side: mn.side, value: t, weight: targetWeight}}}
+		ev.text = fmt.Sprintf("target %q tone %+.2f → %s", st.Text[span.Start:span.End], t, signs(ev.values))
+		out = append(out, ev)
+	}
+	return out
+}
+
+// combine averages each side's evidence by weight.
+func combine(evs []evidence) Result {
+	if len(evs) == 0 {
+		return Result{}
+	}
+	sum, wsum := map[string]float64{}, map[string]float64{}
+	res := Result{Values: map[string]float64{}}
+	for _, ev := range evs {
+		for _, v := range ev.values {
+			sum[v.side] += v.weight * v.value
+			wsum[v.side] += v.weight
+		}
+		res.Evidence = append(res.Evidence, ev.text)
+	}
+	for side, w := range wsum {
+		if w > 0 {
+			res.Values[side] = math.Max(-1, math.Min(1, sum[side]/w))
+		}
+	}
+	return res
+}
+
+// signs writes sides and signs for evidence: "russia +, us -".
+func signs(vs []sideValue) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		switch {
+		case v.value == 1:
+			parts[i] = v.side + " +"
+		case v.value == -1:
+			parts[i] = v.side + " -"
+		default:
+			parts[i] = fmt.Sprintf("%s %+.2f", v.side, v.value)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func joinRaw(toks []lexicon.Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Raw
+	}
+	return strings.Join(parts, " ")
+}
+
+// Lead returns the words of text from the start of the sentence holding
+// byte offset start, back to paraStart at most, up to start: the frame a
+// reported statement sits in ("Russia has denied "). An opening quotation
+// mark right before start is left out.
+func Lead(text string, paraStart, start int) string {
+	if start <= paraStart || start > len(text) {
+		return ""
+	}
+	seg := text[paraStart:start]
+	cut := 0
+	for i := 0; i < len(seg); i++ {
+		c := seg[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		// A sentence ends at . ? ! followed (after closing quotes) by a space
+		// and a capital or an opening quote, and not inside "U.S.".
+		j := i + 1
+		for j < len(seg) && (seg[j] == '"' || strings.HasPrefix(seg[j:], "”") || strings.HasPrefix(seg[j:], "’")) {
+			if seg[j] == '"' {
+				j++
+			} else {
+				j += len("”")
+			}
+		}
+		if j < len(seg) && seg[j] == ' ' && !(i >= 2 && seg[i-2] == '.') && !(i+2 < len(seg) && seg[i+2] == '.') {
+			cut = j + 1
+		}
+	}
+	lead := strings.TrimRight(seg[cut:], "“\"‘'")
+	return lead
+}

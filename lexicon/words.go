@@ -1,0 +1,95 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of a text, as the phrase patterns of frames see it.
+type Token struct {
+	Norm       string // lower case; possessive 's and acronym dots removed
+	Raw        string // as written
+	Start, End int    // byte offsets into the text
+	// Break is the strongest punctuation between the previous word and this
+	// one: 0 none, ',' a clause break (, ; : dash or bracket), '.' a sentence
+	// break (. ? ! or a paragraph break).
+	Break byte
+}
+
+// Tokenize splits text into words. Hyphenated words are split ("al-Assad" is
+// "al" "assad"), so patterns and statements are tokenised alike; "U.S." is
+// one word "us" whose Raw keeps the capitals, which tells it from the pronoun.
+func Tokenize(text string) []Token {
+	var out []Token
+	var brk byte
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch {
+			case r == '.' || r == '?' || r == '!' || r == '\n' && strings.HasPrefix(text[i+n:], "\n"):
+				brk = '.'
+			case r == ',' || r == ';' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')':
+				if brk == 0 {
+					brk = ','
+				}
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// An apostrophe inside a word (didn't, Syria’s) or a dot inside
+			// an acronym (U.S.) belongs to it.
+			if r == '\'' || r == '’' || r == '.' {
+				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isWordRune(r2) && (r != '.' || isAcronymDot(text, start, i)) {
+					i += n
+					continue
+				}
+				if r == '.' && isAcronymDot(text, start, i) && i-start <= 3 {
+					i += n // the final dot of "U.S."
+				}
+			}
+			break
+		}
+		raw := text[start:i]
+		out = append(out, Token{Norm: Normalize(raw), Raw: raw, Start: start, End: i, Break: brk})
+		brk = 0
+	}
+	return out
+}
+
+// Normalize is the form words are compared in.
+func Normalize(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if strings.Contains(w, ".") {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	if strings.HasSuffix(w, "'s") && len(w) > 2 {
+		w = w[:len(w)-2]
+	} else if strings.HasSuffix(w, "'") && len(w) > 1 {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isAcronymDot reports whether the word so far is single letters joined by
+// dots (U.S, U.N), so the dot at end belongs to the word.
+func isAcronymDot(text string, start, end int) bool {
+	w := text[start:end]
+	for i, part := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+		_ = i
+	}
+	return true
+}

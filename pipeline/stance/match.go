@@ -1,0 +1,234 @@
+package stance
+
+import (
+	"strings"
+
+	"github.com/stance-news/stance/lexicon"
+)
+
+// mention is a run of words naming an actor of a side, or "we"/"our"
+// resolved to the speaker's side.
+type mention struct {
+	start, end int // token indexes, end exclusive
+	side       string
+	actor      string // actor id; "" for we/our
+	we         bool
+}
+
+// actorIndex finds actor mentions by their names and aliases.
+type actorIndex struct {
+	byFirst map[string][]alias // first normalised word → aliases starting with it
+}
+
+type alias struct {
+	words []string // normalised
+	caps  []bool   // the alias writes this word capitalised: the text must too
+	actor string
+	side  string
+}
+
+func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
+	ix := &actorIndex{byFirst: map[string][]alias{}}
+	add := func(name, actor, side string) {
+		toks := lexicon.Tokenize(name)
+		// "the Kremlin" is also written "Kremlin"; the article adds nothing.
+		if len(toks) > 1 && toks[0].Norm == "the" {
+			toks = toks[1:]
+		}
+		if len(toks) == 0 {
+			return
+		}
+		a := alias{actor: actor, side: side}
+		for _, t := range toks {
+			a.words = append(a.words, t.Norm)
+			a.caps = append(a.caps, isCapitalised(t.Raw))
+		}
+		for _, b := range ix.byFirst[a.words[0]] {
+			if b.actor == actor && strings.Join(b.words, " ") == strings.Join(a.words, " ") {
+				return
+			}
+		}
+		ix.byFirst[a.words[0]] = append(ix.byFirst[a.words[0]], a)
+	}
+	for _, a := range lx.Actors {
+		add(a.Name, a.ID, a.Side)
+		for _, al := range a.Aliases {
+			add(al, a.ID, a.Side)
+		}
+		// A person is also named by surname alone, as actors.tsv promises.
+		if a.Kind == "person" {
+			if toks := lexicon.Tokenize(a.Name); len(toks) > 1 {
+				add(toks[len(toks)-1].Raw, a.ID, a.Side)
+			}
+		}
+	}
+	for _, t := range lx.Titles {
+		if t.Side != "" {
+			add(t.Title, "", t.Side)
+		}
+	}
+	// Longest alias first, so "US Secretary of State" wins over "US".
+	for k, as := range ix.byFirst {
+		sortAliases(as)
+		ix.byFirst[k] = as
+	}
+	return ix
+}
+
+func sortAliases(as []alias) {
+	for i := 1; i < len(as); i++ {
+		for j := i; j > 0 && len(as[j].words) > len(as[j-1].words); j-- {
+			as[j], as[j-1] = as[j-1], as[j]
+		}
+	}
+}
+
+func isCapitalised(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// weWords name the speaker's own side. "us" counts only written in lower
+// case: "US" is the country.
+var weWords = map[string]bool{"we": true, "our": true, "ours": true, "ourselves": true}
+
+func isWe(t lexicon.Token) bool {
+	return weWords[t.Norm] || t.Raw == "us"
+}
+
+// find returns the mentions in toks, left to right, without overlaps. Words
+// before weFrom are narration, where "we" is the reporter, not the speaker.
+func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		if weSide != "" && i >= weFrom && isWe(toks[i]) {
+			out = append(out, mention{start: i, end: i + 1, side: weSide, we: true})
+			i++
+			continue
+		}
+		found := false
+		for _, a := range ix.byFirst[toks[i].Norm] {
+			if i+len(a.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range a.words {
+				t := toks[i+k]
+				if t.Norm != w || a.caps[k] && !isCapitalised(t.Raw) || k > 0 && t.Break == '.' {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, mention{start: i, end: i + len(a.words), side: a.side, actor: a.actor})
+				i += len(a.words)
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// matcher matches patterns against a token range.
+type matcher struct {
+	toks     []lexicon.Token
+	lo, hi   int               // the range patterns may match in
+	slots    map[int][]mention // mentions by start token
+	literals []int             // token indexes matched by written words, during a match
+}
+
+// match finds the first (leftmost, then shortest) match of p that starts at
+// or after from. It returns the match's token range and the indexes of the
+// tokens matched by the pattern's written words.
+func (m *matcher) match(p lexicon.Pattern, from int) (start, end int, literal []int, ok bool) {
+	for s := max(from, m.lo); s < m.hi; s++ {
+		m.literals = m.literals[:0]
+		var e int
+		if m.seq(p.Elems, 0, s, s, func(pos int) bool { e = pos; return true }) {
+			return s, e, append([]int(nil), m.literals...), true
+		}
+	}
+	return 0, 0, nil, false
+}
+
+// seq matches elems[i:] at pos, then calls k with the end; matchStart bounds
+// the match to one sentence.
+func (m *matcher) seq(elems []lexicon.PatternElem, i, pos, matchStart int, k func(int) bool) bool {
+	if i == len(elems) {
+		return k(pos)
+	}
+	e := elems[i]
+	next := func(p int) bool { return m.seq(elems, i+1, p, matchStart, k) }
+	if e.Optional && next(pos) {
+		return true
+	}
+	switch e.Kind {
+	case lexicon.ElemWord, lexicon.ElemPrefix:
+		if !m.canTake(pos, matchStart) {
+			return false
+		}
+		w := m.toks[pos].Norm
+		if e.Kind == lexicon.ElemWord && w != e.Word || e.Kind == lexicon.ElemPrefix && !strings.HasPrefix(w, e.Word) {
+			return false
+		}
+		n := len(m.literals)
+		m.literals = append(m.literals, pos)
+		if next(pos + 1) {
+			return true
+		}
+		m.literals = m.literals[:n]
+		return false
+	case lexicon.ElemGap:
+		for g := 0; g <= e.Max; g++ {
+			if g > 0 && !m.canTake(pos+g-1, matchStart) {
+				return false
+			}
+			if next(pos + g) {
+				return true
+			}
+		}
+		return false
+	case lexicon.ElemSlot:
+		if !m.canTake(pos, matchStart) {
+			return false
+		}
+		for _, mn := range m.slots[pos] {
+			if mn.side == e.Side && mn.end <= m.hi && next(mn.end) {
+				return true
+			}
+		}
+		return false
+	case lexicon.ElemGroup:
+		for _, alt := range e.Alts {
+			if m.seq(alt, 0, pos, matchStart, next) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// canTake reports whether the token at pos may be part of a match that
+// started at matchStart: inside the range and the same sentence.
+func (m *matcher) canTake(pos, matchStart int) bool {
+	return pos < m.hi && pos >= m.lo && (pos == matchStart || m.toks[pos].Break != '.')
+}
+
+// requiredWords lists words every match of the pattern must contain, so a
+// statement without them is skipped cheaply.
+func requiredWords(elems []lexicon.PatternElem) []string {
+	var out []string
+	for _, e := range elems {
+		if e.Kind == lexicon.ElemWord && !e.Optional {
+			out = append(out, e.Word)
+		}
+	}
+	return out
+}
