@@ -325,6 +325,7 @@ func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
 	if q.StanceEvidence == nil {
 		q.StanceEvidence = []string{}
 	}
+	q.StanceSides = output.FormatStanceSides(s.Stance)
 	return q
 }
 

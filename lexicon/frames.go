@@ -23,6 +23,7 @@ type Claim struct {
 	Area     string     // issue area: "chemical-attack", "assad-future"
 	Side     string     // whose position the claim states
 	Pattern  Pattern    // the words that make the claim
+	Context  *Pattern   // words that must also appear in the statement's sentence; nil: none needed
 	Stance   []SideSign // what making the claim says about each side's position
 	From, To time.Time  // publication dates the claim applies to; zero: open
 	Note     string
@@ -113,6 +114,17 @@ func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 			continue
 		}
 		c.Pattern = p
+		if src := r.Get("context"); src != "" {
+			cp, err := ParsePattern(src)
+			if err == nil {
+				err = checkSlots(lx, cp.Elems)
+			}
+			if err != nil {
+				errs = append(errs, r.Errorf("context: %v", err))
+				continue
+			}
+			c.Context = &cp
+		}
 		stance := r.Get("stance")
 		if stance == "" {
 			stance = c.Side + "+"

@@ -40,6 +40,7 @@ type Quote struct {
 	StanceUS           *float64   `parquet:"stance_us,optional" json:"stance_us,omitempty"`
 	StanceRussia       *float64   `parquet:"stance_russia,optional" json:"stance_russia,omitempty"`
 	StanceEvidence     []string   `parquet:"stance_evidence,list" json:"stance_evidence"`
+	StanceSides        []string   `parquet:"stance_sides,list" json:"stance_sides"` // "side=value" for every side with evidence, any frame
 	LexiconVersion     string     `parquet:"lexicon_version,dict" json:"lexicon_version"`
 	RunID              string     `parquet:"run_id,dict" json:"run_id"`
 }

@@ -2,6 +2,7 @@ package stance
 
 import (
 	"strings"
+	"time"
 
 	"github.com/stance-news/stance/lexicon"
 )
@@ -25,11 +26,30 @@ type alias struct {
 	caps  []bool   // the alias writes this word capitalised: the text must too
 	actor string
 	side  string
+	roles []lexicon.Role
+}
+
+// sideAt is the side an actor's name stands for at t. A person with dated
+// roles speaks for a side only while holding one ("Trump" in 2016 is a
+// candidate, not the US government); actors without roles (countries,
+// institutions) always do.
+func (a alias) sideAt(t time.Time) string {
+	if len(a.roles) == 0 || t.IsZero() {
+		return a.side
+	}
+	r := lexicon.Actor{Roles: a.roles}.RoleAt(t)
+	switch {
+	case r.Title == "":
+		return ""
+	case r.Side != "":
+		return r.Side
+	}
+	return a.side
 }
 
 func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 	ix := &actorIndex{byFirst: map[string][]alias{}}
-	add := func(name, actor, side string) {
+	add := func(name, actor, side string, roles []lexicon.Role) {
 		toks := lexicon.Tokenize(name)
 		// "the Kremlin" is also written "Kremlin"; the article adds nothing.
 		if len(toks) > 1 && toks[0].Norm == "the" {
@@ -38,7 +58,7 @@ func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 		if len(toks) == 0 {
 			return
 		}
-		a := alias{actor: actor, side: side}
+		a := alias{actor: actor, side: side, roles: roles}
 		for _, t := range toks {
 			a.words = append(a.words, t.Norm)
 			a.caps = append(a.caps, isCapitalised(t.Raw))
@@ -51,20 +71,20 @@ func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 		ix.byFirst[a.words[0]] = append(ix.byFirst[a.words[0]], a)
 	}
 	for _, a := range lx.Actors {
-		add(a.Name, a.ID, a.Side)
+		add(a.Name, a.ID, a.Side, a.Roles)
 		for _, al := range a.Aliases {
-			add(al, a.ID, a.Side)
+			add(al, a.ID, a.Side, a.Roles)
 		}
 		// A person is also named by surname alone, as actors.tsv promises.
 		if a.Kind == "person" {
 			if toks := lexicon.Tokenize(a.Name); len(toks) > 1 {
-				add(toks[len(toks)-1].Raw, a.ID, a.Side)
+				add(toks[len(toks)-1].Raw, a.ID, a.Side, a.Roles)
 			}
 		}
 	}
 	for _, t := range lx.Titles {
 		if t.Side != "" {
-			add(t.Title, "", t.Side)
+			add(t.Title, "", t.Side, nil)
 		}
 	}
 	// Longest alias first, so "US Secretary of State" wins over "US".
@@ -100,7 +120,7 @@ func isWe(t lexicon.Token) bool {
 
 // find returns the mentions in toks, left to right, without overlaps. Words
 // before weFrom are narration, where "we" is the reporter, not the speaker.
-func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int) []mention {
+func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int, at time.Time) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		if weSide != "" && i >= weFrom && isWe(toks[i]) {
@@ -122,7 +142,7 @@ func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int) []me
 				}
 			}
 			if ok {
-				out = append(out, mention{start: i, end: i + len(a.words), side: a.side, actor: a.actor})
+				out = append(out, mention{start: i, end: i + len(a.words), side: a.sideAt(at), actor: a.actor})
 				i += len(a.words)
 				found = true
 				break

@@ -115,7 +115,7 @@ func (s *Scorer) Score(st Statement) Result {
 	for nLead < len(toks) && toks[nLead].Start < len(st.Lead) {
 		nLead++
 	}
-	mentions := s.actors.find(toks, st.Affiliation, nLead)
+	mentions := s.actors.find(toks, st.Affiliation, nLead, st.Published)
 	speaker := s.speakerID(st)
 
 	var evs []evidence
@@ -155,6 +155,13 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	for _, cr := range s.claims {
 		if !cr.claim.Applies(st.Published) || !hasAll(words, cr.required) {
 			continue
+		}
+		if c := cr.claim.Context; c != nil {
+			// The topic words may be anywhere in the sentence, lead included.
+			cm := &matcher{toks: toks, lo: 0, hi: len(toks), slots: m.slots}
+			if _, _, _, ok := cm.match(*c, 0); !ok {
+				continue
+			}
 		}
 		for from := nLead; from < len(toks); {
 			start, end, lit, ok := m.match(cr.claim.Pattern, from)

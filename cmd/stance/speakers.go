@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/stance-news/stance/output"
+)
+
+func init() {
+	register(&command{
+		name:  "speakers",
+		usage: "OUT [--from DATE] [--to DATE] [--side SIDE] [--toward SIDE,...]",
+		summary: `Compare speakers: quotes, articles, mean tone and mean stance toward each side.
+
+Reads the quotes table of the dataset OUT (written by stance run) and prints
+one row per speaker: display name, affiliation, number of quotes and of
+articles, mean tone, and for each side the mean stance with the number of
+quotes that gave evidence about it, e.g. "-0.42 (5)"; "-" when none did.
+Stance columns cover every side any frame scored, user frames included.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
+			from := fs.String("from", "", "only quotes published on or after this `date` (YYYY-MM-DD); undated quotes are left out")
+			to := fs.String("to", "", "only quotes published on or before this `date` (YYYY-MM-DD); undated quotes are left out")
+			side := fs.String("side", "", "only speakers affiliated with this `side` id (\"none\" for unaffiliated)")
+			toward := fs.String("toward", "", "stance columns for these `sides` only, comma-separated (default: every side scored)")
+			minQuotes := fs.Int("min-quotes", 1, "only speakers with at least this many quotes (after filtering)")
+			format := fs.String("format", "table", "output format: table or tsv")
+			return func(_ context.Context, e *env, args []string) int {
+				if len(args) != 1 {
+					fmt.Fprintln(e.stderr, "stance speakers: want one dataset folder: stance speakers OUT")
+					return exitUsage
+				}
+				var f speakerFilter
+				var err error
+				if f.from, err = parseDay(*from); err != nil {
+					fmt.Fprintf(e.stderr, "stance speakers: --from: %v\n", err)
+					return exitUsage
+				}
+				if f.to, err = parseDay(*to); err != nil {
+					fmt.Fprintf(e.stderr, "stance speakers: --to: %v\n", err)
+					return exitUsage
+				}
+				if !f.to.IsZero() {
+					f.to = f.to.Add(24*time.Hour - time.Microsecond) // the whole day
+				}
+				if *format != "table" && *format != "tsv" {
+					fmt.Fprintf(e.stderr, "stance speakers: --format %q: want table or tsv\n", *format)
+					return exitUsage
+				}
+				f.side = *side
+				if _, err := os.Stat(filepath.Join(args[0], output.QuotesTable)); err != nil {
+					fmt.Fprintf(e.stderr, "stance speakers: %s has no quotes table (run stance run --out %s first)\n", args[0], args[0])
+					return exitUsage
+				}
+				rows, sides, err := aggregateSpeakers(args[0], f)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance speakers: %v\n", err)
+					return exitFailed
+				}
+				if *toward != "" {
+					sides = strings.Split(*toward, ",")
+					for i := range sides {
+						sides[i] = strings.TrimSpace(sides[i])
+					}
+				}
+				kept := rows[:0]
+				for _, r := range rows {
+					if r.quotes >= int64(*minQuotes) {
+						kept = append(kept, r)
+					}
+				}
+				printSpeakers(e.stdout, kept, sides, *format == "tsv")
+				return exitOK
+			}
+		},
+	})
+}
+
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+type speakerFilter struct {
+	from, to time.Time // zero: open
+	side     string
+}
+
+func (f speakerFilter) keep(q *output.Quote) bool {
+	if !f.from.IsZero() || !f.to.IsZero() {
+		if q.Published == nil {
+			return false
+		}
+		if !f.from.IsZero() && q.Published.Before(f.from) || !f.to.IsZero() && q.Published.After(f.to) {
+			return false
+		}
+	}
+	return true
+}
+
+type speakerRow struct {
+	id, name, affiliation string
+	quotes                int64
+	articles              map[string]bool
+	toneSum               float64
+	stanceSum             map[string]float64
+	stanceN               map[string]int64
+	names, affiliations   map[string]int
+}
+
+// aggregateSpeakers reads every quote once and sums per speaker, as the
+// speakers table does, but over the filtered quotes and over every side.
+func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, error) {
+	bySpeaker := map[string]*speakerRow{}
+	sideSet := map[string]bool{}
+	err := output.ReadQuotes(out, func(q *output.Quote) error {
+		if q.SpeakerID == "" || !f.keep(q) {
+			return nil
+		}
+		r := bySpeaker[q.SpeakerID]
+		if r == nil {
+			r = &speakerRow{id: q.SpeakerID, articles: map[string]bool{}, stanceSum: map[string]float64{},
+				stanceN: map[string]int64{}, names: map[string]int{}, affiliations: map[string]int{}}
+			bySpeaker[q.SpeakerID] = r
+		}
+		r.names[q.Speaker]++
+		r.affiliations[q.SpeakerAffiliation]++
+		r.quotes++
+		r.articles[q.ArticleID] = true
+		r.toneSum += q.Tone
+		values, err := output.ParseStanceSides(q.StanceSides)
+		if err != nil {
+			return fmt.Errorf("quote %s: %w", q.QuoteID, err)
+		}
+		// Datasets written before stance_sides existed carry the two
+		// fixed columns only.
+		if len(q.StanceSides) == 0 {
+			if q.StanceUS != nil {
+				values["us"] = *q.StanceUS
+			}
+			if q.StanceRussia != nil {
+				values["russia"] = *q.StanceRussia
+			}
+		}
+		for side, v := range values {
+			r.stanceSum[side] += v
+			r.stanceN[side]++
+			sideSet[side] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var rows []*speakerRow
+	for _, r := range bySpeaker {
+		r.name = mostFrequent(r.names)
+		r.affiliation = mostFrequent(r.affiliations)
+		if f.side != "" && r.affiliation != f.side && !(f.side == "none" && r.affiliation == "") {
+			continue
+		}
+		rows = append(rows, r)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].quotes != rows[j].quotes {
+			return rows[i].quotes > rows[j].quotes
+		}
+		return rows[i].name < rows[j].name
+	})
+	sides := make([]string, 0, len(sideSet))
+	for s := range sideSet {
+		sides = append(sides, s)
+	}
+	sort.Strings(sides)
+	return rows, sides, nil
+}
+
+// mostFrequent returns the most frequent key, the smallest on ties.
+func mostFrequent(m map[string]int) string {
+	best, n := "", 0
+	for k, c := range m {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+func printSpeakers(w io.Writer, rows []*speakerRow, sides []string, tsv bool) {
+	header := []string{"SPEAKER", "AFFILIATION", "QUOTES", "ARTICLES", "MEAN TONE"}
+	for _, s := range sides {
+		header = append(header, "STANCE "+strings.ToUpper(s)+" (N)")
+	}
+	var tw *tabwriter.Writer
+	out := w
+	if !tsv {
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		out = tw
+	}
+	fmt.Fprintln(out, strings.Join(header, "\t"))
+	for _, r := range rows {
+		aff := r.affiliation
+		if aff == "" {
+			aff = "-"
+		}
+		cells := []string{r.name, aff, fmt.Sprint(r.quotes), fmt.Sprint(len(r.articles)), fmt.Sprintf("%+.2f", r.toneSum/float64(r.quotes))}
+		for _, s := range sides {
+			if n := r.stanceN[s]; n > 0 {
+				cells = append(cells, fmt.Sprintf("%+.2f (%d)", r.stanceSum[s]/float64(n), n))
+			} else {
+				cells = append(cells, "- (0)")
+			}
+		}
+		fmt.Fprintln(out, strings.Join(cells, "\t"))
+	}
+	if tw != nil {
+		tw.Flush()
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "(no speakers match)")
+	}
+}
