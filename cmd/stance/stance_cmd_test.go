@@ -1,0 +1,183 @@
+package main
+
+// In-process tests of the stance commands: a second, invented frame end to
+// end, lexicon check and show, the speakers comparison, and the stance
+// targets on the seed gold.
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stance-news/stance/output"
+)
+
+// stanceCLI runs the command in-process and returns its exit code, stdout
+// and stderr.
+func stanceCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := runMain(context.Background(), &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, args)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestFictionalFrameEndToEnd runs a whole batch with a user lexicon that
+// adds two invented sides, their actors and a frame about an invented
+// dispute, then reads the Parquet back: the stance columns must carry the
+// new sides, with evidence, and nothing in the code knows their names.
+func TestFictionalFrameEndToEnd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	lex := filepath.Join("testdata", "lexicon-fictional")
+	code, _, stderr := stanceCLI(t, "lexicon", "check", lex)
+	if code != exitOK {
+		t.Fatalf("lexicon check: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = stanceCLI(t, "run", "--quiet", "--workers", "1", "--out", out, "--lexicon", lex, filepath.Join("testdata", "articles-fictional"))
+	if code != exitOK {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	byText := map[string]output.Quote{}
+	err := output.ReadQuotes(out, func(q *output.Quote) error {
+		byText[strings.TrimRight(q.Text, ",.")] = *q
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		text     string
+		sides    []string
+		evidence string
+	}{
+		{"The Vessa dam is illegal and our farmers will not accept it", []string{"aldoria=1", "brenthia=-1"}, `claim "dam is illegal"`},
+		{"The dam is lawful and there is ample water downstream", []string{"aldoria=-1", "brenthia=1"}, `claim "ample water downstream"`},
+		{"The dam is not illegal", []string{"aldoria=-1", "brenthia=1"}, `negated by "not"`},
+		// A speaker's affiliation alone is no evidence.
+		{"We expect rain next week", []string{}, ""},
+	}
+	for _, w := range want {
+		q, ok := byText[w.text]
+		if !ok {
+			t.Errorf("quote %q not found; have %d quotes", w.text, len(byText))
+			continue
+		}
+		if strings.Join(q.StanceSides, " ") != strings.Join(w.sides, " ") {
+			t.Errorf("%q: stance_sides %q, want %q (evidence %q)", w.text, q.StanceSides, w.sides, q.StanceEvidence)
+		}
+		if q.StanceUS != nil || q.StanceRussia != nil {
+			t.Errorf("%q: stance toward the default sides without evidence: %v %v", w.text, q.StanceUS, q.StanceRussia)
+		}
+		if ev := strings.Join(q.StanceEvidence, "\n"); !strings.Contains(ev, w.evidence) || w.evidence == "" && ev != "" {
+			t.Errorf("%q: evidence %q, want %q", w.text, q.StanceEvidence, w.evidence)
+		}
+	}
+
+	// The speakers comparison shows the new sides as columns.
+	code, stdout, stderr := stanceCLI(t, "speakers", out)
+	if code != exitOK {
+		t.Fatalf("speakers: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "STANCE ALDORIA (N)") || !strings.Contains(stdout, "STANCE BRENTHIA (N)") {
+		t.Errorf("speakers lacks the new sides:\n%s", stdout)
+	}
+	if !regexp.MustCompile(`Tobin Ralle\s+brenthia\s+2\s+1\s+\S+\s+-1\.00 \(2\)\s+\+1\.00 \(2\)`).MatchString(stdout) {
+		t.Errorf("speakers row for Tobin Ralle wrong:\n%s", stdout)
+	}
+	// Filters: by side, and by a date range that holds nothing.
+	_, stdout, _ = stanceCLI(t, "speakers", "--side", "aldoria", out)
+	if strings.Contains(stdout, "Tobin Ralle") || !strings.Contains(stdout, "Mira Kest") {
+		t.Errorf("--side aldoria:\n%s", stdout)
+	}
+	_, stdout, _ = stanceCLI(t, "speakers", "--from", "2031-03-04", out)
+	if !strings.Contains(stdout, "no speakers match") {
+		t.Errorf("--from after the article:\n%s", stdout)
+	}
+	_, stdout, _ = stanceCLI(t, "speakers", "--from", "2031-03-03", "--to", "2031-03-03", "--toward", "brenthia", "--format", "tsv", out)
+	if strings.Contains(stdout, "ALDORIA") || !strings.Contains(stdout, "Mira Kest\taldoria\t2\t1\t") {
+		t.Errorf("--toward brenthia on the article's day:\n%s", stdout)
+	}
+}
+
+func TestLexiconCheckReportsFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	writeFile := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile("frames/ukraine.tsv", "# comment\narea\tside\tpattern\tstance\ncrimea\tus\tannex*\tus+\ncrimea\tnato\tannex*\tnato+\ncrimea\tus\t(referendum|\tus+\ncrimea\trussia\treferendum\trussia*\n")
+	writeFile("actors/extra.tsv", "id\tname\tkind\tside\naksyonov\tSergey Aksyonov\tperson\tcrimea\n")
+	writeFile("frame/typo.tsv", "area\tside\tpattern\n")
+	code, _, stderr := stanceCLI(t, "lexicon", "check", dir)
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d", code, exitFailed)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "frames/ukraine.tsv") + `:4: unknown side "nato"`,
+		filepath.Join(dir, "frames/ukraine.tsv") + ":5: pattern:",
+		filepath.Join(dir, "frames/ukraine.tsv") + ":6: stance:",
+		filepath.Join(dir, "actors/extra.tsv") + `:2: actor "aksyonov": unknown side "crimea"`,
+		filepath.Join(dir, "frame/typo.tsv") + ": not read by any part of the lexicon",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "ukraine.tsv:3:") {
+		t.Errorf("valid line 3 reported:\n%s", stderr)
+	}
+	// A run with the broken lexicon is a configuration error.
+	code, _, _ = stanceCLI(t, "run", "--quiet", "--out", filepath.Join(dir, "out"), "--lexicon", dir, filepath.Join("testdata", "articles-fictional"))
+	if code != exitUsage {
+		t.Errorf("run with a broken lexicon: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestLexiconShow(t *testing.T) {
+	code, stdout, stderr := stanceCLI(t, "lexicon", "show", "--frames")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"lexicon version ", "frames/us-russia-syria.tsv  embedded", "us-russia-syria (embedded:frames/us-russia-syria.tsv)", "chemical-attack", "russia+ us-"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("show lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = stanceCLI(t, "lexicon", "show", "--lexicon", filepath.Join("testdata", "lexicon-fictional"))
+	if code != exitOK || !strings.Contains(stdout, "testdata/lexicon-fictional/frames/vessa-dam.tsv") || !strings.Contains(stdout, "aldoria (Republic of Aldoria)") {
+		t.Errorf("show with a user folder (exit %d):\n%s", code, stdout)
+	}
+}
+
+// TestSeedStanceTargets holds the scorer to the issue's targets on the seed
+// gold: sign agreement on non-zero gold values and NULL-or-near-zero on zero
+// gold values, each at least 85%.
+func TestSeedStanceTargets(t *testing.T) {
+	gold, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "seed", "*.gold.json"))
+	if len(gold) == 0 {
+		t.Skip("seed gold not available")
+	}
+	code, stdout, stderr := stanceCLI(t, append([]string{"stance-eval", "--min", "0.85"}, gold...)...)
+	t.Logf("\n%s", stdout)
+	if code != exitOK {
+		t.Fatalf("exit %d (below target?)\n%s%s", code, stdout, stderr)
+	}
+	m := regexp.MustCompile(`(?m)^all\s+(\d+)/(\d+)\s+\S+\s+(\d+)/(\d+)`).FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("no totals line:\n%s", stdout)
+	}
+	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	if n(m[2]) < 20 || n(m[4]) < 20 {
+		t.Errorf("too few gold values read: %s", m[0])
+	}
+}
