@@ -121,7 +121,7 @@ func TestWeResolvesToTheSpeakersSide(t *testing.T) {
 		t.Errorf("lower-case us read as the country: %v", r.Evidence)
 	}
 	r = sc.Score(Statement{Text: "Relations with the US have deteriorated.", Affiliation: "russia", Published: april2017})
-	if v, ok := value(r, "us"); !ok || v != -1 {
+	if v, ok := value(r, "us"); !ok || v > -0.5 {
 		t.Errorf("US: %v (%v) %v", v, ok, r.Evidence)
 	}
 }
