@@ -157,7 +157,7 @@ type scratch struct {
 	val   []float64 // each token's lexicon valence after phrase matching
 	inLex []bool
 	sent  []float64
-	feats []int32
+	nb    []nbTok
 }
 
 func (e *engine) get() *scratch {

@@ -1,0 +1,413 @@
+package tone
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Classes of the naive Bayes model, in table order.
+const (
+	classNeg = iota
+	classNeu
+	classPos
+	numClasses
+)
+
+var classNames = [numClasses]string{"neg", "neu", "pos"}
+
+// ClassOf maps a label ("neg", "negative", "-1", ...) to its class index.
+func ClassOf(label string) (int, bool) {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "neg", "negative", "-1", "-1.0":
+		return classNeg, true
+	case "neu", "neutral", "0", "0.0":
+		return classNeu, true
+	case "pos", "positive", "1", "1.0":
+		return classPos, true
+	}
+	return 0, false
+}
+
+// Model is a multinomial naive Bayes tone model over words, each word in two
+// forms: as written and inside a negation's scope ("not helpful" counts as
+// !helpful), so negated praise is not read as praise. Words the model never
+// saw are left out of the sum rather than smoothed in: they carry no evidence.
+type Model struct {
+	Alpha   float64 // add-alpha smoothing used to turn counts into probabilities
+	Docs    [numClasses]float64
+	Counts  map[string]*[numClasses]float64 // feature → per-class document counts
+	Comment []string                        // provenance lines, written as # comments
+
+	index map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
+	logp  []float32        // row*numClasses + class
+	prior [numClasses]float64
+}
+
+// negatedPrefix marks a word inside a negation's scope in the model file.
+const negatedPrefix = "!"
+
+// NewModel returns an empty model to train.
+func NewModel() *Model {
+	return &Model{Alpha: 1, Counts: map[string]*[numClasses]float64{}}
+}
+
+// Add counts one labelled document's features (each once, as binarised
+// multinomial NB does: repeating a word does not repeat its evidence).
+func (m *Model) Add(features []string, class int) {
+	m.Docs[class]++
+	seen := map[string]bool{}
+	for _, f := range features {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		c := m.Counts[f]
+		if c == nil {
+			c = new([numClasses]float64)
+			m.Counts[f] = c
+		}
+		c[class]++
+	}
+}
+
+// Prune drops features seen in fewer than min documents: rare words are noise
+// and make the model file large.
+func (m *Model) Prune(min float64) {
+	for f, c := range m.Counts {
+		if c[0]+c[1]+c[2] < min {
+			delete(m.Counts, f)
+		}
+	}
+}
+
+// compile builds the lookup tables from the counts. Class priors are uniform:
+// the tone of news text should not lean to whichever class the training set
+// happened to hold most of.
+func (m *Model) compile() {
+	words := map[string]bool{}
+	for f := range m.Counts {
+		words[strings.TrimPrefix(f, negatedPrefix)] = true
+	}
+	names := make([]string, 0, len(words))
+	for w := range words {
+		names = append(names, w)
+	}
+	sort.Strings(names)
+	m.index = make(map[string]int32, len(names))
+	m.logp = make([]float32, 2*len(names)*numClasses)
+	var total [numClasses]float64
+	for _, c := range m.Counts {
+		for k := range total {
+			total[k] += c[k]
+		}
+	}
+	vocab := float64(len(m.Counts))
+	for id, w := range names {
+		m.index[w] = int32(id)
+		for form, key := range [2]string{w, negatedPrefix + w} {
+			c := m.Counts[key]
+			for k := 0; k < numClasses; k++ {
+				n := 0.0
+				if c != nil {
+					n = c[k]
+				}
+				m.logp[(2*id+form)*numClasses+k] = float32(math.Log((n + m.Alpha) / (total[k] + m.Alpha*vocab)))
+			}
+		}
+	}
+	for k := range m.prior {
+		m.prior[k] = math.Log(1.0 / numClasses)
+	}
+}
+
+// WriteTo writes the model as a TSV of counts that users can read and diff.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var b bytes.Buffer
+	for _, c := range m.Comment {
+		fmt.Fprintf(&b, "# %s\n", c)
+	}
+	fmt.Fprintf(&b, "# Document counts per class; a leading %q marks a word inside a negation's scope.\n", negatedPrefix)
+	fmt.Fprintf(&b, "feature\tneg\tneu\tpos\n")
+	fmt.Fprintf(&b, "__alpha__\t%g\t%g\t%g\n", m.Alpha, m.Alpha, m.Alpha)
+	fmt.Fprintf(&b, "__docs__\t%g\t%g\t%g\n", m.Docs[0], m.Docs[1], m.Docs[2])
+	keys := make([]string, 0, len(m.Counts))
+	for f := range m.Counts {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		c := m.Counts[f]
+		fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
+	}
+	return b.WriteTo(w)
+}
+
+// ReadModel parses a model file; name is used in error messages.
+func ReadModel(r io.Reader, name string) (*Model, error) {
+	m := NewModel()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line, header := 0, false
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cells := strings.Split(text, "\t")
+		if !header {
+			if len(cells) != 4 || cells[0] != "feature" {
+				return nil, fmt.Errorf("%s:%d: want header feature<TAB>neg<TAB>neu<TAB>pos", name, line)
+			}
+			header = true
+			continue
+		}
+		if len(cells) != 4 {
+			return nil, fmt.Errorf("%s:%d: want 4 tab-separated cells, got %d", name, line, len(cells))
+		}
+		var c [numClasses]float64
+		for k := 0; k < numClasses; k++ {
+			v, err := strconv.ParseFloat(cells[k+1], 64)
+			if err != nil || v < 0 {
+				return nil, fmt.Errorf("%s:%d: count %q: want a number ≥ 0", name, line, cells[k+1])
+			}
+			c[k] = v
+		}
+		switch cells[0] {
+		case "__alpha__":
+			if c[0] <= 0 {
+				return nil, fmt.Errorf("%s:%d: alpha must be > 0", name, line)
+			}
+			m.Alpha = c[0]
+		case "__docs__":
+			m.Docs = c
+		default:
+			cc := c
+			m.Counts[cells[0]] = &cc
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if !header {
+		return nil, fmt.Errorf("%s: empty model", name)
+	}
+	m.compile()
+	return m, nil
+}
+
+// nbKey trims a lower-case token to the word the model knows: punctuation
+// and quotation marks of any script come off both ends.
+func nbKey(b []byte) []byte {
+	for len(b) > 0 {
+		c := b[0]
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				break
+			}
+			b = b[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		b = b[size:]
+	}
+	for len(b) > 0 {
+		c := b[len(b)-1]
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				break
+			}
+			b = b[:len(b)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRune(b)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		b = b[:len(b)-size]
+	}
+	return b
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
+// endsClause reports whether a raw token closes a negation's scope: it ends
+// in clause punctuation, possibly followed by closing quotes.
+func endsClause(tok string) bool {
+	for len(tok) > 0 {
+		c := tok[len(tok)-1]
+		switch c {
+		case '.', ',', ';', ':', '!', '?':
+			return true
+		case '"', '\'', ')', ']':
+			tok = tok[:len(tok)-1]
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeLastRuneInString(tok)
+			if r == '”' || r == '’' || r == '»' {
+				tok = tok[:len(tok)-size]
+				continue
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// nbTok is one model feature found in the text.
+type nbTok struct {
+	lo, hi  int32 // the word in scratch.lower
+	tok     int32 // the token it came from
+	negated bool
+}
+
+// nbFeatures lists the text's words for the model, marking those in a
+// negation's scope: from a negating word to the end of its clause or a "but".
+func (e *engine) nbFeatures(sc *scratch, text string) {
+	sc.nb = sc.nb[:0]
+	scope := false
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		w := &e.words[t.word]
+		key := nbKey(sc.lower[t.lo:t.hi])
+		if len(key) > 0 {
+			lo := t.lo + int32(bytes.Index(sc.lower[t.lo:t.hi], key))
+			if w.fn == fnBut {
+				scope = false
+			}
+			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), tok: int32(i), negated: scope})
+			if w.negation || t.nt || w.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
+				scope = true
+			}
+		}
+		if endsClause(text[t.start:t.end]) || (t.end < int32(len(text)) && endsClauseAfter(text, int(t.end))) {
+			scope = false
+		}
+	}
+}
+
+// endsClauseAfter reports whether punctuation the tokenizer stripped off the
+// token (it ends at end) closes a clause.
+func endsClauseAfter(text string, end int) bool {
+	for end < len(text) {
+		switch text[end] {
+		case '.', ',', ';', ':', '!', '?':
+			return true
+		case '"', '\'', ')', ']':
+			end++
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// nbLogits adds up the model's evidence for the features of tokens in
+// [from, to) with the given weight per token.
+func (m *Model) logits(sc *scratch, from, to int) (l [numClasses]float64, n int) {
+	l = m.prior
+	for _, f := range sc.nb {
+		if int(f.tok) < from || int(f.tok) >= to {
+			continue
+		}
+		id, ok := m.index[unsafeString(sc.lower[f.lo:f.hi])]
+		if !ok {
+			continue
+		}
+		row := 2 * int(id)
+		if f.negated {
+			row++
+		}
+		p := m.logp[row*numClasses : row*numClasses+numClasses]
+		l[0] += float64(p[0])
+		l[1] += float64(p[1])
+		l[2] += float64(p[2])
+		n++
+	}
+	return l, n
+}
+
+// probs turns logits into class probabilities.
+func probs(l [numClasses]float64) (p [numClasses]float64) {
+	mx := math.Max(l[0], math.Max(l[1], l[2]))
+	sum := 0.0
+	for k := range l {
+		p[k] = math.Exp(l[k] - mx)
+		sum += p[k]
+	}
+	for k := range p {
+		p[k] /= sum
+	}
+	return p
+}
+
+// Features returns the model's features for text, as training counts them.
+func (e *engine) features(text string) []string {
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	e.nbFeatures(sc, text)
+	out := make([]string, 0, len(sc.nb))
+	for _, f := range sc.nb {
+		w := string(sc.lower[f.lo:f.hi])
+		if f.negated {
+			w = negatedPrefix + w
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// Select keeps the features that tell the classes apart: seen in at least
+// minDocs documents and with a class distribution that differs from the
+// training set's by a log-likelihood ratio (G²) of at least minG2. Words
+// like "the" spread evenly over the classes; left in, their small leanings
+// add up over a long sentence and bias the model on unfamiliar text.
+func (m *Model) Select(minDocs, minG2 float64) {
+	total := m.Docs[0] + m.Docs[1] + m.Docs[2]
+	for f, c := range m.Counts {
+		n := c[0] + c[1] + c[2]
+		if n < minDocs {
+			delete(m.Counts, f)
+			continue
+		}
+		g2 := 0.0
+		for k := 0; k < numClasses; k++ {
+			// 2×2 table per class: has-feature × in-class.
+			a, b := c[k], n-c[k]
+			cc, d := m.Docs[k]-a, total-m.Docs[k]-b
+			g2 += gTerm(a, n*m.Docs[k]/total) + gTerm(b, n*(total-m.Docs[k])/total) +
+				gTerm(cc, (total-n)*m.Docs[k]/total) + gTerm(d, (total-n)*(total-m.Docs[k])/total)
+		}
+		if g2/numClasses < minG2 {
+			delete(m.Counts, f)
+		}
+	}
+}
+
+func gTerm(obs, exp float64) float64 {
+	if obs <= 0 || exp <= 0 {
+		return 0
+	}
+	return 2 * obs * math.Log(obs/exp)
+}
+
+func logOdds(l [numClasses]float64) float64 { return l[classPos] - l[classNeg] }
+
+func tanh(x float64) float64 { return math.Tanh(x) }
+
+func sqrt(x float64) float64 { return math.Sqrt(x) }
