@@ -33,7 +33,7 @@ offsets in code points. It writes one JSON line per input line: id (when
 given), tone (-1..1), label, tone_lexicon, tone_nb and, given a target,
 target_tone and target_label (the tone directed at that mention).
 
-stance tone train --data FILE... --out FILE trains the model from labelled
+stance tone train --data FILE... --out FILE trains the model from toneLabelled
 JSONL (text, and label neg/neu/pos or score -1/0/1). Put the result at
 DIR/tone/nb_model.tsv and pass --lexicon DIR to use it.
 
@@ -43,9 +43,9 @@ score, and, for article gold files (*.gold.json), agreement with each
 quote's tone.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
-			var data, gold multiFlag
-			fs.Var(&data, "data", "labelled JSONL `file` to train on (train; repeatable)")
-			fs.Var(&gold, "gold", "labelled `file` to evaluate on (eval; repeatable)")
+			var data, gold toneFiles
+			fs.Var(&data, "data", "toneLabelled JSONL `file` to train on (train; repeatable)")
+			fs.Var(&gold, "gold", "toneLabelled `file` to evaluate on (eval; repeatable)")
 			out := fs.String("out", "", "model `file` to write (train)")
 			minDocs := fs.Float64("min-docs", 2, "train: keep words seen in at least this many sentences")
 			return func(ctx context.Context, e *env, args []string) int {
@@ -75,10 +75,10 @@ quote's tone.`,
 	})
 }
 
-type multiFlag []string
+type toneFiles []string
 
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+func (m *toneFiles) String() string     { return strings.Join(*m, ",") }
+func (m *toneFiles) Set(v string) error { *m = append(*m, v); return nil }
 
 // toneInput is one JSONL input line.
 type toneInput struct {
@@ -132,7 +132,7 @@ func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string) int
 			if len(line) == 0 {
 				continue
 			}
-			out, err := scoreLine(sc, line)
+			out, err := toneLine(sc, line)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "stance tone: %s:%d: %v (line skipped)\n", label, n, err)
 				bad++
@@ -154,8 +154,8 @@ func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string) int
 	return exitOK
 }
 
-// scoreLine scores one input line: a JSON object or plain text.
-func scoreLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
+// toneLine scores one input line: a JSON object or plain text.
+func toneLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
 	if line[0] != '{' {
 		if !utf8.Valid(line) {
 			return toneOutput{}, fmt.Errorf("not valid UTF-8")
@@ -176,7 +176,7 @@ func scoreLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
 	if len(in.Target) == 0 || string(in.Target) == "null" {
 		return out, nil
 	}
-	span, mention, err := targetSpan(text, in.Target)
+	span, mention, err := toneTargetSpan(text, in.Target)
 	if err != nil {
 		return toneOutput{}, err
 	}
@@ -187,15 +187,15 @@ func scoreLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
 	return out, nil
 }
 
-// targetSpan resolves a target (a string, or {"mention","start","end"} in
+// toneTargetSpan resolves a target (a string, or {"mention","start","end"} in
 // code points) to a byte span of text.
-func targetSpan(text string, raw json.RawMessage) (article.Span, string, error) {
+func toneTargetSpan(text string, raw json.RawMessage) (article.Span, string, error) {
 	var mention string
 	if raw[0] == '"' {
 		if err := json.Unmarshal(raw, &mention); err != nil {
 			return article.Span{}, "", fmt.Errorf("target: %w", err)
 		}
-		return findMention(text, mention)
+		return toneFindMention(text, mention)
 	}
 	var t struct {
 		Mention string `json:"mention"`
@@ -209,20 +209,20 @@ func targetSpan(text string, raw json.RawMessage) (article.Span, string, error) 
 		if t.Mention == "" {
 			return article.Span{}, "", fmt.Errorf("target: no mention and no start/end")
 		}
-		return findMention(text, t.Mention)
+		return toneFindMention(text, t.Mention)
 	}
 	n := utf8.RuneCountInString(text)
 	if *t.Start < 0 || *t.End < *t.Start || *t.End > n {
 		return article.Span{}, "", fmt.Errorf("target: start %d, end %d outside the text's %d characters", *t.Start, *t.End, n)
 	}
-	span := article.Span{Start: runeToByte(text, *t.Start), End: runeToByte(text, *t.End)}
+	span := article.Span{Start: toneRuneToByte(text, *t.Start), End: toneRuneToByte(text, *t.End)}
 	if t.Mention == "" {
 		t.Mention = text[span.Start:span.End]
 	}
 	return span, t.Mention, nil
 }
 
-func findMention(text, mention string) (article.Span, string, error) {
+func toneFindMention(text, mention string) (article.Span, string, error) {
 	if mention == "" {
 		return article.Span{}, "", fmt.Errorf("target: empty mention")
 	}
@@ -236,7 +236,7 @@ func findMention(text, mention string) (article.Span, string, error) {
 	return article.Span{Start: i, End: i + len(mention)}, mention, nil
 }
 
-func runeToByte(text string, r int) int {
+func toneRuneToByte(text string, r int) int {
 	i := 0
 	for b := range text {
 		if i == r {
@@ -247,16 +247,16 @@ func runeToByte(text string, r int) int {
 	return len(text)
 }
 
-// labelled is one line of a labelled JSONL file (NewsMTSC, the NYT editorial
+// toneLabelled is one line of a toneLabelled JSONL file (NewsMTSC, the NYT editorial
 // sentences, or a user's own).
-type labelled struct {
+type toneLabelled struct {
 	Text   string          `json:"text"`
 	Label  string          `json:"label"`
 	Score  *float64        `json:"score"`
 	Target json.RawMessage `json:"target"`
 }
 
-func (l labelled) class() (int, bool) {
+func (l toneLabelled) class() (int, bool) {
 	if c, ok := tone.ClassOf(l.Label); ok {
 		return c, true
 	}
@@ -272,7 +272,7 @@ func (l labelled) class() (int, bool) {
 	return 0, false
 }
 
-func readLabelled(name string, each func(n int, l labelled) error) error {
+func toneReadLabelled(name string, each func(n int, l toneLabelled) error) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -285,7 +285,7 @@ func readLabelled(name string, each func(n int, l labelled) error) error {
 		if len(line) == 0 {
 			continue
 		}
-		var l labelled
+		var l toneLabelled
 		if err := json.Unmarshal(line, &l); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
@@ -307,7 +307,7 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 	m := tone.NewModel()
 	docs := 0
 	for _, name := range data {
-		err := readLabelled(name, func(_ int, l labelled) error {
+		err := toneReadLabelled(name, func(_ int, l toneLabelled) error {
 			c, ok := l.class()
 			if !ok {
 				return fmt.Errorf(`no usable "label" (neg/neu/pos) or "score"`)
@@ -329,7 +329,7 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 	m.Comment = []string{
 		"Multinomial naive Bayes tone model for stance (pipeline/tone), made by",
 		fmt.Sprintf("  stance tone train --min-docs %g --data %s", minDocs, strings.Join(bases, " --data ")),
-		fmt.Sprintf("from %d labelled sentences.", docs),
+		fmt.Sprintf("from %d toneLabelled sentences.", docs),
 	}
 	if strings.Contains(strings.Join(bases, " "), "newsmtsc") {
 		m.Comment = append(m.Comment,
@@ -362,9 +362,9 @@ func toneEval(e *env, sc *tone.Scorer, gold []string) int {
 	for _, name := range gold {
 		var err error
 		if strings.HasSuffix(name, ".json") {
-			err = evalArticleGold(e, sc, name)
+			err = toneEvalArticleGold(e, sc, name)
 		} else {
-			err = evalLabelled(e, sc, name)
+			err = toneEvalLabelled(e, sc, name)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "stance tone eval: %v\n", err)
@@ -374,28 +374,28 @@ func toneEval(e *env, sc *tone.Scorer, gold []string) int {
 	return exitOK
 }
 
-func evalLabelled(e *env, sc *tone.Scorer, name string) error {
+func toneEvalLabelled(e *env, sc *tone.Scorer, name string) error {
 	var goldS, predS, goldT, predT []int
 	var tones, scores []float64
-	err := readLabelled(name, func(_ int, l labelled) error {
+	err := toneReadLabelled(name, func(_ int, l toneLabelled) error {
 		c, ok := l.class()
 		if !ok {
 			return fmt.Errorf(`no usable "label" or "score"`)
 		}
 		s := sc.Score(l.Text)
 		goldS = append(goldS, c)
-		predS = append(predS, classOfLabel(s.Label))
+		predS = append(predS, toneClass(s.Label))
 		if l.Score != nil {
 			tones = append(tones, s.Tone)
 			scores = append(scores, *l.Score)
 		}
 		if len(l.Target) > 0 && string(l.Target) != "null" {
-			span, _, err := targetSpan(l.Text, l.Target)
+			span, _, err := toneTargetSpan(l.Text, l.Target)
 			if err != nil {
 				return err
 			}
 			goldT = append(goldT, c)
-			predT = append(predT, classOfLabel(sc.TargetScore(l.Text, span).Label))
+			predT = append(predT, toneClass(sc.TargetScore(l.Text, span).Label))
 		}
 		return nil
 	})
@@ -403,18 +403,18 @@ func evalLabelled(e *env, sc *tone.Scorer, name string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: %d sentences\n", filepath.Base(name), len(goldS))
-	fmt.Fprintf(e.stdout, "  tone         macro-F1 %.3f  accuracy %.3f\n", macroF1(goldS, predS), accuracy(goldS, predS))
+	fmt.Fprintf(e.stdout, "  tone         macro-F1 %.3f  accuracy %.3f\n", toneMacroF1(goldS, predS), toneAccuracy(goldS, predS))
 	if len(goldT) > 0 {
-		fmt.Fprintf(e.stdout, "  target_tone  macro-F1 %.3f  accuracy %.3f\n", macroF1(goldT, predT), accuracy(goldT, predT))
+		fmt.Fprintf(e.stdout, "  target_tone  macro-F1 %.3f  accuracy %.3f\n", toneMacroF1(goldT, predT), toneAccuracy(goldT, predT))
 	}
 	if len(tones) > 1 {
-		fmt.Fprintf(e.stdout, "  tone vs score Pearson r %.3f\n", pearson(tones, scores))
+		fmt.Fprintf(e.stdout, "  tone vs score Pearson r %.3f\n", tonePearson(tones, scores))
 	}
 	return nil
 }
 
-// evalArticleGold scores each gold quote's own text against its tone label.
-func evalArticleGold(e *env, sc *tone.Scorer, name string) error {
+// toneEvalArticleGold scores each gold quote's own text against its tone label.
+func toneEvalArticleGold(e *env, sc *tone.Scorer, name string) error {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return err
@@ -435,19 +435,19 @@ func evalArticleGold(e *env, sc *tone.Scorer, name string) error {
 			continue
 		}
 		gold = append(gold, c)
-		pred = append(pred, classOfLabel(sc.Score(q.Text).Label))
+		pred = append(pred, toneClass(sc.Score(q.Text).Label))
 	}
 	fmt.Fprintf(e.stdout, "%s: %d quotes\n  tone agreement %.3f (%d of %d)  macro-F1 %.3f\n", filepath.Base(name), len(gold),
-		accuracy(gold, pred), int(math.Round(accuracy(gold, pred)*float64(len(gold)))), len(gold), macroF1(gold, pred))
+		toneAccuracy(gold, pred), int(math.Round(toneAccuracy(gold, pred)*float64(len(gold)))), len(gold), toneMacroF1(gold, pred))
 	return nil
 }
 
-func classOfLabel(label string) int {
+func toneClass(label string) int {
 	c, _ := tone.ClassOf(label)
 	return c
 }
 
-func accuracy(gold, pred []int) float64 {
+func toneAccuracy(gold, pred []int) float64 {
 	if len(gold) == 0 {
 		return 0
 	}
@@ -460,9 +460,9 @@ func accuracy(gold, pred []int) float64 {
 	return float64(ok) / float64(len(gold))
 }
 
-// macroF1 is the mean F1 over the three classes (a class never predicted
+// toneMacroF1 is the mean F1 over the three classes (a class never predicted
 // nor present is left out).
-func macroF1(gold, pred []int) float64 {
+func toneMacroF1(gold, pred []int) float64 {
 	classes := map[int]bool{}
 	for i := range gold {
 		classes[gold[i]] = true
@@ -497,7 +497,7 @@ func macroF1(gold, pred []int) float64 {
 	return sum / float64(len(keys))
 }
 
-func pearson(x, y []float64) float64 {
+func tonePearson(x, y []float64) float64 {
 	n := float64(len(x))
 	var mx, my float64
 	for i := range x {
