@@ -247,7 +247,7 @@ func toneRuneToByte(text string, r int) int {
 	return len(text)
 }
 
-// toneLabelled is one line of a toneLabelled JSONL file (NewsMTSC, the NYT editorial
+// toneLabelled is one line of a labelled JSONL file (NewsMTSC, the NYT editorial
 // sentences, or a user's own).
 type toneLabelled struct {
 	Text   string          `json:"text"`
