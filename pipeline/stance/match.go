@@ -241,14 +241,77 @@ func (m *matcher) canTake(pos, matchStart int) bool {
 	return pos < m.hi && pos >= m.lo && (pos == matchStart || m.toks[pos].Break != '.')
 }
 
-// requiredWords lists words every match of the pattern must contain, so a
-// statement without them is skipped cheaply.
-func requiredWords(elems []lexicon.PatternElem) []string {
-	var out []string
+// requirement is one element every match of a pattern needs: one of these
+// words, or a word starting with one of these prefixes.
+type requirement struct {
+	words, prefixes []string
+}
+
+// requirements lists what every match of the pattern must contain, so a
+// statement without it is skipped before any matching.
+func requirements(elems []lexicon.PatternElem) []requirement {
+	var out []requirement
 	for _, e := range elems {
-		if e.Kind == lexicon.ElemWord && !e.Optional {
-			out = append(out, e.Word)
+		if e.Optional {
+			continue
+		}
+		if r, ok := firstLiteral(e); ok {
+			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// firstLiteral is what an element must start with, when that is a written
+// word in every alternative.
+func firstLiteral(e lexicon.PatternElem) (requirement, bool) {
+	switch e.Kind {
+	case lexicon.ElemWord:
+		return requirement{words: []string{e.Word}}, true
+	case lexicon.ElemPrefix:
+		return requirement{prefixes: []string{e.Word}}, true
+	case lexicon.ElemGroup:
+		var r requirement
+		for _, alt := range e.Alts {
+			if len(alt) == 0 || alt[0].Optional {
+				return requirement{}, false
+			}
+			sub, ok := firstLiteral(alt[0])
+			if !ok {
+				return requirement{}, false
+			}
+			r.words = append(r.words, sub.words...)
+			r.prefixes = append(r.prefixes, sub.prefixes...)
+		}
+		return r, true
+	}
+	return requirement{}, false
+}
+
+// met reports whether the statement's words meet every requirement.
+func met(reqs []requirement, words map[string]bool, list []string) bool {
+	for _, r := range reqs {
+		ok := false
+		for _, w := range r.words {
+			if words[w] {
+				ok = true
+				break
+			}
+		}
+		for _, p := range r.prefixes {
+			if ok {
+				break
+			}
+			for _, w := range list {
+				if strings.HasPrefix(w, p) {
+					ok = true
+					break
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

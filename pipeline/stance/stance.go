@@ -73,7 +73,7 @@ type Scorer struct {
 type claimRef struct {
 	frame    string
 	claim    lexicon.Claim
-	required []string
+	required []requirement
 	order    int
 }
 
@@ -82,7 +82,7 @@ func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 	s := &Scorer{frames: lx.Frames, cues: lx.StanceCues, actors: newActorIndex(lx), names: map[string]string{}, tone: t}
 	for _, f := range lx.Frames {
 		for _, c := range f.Claims {
-			s.claims = append(s.claims, claimRef{frame: f.Name, claim: c, required: requiredWords(c.Pattern.Elems), order: len(s.claims)})
+			s.claims = append(s.claims, claimRef{frame: f.Name, claim: c, required: requirements(c.Pattern.Elems), order: len(s.claims)})
 		}
 	}
 	for _, a := range lx.Actors {
@@ -122,6 +122,7 @@ func (s *Scorer) Score(st Statement) Result {
 	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions)...)
 	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker)...)
 	evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
+	evs = append(evs, s.fragmentEvidence(st, ctx, toks, nLead, mentions, speaker)...)
 	return combine(evs)
 }
 
@@ -144,8 +145,12 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 		return nil
 	}
 	words := map[string]bool{}
+	var list []string
 	for _, t := range toks[nLead:] {
-		words[t.Norm] = true
+		if !words[t.Norm] {
+			words[t.Norm] = true
+			list = append(list, t.Norm)
+		}
 	}
 	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
 	for _, mn := range mentions {
@@ -153,7 +158,7 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	}
 	var hits []claimHit
 	for _, cr := range s.claims {
-		if !cr.claim.Applies(st.Published) || !hasAll(words, cr.required) {
+		if !cr.claim.Applies(st.Published) || !met(cr.required, words, list) {
 			continue
 		}
 		if c := cr.claim.Context; c != nil {
@@ -224,15 +229,6 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 		out = append(out, ev)
 	}
 	return out
-}
-
-func hasAll(words map[string]bool, required []string) bool {
-	for _, w := range required {
-		if !words[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // negatorOf returns the negator that flips a claim matched at [start, end),
@@ -425,6 +421,54 @@ func (s *Scorer) targetEvidence(st Statement, toks []lexicon.Token, nLead int, m
 		out = append(out, ev)
 	}
 	return out
+}
+
+// fragmentWords: a statement this short is a quoted fragment whose target
+// the narration names ("calling it a “tedious” story").
+const fragmentWords = 4
+
+// fragmentEvidence reads a short quoted fragment as the speaker's
+// characterisation of the nearest actor the narration names before it, in
+// the same sentence: "comparisons between the US response and the Iraq war,
+// calling it a “tedious” story". The speaker and the speaker's own side are
+// not targets, as in targetEvidence; a fragment that names a side itself is
+// left to targetEvidence.
+func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token, nLead int, mentions []mention, speaker string) []evidence {
+	// Without a known speaker, the nearest actor is too often the speaker.
+	if s.tone == nil || speaker == "" || nLead == 0 || len(toks)-nLead == 0 || len(toks)-nLead > fragmentWords {
+		return nil
+	}
+	var target *mention
+	for i := range mentions {
+		mn := &mentions[i]
+		if mn.start >= nLead {
+			return nil // names its own target
+		}
+		if mn.side == "" || mn.we || mn.side == st.Affiliation || speaker != "" && mn.actor == speaker || sentenceBreakAfter(toks, mn.start, nLead) {
+			continue
+		}
+		target = mn // the last one before the fragment wins
+	}
+	if target == nil {
+		return nil
+	}
+	t := s.tone.Score(st.Text).Tone
+	if math.IsNaN(t) || math.Abs(t) < minTargetTone {
+		return nil
+	}
+	ev := evidence{values: []sideValue{{side: target.side, value: t, weight: targetWeight}}}
+	ev.text = fmt.Sprintf("fragment %q tone %+.2f at %q → %s", strings.TrimSpace(st.Text), t, ctx[toks[target.start].Start:toks[target.end-1].End], signs(ev.values))
+	return []evidence{ev}
+}
+
+// sentenceBreakAfter reports a sentence break after token from, up to token to.
+func sentenceBreakAfter(toks []lexicon.Token, from, to int) bool {
+	for i := from + 1; i < to && i < len(toks); i++ {
+		if toks[i].Break == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // combine averages each side's evidence by weight.

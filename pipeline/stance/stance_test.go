@@ -73,7 +73,7 @@ func TestClaimsFlipWithNegationAndDenial(t *testing.T) {
 		{"Peskov called the tax bill ", "a provocation", 0, 0, ""},
 	}
 	for _, c := range cases {
-		r := sc.Score(Statement{Text: c.text, Lead: c.lead, Published: april2017})
+		r := sc.Score(Statement{Text: c.text, Lead: c.lead, Published: april2017, Speaker: "Dmitry Peskov"})
 		if c.us == 0 && c.russia == 0 {
 			if len(r.Values) != 0 {
 				t.Errorf("%q + %q: values %v from %q, want none", c.lead, c.text, r.Values, r.Evidence)
@@ -156,6 +156,21 @@ func TestClaimDatesBound(t *testing.T) {
 	}
 }
 
+func TestFragmentTakesItsTargetFromTheNarration(t *testing.T) {
+	sc := newScorer(t)
+	r := sc.Score(Statement{Lead: "Lavrov hit out at the latest remarks from Washington, calling them ", Text: "wrong and dangerous",
+		Speaker: "Sergey Lavrov", Affiliation: "russia", Published: april2017})
+	if v, ok := value(r, "us"); !ok || v >= 0 || !strings.Contains(strings.Join(r.Evidence, " "), `fragment "wrong and dangerous"`) {
+		t.Errorf("us = %v (%v), evidence %q", v, ok, r.Evidence)
+	}
+	// The speaker's own name and own side are not targets.
+	r = sc.Score(Statement{Lead: "Russian officials, Lavrov said, were ", Text: "wrong and dangerous",
+		Speaker: "Sergey Lavrov", Affiliation: "russia", Published: april2017})
+	if len(r.Values) != 0 {
+		t.Errorf("own side as fragment target: %q", r.Evidence)
+	}
+}
+
 func TestLead(t *testing.T) {
 	text := "First sentence here. The U.S. said the talks failed. But Russia has denied “the regime did it”"
 	start := strings.Index(text, "the regime")
@@ -219,8 +234,12 @@ func sharedStatements(t *testing.T) []Statement {
 	t.Helper()
 	root := repoRoot(t)
 	var out []Statement
+	var lastText string
+	var b []int
 	add := func(text, published string, start, end int) {
-		b := runeOffsets(text)
+		if text != lastText || b == nil {
+			lastText, b = text, runeOffsets(text)
+		}
 		if start < 0 || end >= len(b) || start > end {
 			return
 		}
