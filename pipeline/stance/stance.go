@@ -438,13 +438,14 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 	if s.tone == nil || speaker == "" || nLead == 0 || len(toks)-nLead == 0 || len(toks)-nLead > fragmentWords {
 		return nil
 	}
+	subject := subjectEnd(toks, mentions, nLead)
 	var target *mention
 	for i := range mentions {
 		mn := &mentions[i]
 		if mn.start >= nLead {
 			return nil // names its own target
 		}
-		if mn.side == "" || mn.we || mn.side == st.Affiliation || speaker != "" && mn.actor == speaker || sentenceBreakAfter(toks, mn.start, nLead) {
+		if mn.side == "" || mn.we || mn.side == st.Affiliation || speaker != "" && mn.actor == speaker || mn.end <= subject || sentenceBreakAfter(toks, mn.start, nLead) {
 			continue
 		}
 		target = mn // the last one before the fragment wins
@@ -459,6 +460,28 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 	ev := evidence{values: []sideValue{{side: target.side, value: t, weight: targetWeight}}}
 	ev.text = fmt.Sprintf("fragment %q tone %+.2f at %q → %s", strings.TrimSpace(st.Text), t, ctx[toks[target.start].Start:toks[target.end-1].End], signs(ev.values))
 	return []evidence{ev}
+}
+
+// subjectEnd returns where the names opening the lead's sentence end:
+// "Kremlin spokesman Oleg Danilin [called the meeting …]". Those names are
+// who speaks, not what the fragment is about, even when the speaker was not
+// resolved.
+func subjectEnd(toks []lexicon.Token, mentions []mention, nLead int) int {
+	i, m := 0, 0
+	for i < nLead {
+		for m < len(mentions) && mentions[m].end <= i {
+			m++
+		}
+		switch {
+		case m < len(mentions) && mentions[m].start == i:
+			i = mentions[m].end
+		case toks[i].Norm == "the" || isCapitalised(toks[i].Raw):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // sentenceBreakAfter reports a sentence break after token from, up to token to.

@@ -163,6 +163,12 @@ func TestFragmentTakesItsTargetFromTheNarration(t *testing.T) {
 	if v, ok := value(r, "us"); !ok || v >= 0 || !strings.Contains(strings.Join(r.Evidence, " "), `fragment "wrong and dangerous"`) {
 		t.Errorf("us = %v (%v), evidence %q", v, ok, r.Evidence)
 	}
+	// The names opening the sentence are who speaks, resolved or not.
+	r = sc.Score(Statement{Lead: "Kremlin spokesman Oleg Danilin called the meeting ", Text: "a useful first step",
+		SpeakerID: "oleg-danilin", Speaker: "Oleg Danilin", Published: april2017})
+	if len(r.Values) != 0 {
+		t.Errorf("the speaker's title as fragment target: %q", r.Evidence)
+	}
 	// The speaker's own name and own side are not targets.
 	r = sc.Score(Statement{Lead: "Russian officials, Lavrov said, were ", Text: "wrong and dangerous",
 		Speaker: "Sergey Lavrov", Affiliation: "russia", Published: april2017})
