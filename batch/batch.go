@@ -119,14 +119,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	readDone := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		seen := map[string]string{}
+		// Where each id was first read, to name it when it comes again;
+		// kept small, as there is one entry per article of the run.
+		type place struct{ file, line int32 }
+		seen := map[string]place{}
+		var paths []string
 		readDone <- source.Read(ctx, cfg.Inputs, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
 			if it.Err == nil {
 				if first, dup := seen[it.ID]; dup {
-					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, first)}
+					at := source.Item{Path: paths[first.file], Line: int(first.line)}.Location()
+					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, at)}
 					it.ID = it.ID + "@" + it.Location()
 				} else {
-					seen[it.ID] = it.Location()
+					if len(paths) == 0 || paths[len(paths)-1] != it.Path {
+						paths = append(paths, it.Path)
+					}
+					seen[it.ID] = place{int32(len(paths) - 1), int32(it.Line)}
 				}
 			}
 			select {

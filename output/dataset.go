@@ -66,8 +66,11 @@ type Writer struct {
 	meta       Meta
 	quotes     *spill[Quote]
 	articles   *spill[Article]
-	replaced   map[string]bool // article ids this run writes
-	known      map[string]Known
+	// replaced holds the article ids this run writes, sorted; built at
+	// Commit from the spill's index rather than kept in a map during the
+	// run, to keep memory per article small.
+	replaced idSet
+	known    *knownIndex
 	// Recovered reports what earlier, killed runs left behind and what
 	// Create did with it.
 	Recovered Recovery
@@ -116,7 +119,7 @@ func Create(out string, meta Meta) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{out: out, meta: meta, replaced: map[string]bool{}, RowGroupRows: 8192, RowGroupBytes: 64 << 20}
+	w := &Writer{out: out, meta: meta, RowGroupRows: 8192, RowGroupBytes: 64 << 20}
 	if w.Recovered, err = recoverStaging(out, root); err != nil {
 		return nil, err
 	}
@@ -141,30 +144,23 @@ func Create(out string, meta Meta) (*Writer, error) {
 
 // Known returns what the dataset recorded about an article before this run.
 func (w *Writer) Known(articleID string) (Known, bool) {
-	k, ok := w.known[articleID]
-	return k, ok
+	return w.known.get(articleID)
 }
 
 // Add records an article and its quotes; they replace any earlier rows of the
 // same article id at Commit.
 func (w *Writer) Add(a Article, qs []Quote) error {
-	if w.replaced[a.ArticleID] {
-		return fmt.Errorf("article id %q written twice in one run", a.ArticleID)
-	}
 	part := PartitionOf(a.Published)
 	if !ValidPartition(part) {
 		return fmt.Errorf("article %q: publication date gives no valid partition (%q)", a.ArticleID, part)
 	}
-	w.replaced[a.ArticleID] = true
-	if err := w.articles.add(part, a.ArticleID, 0, &a); err != nil {
+	if err := w.articles.add(part, a.ArticleID, []Article{a}); err != nil {
 		return err
 	}
-	for i := range qs {
-		if err := w.quotes.add(part, a.ArticleID, i, &qs[i]); err != nil {
-			return err
-		}
+	if len(qs) == 0 {
+		return nil
 	}
-	return nil
+	return w.quotes.add(part, a.ArticleID, qs)
 }
 
 // Commit makes the run's rows part of the dataset, with the run's row in the
@@ -178,12 +174,16 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if err := w.articles.sortIndex(); err != nil {
 		return err
 	}
+	var err error
+	if w.replaced, err = w.articles.ids(); err != nil {
+		return err
+	}
 	touched := map[string]bool{}
 	for _, p := range w.articles.partitions() {
 		touched[p] = true
 	}
-	for id := range w.replaced {
-		if k, ok := w.known[id]; ok {
+	for _, id := range w.replaced {
+		if k, ok := w.known.get(id); ok {
 			touched[k.Partition] = true
 		}
 	}
@@ -308,9 +308,8 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		return op{}, err
 	}
 	defer old.close()
-	fresh := sp.rows(part)
+	fresh := sp.blocks(part)
 	var buf []byte
-	var next T
 	n := 0
 	var groupBytes int64
 	batch := make([]T, 0, 256)
@@ -320,6 +319,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		}
 		_, err := pw.Write(batch)
 		n += len(batch)
+		clear(batch)
 		batch = batch[:0]
 		if err == nil && groupBytes >= w.RowGroupBytes {
 			err = pw.Flush()
@@ -332,21 +332,22 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		return op{}, err
 	}
 	for oldOK || len(fresh) > 0 {
-		takeOld := oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article)
-		if takeOld {
+		start := len(batch)
+		if oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article) {
 			batch = append(batch, oldRow)
 			if oldRow, oldOK, err = old.next(w.replaced); err != nil {
 				return op{}, err
 			}
 		} else {
-			if buf, err = sp.read(fresh[0], buf, &next); err != nil {
+			if buf, batch, err = sp.readBlock(fresh[0], buf, batch); err != nil {
 				return op{}, err
 			}
-			batch = append(batch, next)
 			fresh = fresh[1:]
 		}
-		groupBytes += rowBytes(&batch[len(batch)-1])
-		if len(batch) == cap(batch) || groupBytes >= w.RowGroupBytes {
+		for i := start; i < len(batch); i++ {
+			groupBytes += rowBytes(&batch[i])
+		}
+		if len(batch) >= 256 || groupBytes >= w.RowGroupBytes {
 			if err := flush(); err != nil {
 				return op{}, err
 			}

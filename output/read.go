@@ -1,6 +1,7 @@
 package output
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -66,13 +67,13 @@ func openRows[T any](path string) (rr *rowReader[T], err error) {
 	return &rowReader[T]{f: f, r: parquet.NewGenericReader[T](pf), buf: make([]T, 0, 256)}, nil
 }
 
-func (rr *rowReader[T]) next(skip map[string]bool) (T, bool, error) {
+func (rr *rowReader[T]) next(skip idSet) (T, bool, error) {
 	var zero T
 	for {
 		if rr.pos < len(rr.buf) {
 			row := rr.buf[rr.pos]
 			rr.pos++
-			if skip[rowID(&row)] {
+			if skip.has(rowID(&row)) {
 				continue
 			}
 			return row, true, nil
@@ -101,27 +102,66 @@ func (rr *rowReader[T]) close() {
 	}
 }
 
+// knownIndex is what the dataset records about each article, compactly:
+// an incremental run over a large dataset holds one entry per article, so
+// the hash is kept as bytes and the few distinct (partition, status,
+// version, lexicon version) tuples are shared.
+type knownIndex struct {
+	byID   map[string]knownEntry
+	tuples []Known
+	tupleN map[Known]uint32
+}
+
+type knownEntry struct {
+	sha   [32]byte
+	tuple uint32
+	// hasSHA is false when the stored hash was not a SHA-256: the article
+	// then never counts as unchanged.
+	hasSHA bool
+}
+
+func (k *knownIndex) add(id string, rec Known) {
+	var e knownEntry
+	if b, err := hex.DecodeString(rec.ContentSHA256); err == nil && len(b) == len(e.sha) {
+		copy(e.sha[:], b)
+		e.hasSHA = true
+	}
+	rec.ContentSHA256 = ""
+	t, ok := k.tupleN[rec]
+	if !ok {
+		t = uint32(len(k.tuples))
+		k.tuples = append(k.tuples, rec)
+		k.tupleN[rec] = t
+	}
+	e.tuple = t
+	k.byID[id] = e
+}
+
+func (k *knownIndex) get(id string) (Known, bool) {
+	e, ok := k.byID[id]
+	if !ok {
+		return Known{}, false
+	}
+	rec := k.tuples[e.tuple]
+	if e.hasSHA {
+		rec.ContentSHA256 = hex.EncodeToString(e.sha[:])
+	}
+	return rec, true
+}
+
 // readKnown indexes the articles the dataset already holds. It reads only the
 // few columns it needs, never the article texts.
-func readKnown(out string) (map[string]Known, error) {
-	known := map[string]Known{}
+func readKnown(out string) (*knownIndex, error) {
+	known := &knownIndex{byID: map[string]knownEntry{}, tupleN: map[Known]uint32{}}
 	files, err := filepath.Glob(filepath.Join(out, ArticlesTable, "date=*", "*.parquet"))
 	if err != nil {
 		return nil, err
 	}
-	intern := map[string]string{}
-	in := func(s string) string {
-		if v, ok := intern[s]; ok {
-			return v
-		}
-		intern[s] = s
-		return s
-	}
 	names := []string{"article_id", "content_sha256", "status", "version", "lexicon_version"}
 	for _, path := range files {
-		part := in(filepath.Base(filepath.Dir(path)))
+		part := filepath.Base(filepath.Dir(path))
 		err := readColumns(path, names, func(v []string) {
-			known[v[0]] = Known{Partition: part, ContentSHA256: v[1], Status: in(v[2]), Version: in(v[3]), LexiconVersion: in(v[4])}
+			known.add(v[0], Known{Partition: part, ContentSHA256: v[1], Status: v[2], Version: v[3], LexiconVersion: v[4]})
 		})
 		if err != nil {
 			return nil, err

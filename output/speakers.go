@@ -13,12 +13,16 @@ type speakerAgg struct {
 	names, affiliations, mentions map[string]int
 	role                          string
 	roleAt                        time.Time
-	articles                      map[string]bool
-	quotes                        int64
-	first, last                   *time.Time
-	toneSum                       float64
-	usSum, ruSum                  float64
-	usN, ruN                      int64
+	// Quotes are read article by article (partitions in order, each
+	// sorted by article id), so counting changes of article counts
+	// articles without a set of ids per speaker.
+	lastArticle  string
+	nArticles    int64
+	quotes       int64
+	first, last  *time.Time
+	toneSum      float64
+	usSum, ruSum float64
+	usN, ruN     int64
 }
 
 // writeSpeakers rebuilds the speakers table from every quotes partition as
@@ -92,7 +96,7 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 func addQuote(aggs map[string]*speakerAgg, q *Quote) {
 	a := aggs[q.SpeakerID]
 	if a == nil {
-		a = &speakerAgg{names: map[string]int{}, affiliations: map[string]int{}, mentions: map[string]int{}, articles: map[string]bool{}}
+		a = &speakerAgg{names: map[string]int{}, affiliations: map[string]int{}, mentions: map[string]int{}}
 		aggs[q.SpeakerID] = a
 	}
 	a.names[q.Speaker]++
@@ -104,7 +108,10 @@ func addQuote(aggs map[string]*speakerAgg, q *Quote) {
 	if r, _ := utf8.DecodeRuneInString(q.SpeakerMention); unicode.IsUpper(r) {
 		a.mentions[q.SpeakerMention]++
 	}
-	a.articles[q.ArticleID] = true
+	if q.ArticleID != a.lastArticle || a.nArticles == 0 {
+		a.lastArticle = q.ArticleID
+		a.nArticles++
+	}
 	a.quotes++
 	a.toneSum += q.Tone
 	if q.StanceUS != nil {
@@ -139,7 +146,7 @@ func (a *speakerAgg) row(id string) Speaker {
 		Role:          a.role,
 		Affiliation:   mostCommon(a.affiliations),
 		NQuotes:       a.quotes,
-		NArticles:     int64(len(a.articles)),
+		NArticles:     a.nArticles,
 		FirstSeen:     a.first,
 		LastSeen:      a.last,
 		MeanTone:      a.toneSum / float64(a.quotes),

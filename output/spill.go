@@ -2,27 +2,33 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
+	"strings"
 )
 
 // spill keeps a run's new rows on disk until commit, so memory stays flat
-// however large the input: only a small index entry per row stays in memory.
+// however large the input. Each article's rows are one block of the file
+// (JSON rows, one per line); only a small index entry per article stays in
+// memory. The encoding sits behind add and readBlock, so a faster one can
+// replace JSON without touching the merge.
 type spill[T any] struct {
 	f     *os.File
 	w     *bufio.Writer
 	off   int64
-	index []spillEntry
+	parts []string // partition names; blocks refer to them by index
+	index []spillBlock
+	enc   bytes.Buffer
 }
 
-type spillEntry struct {
-	part    string // partition folder, e.g. "date=2017-04-12"
+type spillBlock struct {
 	article string
-	seq     int // order within the article
 	off     int64
-	n       int32
+	n       int32  // bytes
+	part    uint32 // index into parts
 }
 
 func newSpill[T any](path string) (*spill[T], error) {
@@ -33,70 +39,116 @@ func newSpill[T any](path string) (*spill[T], error) {
 	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
-func (s *spill[T]) add(part, article string, seq int, row *T) error {
-	b, err := json.Marshal(row)
-	if err != nil {
+// add writes one article's rows, in order, as one block.
+func (s *spill[T]) add(part, article string, rows []T) error {
+	s.enc.Reset()
+	for i := range rows {
+		b, err := json.Marshal(&rows[i])
+		if err != nil {
+			return fmt.Errorf("spill %s: %w", article, err)
+		}
+		s.enc.Write(b)
+		s.enc.WriteByte('\n') // JSON escapes every newline inside strings
+	}
+	if s.enc.Len() > 1<<31-1 {
+		return fmt.Errorf("spill %s: %d bytes of rows for one article", article, s.enc.Len())
+	}
+	if _, err := s.w.Write(s.enc.Bytes()); err != nil {
 		return err
 	}
-	if _, err := s.w.Write(b); err != nil {
-		return err
+	pi := slices.Index(s.parts, part)
+	if pi < 0 {
+		pi = len(s.parts)
+		s.parts = append(s.parts, part)
 	}
-	s.index = append(s.index, spillEntry{part: part, article: article, seq: seq, off: s.off, n: int32(len(b))})
-	s.off += int64(len(b))
+	s.index = append(s.index, spillBlock{article: article, off: s.off, n: int32(s.enc.Len()), part: uint32(pi)})
+	s.off += int64(s.enc.Len())
 	return nil
 }
 
 // partitions returns the partitions holding rows, sorted.
 func (s *spill[T]) partitions() []string {
-	seen := map[string]bool{}
+	seen := make([]bool, len(s.parts))
 	var out []string
 	for _, e := range s.index {
 		if !seen[e.part] {
 			seen[e.part] = true
-			out = append(out, e.part)
+			out = append(out, s.parts[e.part])
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 
-// sortIndex orders rows by partition, article id and position, the order the
-// tables are written in, so that output does not depend on worker timing.
+// sortIndex orders blocks by partition and article id, the order the tables
+// are written in, so that output does not depend on worker timing.
 func (s *spill[T]) sortIndex() error {
-	sort.SliceStable(s.index, func(i, j int) bool {
-		a, b := s.index[i], s.index[j]
-		if a.part != b.part {
-			return a.part < b.part
+	slices.SortFunc(s.index, func(a, b spillBlock) int {
+		if c := strings.Compare(s.parts[a.part], s.parts[b.part]); c != 0 {
+			return c
 		}
-		if a.article != b.article {
-			return a.article < b.article
-		}
-		return a.seq < b.seq
+		return strings.Compare(a.article, b.article)
 	})
 	return s.w.Flush()
 }
 
-// rows returns the index entries of one partition (after sortIndex).
-func (s *spill[T]) rows(part string) []spillEntry {
-	lo := sort.Search(len(s.index), func(i int) bool { return s.index[i].part >= part })
+// blocks returns the blocks of one partition (after sortIndex).
+func (s *spill[T]) blocks(part string) []spillBlock {
+	lo, _ := slices.BinarySearchFunc(s.index, part, func(e spillBlock, p string) int {
+		return strings.Compare(s.parts[e.part], p)
+	})
 	hi := lo
-	for hi < len(s.index) && s.index[hi].part == part {
+	for hi < len(s.index) && s.parts[s.index[hi].part] == part {
 		hi++
 	}
 	return s.index[lo:hi]
 }
 
-func (s *spill[T]) read(e spillEntry, buf []byte, row *T) ([]byte, error) {
+// readBlock appends one article's rows to rows.
+func (s *spill[T]) readBlock(e spillBlock, buf []byte, rows []T) ([]byte, []T, error) {
 	if cap(buf) < int(e.n) {
 		buf = make([]byte, e.n)
 	}
 	buf = buf[:e.n]
 	if _, err := s.f.ReadAt(buf, e.off); err != nil {
-		return buf, fmt.Errorf("spill: %w", err)
+		return buf, rows, fmt.Errorf("spill: %w", err)
 	}
-	var zero T
-	*row = zero
-	return buf, json.Unmarshal(buf, row)
+	for line := range bytes.SplitSeq(buf, []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		var row T
+		if err := json.Unmarshal(line, &row); err != nil {
+			return buf, rows, fmt.Errorf("spill: %w", err)
+		}
+		rows = append(rows, row)
+	}
+	return buf, rows, nil
+}
+
+// ids returns the article ids of every block, sorted, and refuses an id
+// written twice (the batch quarantines duplicates before they get here).
+func (s *spill[T]) ids() (idSet, error) {
+	ids := make(idSet, len(s.index))
+	for i, e := range s.index {
+		ids[i] = e.article
+	}
+	slices.Sort(ids)
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] {
+			return nil, fmt.Errorf("article id %q written twice in one run", ids[i])
+		}
+	}
+	return ids, nil
+}
+
+// idSet is a sorted list of ids: half the memory of a map, and lookups are
+// only made while merging.
+type idSet []string
+
+func (s idSet) has(id string) bool {
+	_, ok := slices.BinarySearch(s, id)
+	return ok
 }
 
 func (s *spill[T]) close() error { return s.f.Close() }
