@@ -1,0 +1,114 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteSummary prints one table per threshold: each class's counts, P, R, F1
+// and speaker accuracy.
+func (r *Result) WriteSummary(w io.Writer) {
+	nGold, nPred := 0, 0
+	for i := range r.Docs {
+		nGold += len(r.Docs[i].Gold)
+		nPred += len(r.Preds[i])
+	}
+	fmt.Fprintf(w, "%d articles, %d gold statements, %d predictions\n", len(r.Docs), nGold, nPred)
+	for _, theta := range Thresholds {
+		fmt.Fprintf(w, "\noverlap >= %.1f\n", theta)
+		fmt.Fprintf(w, "%-22s %6s %6s %6s %6s %6s  %6s %6s %6s  %8s\n", "class", "gold", "found", "preds", "right", "frag", "P", "R", "F1", "speaker")
+		for ci, cl := range Classes {
+			c := r.Counts[theta][ci]
+			fmt.Fprintf(w, "%-22s %6d %6d %6d %6d %6d  %6.3f %6.3f %6.3f  %6.3f (n=%d)\n", cl.Name, c.Gold, c.Found, c.Preds, c.Right, c.Fragments,
+				c.Precision(), c.Recall(), c.F1(), c.SpeakerAcc(), c.SpeakerN)
+		}
+	}
+	fmt.Fprintf(w, "\nP counts predictions matched to gold of the class plus fragments (predictions lying\n"+
+		"inside a gold statement); predictions matched to gold of another class are left out.\n"+
+		"Gold direct is scored against predicted direct+partial; gold indirect/mixed against predicted indirect.\n"+
+		"speech: gold whose cue is a verb of saying, \"according to\", or a colon/dash.\n")
+}
+
+// WriteCalibration prints confidence bins against how often predictions in
+// them were right.
+func (r *Result) WriteCalibration(w io.Writer) {
+	fmt.Fprintf(w, "\nconfidence calibration (all predictions)\n")
+	fmt.Fprintf(w, "%-10s %6s  %8s %8s  %8s\n", "bin", "n", "P@0.3", "P@0.8", "speaker")
+	for _, b := range r.Calib {
+		if b.N == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%.1f-%.1f   %6d  %8.3f %8.3f  %8.3f (n=%d)\n", b.Lo, b.Hi, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N),
+			ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN)
+	}
+}
+
+// WriteErrors prints up to n errors of each sort with their context.
+func (r *Result) WriteErrors(w io.Writer, n int, kind string) {
+	for _, what := range []string{"miss", "false alarm", "speaker"} {
+		k := 0
+		fmt.Fprintf(w, "\n== %ss (overlap %.1f) ==\n", what, Thresholds[0])
+		for _, e := range r.Errors {
+			if e.What != what || k >= n {
+				continue
+			}
+			if kind != "" && !(e.Gold != nil && e.Gold.Kind == kind || e.Gold == nil && e.Pred != nil && e.Pred.Kind == kind) {
+				continue
+			}
+			k++
+			d := &r.Docs[e.Doc]
+			text := d.Article.Text
+			switch what {
+			case "miss":
+				g := e.Gold
+				fmt.Fprintf(w, "- %s [%s, cue %q, speaker %q]\n  %s\n", d.Article.ID, g.Kind, g.Cue, g.Speaker, context(text, g.Start, g.End))
+			case "false alarm":
+				p := e.Pred
+				fmt.Fprintf(w, "- %s [%s, cue %q, speaker %q, rule %s, conf %.2f]\n  %s\n", d.Article.ID, p.Kind, p.Cue, p.Speaker, p.Rule, p.Confidence, context(text, p.Start, p.End))
+			case "speaker":
+				g, p := e.Gold, e.Pred
+				fmt.Fprintf(w, "- %s [%s] gold %q %q, got %q (mention %q, rule %s)\n  %s\n", d.Article.ID, g.Kind, g.Speaker, g.Mentions, p.Speaker, p.Mention, p.Rule, context(text, g.Start, g.End))
+			}
+		}
+	}
+}
+
+// context shows the span in brackets with some text around it, on one line.
+func context(text string, start, end int) string {
+	b := byteOffsets(text, start, end)
+	s, e := b[0], b[1]
+	lo, hi := s, e
+	for k := 0; k < 80 && lo > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(text[:lo])
+		lo -= n
+	}
+	for k := 0; k < 60 && hi < len(text); k++ {
+		_, n := utf8.DecodeRuneInString(text[hi:])
+		hi += n
+	}
+	inner := text[s:e]
+	if utf8.RuneCountInString(inner) > 300 {
+		inner = string([]rune(inner)[:150]) + " … " + string([]rune(inner)[len([]rune(inner))-100:])
+	}
+	out := text[lo:s] + "[[" + inner + "]]" + text[e:hi]
+	return strings.Join(strings.Fields(out), " ")
+}
+
+func byteOffsets(text string, runes ...int) []int {
+	out := make([]int, len(runes))
+	ri, bi := 0, 0
+	for k, want := range runes {
+		if want < ri {
+			ri, bi = 0, 0
+		}
+		for ri < want && bi < len(text) {
+			_, n := utf8.DecodeRuneInString(text[bi:])
+			bi += n
+			ri++
+		}
+		out[k] = bi
+	}
+	return out
+}
