@@ -1,11 +1,17 @@
 // Package quotes finds the statements an article attributes to someone:
 // direct quotes, quoted fragments inside narration, and reported speech, each
 // with its reporting cue and the words that name its speaker.
+//
+// The extractor works on byte offsets, one paragraph at a time: it pairs the
+// quotation marks, splits words and sentences, and applies the conventions of
+// news attribution ("…,” X said; X said (that) …; …, X said; according to X;
+// X said: “…”; a paragraph that is only a quote continues the last speaker).
+// The reporting verbs and phrases come from the lexicon (cues.tsv).
 package quotes
 
 import (
+	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
@@ -36,141 +42,218 @@ type Quote struct {
 	Speaker    Mention // who the text says spoke; empty when unknown
 	Rule       string  // the attribution rule that named the speaker
 	Confidence float64 // 0..1
+	// Appositive is a description the text gives the speaker next to the
+	// name ("Haley, the UN envoy, said"): a role for the resolver.
+	Appositive string
+	// Antecedent is, for a pronoun speaker, the nearest earlier person the
+	// pronoun most likely stands for (the last speaker or sentence subject).
+	Antecedent Mention
+}
+
+type cueKind uint8
+
+const (
+	cueVerb cueKind = iota + 1
+	cuePart
+	cueNaming
+	cuePhrase
+)
+
+type cueEntry struct {
+	rest []string // further words of a multi-word cue, lower case
+	kind cueKind
 }
 
 // Extractor finds quotes. It is immutable and safe for concurrent use.
 type Extractor struct {
-	verbs map[string]bool
+	cues      map[string][]cueEntry // first word, lower case → cues starting with it
+	nonPerson map[string]bool       // lower-case names of lexicon actors that are not people
 }
 
 // New builds an extractor from the lexicon's reporting cues.
 func New(lx *lexicon.Lexicon) *Extractor {
-	e := &Extractor{verbs: map[string]bool{}}
-	for _, c := range lx.Cues.Verbs {
-		if c.Kind == "verb" {
-			e.verbs[c.Phrase] = true
+	e := &Extractor{cues: map[string][]cueEntry{}, nonPerson: map[string]bool{}}
+	for _, a := range lx.Actors {
+		if a.Kind == "person" {
+			continue
 		}
+		e.nonPerson[strings.TrimPrefix(strings.ToLower(a.Name), "the ")] = true
+		for _, al := range a.Aliases {
+			e.nonPerson[strings.TrimPrefix(strings.ToLower(al), "the ")] = true
+		}
+	}
+	for _, c := range lx.Cues.Verbs {
+		words := strings.Fields(c.Phrase)
+		if len(words) == 0 {
+			continue
+		}
+		var k cueKind
+		switch c.Kind {
+		case "verb":
+			k = cueVerb
+		case "participle":
+			k = cuePart
+		case "naming":
+			k = cueNaming
+		case "phrase":
+			k = cuePhrase
+		default:
+			continue
+		}
+		e.cues[words[0]] = append(e.cues[words[0]], cueEntry{rest: words[1:], kind: k})
+	}
+	// longer phrases first, so "according to" wins over a one-word entry
+	for w := range e.cues {
+		sort.SliceStable(e.cues[w], func(i, j int) bool { return len(e.cues[w][i].rest) > len(e.cues[w][j].rest) })
 	}
 	return e
 }
 
 // Extract returns the article's quotes in text order.
 func (e *Extractor) Extract(a *article.Article) []Quote {
+	x := &run{e: e, text: a.Text, prevPara: -2}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
-		para := a.Text[p.Start:p.End]
-		for _, q := range findQuoted(para) {
-			quote := Quote{Span: article.Span{Start: p.Start + q.Start, End: p.Start + q.End}, Paragraph: pi, Kind: Direct}
-			e.attribute(a.Text, p, q, &quote)
-			if quote.Speaker.Text == "" && len(out) > 0 && isWholeParagraph(para, q) {
-				// A paragraph that is only a quote continues the speaker of
-				// the quote before it.
-				prev := out[len(out)-1]
-				if prev.Paragraph >= pi-1 && prev.Speaker.Text != "" {
-					quote.Speaker = Mention{Text: prev.Speaker.Text}
-					quote.Cue = prev.Cue
-					quote.Rule = "continues-previous"
-					quote.Confidence = 0.7
-				}
-			}
-			if quote.Confidence == 0 {
-				quote.Confidence = 0.3
-				quote.Rule = "unattributed"
-			}
-			out = append(out, quote)
-		}
+		out = x.paragraph(pi, p, out)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
 
-// findQuoted returns the spans inside quotation marks in one paragraph.
-func findQuoted(para string) []article.Span {
-	var spans []article.Span
-	open := -1
-	straight := false
-	for i, r := range para {
-		switch r {
-		case '“':
-			if open < 0 {
-				open, straight = i+len("“"), false
-			}
-		case '”':
-			if open >= 0 && !straight {
-				spans = append(spans, article.Span{Start: open, End: i})
-				open = -1
-			}
-		case '"':
-			if open < 0 {
-				open, straight = i+1, true
-			} else if straight {
-				spans = append(spans, article.Span{Start: open, End: i})
-				open = -1
-			}
-		}
-	}
-	return spans
+// run is the state of one Extract call.
+type run struct {
+	e    *Extractor
+	text string
+	toks []tok
+	qs   []qspan
+	sens [][2]int
+	buf  [64]byte
+
+	prevSpeaker    Mention // the last speaker of the previous paragraph
+	prevAntecedent Mention
+	prevCue        string
+	prevColon      Mention // speaker of a "X said:" ending the previous paragraph
+	prevPara       int
+	cands          [nCands]cand // latest subjects and speakers, newest first
 }
 
-func isWholeParagraph(para string, q article.Span) bool {
-	return strings.TrimSpace(para[:q.Start-1]) == "" && q.End+3 >= len(para)
-}
-
-// attribute looks right after the closing mark for ", X said" / ", said X",
-// then before the opening mark for "X said:".
-func (e *Extractor) attribute(text string, p, q article.Span, quote *Quote) {
-	after := text[p.Start+q.End : p.End]
-	_, size := utf8.DecodeRuneInString(after)
-	after = after[size:]
-	words := leadingWords(after, 6)
-	for i, w := range words {
-		if e.verbs[strings.ToLower(w.text)] {
-			if i > 0 {
-				subj := after[words[0].start:words[i-1].end]
-				quote.Speaker = Mention{Text: subj, Span: article.Span{Start: p.Start + q.End + size + words[0].start, End: p.Start + q.End + size + words[i-1].end}}
-				quote.Rule = "quote-comma-speaker-verb"
-			} else if len(words) > 1 {
-				j := len(words)
-				subj := after[words[1].start:words[j-1].end]
-				quote.Speaker = Mention{Text: subj, Span: article.Span{Start: p.Start + q.End + size + words[1].start, End: p.Start + q.End + size + words[j-1].end}}
-				quote.Rule = "quote-comma-verb-speaker"
-			}
-			quote.Cue = w.text
-			quote.Confidence = 0.8
-			return
+// lower returns the lower-case form of a word token, in a reused buffer
+// for words with capitals (valid until the next call).
+func (x *run) lower(t tok) string {
+	w := x.text[t.s:t.e]
+	has := false
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			has = true
+			break
 		}
 	}
+	if !has {
+		return w
+	}
+	if len(w) > len(x.buf) {
+		return strings.ToLower(w)
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x.buf[n] = c
+		n++
+	}
+	s := string(x.buf[:n]) // small allocation only for capitalised words
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
 }
 
-type word struct {
-	text       string
-	start, end int
+// is reports whether token i is the word w (lower case).
+func (x *run) is(i int, w string) bool {
+	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord {
+		return false
+	}
+	t := x.toks[i]
+	return t.e-t.s == len(w) && strings.EqualFold(x.text[t.s:t.e], w)
 }
 
-// leadingWords returns up to n words at the start of s, stopping at the first
-// punctuation that ends a clause.
-func leadingWords(s string, n int) []word {
-	var out []word
-	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-' || r == '.' && start >= 0 {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, word{text: strings.TrimRight(s[start:i], "."), start: start, end: start + len(strings.TrimRight(s[start:i], "."))})
-			start = -1
-			if len(out) == n {
-				return out
-			}
-		}
-		if r == ',' && len(out) > 0 || r == ';' || r == ':' || r == '“' || r == '"' {
-			return out
+func (x *run) punct(i int, p string) bool {
+	return i >= 0 && i < len(x.toks) && x.toks[i].kind == tPunct && x.text[x.toks[i].s:x.toks[i].e] == p
+}
+
+func (x *run) inSet(i int, m map[string]bool) bool {
+	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord {
+		return false
+	}
+	t := x.toks[i]
+	if t.e-t.s > 16 {
+		return false
+	}
+	return m[x.lowerKey(t)]
+}
+
+// lowerKey is lower without allocating for all-lower words; for capitalised
+// words it copies into the buffer and the map lookup does not allocate.
+func (x *run) lowerKey(t tok) string {
+	w := x.text[t.s:t.e]
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return x.lower(t)
 		}
 	}
-	if start >= 0 {
-		out = append(out, word{text: s[start:], start: start, end: len(s)})
+	return w
+}
+
+// cueAt returns the cue starting at token i and the index after it.
+func (x *run) cueAt(i int) (cueKind, int) {
+	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
+		return 0, i
 	}
-	return out
+	t := x.toks[i]
+	if t.e-t.s > 20 {
+		return 0, i
+	}
+	var entries []cueEntry
+	w := x.text[t.s:t.e]
+	if t.cap {
+		n := copy(x.buf[:], w)
+		x.buf[0] += 'a' - 'A'
+		entries = x.e.cues[string(x.buf[:n])]
+	} else {
+		entries = x.e.cues[w]
+	}
+	for _, c := range entries {
+		j := i + 1
+		ok := true
+		for _, r := range c.rest {
+			if !x.is(j, r) {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			return c.kind, j
+		}
+	}
+	return 0, i
+}
+
+func (x *run) span(i, j int) article.Span {
+	return article.Span{Start: x.toks[i].s, End: x.toks[j-1].e}
+}
+
+func (x *run) mention(i, j int) Mention {
+	if i >= j {
+		return Mention{}
+	}
+	sp := x.span(i, j)
+	return Mention{Text: x.text[sp.Start:sp.End], Span: sp}
+}
+
+func (x *run) cueText(i, j int) string {
+	sp := x.span(i, j)
+	return x.text[sp.Start:sp.End]
 }

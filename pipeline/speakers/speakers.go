@@ -1,10 +1,18 @@
 // Package speakers turns the words that name a speaker into a canonical
 // speaker: display name, stable id, role and side.
+//
+// Within an article a surname takes the full name the article gave earlier
+// or later ("Lavrov" → "Sergey Lavrov"); a pronoun takes its antecedent as
+// found by the extractor; across articles the lexicon's actors give one id
+// and name to all their aliases, and anyone else gets a slug of the name, so
+// the same person has the same speaker_id run after run.
 package speakers
 
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -18,44 +26,102 @@ type Speaker struct {
 	Mention     string // the words that name the speaker here
 	Role        string
 	Affiliation string // side id or ""
+	// Kind is the lexicon actor's kind (person, institution, country,
+	// group), "source" for an unnamed source ("a senior official"), or ""
+	// for a name the lexicon does not know.
+	Kind string
 }
 
 // Resolver resolves mentions against the lexicon's actors. Immutable.
 type Resolver struct {
 	actors []lexicon.Actor
 	byName map[string]int // lower-cased name or alias → actor index
+	// bySurname: last word of a person's name → actor index, when only one
+	// person in the lexicon has it.
+	bySurname map[string]int
+	titles    []lexicon.Title // longest first
 }
 
 // New indexes the lexicon's actors.
 func New(lx *lexicon.Lexicon) *Resolver {
-	r := &Resolver{actors: lx.Actors, byName: map[string]int{}}
+	r := &Resolver{actors: lx.Actors, byName: map[string]int{}, bySurname: map[string]int{}}
+	clash := map[string]bool{}
 	for i, a := range lx.Actors {
-		r.byName[strings.ToLower(a.Name)] = i
+		r.byName[key(a.Name)] = i
 		for _, al := range a.Aliases {
-			r.byName[strings.ToLower(al)] = i
+			r.byName[key(al)] = i
+		}
+		if a.Kind == "person" {
+			f := strings.Fields(key(a.Name))
+			if len(f) > 1 {
+				s := f[len(f)-1]
+				if _, dup := r.bySurname[s]; dup {
+					clash[s] = true
+				}
+				r.bySurname[s] = i
+			}
+		}
+	}
+	for s := range clash {
+		delete(r.bySurname, s)
+	}
+	r.titles = append(r.titles, lx.Titles...)
+	for i := 1; i < len(r.titles); i++ { // insertion sort: longest title first
+		for j := i; j > 0 && len(r.titles[j].Title) > len(r.titles[j-1].Title); j-- {
+			r.titles[j], r.titles[j-1] = r.titles[j-1], r.titles[j]
 		}
 	}
 	return r
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
+// key normalises a name for lookup: lower case, curly apostrophes straight,
+// a leading "the" dropped, spaces collapsed.
+func key(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.TrimPrefix(s, "the ")
+	return strings.Join(strings.Fields(s), " ")
+}
 
-// Resolve returns one Speaker per quote, in the same order. A pronoun takes
-// the most recent named speaker before it.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "you": true}
+
+// Resolve returns one Speaker per quote, in the same order.
 func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	out := make([]Speaker, len(qs))
-	var last Speaker
+	// full names the article uses, by surname, for "Lavrov" → "Sergey Lavrov"
+	var full map[string]string
+	for _, q := range qs {
+		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
+			if name, _ := splitTitle(m); strings.Count(name, " ") >= 1 && isName(name) {
+				if full == nil {
+					full = map[string]string{}
+				}
+				s := lastWord(name)
+				if prev, ok := full[s]; !ok || len(name) > len(prev) {
+					full[s] = name
+				}
+			}
+		}
+	}
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
 		if m == "" {
 			continue
 		}
-		var sp Speaker
+		target := m
 		if pronouns[strings.ToLower(m)] {
-			sp = last
-		} else {
-			sp = r.lookup(m, a.Published)
-			last = sp
+			target = strings.TrimSpace(q.Antecedent.Text)
+			if target == "" {
+				out[i] = Speaker{Mention: m}
+				continue
+			}
+		}
+		sp := r.lookup(target, a.Published, full)
+		if sp.Role == "" && q.Appositive != "" {
+			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q.Appositive, "the "), "a "))
+			if sp.Affiliation == "" {
+				sp.Affiliation = r.titleSide(q.Appositive)
+			}
 		}
 		sp.Mention = m
 		out[i] = sp
@@ -63,23 +129,152 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	return out
 }
 
-func (r *Resolver) lookup(mention string, at time.Time) Speaker {
-	key := strings.ToLower(mention)
-	if i, ok := r.byName[key]; ok {
+func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) Speaker {
+	mention = cleanMention(mention)
+	k := key(mention)
+	if i, ok := r.byName[k]; ok {
 		return r.fromActor(r.actors[i], at)
 	}
-	// A name with a title before it: "Foreign Minister Sergey Lavrov".
+	name, title := splitTitle(mention)
+	if i, ok := r.byName[key(name)]; ok {
+		return r.fromActor(r.actors[i], at)
+	}
+	// a name with a title or description before it: "Russian Foreign
+	// Minister Sergey Lavrov", "Putin’s spokesman Dmitry Peskov"
 	words := strings.Fields(mention)
-	for k := 1; k < len(words); k++ {
-		if i, ok := r.byName[strings.ToLower(strings.Join(words[k:], " "))]; ok {
+	for j := 1; j < len(words); j++ {
+		if i, ok := r.byName[key(strings.Join(words[j:], " "))]; ok {
 			return r.fromActor(r.actors[i], at)
 		}
 	}
-	return Speaker{ID: Slug(mention), Name: mention}
+	if name != "" && isName(name) {
+		if !strings.Contains(name, " ") {
+			if f, ok := full[lastWord(name)]; ok {
+				name = f
+				if i, ok := r.byName[key(f)]; ok {
+					return r.fromActor(r.actors[i], at)
+				}
+			}
+		}
+		if i, ok := r.bySurname[key(lastWord(name))]; ok {
+			// only a lexicon person with that surname; a different first name
+			// is a different person
+			if !strings.Contains(name, " ") {
+				return r.fromActor(r.actors[i], at)
+			}
+		}
+		sp := Speaker{ID: Slug(name), Name: name, Kind: ""}
+		if title != "" {
+			sp.Role = title
+			sp.Affiliation = r.titleSide(title)
+		}
+		return sp
+	}
+	// an unnamed or described source: "a senior official", "aides"
+	src := strings.TrimSpace(mention)
+	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
+	sp.Affiliation = r.titleSide(src)
+	return sp
+}
+
+// cleanMention drops a possessive and a trailing parenthetical.
+func cleanMention(m string) string {
+	m = strings.TrimSpace(m)
+	if i := strings.IndexByte(m, '('); i > 0 {
+		m = strings.TrimSpace(m[:i])
+	}
+	m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
+	return m
+}
+
+// titleWords head or sit in titles before a name; they never start a name.
+var titleWords = map[string]bool{"president": true, "secretary": true, "minister": true, "sen": true, "sen.": true,
+	"senator": true, "rep": true, "rep.": true, "representative": true, "gov": true, "gov.": true, "governor": true,
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true,
+	"gen": true, "gen.": true, "general": true, "mayor": true, "judge": true, "justice": true, "ambassador": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "chairman": true, "chairwoman": true,
+	"leader": true, "director": true, "chief": true, "prime": true, "foreign": true, "defense": true, "state": true,
+	"former": true, "vice": true, "deputy": true, "press": true, "house": true, "senate": true, "majority": true,
+	"minority": true, "speaker": true, "attorney": true, "lt": true, "lt.": true, "col": true, "col.": true,
+	"adm": true, "adm.": true, "sgt": true, "capt": true, "candidate": true, "nominee": true, "gop": true,
+	"democratic": true, "republican": true, "u.s.": true, "us": true, "russian": true, "american": true, "white": true,
+	"campaign": true, "manager": true, "pollster": true, "adviser": true, "advisor": true, "aide": true, "official": true,
+	"host": true, "anchor": true, "correspondent": true, "reporter": true, "analyst": true, "professor": true,
+	"ceo": true, "founder": true, "pope": true, "king": true, "queen": true, "prince": true, "sheriff": true,
+	"commissioner": true, "councilman": true, "councilwoman": true, "congressman": true, "congresswoman": true,
+	"mogul": true, "billionaire": true, "businessman": true, "strategist": true, "consultant": true, "economist": true,
+	"chancellor": true, "envoy": true, "counsel": true, "general's": true, "department": true, "ministry": true}
+
+// splitTitle splits "US Secretary of State Rex Tillerson" into the name
+// "Rex Tillerson" and the title before it. The name is the trailing run of
+// capitalised words that are not title words.
+func splitTitle(m string) (name, title string) {
+	m = cleanMention(m)
+	words := strings.Fields(m)
+	if len(words) == 0 {
+		return "", ""
+	}
+	i := len(words)
+	for i > 0 {
+		w := words[i-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || titleWords[strings.ToLower(w)] {
+			break
+		}
+		i--
+	}
+	// keep particles and "al-" inside names: "Bashar al-Assad"
+	for i > 0 && i < len(words) && isParticle(words[i-1]) {
+		i--
+	}
+	if i == len(words) {
+		return "", m
+	}
+	return strings.Join(words[i:], " "), strings.TrimSpace(strings.Join(words[:i], " "))
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "al", "al-", "bin", "de", "van", "von", "der", "la", "le", "da", "del", "di":
+		return true
+	}
+	return false
+}
+
+// isName: every word capitalised (a person's or organisation's name).
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !isParticle(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// titleSide is the side of the longest lexicon title the text contains.
+func (r *Resolver) titleSide(text string) string {
+	lt := strings.ToLower(text)
+	for _, t := range r.titles {
+		if t.Side != "" && strings.Contains(lt, strings.ToLower(t.Title)) {
+			return t.Side
+		}
+	}
+	return ""
 }
 
 func (r *Resolver) fromActor(a lexicon.Actor, at time.Time) Speaker {
-	sp := Speaker{ID: a.ID, Name: a.Name, Affiliation: a.Side}
+	sp := Speaker{ID: a.ID, Name: a.Name, Affiliation: a.Side, Kind: a.Kind}
 	if role := a.RoleAt(at); role.Title != "" {
 		sp.Role = role.Title
 		if role.Side != "" {
@@ -94,9 +289,11 @@ func Slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, c := range strings.ToLower(name) {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127 && c != '’' {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127 && c != '’' && unicode.IsLetter(c) {
 			b.WriteRune(c)
 			dash = false
+		} else if c == '’' || c == '\'' {
+			continue
 		} else if !dash && b.Len() > 0 {
 			b.WriteByte('-')
 			dash = true

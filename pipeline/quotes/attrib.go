@@ -1,0 +1,522 @@
+package quotes
+
+import (
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// Confidence by rule: how often each convention names the right speaker and
+// span, set from the calibration table of `stance eval` on polnear_train.
+const (
+	confAfterNamed    = 0.92 // “…,” Lavrov said / said Lavrov
+	confAfterPronoun  = 0.85 // “…,” he said
+	confBefore        = 0.8  // Lavrov said: “…” / Lavrov said the talks were “tedious”
+	confSameParagraph = 0.75 // another quote of the paragraph names the speaker
+	confContinued     = 0.7  // a quote-only paragraph continues the last speaker
+	confLabel         = 0.6  // PENCE: …
+	confParticiple    = 0.6  // …, saying “…”
+	confReportedAfter = 0.75 // …, a source said.
+	confReportedLead  = 0.65 // X said (that) …
+	confAccordingTo   = 0.7  // according to X, …
+	confUnattributed  = 0.2
+)
+
+// paragraph extracts the statements of paragraph pi and appends them to out.
+func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
+	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
+	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
+	x.sens = sentences(x.text, x.toks, x.sens[:0])
+	first := len(out)
+
+	for qi := range x.qs {
+		q := x.qs[qi]
+		quote := Quote{Span: article.Span{Start: q.cs, End: q.ce}, Paragraph: pi, Kind: Direct}
+		x.attributeQuote(qi, &quote)
+		if x.isPartial(qi) {
+			quote.Kind = Partial
+		}
+		out = append(out, quote)
+	}
+	// Quotes of one paragraph without their own attribution share the
+	// speaker of a neighbour: “…,” said Caddell. “…” — first the following
+	// quotes, then the ones before the attribution.
+	quotes := out[first:]
+	for i := 1; i < len(quotes); i++ {
+		if quotes[i].Speaker.Text == "" && quotes[i-1].Speaker.Text != "" && quotes[i].Kind == Direct {
+			inherit(&quotes[i], &quotes[i-1], "same-paragraph", confSameParagraph)
+		}
+	}
+	for i := len(quotes) - 2; i >= 0; i-- {
+		if quotes[i].Speaker.Text == "" && quotes[i+1].Speaker.Text != "" && quotes[i].Kind == Direct {
+			inherit(&quotes[i], &quotes[i+1], "same-paragraph", confSameParagraph)
+		}
+	}
+	// A paragraph that opens with a quote nobody is named for continues the
+	// previous paragraph's speaker, or the one a colon introduced.
+	if len(quotes) > 0 && quotes[0].Speaker.Text == "" && x.qs[0].ot == 0 && x.prevPara == pi-1 {
+		src := x.prevColon
+		if src.Text == "" {
+			src = x.prevSpeaker
+		}
+		if src.Text != "" {
+			for i := range quotes {
+				if quotes[i].Speaker.Text == "" && quotes[i].Kind == Direct {
+					quotes[i].Speaker = Mention{Text: src.Text}
+					quotes[i].Antecedent = x.prevAntecedent
+					quotes[i].Cue = x.prevCue
+					quotes[i].Rule = "continues-previous"
+					quotes[i].Confidence = confContinued
+				}
+			}
+		}
+	}
+	out = x.label(pi, p, out, first)
+	for si := range x.sens {
+		out = x.reported(pi, si, out)
+	}
+	out = x.antecedents(out, first)
+
+	// remember the speaker this paragraph leaves for the next one
+	x.prevColon = Mention{}
+	if len(out) > first {
+		last := out[len(out)-1]
+		for i := first; i < len(out); i++ {
+			if out[i].Span.Start >= last.Span.Start {
+				last = out[i]
+			}
+		}
+		if last.Speaker.Text != "" {
+			x.prevSpeaker, x.prevAntecedent, x.prevCue = last.Speaker, last.Antecedent, last.Cue
+			x.prevPara = pi
+		}
+	}
+	if m, cue, ok := x.colonIntro(); ok {
+		x.prevColon, x.prevCue = m, cue
+		x.prevAntecedent = x.personBefore(m)
+		x.prevPara = pi
+	}
+	return out
+}
+
+func inherit(q, from *Quote, rule string, conf float64) {
+	q.Speaker = from.Speaker
+	q.Antecedent = from.Antecedent
+	q.Appositive = from.Appositive
+	q.Cue = from.Cue
+	q.Rule = rule
+	q.Confidence = conf
+}
+
+func (x *run) sentOf(ti int) (int, int) {
+	for _, s := range x.sens {
+		if ti >= s[0] && ti < s[1] {
+			return s[0], s[1]
+		}
+	}
+	return 0, len(x.toks)
+}
+
+// attributeQuote names the speaker of quote qi from the words around it.
+func (x *run) attributeQuote(qi int, quote *Quote) {
+	q := x.qs[qi]
+	ss, se := x.sentOf(q.ot)
+	if q.ct >= 0 {
+		// after the quote: “…,” X said / “…,” said X / “…,” according to X
+		i := q.ct + 1
+		if x.punct(i, ",") || x.punct(i, "—") || x.punct(i, "–") {
+			i++
+		}
+		if i < se {
+			if k, j := x.cueAt(i); k == cueVerb || k == cueNaming {
+				if s, e, ok := x.npForward(j, se); ok {
+					x.setSpeaker(quote, s, e, i, j, "quote-verb-speaker")
+					return
+				}
+			} else if k == cuePhrase {
+				if s, e, ok := x.npForward(j, se); ok {
+					x.setSpeaker(quote, s, e, i, j, "quote-according-to")
+					return
+				}
+			}
+			for v := i + 1; v < se && v <= i+14; v++ {
+				if x.toks[v].kind == tOpen || x.toks[v].q >= 0 {
+					break
+				}
+				k, j := x.cueAt(v)
+				if k == 0 {
+					continue
+				}
+				if k == cueVerb || k == cueNaming {
+					if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) {
+						x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
+						quote.Appositive = ap
+						return
+					}
+				}
+				break
+			}
+		}
+	}
+	// before the quote, in its sentence: X said: “…” / X called it “…”
+	for v := q.ot - 1; v >= ss; v-- {
+		if x.toks[v].q >= 0 {
+			continue
+		}
+		k, j := x.cueAt(v)
+		if k == 0 || j > q.ot {
+			continue
+		}
+		switch k {
+		case cueVerb, cueNaming:
+			if s, e, ap, ok := x.subjectBefore(v, ss); ok {
+				x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+				quote.Appositive = ap
+				quote.Confidence = confBefore
+				return
+			}
+			if s, e, ok := x.npForward(j, q.ot); ok && x.punct(v-1, ",") {
+				x.setSpeaker(quote, s, e, v, j, "verb-speaker-quote")
+				quote.Confidence = confBefore
+				return
+			}
+		case cuePart:
+			if s, e, ok := x.sentenceSubject(ss, v); ok {
+				x.setSpeaker(quote, s, e, v, j, "participle-quote")
+				quote.Confidence = confParticiple
+				return
+			}
+		case cuePhrase:
+			if s, e, ok := x.npForward(j, q.ot); ok {
+				x.setSpeaker(quote, s, e, v, j, "according-to-quote")
+				quote.Confidence = confBefore
+				return
+			}
+		}
+	}
+	// a transcript line inside the quote: "PENCE: Well, …
+	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") {
+		quote.Speaker = x.mention(s, e)
+		quote.Span.Start = x.toks[e].e
+		for quote.Span.Start < quote.Span.End && x.text[quote.Span.Start] == ' ' {
+			quote.Span.Start++
+		}
+		quote.Cue = ":"
+		quote.Rule = "label"
+		quote.Confidence = confLabel
+		return
+	}
+	quote.Rule = "unattributed"
+	quote.Confidence = confUnattributed
+}
+
+func (x *run) setSpeaker(quote *Quote, s, e, cs, ce int, rule string) {
+	quote.Speaker = x.mention(s, e)
+	quote.Cue = x.cueText(cs, ce)
+	quote.Rule = rule
+	quote.Confidence = confAfterNamed
+	if e-s == 1 && x.inSet(s, subjectPronouns) {
+		quote.Confidence = confAfterPronoun
+	}
+}
+
+// onlyFiller reports whether tokens i..s are nothing but commas and dashes,
+// so the subject starts right after the quote.
+func (x *run) onlyFiller(i, s int) bool {
+	for k := i; k < s; k++ {
+		if x.toks[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// isPartial: a quote inside narration, not introduced by a cue or colon and
+// not standing as its own sentence.
+func (x *run) isPartial(qi int) bool {
+	q := x.qs[qi]
+	ss, _ := x.sentOf(q.ot)
+	if q.ot == ss {
+		return false
+	}
+	prev := x.toks[q.ot-1]
+	if prev.kind != tWord {
+		return false
+	}
+	if k, _ := x.cueAt(q.ot - 1); k == cueVerb {
+		return false
+	}
+	return !x.is(q.ot-1, "that")
+}
+
+// subjectBefore finds the noun phrase that is the subject of the verb at v,
+// reading back from it over auxiliaries and adverbs ("has said", "later
+// told"), not before token lo. For "Haley, the UN envoy, said" it returns
+// Haley and the appositive.
+func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
+	j := v - 1
+	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && x.inSet(j, between) {
+		j--
+	}
+	for j >= lo && x.toks[j].kind == tWord && x.toks[j].cap && isDay(x.text[x.toks[j].s:x.toks[j].e]) {
+		j-- // Trump on Monday said
+		for j >= lo && x.inSet(j, between) && !x.toks[j].cap {
+			j--
+		}
+	}
+	if j < lo {
+		return 0, 0, "", false
+	}
+	if x.punct(j, ")") {
+		k := j
+		for k >= lo && !x.punct(k, "(") {
+			k--
+		}
+		j = k - 1
+	}
+	if j < lo || x.toks[j].kind != tWord || x.toks[j].q >= 0 {
+		return 0, 0, "", false
+	}
+	e = j + 1
+	if x.inSet(j, subjectPronouns) {
+		return j, e, "", true
+	}
+	if !x.toks[j].cap && x.inSet(j, npStop) {
+		return 0, 0, "", false
+	}
+	k := j
+	for k >= lo && e-k <= 12 {
+		t := x.toks[k]
+		if t.kind == tWord {
+			if t.q >= 0 {
+				break
+			}
+			if !t.cap && x.inSet(k, npStop) {
+				if x.inSet(k, npInner) && k-1 >= lo && x.toks[k-1].kind == tWord && k < j {
+					k--
+					continue
+				}
+				break
+			}
+			if t.cap && x.inSet(k, subjectPronouns) && k < j {
+				break
+			}
+			k--
+			continue
+		}
+		if t.kind == tPunct && k > lo && x.toks[k-1].kind == tWord && x.toks[k-1].e == t.s {
+			p := x.text[t.s:t.e]
+			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) || p == "’" || p == "'" || p == "-" || p == "&" {
+				k--
+				continue
+			}
+		}
+		break
+	}
+	s = k + 1
+	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, npInner) && !x.inSet(s, determiners) {
+		s++
+	}
+	for s < e && x.toks[s].kind == tPunct {
+		s++
+	}
+	if s >= e {
+		return 0, 0, "", false
+	}
+	if e-s > 8 {
+		// too long for a name: keep the trailing capitalised run
+		s = e - 1
+		for s-1 >= lo && s > e-6 && x.toks[s-1].kind == tWord && x.toks[s-1].cap {
+			s--
+		}
+		if !x.toks[s].cap {
+			return 0, 0, "", false
+		}
+	}
+	// appositive: NAME, the UN envoy, said
+	if s-2 >= lo && x.punct(s-1, ",") && (x.inSet(s, determiners) || !x.toks[s].cap) {
+		ne := s - 1
+		ns := ne - 1
+		for ns >= lo && x.toks[ns].kind == tWord && x.toks[ns].cap {
+			ns--
+		}
+		ns++
+		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, clauseOpeners) || x.toks[ns-1].kind == tClose) {
+			sp := x.span(s, e)
+			return ns, ne, x.text[sp.Start:sp.End], true
+		}
+	}
+	return s, e, "", true
+}
+
+func isDay(w string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
+		return true
+	}
+	return false
+}
+
+// npForward reads a noun phrase naming a speaker from token i: a pronoun,
+// a name with its title ("Sen. Ted Cruz"), or a described source ("a senior
+// administration official", "the White House").
+func (x *run) npForward(i, hi int) (s, e int, ok bool) {
+	if i >= hi || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
+		return 0, 0, false
+	}
+	if x.inSet(i, subjectPronouns) {
+		return i, i + 1, true
+	}
+	if !x.toks[i].cap && x.inSet(i, npStop) {
+		return 0, 0, false
+	}
+	k := i
+	sawCap := false
+	for k < hi && k-i < 10 {
+		t := x.toks[k]
+		if t.kind == tWord {
+			if t.q >= 0 {
+				break
+			}
+			if t.cap {
+				sawCap = true
+				k++
+				continue
+			}
+			if x.inSet(k, npStop) {
+				if x.inSet(k, npInner) && k > i && k+1 < hi && x.toks[k+1].kind == tWord {
+					k++
+					continue
+				}
+				break
+			}
+			if sawCap && !x.inSet(k-1, npInner) {
+				break // a lower-case word after a name: the verb
+			}
+			if _, j := x.cueAt(k); j > k {
+				break
+			}
+			k++
+			continue
+		}
+		if t.kind == tPunct && k > i && x.toks[k-1].kind == tWord && x.toks[k-1].e == t.s {
+			p := x.text[t.s:t.e]
+			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) && k+1 < hi && x.toks[k+1].cap || p == "’" || p == "'" || p == "-" {
+				k++
+				continue
+			}
+		}
+		break
+	}
+	e = k
+	for e > i && x.toks[e-1].kind == tWord && !x.toks[e-1].cap && x.inSet(e-1, npInner) {
+		e--
+	}
+	for e > i && x.toks[e-1].kind == tPunct {
+		e--
+	}
+	if e <= i {
+		return 0, 0, false
+	}
+	return i, e, true
+}
+
+// sentenceSubject is the subject of the sentence's main clause, read from its
+// start (after an opening phrase ending in a comma), before token lim.
+func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
+	i := ss
+	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, npStop) || x.inSet(i, clauseOpeners)) && !x.inSet(i, subjectPronouns) {
+		if x.inSet(i, clauseOpeners) && i+1 < lim && !x.inSet(i+1, npStop) {
+			i++ // But Syria gave …
+		} else {
+			for i < lim && !x.punct(i, ",") {
+				i++
+			}
+			i++
+		}
+	}
+	if i >= lim {
+		return 0, 0, false
+	}
+	return x.npForward(i, lim)
+}
+
+// labelAt reads a speaker label: up to four capitalised words ("PENCE",
+// "Pat Caddell") starting at token i.
+func (x *run) labelAt(i, hi int) (s, e int, ok bool) {
+	k := i
+	for k < hi && k-i < 4 && x.toks[k].kind == tWord && (x.toks[k].cap || x.inSet(k, npInner) && k > i) {
+		k++
+	}
+	if k == i || k >= len(x.toks) || !x.punct(k, ":") || x.inSet(i, notSpeakers) || x.inSet(k-1, notSpeakers) {
+		return 0, 0, false
+	}
+	return i, k, true
+}
+
+// label finds a paragraph that opens with "Name: text" (a transcript line, a
+// headline naming its speaker) outside quotation marks.
+func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
+	if len(x.toks) == 0 || x.toks[0].kind != tWord {
+		return out
+	}
+	_, se := x.sentOf(0)
+	s, e, ok := x.labelAt(0, se)
+	if !ok || e+1 >= len(x.toks) {
+		return out
+	}
+	start := x.toks[e+1].s
+	if x.toks[e+1].kind == tOpen {
+		for i := first; i < len(out); i++ {
+			if out[i].Span.Start == x.toks[e+1].e && out[i].Speaker.Text == "" {
+				out[i].Speaker = x.mention(s, e)
+				out[i].Cue, out[i].Rule, out[i].Confidence = ":", "label", confLabel
+			}
+		}
+		return out
+	}
+	end := x.toks[len(x.toks)-1].e
+	if len(x.toks)-(e+1) < 4 {
+		return out
+	}
+	return append(out, Quote{Span: article.Span{Start: start, End: end}, Paragraph: pi, Kind: Indirect, Cue: ":",
+		Speaker: x.mention(s, e), Rule: "label", Confidence: confLabel})
+}
+
+// colonIntro reports a paragraph ending in "X said:" or "X:" that introduces
+// the quote in the next paragraph.
+func (x *run) colonIntro() (Mention, string, bool) {
+	n := len(x.toks)
+	if n < 2 || !x.punct(n-1, ":") {
+		return Mention{}, "", false
+	}
+	ss, _ := x.sentOf(n - 1)
+	for v := n - 2; v >= ss; v-- {
+		k, j := x.cueAt(v)
+		if k == 0 {
+			continue
+		}
+		switch k {
+		case cueVerb, cueNaming:
+			if s, e, _, ok := x.subjectBefore(v, ss); ok {
+				return x.mention(s, e), x.cueText(v, j), true
+			}
+		case cuePart:
+			if s, e, ok := x.sentenceSubject(ss, v); ok {
+				return x.mention(s, e), x.cueText(v, j), true
+			}
+		case cuePhrase:
+			if s, e, ok := x.npForward(j, n-1); ok {
+				return x.mention(s, e), x.cueText(v, j), true
+			}
+		}
+	}
+	// "Caddell continued:" with a verb not in the lexicon, or "Name:"
+	if s, e, ok := x.labelAt(ss, n); ok && e == n-1 {
+		return x.mention(s, e), ":", true
+	}
+	if n-1-ss <= 4 && n-2 > ss && x.toks[ss].cap {
+		if s, e, _, ok := x.subjectBefore(n-2, ss); ok && s == ss {
+			return x.mention(s, e), x.cueText(n-2, n), true
+		}
+	}
+	return Mention{}, "", false
+}

@@ -1,0 +1,302 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// reported finds reported speech in sentence si: "…, X said.", "…, said X.",
+// "X said (that) …", "according to X, …", "…, according to X.", and
+// "…, saying (that) …" hanging on the sentence's subject.
+func (x *run) reported(pi, si int, out []Quote) []Quote {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	end := se // content ends before the sentence's final punctuation
+	for end > ss && x.toks[end-1].kind != tWord && x.toks[end-1].kind != tClose {
+		end--
+	}
+	for v := ss; v < se; v++ {
+		if x.toks[v].q >= 0 || x.toks[v].kind != tWord {
+			continue
+		}
+		k, j := x.cueAt(v)
+		if k == 0 {
+			continue
+		}
+		var q Quote
+		found := false
+		switch k {
+		case cueVerb:
+			s, e, ap, subj := x.subjectBefore(v, ss)
+			switch {
+			case subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se):
+				// …, X said.
+				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb", confReportedAfter)
+				q.Speaker, q.Appositive = x.mention(s, e), ap
+				found = true
+			case v > ss && x.punct(v-1, ","):
+				// …, said X.
+				if ns, ne, ok := x.npForward(j, se); ok && x.adverbialTail(ne, se) {
+					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker", confReportedAfter)
+					q.Speaker = x.mention(ns, ne)
+					found = true
+				}
+			case subj && (s == ss || x.leadIn(ss, s)):
+				// X said (that) …
+				cs := x.contentStart(j, end)
+				if cs < end && x.words(cs, end) >= 3 {
+					q = x.statement(pi, cs, end, "speaker-verb-content", confReportedLead)
+					q.Speaker, q.Appositive = x.mention(s, e), ap
+					found = true
+				}
+			}
+		case cuePhrase:
+			ns, ne, ok := x.npForward(j, se)
+			if !ok {
+				continue
+			}
+			switch {
+			case (v == ss || x.leadIn(ss, v)) && x.punct(ne, ","):
+				// According to X, …
+				if ne+1 < end && x.words(ne+1, end) >= 3 {
+					q = x.statement(pi, ne+1, end, "according-to-content", confAccordingTo)
+					q.Speaker = x.mention(ns, ne)
+					found = true
+				}
+			case v > ss && x.punct(v-1, ",") && x.adverbialTail(ne, se):
+				// …, according to X.
+				q = x.statement(pi, ss, v-1, "content-according-to", confAccordingTo)
+				q.Speaker = x.mention(ns, ne)
+				found = true
+			}
+		case cuePart:
+			if v > ss && x.punct(v-1, ",") {
+				if s, e, ok := x.sentenceSubject(ss, v); ok {
+					cs := x.contentStart(j, end)
+					if cs < end && x.words(cs, end) >= 3 {
+						q = x.statement(pi, cs, end, "participle-content", confParticiple)
+						q.Speaker = x.mention(s, e)
+						found = true
+					}
+				}
+			}
+		}
+		if !found || q.Span.End <= q.Span.Start {
+			continue
+		}
+		q.Cue = x.cueText(v, j)
+		if x.quotedShare(q.Span) >= 0.6 {
+			continue // a direct quote with its attribution: already found
+		}
+		out = append(out, q)
+		// the rest of the sentence belongs to this statement
+		if q.Span.End >= x.toks[v].e {
+			break
+		}
+	}
+	return out
+}
+
+func (x *run) statement(pi, i, j int, rule string, conf float64) Quote {
+	for i < j && x.toks[i].kind == tPunct && x.toks[i].kind != tOpen {
+		i++
+	}
+	for j > i && x.toks[j-1].kind == tPunct {
+		j--
+	}
+	if j <= i {
+		return Quote{}
+	}
+	return Quote{Span: x.span(i, j), Paragraph: pi, Kind: Indirect, Rule: rule, Confidence: conf}
+}
+
+// adverbialTail: after the speaker only a short phrase to the sentence end
+// ("in a statement", "on Monday", "told reporters"), no new clause.
+func (x *run) adverbialTail(i, se int) bool {
+	if se-i > 12 {
+		return false
+	}
+	for k := i; k < se; k++ {
+		t := x.toks[k]
+		if t.kind == tOpen || t.kind == tClose || x.is(k, "that") {
+			return false
+		}
+		if t.kind == tPunct && k < se-1 && x.text[t.s] != ',' && x.text[t.s] != '.' && x.text[t.s] != '(' && x.text[t.s] != ')' && x.text[t.s] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// leadIn: the subject is preceded only by a conjunction or an opening phrase
+// closed by a comma ("But", "On Monday,").
+func (x *run) leadIn(ss, s int) bool {
+	if s-ss == 1 && x.inSet(ss, clauseOpeners) {
+		return true
+	}
+	if x.punct(s-1, ",") && s-ss <= 10 {
+		for k := ss; k < s-1; k++ {
+			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
+				return false
+			}
+			if _, j := x.cueAt(k); j > k {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// contentStart skips from just after a verb to where the reported content
+// begins: past "that" when it comes within a short phrase ("told reporters
+// on Monday that"), past a colon or comma.
+func (x *run) contentStart(j, end int) int {
+	for k := j; k < end && k < j+14; k++ {
+		t := x.toks[k]
+		if t.kind == tOpen || t.q >= 0 {
+			break
+		}
+		if t.kind == tPunct && x.text[t.s] != '-' {
+			if x.text[t.s] == ',' || x.text[t.s] == ':' {
+				if k == j {
+					return k + 1
+				}
+			}
+			break
+		}
+		if x.is(k, "that") {
+			return k + 1
+		}
+	}
+	return j
+}
+
+func (x *run) words(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if x.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedShare is the share of a span's bytes inside the paragraph's quotes.
+func (x *run) quotedShare(sp article.Span) float64 {
+	in := 0
+	for _, q := range x.qs {
+		in += max(0, min(q.ce, sp.End)-max(q.cs, sp.Start))
+	}
+	return float64(in) / float64(max(1, sp.End-sp.Start))
+}
+
+// antecedents sets, for pronoun speakers of this paragraph's statements, the
+// person the pronoun most likely stands for: the latest speaker or sentence
+// subject before the sentence, a person for he/she, an institution for it.
+func (x *run) antecedents(out []Quote, first int) []Quote {
+	for _, sen := range x.sens {
+		lo, hi := x.toks[sen[0]].s, x.toks[sen[1]-1].e
+		for i := first; i < len(out); i++ {
+			q := &out[i]
+			at := q.Speaker.Span.Start
+			if q.Speaker.Span.End == 0 {
+				continue
+			}
+			if at < lo || at >= hi || q.Antecedent.Text != "" {
+				continue
+			}
+			switch strings.ToLower(q.Speaker.Text) {
+			case "he", "she":
+				q.Antecedent = x.latest(true)
+			case "it":
+				q.Antecedent = x.latest(false)
+			case "they":
+				q.Antecedent = x.latestAny()
+			}
+		}
+		if s, e, ok := x.sentenceSubject(sen[0], sen[1]); ok && !x.inSet(s, subjectPronouns) {
+			x.push(x.mention(s, e))
+		}
+		for i := first; i < len(out); i++ {
+			q := &out[i]
+			if at := q.Speaker.Span.Start; q.Speaker.Span.End > 0 && at >= lo && at < hi && !isPronoun(q.Speaker.Text) {
+				x.push(q.Speaker)
+			}
+		}
+	}
+	return out
+}
+
+func isPronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "she", "it", "they", "i", "we", "you":
+		return true
+	}
+	return false
+}
+
+const nCands = 6
+
+func (x *run) push(m Mention) {
+	if m.Text == "" {
+		return
+	}
+	copy(x.cands[1:], x.cands[:nCands-1])
+	x.cands[0] = cand{m: m, person: x.e.personLike(m.Text)}
+}
+
+func (x *run) latest(person bool) Mention {
+	for _, c := range x.cands {
+		if c.m.Text != "" && c.person == person {
+			return c.m
+		}
+	}
+	return Mention{}
+}
+
+func (x *run) latestAny() Mention { return x.cands[0].m }
+
+// personBefore is the antecedent for a pronoun introducing a colon: the
+// latest person when the mention is a pronoun.
+func (x *run) personBefore(m Mention) Mention {
+	if isPronoun(m.Text) {
+		return x.latest(strings.ToLower(m.Text) != "it")
+	}
+	return Mention{}
+}
+
+type cand struct {
+	m      Mention
+	person bool
+}
+
+// institutionHeads end the names of organisations, not people.
+var institutionHeads = set("house", "department", "ministry", "office", "committee", "party", "administration",
+	"government", "times", "post", "journal", "news", "network", "agency", "council", "court", "campaign",
+	"commission", "senate", "congress", "kremlin", "pentagon", "council", "bureau", "service", "foundation",
+	"institute", "center", "centre", "university", "group", "association", "union", "corporation", "company",
+	"inc", "reuters", "ap", "cnn", "fbi", "cia", "nato", "un", "eu", "gop", "dnc", "rnc", "press", "magazine",
+	"tribune", "herald", "globe", "review", "daily", "today", "report", "poll", "survey", "study", "team",
+	"staff", "regime", "army", "navy", "military", "police", "state", "states", "nations", "federation", "republic")
+
+// personLike: a name or described source that "he" or "she" could stand for.
+func (e *Extractor) personLike(m string) bool {
+	lm := strings.ToLower(m)
+	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
+	if e.nonPerson[lm] {
+		return false
+	}
+	last := lm
+	if i := strings.LastIndexByte(lm, ' '); i >= 0 {
+		last = lm[i+1:]
+	}
+	last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+	if institutionHeads[last] || e.nonPerson[last] {
+		return false
+	}
+	if strings.HasSuffix(last, "s") && !strings.ContainsAny(m[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false // officials, aides: "they"
+	}
+	return true
+}

@@ -1,0 +1,339 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file turns one paragraph into tokens, pairs its quotation marks and
+// splits it into sentences, all in byte offsets into the article text.
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota
+	tPunct         // any other visible character, one token each
+	tOpen          // an opening quotation mark that was paired (or runs to the paragraph end)
+	tClose         // the closing mark of a pair
+)
+
+type tok struct {
+	s, e int // byte offsets into the article text
+	kind tokKind
+	cap  bool  // word starting with an upper-case letter
+	q    int32 // index into the paragraph's quotes of the quote holding this token, -1 outside
+}
+
+// qspan is one quotation in a paragraph.
+type qspan struct {
+	open, close int // byte offsets of the marks; close -1 when the quote runs to the paragraph end
+	cs, ce      int // the words inside, without the marks
+	ot, ct      int // token indexes of the marks; ct -1 when unclosed
+}
+
+func isOpenQuote(r rune) bool  { return r == '“' || r == '«' || r == '„' }
+func isCloseQuote(r rune) bool { return r == '”' || r == '»' }
+
+// pairQuotes finds the quotations in text[p0:p1], one paragraph. Curly marks
+// pair by direction; a straight mark opens when it stands before a word and
+// closes after one. Single quotation marks only nest inside double ones and
+// are left alone. An opening mark with no closing one in the paragraph runs to
+// the paragraph's end only when it opens the paragraph (a quote continued in
+// the next paragraph repeats its opening mark and omits the closing one);
+// anywhere else it is dropped, so a stray mark never swallows text.
+func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
+	open := -1
+	openLen := 0
+	for i := p0; i < p1; {
+		c := text[i]
+		if c != '"' && c != 0xE2 && c != 0xC2 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:p1])
+		var isOpen, isClose bool
+		switch {
+		case r == '"':
+			before := prevRune(text, p0, i)
+			after, _ := utf8.DecodeRuneInString(text[i+1 : p1])
+			leftEdge := i == p0 || unicode.IsSpace(before) || isOpenBracket(before) || before == '—' || before == '–'
+			rightEdge := i+1 >= p1 || unicode.IsSpace(after) || unicode.IsPunct(after) && after != '\'' && after != '‘' && after != '(' && after != '['
+			if open < 0 {
+				isOpen = !rightEdge || leftEdge
+			} else {
+				isClose = !leftEdge || rightEdge
+			}
+		case isOpenQuote(r):
+			if open >= 0 {
+				// A second opening mark inside an open quote: the first was
+				// unbalanced; start over here.
+				open = -1
+			}
+			isOpen = true
+		case isCloseQuote(r):
+			isClose = open >= 0
+		default:
+			i += n
+			continue
+		}
+		if isOpen && open < 0 {
+			open, openLen = i, n
+		} else if isClose && open >= 0 {
+			if i > open+openLen {
+				out = append(out, qspan{open: open, close: i, cs: open + openLen, ce: i, ct: -1})
+			}
+			open = -1
+		}
+		i += n
+	}
+	if open >= 0 && open == p0 {
+		end := p1
+		for end > open+openLen && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t') {
+			end--
+		}
+		if end > open+openLen {
+			out = append(out, qspan{open: open, close: -1, cs: open + openLen, ce: end, ct: -1})
+		}
+	}
+	return out
+}
+
+func prevRune(text string, lo, i int) rune {
+	if i <= lo {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[lo:i])
+	return r
+}
+
+func isOpenBracket(r rune) bool { return r == '(' || r == '[' || r == '{' }
+
+// tokenize splits text[p0:p1] into words and punctuation, marking quotation
+// marks that belong to qs and which quote each token sits in.
+func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
+	qi := 0 // next quote whose open mark is ahead
+	cur := int32(-1)
+	curEnd := -1
+	i := p0
+	for i < p1 {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		if cur >= 0 && i >= curEnd && qs[cur].close < 0 {
+			cur = -1
+		}
+		// quotation marks of a pair
+		if qi < len(qs) && i == qs[qi].open {
+			n := qs[qi].cs - qs[qi].open
+			qs[qi].ot = len(out)
+			out = append(out, tok{s: i, e: i + n, kind: tOpen, q: int32(qi)})
+			cur, curEnd = int32(qi), qs[qi].ce
+			qi++
+			i += n
+			continue
+		}
+		if cur >= 0 && i == qs[cur].close {
+			_, n := utf8.DecodeRuneInString(text[i:p1])
+			qs[cur].ct = len(out)
+			out = append(out, tok{s: i, e: i + n, kind: tClose, q: cur})
+			cur = -1
+			i += n
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				j := wordEnd(text, i, p1)
+				out = append(out, tok{s: i, e: j, kind: tWord, cap: c >= 'A' && c <= 'Z', q: cur})
+				i = j
+				continue
+			}
+			out = append(out, tok{s: i, e: i + 1, kind: tPunct, q: cur})
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := wordEnd(text, i, p1)
+			out = append(out, tok{s: i, e: j, kind: tWord, cap: unicode.IsUpper(r), q: cur})
+			i = j
+			continue
+		}
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		out = append(out, tok{s: i, e: i + n, kind: tPunct, q: cur})
+		i += n
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// wordEnd returns the end of the word starting at i: letters and digits,
+// joined by an apostrophe, hyphen, period or comma (in numbers) when a letter
+// or digit follows.
+func wordEnd(text string, i, p1 int) int {
+	for i < p1 {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				i++
+				continue
+			}
+			if (c == '\'' || c == '-' || c == '.' || c == '&') && i+1 < p1 && isWordStart(text, i+1, p1) {
+				i++
+				continue
+			}
+			if c == ',' && i+1 < p1 && text[i+1] >= '0' && text[i+1] <= '9' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += n
+			continue
+		}
+		if r == '’' && i+n < p1 && isWordStart(text, i+n, p1) {
+			i += n
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+func isWordStart(text string, i, p1 int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:p1])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// sentences splits the tokens into sentences: after . ! ? (and any closing
+// marks or brackets after them) when the next token starts a sentence. Quotes
+// are not split, so a quote and its attribution stay in one sentence; a period
+// after an abbreviation or an initial does not end a sentence.
+func sentences(text string, toks []tok, out [][2]int) [][2]int {
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tPunct || t.q >= 0 {
+			continue
+		}
+		c := text[t.s]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if c == '.' && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s && isAbbrev(text[toks[i-1].s:toks[i-1].e]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].kind == tClose || toks[j].kind == tPunct && isCloser(text[toks[j].s:toks[j].e])) {
+			j++
+		}
+		if j < len(toks) && !startsSentence(text, toks[j]) {
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = j
+		i = j - 1
+	}
+	// closing a quote that ends in . ! ? also ends the sentence when a new
+	// one starts right after it
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	return splitAfterQuotes(text, toks, out)
+}
+
+// splitAfterQuotes ends a sentence after a closing mark preceded by . ? ! when
+// a capitalised word or a new quote follows: “We will win.” Trump then left.
+func splitAfterQuotes(text string, toks []tok, ss [][2]int) [][2]int {
+	var out [][2]int
+	for _, s := range ss {
+		start := s[0]
+		for i := s[0]; i < s[1]-1; i++ {
+			if toks[i].kind != tClose || i == 0 {
+				continue
+			}
+			p := toks[i-1]
+			if p.kind != tPunct {
+				continue
+			}
+			c := text[p.s]
+			if c != '.' && c != '!' && c != '?' {
+				continue
+			}
+			n := toks[i+1]
+			if n.kind == tOpen || n.kind == tWord && n.cap && !isPronounCap(text[n.s:n.e]) {
+				out = append(out, [2]int{start, i + 1})
+				start = i + 1
+			}
+		}
+		out = append(out, [2]int{start, s[1]})
+	}
+	return out
+}
+
+// isPronounCap: "“We lost.” He said" keeps the attribution with its quote.
+func isPronounCap(w string) bool {
+	switch w {
+	case "He", "She", "They", "It", "I", "We":
+		return true
+	}
+	return false
+}
+
+func isCloser(s string) bool {
+	return s == ")" || s == "]" || s == "’" || s == "'" || s == "\""
+}
+
+func startsSentence(text string, t tok) bool {
+	switch t.kind {
+	case tOpen:
+		return true
+	case tWord:
+		c := text[t.s]
+		return t.cap || c >= '0' && c <= '9'
+	}
+	s := text[t.s:t.e]
+	return s == "(" || s == "[" || s == "‘" || s == "—" || s == "–"
+}
+
+var abbrevs = map[string]bool{}
+
+func init() {
+	for _, a := range []string{"Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
+		"Maj", "Pres", "Prof", "Rev", "Hon", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+		"Inc", "Corp", "Co", "Ltd", "No", "vs", "v", "Ft", "Mt", "Gens", "Supt", "Atty", "Lt.Gen", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga",
+		"Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+		"Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "etc", "approx", "est", "Dept", "Univ", "Assn", "Bros"} {
+		abbrevs[a] = true
+	}
+}
+
+// isAbbrev: a title or short form whose period is not a sentence end, an
+// initial ("George W. Bush"), or a dotted short form ("U.S.").
+func isAbbrev(w string) bool {
+	if abbrevs[w] {
+		return true
+	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == '.' {
+			return len(w) <= 6
+		}
+	}
+	return false
+}

@@ -1,0 +1,63 @@
+package quotes
+
+// Closed word classes of English that the attribution rules lean on. These
+// are grammar, not reporting vocabulary (which is data, in cues.tsv).
+
+// subjectPronouns can be the subject of a reporting verb.
+var subjectPronouns = set("he", "she", "they", "it", "i", "we", "you")
+
+// auxiliaries and adverbs that sit between a subject and its verb:
+// "has said", "later told", "had previously warned".
+var between = set("has", "have", "had", "also", "later", "earlier", "previously", "then", "again", "once", "would", "will",
+	"could", "may", "might", "did", "does", "do", "not", "never", "still", "already", "first", "last", "further", "even",
+	"just", "only", "often", "long", "since", "is", "was", "were", "are", "been", "being", "be", "now", "ago", "today",
+	"yesterday", "tonight", "recently", "reportedly", "repeatedly", "publicly", "privately", "separately", "initially",
+	"similarly", "flatly", "openly", "explicitly", "simply", "actually", "ultimately", "specifically", "bluntly",
+	"quickly", "immediately", "frequently", "consistently", "subsequently", "in", "on", "at", "this", "week", "morning", "afternoon",
+	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"statement", "interview", "a", "an", "the", "and", "has")
+
+// npStop ends a noun phrase read backwards from a verb or forwards after one:
+// clause words and prepositions that do not sit inside a speaker's name or
+// title.
+var npStop = set("that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "as", "when", "while", "whereas",
+	"because", "if", "after", "before", "since", "so", "than", "where", "though", "although", "whether", "until",
+	"unless", "in", "on", "during", "with", "from", "by", "into", "about", "over", "under", "against", "between",
+	"through", "without", "within", "among", "amid", "like", "despite", "toward", "towards", "upon", "via", "across",
+	"around", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been", "has", "have", "had", "would",
+	"will", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also", "yet", "then", "there",
+	"here", "once", "even", "just", "only", "never", "still", "already", "too", "very", "more", "most", "all", "both",
+	"earlier", "later", "today", "yesterday", "tonight", "now", "when", "said", "says", "say", "told", "ago", "last",
+	"this", "next", "week", "it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "to", "at", "for", "of")
+
+// npInner may sit inside a speaker's noun phrase between its words:
+// "Secretary of State", "a spokesman for the Pentagon", "professor at Yale".
+var npInner = set("of", "for", "at", "to", "the", "and", "de", "la", "van", "von", "al", "bin", "del", "da", "le")
+
+// determiners start a noun phrase naming a speaker: "the official",
+// "a senior aide", "two people familiar with".
+var determiners = set("the", "a", "an", "one", "another", "two", "three", "four", "several", "some", "many", "most",
+	"other", "his", "her", "their", "its", "our", "this", "these", "those", "both", "each", "every", "no")
+
+// clauseOpeners start a clause; a subject may follow them.
+var clauseOpeners = set("and", "but", "as", "while", "whereas", "because", "although", "though", "when", "after",
+	"before", "since", "so", "if", "yet", "where")
+
+// notSpeakers are capitalised labels before a colon that introduce text rather
+// than name who said it.
+var notSpeakers = set("update", "updated", "watch", "read", "related", "note", "editor", "editors", "photo", "video",
+	"source", "sources", "see", "correction", "more", "also", "advertisement", "click", "listen", "subscribe",
+	"follow", "disclosure", "clarification", "q", "a", "question", "answer", "breaking", "exclusive", "warning",
+	"spoiler", "poll", "transcript", "credit", "image", "caption", "tags", "share", "topics", "full", "the", "here",
+	"why", "what", "how", "who", "when", "where", "bottom", "line", "pictured", "above", "below", "then", "now", "today",
+	"background", "context", "analysis", "opinion", "fact", "facts", "summary", "step", "part", "chapter", "title",
+	"headline", "subject", "re", "fw", "fwd", "ps", "p.s", "bonus", "lesson", "rule", "example", "reason", "reasons",
+	"result", "problem", "answer", "verdict", "rating", "ratings", "score")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
