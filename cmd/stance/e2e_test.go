@@ -175,8 +175,10 @@ func TestSeedDirectQuotes(t *testing.T) {
 			continue
 		}
 		found++
-		if q.Kind != "direct" {
-			t.Errorf("[%d,%d): kind %q, want direct", g.Start, g.End, q.Kind)
+		// Gold "direct" covers quoted fragments inside narration too (calling
+		// it a "tedious" story), which the quotes table marks "partial".
+		if q.Kind != "direct" && q.Kind != "partial" {
+			t.Errorf("[%d,%d): kind %q, want direct or partial", g.Start, g.End, q.Kind)
 		}
 		if q.Text != g.Text || string(runes[q.CharStart:q.CharEnd]) != g.Text {
 			t.Errorf("[%d,%d): text %q, want %q", g.Start, g.End, q.Text, g.Text)

@@ -178,7 +178,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				quote.Confidence = confBefore
 				return
 			}
-		case cuePart:
+		case cuePart, cueNamingPart:
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
 				quote.Confidence = confParticiple
@@ -499,7 +499,7 @@ func (x *run) colonIntro() (Mention, string, bool) {
 			if s, e, _, ok := x.subjectBefore(v, ss); ok {
 				return x.mention(s, e), x.cueText(v, j), true
 			}
-		case cuePart:
+		case cuePart, cueNamingPart:
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				return x.mention(s, e), x.cueText(v, j), true
 			}

@@ -57,6 +57,7 @@ const (
 	cuePart
 	cueNaming
 	cuePhrase
+	cueNamingPart // "calling it …", "describing the comments as …"
 )
 
 type cueEntry struct {
@@ -95,6 +96,9 @@ func New(lx *lexicon.Lexicon) *Extractor {
 			k = cuePart
 		case "naming":
 			k = cueNaming
+			if strings.HasSuffix(words[len(words)-1], "ing") {
+				k = cueNamingPart
+			}
 		case "phrase":
 			k = cuePhrase
 		default:
@@ -218,6 +222,11 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	var entries []cueEntry
 	w := x.text[t.s:t.e]
 	if t.cap {
+		// A capitalised cue word inside a sentence is a name ("United
+		// States"); only a sentence-initial one ("According to") is a cue.
+		if i > 0 && x.toks[i-1].kind == tWord {
+			return 0, i
+		}
 		n := copy(x.buf[:], w)
 		x.buf[0] += 'a' - 'A'
 		entries = x.e.cues[string(x.buf[:n])]

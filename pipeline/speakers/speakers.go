@@ -223,6 +223,10 @@ func splitTitle(m string) (name, title string) {
 		}
 		i--
 	}
+	// an acronym opening the run belongs to the title: "envoy to the UN Nikki Haley"
+	for i < len(words)-1 && isAcronym(words[i]) {
+		i++
+	}
 	// keep particles and "al-" inside names: "Bashar al-Assad"
 	for i > 0 && i < len(words) && isParticle(words[i-1]) {
 		i--
@@ -231,6 +235,18 @@ func splitTitle(m string) (name, title string) {
 		return "", m
 	}
 	return strings.Join(words[i:], " "), strings.TrimSpace(strings.Join(words[:i], " "))
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isParticle(w string) bool {
