@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline"
+	"github.com/stance-news/stance/pipeline/article"
 	"github.com/stance-news/stance/pipeline/stance"
 	"github.com/stance-news/stance/pipeline/tone"
 )
@@ -39,6 +41,7 @@ matches, and the share of zero gold values the scorer leaves NULL or within
 			affMap := fs.String("affiliation", "US=us,RU=russia", "gold affiliation codes to side ids, `CODE=side,...` (a code equal to a side id needs no entry)")
 			verbose := fs.Bool("v", false, "list every statement with its gold and scored values and evidence")
 			minShare := fs.Float64("min", 0, "exit 1 when either overall share is below this `fraction` (0..1)")
+			endToEnd := fs.Bool("end-to-end", false, "score the statements the whole pipeline extracts from each gold article instead, matched to gold statements by span overlap (at least half the gold span); a gold statement nothing matches counts as NULL")
 			return func(_ context.Context, e *env, args []string) int {
 				files := append([]string(golds), args...)
 				if len(files) == 0 {
@@ -70,7 +73,16 @@ matches, and the share of zero gold values the scorer leaves NULL or within
 					}
 					stmts = append(stmts, got...)
 				}
-				rep := evaluateStance(sc, stmts)
+				score := func(g goldStatement) (stance.Result, string) { return sc.Score(g.st), "" }
+				if *endToEnd {
+					an, err := pipeline.New(lx)
+					if err != nil {
+						fmt.Fprintf(e.stderr, "stance stance-eval: %v\n", err)
+						return exitFailed
+					}
+					score = extractedScorer(an)
+				}
+				rep := evaluateStance(score, stmts)
 				rep.print(e.stdout, *verbose)
 				if *minShare > 0 && (rep.total.signShare() < *minShare || rep.total.zeroShare() < *minShare) {
 					return exitFailed
@@ -104,9 +116,39 @@ func parseAffiliationMap(s string) (map[string]string, error) {
 
 // goldStatement is one annotated statement, ready to score.
 type goldStatement struct {
-	where string // file:article:quote for messages
-	st    stance.Statement
-	gold  map[string]float64 // side → -1, 0, 1
+	where      string // file:article:quote for messages
+	st         stance.Statement
+	gold       map[string]float64 // side → -1, 0, 1
+	art        *goldArticle
+	start, end int // code points
+}
+
+// extractedScorer scores gold statements end to end: the pipeline runs once
+// per gold article, and each gold statement takes the values of the
+// extracted statement that covers most of it.
+func extractedScorer(an *pipeline.Analyzer) func(goldStatement) (stance.Result, string) {
+	cache := map[*goldArticle][]pipeline.Statement{}
+	return func(g goldStatement) (stance.Result, string) {
+		sts, ok := cache[g.art]
+		if !ok {
+			published, _ := time.Parse(time.RFC3339, g.art.Published)
+			a := &article.Article{ID: g.art.ID, Text: g.art.Text, Published: published, Paragraphs: article.SplitParagraphs(g.art.Text)}
+			sts = an.Analyze(a)
+			cache[g.art] = sts
+		}
+		best, bestOverlap := -1, 0
+		for i, st := range sts {
+			if o := min(st.CharEnd, g.end) - max(st.CharStart, g.start); o > bestOverlap {
+				best, bestOverlap = i, o
+			}
+		}
+		if best < 0 || 2*bestOverlap < g.end-g.start {
+			return stance.Result{}, "not extracted"
+		}
+		st := sts[best]
+		return stance.Result{Values: st.Stance, Evidence: st.StanceEvidence},
+			fmt.Sprintf("extracted [%d,%d) speaker %q (%s)", st.CharStart, st.CharEnd, st.Speaker, st.SpeakerAffiliation)
+	}
 }
 
 type goldArticle struct {
@@ -139,7 +181,8 @@ func readStanceGold(path string, lx *lexicon.Lexicon, codes map[string]string) (
 		}
 	}
 	var out []goldStatement
-	for _, a := range arts {
+	for ai := range arts {
+		a := &arts[ai]
 		published, _ := time.Parse(time.RFC3339, a.Published)
 		byteAt := runeToByte(a.Text)
 		for qi, q := range a.Quotes {
@@ -165,7 +208,7 @@ func readStanceGold(path string, lx *lexicon.Lexicon, codes map[string]string) (
 				aff = ""
 			}
 			speaker, _ := q["speaker"].(string)
-			gs := goldStatement{where: where, gold: map[string]float64{}, st: stance.Statement{
+			gs := goldStatement{where: where, gold: map[string]float64{}, art: a, start: int(start), end: int(end), st: stance.Statement{
 				Text: a.Text[bs:be], Affiliation: aff, Published: published,
 				Lead: stance.Lead(a.Text, paraStart, bs), Speaker: speaker,
 			}}
@@ -216,10 +259,10 @@ type stanceReport struct {
 // zeroTolerance: a scored value this close to 0 agrees with a gold 0.
 const zeroTolerance = 0.2
 
-func evaluateStance(sc *stance.Scorer, stmts []goldStatement) *stanceReport {
+func evaluateStance(score func(goldStatement) (stance.Result, string), stmts []goldStatement) *stanceReport {
 	rep := &stanceReport{per: map[string]*stanceTally{}}
 	for _, g := range stmts {
-		res := sc.Score(g.st)
+		res, note := score(g)
 		sides := make([]string, 0, len(g.gold))
 		for s := range g.gold {
 			sides = append(sides, s)
@@ -264,6 +307,9 @@ func evaluateStance(sc *stance.Scorer, stmts []goldStatement) *stanceReport {
 			cells = append(cells, fmt.Sprintf("%s%s gold %+.0f got %s", mark, side, gold, got))
 		}
 		line := fmt.Sprintf("%s  [%s]  %q", g.where, strings.Join(cells, "; "), clip(g.st.Text, 90))
+		if note != "" {
+			line += "\n      (" + note + ")"
+		}
 		for _, ev := range res.Evidence {
 			line += "\n      " + ev
 		}
