@@ -341,3 +341,35 @@ func BenchmarkScore(b *testing.B) {
 		sc.Score(st)
 	}
 }
+
+// TestOtherDisputes checks the default frames beyond Syria on sentences
+// written for the test, each the kind of thing one side says.
+func TestOtherDisputes(t *testing.T) {
+	sc := newScorer(t)
+	cases := []struct {
+		lead, text string
+		want       map[string]float64
+	}{
+		{"", "Russia illegally annexed Crimea in 2014", map[string]float64{"us": 1, "russia": -1}},
+		{"", "Crimea rejoined Russia after its people voted", map[string]float64{"us": -1, "russia": 1}},
+		{"The Kremlin said ", "there are no Russian troops in eastern Ukraine", map[string]float64{"russia": 1}},
+		{"", "the sanctions on Russia will remain in place until Moscow changes course", map[string]float64{"us": 1}},
+		{"", "the sanctions on North Korea will remain in place", nil},
+		{"", "Russia interfered in the 2016 election", map[string]float64{"russia": -1}},
+		{"Moscow has denied that ", "Russia interfered in the 2016 election", map[string]float64{"russia": 1}},
+		{"", "the accusations of Russian meddling in the election are absurd", map[string]float64{"russia": 1, "us": -1}},
+		{"", "this is a campaign of Russophobia", map[string]float64{"us": -1}},
+	}
+	for _, c := range cases {
+		r := sc.Score(Statement{Lead: c.lead, Text: c.text, Published: time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC)})
+		if len(r.Values) != len(c.want) {
+			t.Errorf("%q: values %v, want %v; evidence %q", c.text, r.Values, c.want, r.Evidence)
+			continue
+		}
+		for side, w := range c.want {
+			if v, ok := r.Values[side]; !ok || math.Signbit(v) != math.Signbit(w) || math.Abs(v) < 0.5 {
+				t.Errorf("%q: %s = %v (%v), want sign of %v; evidence %q", c.text, side, v, ok, w, r.Evidence)
+			}
+		}
+	}
+}
