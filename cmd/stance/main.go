@@ -148,8 +148,12 @@ func topUsage(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, firstLine(commands[n].summary))
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, firstLine(commands[n].summary))
 	}
 	fmt.Fprintf(w, "\nRun 'stance COMMAND --help' for a command's flags.\n")
 }
