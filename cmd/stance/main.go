@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -28,8 +29,33 @@ const (
 	exitInterrupted = 5 // stopped by SIGINT or SIGTERM, dataset unchanged
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// version is set at build time with -ldflags "-X main.version=…". A
+// development build adds its commit, so that an incremental run reprocesses
+// articles after the code changed (the skip rule compares versions).
+var version = devVersion("0.1.0-dev")
+
+func devVersion(v string) string {
+	if !strings.HasSuffix(v, "-dev") {
+		return v
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			rev = s.Value[:12]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = ".dirty"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	return v + "+" + rev + dirty
+}
 
 // command is one subcommand. Each lives in its own file and registers itself.
 type command struct {

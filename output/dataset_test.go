@@ -1,0 +1,107 @@
+package output
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// quoteV0 is the quotes row of an older release, before the stance columns.
+type quoteV0 struct {
+	QuoteID   string     `parquet:"quote_id"`
+	ArticleID string     `parquet:"article_id,dict"`
+	Published *time.Time `parquet:"published,optional,timestamp(microsecond)"`
+	Text      string     `parquet:"text"`
+	RunID     string     `parquet:"run_id,dict"`
+}
+
+// A dataset written by an older release, whose files lack newer columns,
+// must merge with this release's rows: old rows keep their values and get
+// empty new columns.
+func TestMergeWithFilesOfAnOlderSchema(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	part := PartitionOf(&day)
+	old := []quoteV0{{QuoteID: "q-old", ArticleID: "a-old", Published: &day, Text: "old words", RunID: "r0"}}
+	if err := writeParquet(filepath.Join(out, partFile(QuotesTable, part)), Meta{}, old); err != nil {
+		t.Fatal(err)
+	}
+	arts := []Article{{ArticleID: "a-old", Published: &day, Text: "old", Status: StatusOK, RunID: "r0"}}
+	if err := writeParquet(filepath.Join(out, partFile(ArticlesTable, part)), Meta{}, arts); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Create(out, Meta{RunID: "r1", Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	us := 0.5
+	err = w.Add(Article{ArticleID: "a-new", Published: &day, Text: "new", Status: StatusOK, RunID: "r1"},
+		[]Quote{{QuoteID: "q-new", ArticleID: "a-new", Published: &day, Text: "new words", SpeakerID: "s", StanceUS: &us, StanceEvidence: []string{"cue"}, RunID: "r1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(context.Background(), Run{RunID: "r1"}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := ReadTable[Quote](out, QuotesTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 2 || qs[0].QuoteID != "q-new" || qs[1].QuoteID != "q-old" {
+		t.Fatalf("merged quotes: %+v", qs)
+	}
+	if qs[1].Text != "old words" || qs[1].StanceUS != nil || len(qs[1].StanceEvidence) != 0 || qs[1].RunID != "r0" {
+		t.Errorf("old row after merge: %+v", qs[1])
+	}
+	if qs[0].StanceUS == nil || *qs[0].StanceUS != 0.5 || len(qs[0].StanceEvidence) != 1 {
+		t.Errorf("new row after merge: %+v", qs[0])
+	}
+}
+
+// A damaged dataset file stops the run with an error naming it, instead of
+// a panic or a silent loss of its rows; the other files are untouched.
+func TestDamagedPartitionFileIsReportedByName(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	w, err := Create(out, Meta{RunID: "r1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(Article{ArticleID: "a", Published: &day, Text: "t", Status: StatusOK}, []Quote{{QuoteID: "q", ArticleID: "a", SpeakerID: "s", StanceEvidence: []string{}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(context.Background(), Run{RunID: "r1"}); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	for _, table := range []string{ArticlesTable, QuotesTable} {
+		t.Run(table, func(t *testing.T) {
+			path := filepath.Join(out, partFile(table, PartitionOf(&day)))
+			good, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer os.WriteFile(path, good, 0o644)
+			for _, damaged := range [][]byte{good[:len(good)/2], good[len(good)/2:], []byte("PAR1"), nil} {
+				if err := os.WriteFile(path, damaged, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				w, err := Create(out, Meta{RunID: "r2"})
+				if err == nil {
+					err = w.Add(Article{ArticleID: "a", Published: &day, Text: "changed", Status: StatusOK}, nil)
+					if err == nil {
+						err = w.Commit(context.Background(), Run{RunID: "r2"})
+					}
+					w.Close()
+				}
+				if err == nil || !strings.Contains(err.Error(), path) {
+					t.Errorf("%d-byte damaged file: error %v, want one naming %s", len(damaged), err, path)
+				}
+			}
+		})
+	}
+}
