@@ -90,9 +90,19 @@ func loadFrames(lx *Lexicon) []error {
 	return errs
 }
 
+var frameColumns = map[string]bool{"area": true, "side": true, "pattern": true, "context": true, "stance": true, "from": true, "to": true, "note": true}
+
 func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 	fr := Frame{Name: strings.TrimSuffix(path.Base(f.Name), ".tsv"), Origin: origin(f)}
 	rows, errs := readTable(f, "area", "side", "pattern")
+	// A misspelt optional column ("contex") would be ignored without a word.
+	if cols, line := headerOf(f); len(errs) == 0 {
+		for _, col := range cols {
+			if !frameColumns[col] {
+				return fr, append(errs, &Error{File: origin(f), Line: line, Msg: fmt.Sprintf("unknown column %q; frame columns are area, side, pattern, context, stance, from, to, note", col)})
+			}
+		}
+	}
 	seen := map[string]int{}
 	for _, r := range rows {
 		c := Claim{Area: r.Get("area"), Side: r.Get("side"), Note: r.Get("note"), Line: r.Line}
@@ -523,4 +533,20 @@ func (f Frame) FrameSides() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// headerOf returns a table's column names, lower-cased, and the header's line.
+func headerOf(f File) ([]string, int) {
+	for i, line := range strings.Split(string(f.Data), "\n") {
+		line = strings.TrimSpace(strings.TrimRight(line, "\r"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var cols []string
+		for _, c := range strings.Split(line, "\t") {
+			cols = append(cols, strings.ToLower(strings.TrimSpace(c)))
+		}
+		return cols, i + 1
+	}
+	return nil, 0
 }

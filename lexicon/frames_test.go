@@ -1,6 +1,9 @@
 package lexicon
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -47,5 +50,43 @@ func TestTokenize(t *testing.T) {
 	}
 	if toks[1].Raw != "U.S." || toks[len(toks)-1].Break != '.' {
 		t.Errorf("raw %q, break %q", toks[1].Raw, toks[len(toks)-1].Break)
+	}
+}
+
+func TestFrameErrorsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "frames"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, "frames", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.tsv", "area\tside\tpattern\tcontex\nx\tus\tfoo\tbar\n")
+	write("b.tsv", "# note\narea\tside\tpattern\tstance\nx\tus\tfoo\tus+\nx\tus\tfoo\tus-\nBad Area\tus\tfoo\t\n")
+	errs := Check(dir)
+	got := fmt.Sprint(errs)
+	for _, want := range []string{
+		filepath.Join(dir, "frames/a.tsv") + `:1: unknown column "contex"`,
+		filepath.Join(dir, "frames/b.tsv") + `:4: pattern "foo" already in area "x" at line 3`,
+		filepath.Join(dir, "frames/b.tsv") + `:5: area "Bad Area"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	// An empty frame file of a default's name switches that frame off.
+	write("us-russia-ukraine.tsv", "area\tside\tpattern\n")
+	os.Remove(filepath.Join(dir, "frames", "a.tsv"))
+	os.Remove(filepath.Join(dir, "frames", "b.tsv"))
+	lx, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range lx.Frames {
+		if f.Name == "us-russia-ukraine" {
+			t.Errorf("frame still active: %s", f.Origin)
+		}
 	}
 }
