@@ -411,7 +411,13 @@ func (s *Scorer) targetEvidence(st Statement, toks []lexicon.Token, nLead int, m
 			continue
 		}
 		span := article.Span{Start: toks[mn.start].Start - len(st.Lead), End: toks[mn.end-1].End - len(st.Lead)}
-		t := s.tone.Target(st.Text, span)
+		// The tone stage reads the mention's sentence, not the whole
+		// statement: tone toward an actor is local, and a long statement
+		// would otherwise cost time in proportion to its length squared.
+		ws, we := sentenceAround(toks, nLead, mn.start, mn.end)
+		off := toks[ws].Start - len(st.Lead)
+		window := st.Text[off : toks[we-1].End-len(st.Lead)]
+		t := s.tone.Target(window, article.Span{Start: span.Start - off, End: span.End - off})
 		if math.IsNaN(t) || math.Abs(t) < minTargetTone {
 			continue
 		}
@@ -494,6 +500,28 @@ func sentenceBreakAfter(toks []lexicon.Token, from, to int) bool {
 	return false
 }
 
+// targetWindow bounds the words either side of a mention the tone stage reads.
+const targetWindow = 40
+
+// sentenceAround returns the token range of the sentence holding tokens
+// [start, end), within the statement (from lo), at most targetWindow words
+// either side.
+func sentenceAround(toks []lexicon.Token, lo, start, end int) (int, int) {
+	ws := start
+	for ws > lo && start-ws < targetWindow && toks[ws].Break != '.' {
+		ws--
+	}
+	we := end
+	for we < len(toks) && we-end < targetWindow && toks[we].Break != '.' {
+		we++
+	}
+	return ws, we
+}
+
+// maxEvidence bounds the evidence strings kept for one statement; a
+// statement with more (a whole speech quoted) still counts them all.
+const maxEvidence = 32
+
 // combine averages each side's evidence by weight.
 func combine(evs []evidence) Result {
 	if len(evs) == 0 {
@@ -501,12 +529,17 @@ func combine(evs []evidence) Result {
 	}
 	sum, wsum := map[string]float64{}, map[string]float64{}
 	res := Result{Values: map[string]float64{}}
-	for _, ev := range evs {
+	for i, ev := range evs {
 		for _, v := range ev.values {
 			sum[v.side] += v.weight * v.value
 			wsum[v.side] += v.weight
 		}
-		res.Evidence = append(res.Evidence, ev.text)
+		if i < maxEvidence {
+			res.Evidence = append(res.Evidence, ev.text)
+		}
+	}
+	if len(evs) > maxEvidence {
+		res.Evidence = append(res.Evidence, fmt.Sprintf("… and %d more", len(evs)-maxEvidence))
 	}
 	for side, w := range wsum {
 		if w > 0 {

@@ -373,3 +373,29 @@ func TestOtherDisputes(t *testing.T) {
 		}
 	}
 }
+
+// longStatement is a whole speech's worth of words dense with actors and
+// claim words, the worst case for the matcher and the tone stage.
+func longStatement() Statement {
+	unit := "Relations with the US and Russia under Washington were not worse, the regime of Assad and the chemical attack, the strike on Syria, sanctions on Crimea and Moscow's meddling in the election. "
+	return Statement{Text: strings.Repeat(unit, 400), Lead: "Russia has denied that ", Affiliation: "us", Published: april2017, Speaker: "Rex Tillerson"}
+}
+
+func TestEvidenceIsBounded(t *testing.T) {
+	r := newScorer(t).Score(longStatement())
+	if len(r.Evidence) != maxEvidence+1 || !strings.HasPrefix(r.Evidence[maxEvidence], "… and ") {
+		t.Errorf("%d evidence strings, last %q", len(r.Evidence), r.Evidence[len(r.Evidence)-1])
+	}
+	if len(r.Values) == 0 {
+		t.Error("no values")
+	}
+}
+
+func BenchmarkScoreLongStatement(b *testing.B) {
+	sc := newScorer(b)
+	st := longStatement()
+	b.SetBytes(int64(len(st.Text)))
+	for b.Loop() {
+		sc.Score(st)
+	}
+}
