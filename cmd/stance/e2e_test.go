@@ -292,3 +292,42 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// TestStdinMatchesFile: JSONL piped on standard input ("-") gives the same
+// statements as the same file named on the command line.
+func TestStdinMatchesFile(t *testing.T) {
+	in := filepath.Join(repoRoot(t), "examples", "articles", "wire", "briefs.jsonl")
+	data, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, fromStdin := t.TempDir(), t.TempDir()
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", fromFile, in); code != exitOK {
+		t.Fatalf("run on the file exited %d:\n%s", code, stderr)
+	}
+	var out, errb bytes.Buffer
+	e := &env{stdin: bytes.NewReader(data), stdout: &out, stderr: &errb}
+	if code := runMain(context.Background(), e, []string{"run", "--quiet", "--out", fromStdin, "-"}); code != exitOK {
+		t.Fatalf("run on stdin exited %d:\n%s", code, errb.String())
+	}
+	dump := func(dir string) []string {
+		qs := readTable[output.Quote](t, filepath.Join(dir, output.QuotesTable))
+		for i := range qs {
+			qs[i].RunID = ""
+		}
+		return dumpRows(t, output.QuotesTable, qs)
+	}
+	a, b := dump(fromFile), dump(fromStdin)
+	if len(a) == 0 {
+		t.Fatal("no statements from the sample JSONL")
+	}
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("stdin and file runs differ:\n%s", lineDiff(strings.Join(a, "\n"), strings.Join(b, "\n")))
+	}
+	arts := readTable[output.Article](t, filepath.Join(fromStdin, output.ArticlesTable))
+	for _, a := range arts {
+		if !strings.HasPrefix(a.Source, "-:") {
+			t.Errorf("article %s read from stdin has source %q, want -:LINE", a.ArticleID, a.Source)
+		}
+	}
+}
