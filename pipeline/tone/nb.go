@@ -206,7 +206,11 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 
 // nbKey trims a lower-case token to the word the model knows: punctuation
 // and quotation marks of any script come off both ends.
-func nbKey(b []byte) []byte {
+func nbKey(b []byte) (int, []byte) {
+	if len(b) > 0 && isWordByte(b[0]) && isWordByte(b[len(b)-1]) {
+		return 0, b
+	}
+	off := 0
 	for len(b) > 0 {
 		c := b[0]
 		if c < utf8.RuneSelf {
@@ -214,6 +218,7 @@ func nbKey(b []byte) []byte {
 				break
 			}
 			b = b[1:]
+			off++
 			continue
 		}
 		r, size := utf8.DecodeRune(b)
@@ -221,6 +226,7 @@ func nbKey(b []byte) []byte {
 			break
 		}
 		b = b[size:]
+		off += size
 	}
 	for len(b) > 0 {
 		c := b[len(b)-1]
@@ -237,7 +243,7 @@ func nbKey(b []byte) []byte {
 		}
 		b = b[:len(b)-size]
 	}
-	return b
+	return off, b
 }
 
 func isWordByte(c byte) bool {
@@ -271,6 +277,7 @@ func endsClause(tok string) bool {
 // nbTok is one model feature found in the text.
 type nbTok struct {
 	lo, hi  int32 // the word in scratch.lower
+	id      int32 // the word's id in the model attached to the engine, -1 if none
 	tok     int32 // the token it came from
 	negated bool
 }
@@ -283,18 +290,22 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		w := &e.words[t.word]
-		key := nbKey(sc.lower[t.lo:t.hi])
+		off, key := nbKey(sc.lower[t.lo:t.hi])
 		if len(key) > 0 {
-			lo := t.lo + int32(bytes.Index(sc.lower[t.lo:t.hi], key))
+			id := w.nb
+			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
+				id = e.words[e.index[unsafeString(key)]].nb
+			}
 			if w.fn == fnBut {
 				scope = false
 			}
-			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), tok: int32(i), negated: scope})
+			lo := t.lo + int32(off)
+			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, tok: int32(i), negated: scope})
 			if w.negation || t.nt || w.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
 				scope = true
 			}
 		}
-		if endsClause(text[t.start:t.end]) || (t.end < int32(len(text)) && endsClauseAfter(text, int(t.end))) {
+		if scope && (endsClause(text[t.start:t.end]) || (t.end < int32(len(text)) && endsClauseAfter(text, int(t.end)))) {
 			scope = false
 		}
 	}
@@ -316,19 +327,18 @@ func endsClauseAfter(text string, end int) bool {
 	return false
 }
 
-// nbLogits adds up the model's evidence for the features of tokens in
-// [from, to) with the given weight per token.
+// logits adds up the model's evidence for the features of tokens in
+// [from, to); the engine must have been built with this model attached.
 func (m *Model) logits(sc *scratch, from, to int) (l [numClasses]float64, n int) {
 	l = m.prior
 	for _, f := range sc.nb {
 		if int(f.tok) < from || int(f.tok) >= to {
 			continue
 		}
-		id, ok := m.index[unsafeString(sc.lower[f.lo:f.hi])]
-		if !ok {
+		if f.id < 0 {
 			continue
 		}
-		row := 2 * int(id)
+		row := 2 * int(f.id)
 		if f.negated {
 			row++
 		}
@@ -411,3 +421,23 @@ func logOdds(l [numClasses]float64) float64 { return l[classPos] - l[classNeg] }
 func tanh(x float64) float64 { return math.Tanh(x) }
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// attach gives every word of model m its id in the engine's word table, so
+// one lookup per token serves both the rules and the model.
+func (e *engine) attach(m *Model) {
+	for i := range e.words {
+		e.words[i].nb = -1
+	}
+	if m == nil {
+		return
+	}
+	for w, id := range m.index {
+		i, ok := e.index[w]
+		if !ok {
+			i = int32(len(e.words))
+			e.index[w] = i
+			e.words = append(e.words, wordInfo{nb: -1})
+		}
+		e.words[i].nb = id
+	}
+}

@@ -55,6 +55,8 @@ type wordInfo struct {
 	negation  bool
 	fn        uint8
 	phrase    bool  // first word of a multi-word lexicon phrase
+	special   bool  // first word of an idiom or multi-word booster
+	compare   bool  // a comparative that "never" does not flip (worse, better)
 	nb        int32 // row in the naive Bayes table, -1 when none
 }
 
@@ -82,6 +84,9 @@ type rulesConfig struct {
 	boosters  map[string]float64
 	negations []string
 	special   map[string]float64
+	// newsRules adds rules beyond the reference VADER: "never been worse"
+	// is negative, not a negated "worse".
+	newsRules bool
 }
 
 func newEngine(cfg rulesConfig) *engine {
@@ -101,7 +106,9 @@ func newEngine(cfg rulesConfig) *engine {
 	}
 	for w, v := range cfg.boosters {
 		if strings.Contains(w, " ") {
-			e.boosters = append(e.boosters, phrase{strings.Fields(w), v})
+			ws := strings.Fields(w)
+			e.boosters = append(e.boosters, phrase{ws, v})
+			row(ws[0]).special = true
 			continue
 		}
 		wi := row(w)
@@ -114,7 +121,9 @@ func newEngine(cfg rulesConfig) *engine {
 		row(w).fn = f
 	}
 	for p, v := range cfg.special {
-		e.special = append(e.special, phrase{strings.Fields(p), v})
+		ws := strings.Fields(p)
+		e.special = append(e.special, phrase{ws, v})
+		row(ws[0]).special = true
 	}
 	for p, v := range cfg.phrases {
 		ws := strings.Fields(p)
@@ -129,6 +138,11 @@ func newEngine(cfg rulesConfig) *engine {
 	}
 	sortPhrases(e.special)
 	sortPhrases(e.boosters)
+	if cfg.newsRules {
+		for _, w := range []string{"worse", "worst", "better", "best"} {
+			row(w).compare = true
+		}
+	}
 	e.pool.New = func() any { return new(scratch) }
 	return e
 }
@@ -273,6 +287,15 @@ func (e *engine) negated(sc *scratch, i int) bool {
 	return e.words[sc.toks[i].word].negation || sc.toks[i].nt
 }
 
+// negates reports whether the word at j negates the word at i.
+func (e *engine) negates(sc *scratch, j, i int) bool {
+	if !e.negated(sc, j) {
+		return false
+	}
+	// "never been worse", "never looked better": a comparison, not a negation.
+	return !(e.words[sc.toks[i].word].compare && e.fn(sc, j) == fnNever)
+}
+
 func (e *engine) tokenValence(sc *scratch, i int, capDiff bool) float64 {
 	n := len(sc.toks)
 	base := sc.val[i]
@@ -337,7 +360,7 @@ func (e *engine) scalar(sc *scratch, j int, v float64, capDiff bool) float64 {
 func (e *engine) negationCheck(sc *scratch, v float64, d, i int) float64 {
 	switch d {
 	case 0:
-		if e.negated(sc, i-1) {
+		if e.negates(sc, i-1, i) {
 			v *= negScalar
 		}
 	case 1:
@@ -345,7 +368,7 @@ func (e *engine) negationCheck(sc *scratch, v float64, d, i int) float64 {
 		case e.fn(sc, i-2) == fnNever && e.fn(sc, i-1) == fnSoThis:
 			v *= 1.25
 		case e.fn(sc, i-2) == fnWithout && e.fn(sc, i-1) == fnDoubt:
-		case e.negated(sc, i-2):
+		case e.negates(sc, i-2, i):
 			v *= negScalar
 		}
 	case 2:
@@ -355,7 +378,7 @@ func (e *engine) negationCheck(sc *scratch, v float64, d, i int) float64 {
 		case (e.fn(sc, i-3) == fnNever && e.fn(sc, i-2) == fnSoThis) || e.fn(sc, i-1) == fnSoThis:
 			v *= 1.25
 		case e.fn(sc, i-3) == fnWithout && (e.fn(sc, i-2) == fnDoubt || e.fn(sc, i-1) == fnDoubt):
-		case e.negated(sc, i-3):
+		case e.negates(sc, i-3, i):
 			v *= negScalar
 		}
 	}
@@ -365,6 +388,17 @@ func (e *engine) negationCheck(sc *scratch, v float64, d, i int) float64 {
 // specialCheck applies idioms whose valence replaces the word's ("kiss of
 // death") and multi-word dampeners before it ("kind of").
 func (e *engine) specialCheck(sc *scratch, v float64, i int) float64 {
+	// Every window starts at one of i-3..i; most text has no idiom there.
+	any := false
+	for j := i - 3; j <= i; j++ {
+		if e.words[sc.toks[j].word].special {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return v
+	}
 	// Windows ending at or just before i, in the reference's order.
 	windows := [5][2]int{{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}}
 	found := false

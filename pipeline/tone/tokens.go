@@ -42,6 +42,26 @@ var asciiPunct = func() (t [256]bool) {
 	return
 }()
 
+const (
+	caseUpper = 1
+	caseLower = 2
+)
+
+// asciiCase and asciiLower classify and fold ASCII letters in one lookup.
+var asciiCase, asciiLower = func() (cs, lw [256]uint8) {
+	for c := 0; c < 256; c++ {
+		lw[c] = uint8(c)
+		switch {
+		case c >= 'A' && c <= 'Z':
+			cs[c] = caseUpper
+			lw[c] = uint8(c) + 'a' - 'A'
+		case c >= 'a' && c <= 'z':
+			cs[c] = caseLower
+		}
+	}
+	return
+}()
+
 // asciiSpace marks the ASCII bytes Python splits on.
 var asciiSpace = func() (t [256]bool) {
 	for c := 0; c < 0x80; c++ {
@@ -112,17 +132,14 @@ func (sc *scratch) addToken(text string, start, end int, ascii bool) {
 	word := text[s:e]
 	hasCased, lower := false, false
 	if ascii {
-		for j := 0; j < len(word); j++ {
-			c := word[j]
-			switch {
-			case c >= 'A' && c <= 'Z':
-				hasCased = true
-				c += 'a' - 'A'
-			case c >= 'a' && c <= 'z':
-				hasCased, lower = true, true
-			}
-			sc.lower = append(sc.lower, c)
+		sc.lower = append(sc.lower, word...)
+		buf := sc.lower[t.lo:]
+		var bits uint8
+		for j, c := range buf {
+			bits |= asciiCase[c]
+			buf[j] = asciiLower[c]
 		}
+		hasCased, lower = bits != 0, bits&caseLower != 0
 	} else {
 		for _, r := range word {
 			switch {

@@ -37,13 +37,15 @@ const (
 
 // Scorer scores text. Immutable and safe for concurrent use.
 type Scorer struct {
+	cfg   rulesConfig
 	rules *engine
 	model *Model // nil when the lexicon ships none
 }
 
 // New builds a scorer from the lexicon's tone layers.
 func New(lx *lexicon.Lexicon) (*Scorer, error) {
-	s := &Scorer{rules: newEngine(configFrom(lx.Tone, true))}
+	cfg := configFrom(lx.Tone, true)
+	var model *Model
 	if f := lx.Tone.Model; len(f.Data) > 0 {
 		name := f.Origin
 		if name == "embedded" {
@@ -53,9 +55,15 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("tone model: %w", err)
 		}
-		s.model = m
+		model = m
 	}
-	return s, nil
+	return newScorer(cfg, model), nil
+}
+
+func newScorer(cfg rulesConfig, m *Model) *Scorer {
+	e := newEngine(cfg)
+	e.attach(m)
+	return &Scorer{cfg: cfg, rules: e, model: m}
 }
 
 // WithModel returns a copy of s that uses model m instead (nil for none).
@@ -63,13 +71,14 @@ func (s *Scorer) WithModel(m *Model) *Scorer {
 	if m != nil && m.index == nil {
 		m.compile()
 	}
-	return &Scorer{rules: s.rules, model: m}
+	return newScorer(s.cfg, m)
 }
 
 // configFrom turns the lexicon's layers into the engine's input; without the
 // news layer the engine is VADER as published.
 func configFrom(t lexicon.Tone, news bool) rulesConfig {
 	cfg := rulesConfig{valence: t.Valence, boosters: t.Boosters, negations: t.Negations, special: t.Special}
+	cfg.newsRules = news
 	if news && len(t.News) > 0 {
 		cfg.valence = make(map[string]float64, len(t.Valence)+len(t.News))
 		for w, v := range t.Valence {

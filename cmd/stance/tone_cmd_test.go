@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func toneCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
+	code := runMain(context.Background(), e, append([]string{"tone"}, args...))
+	return code, out.String(), errb.String()
+}
+
+func TestToneCommandLines(t *testing.T) {
+	in := strings.Join([]string{
+		`The foreign ministry condemned the barbaric attack on civilians.`,
+		`{"id": 7, "text": "Officials condemned the attack but praised the mediators for their tireless work.", "target": "mediators"}`,
+		`{"id": "b", "text": "Zürich: officials praised the mediators but condemned the militants.", "target": {"mention": "militants", "start": 57, "end": 66}}`,
+		`{"id": "broken", "text": `,
+		`{"id": "none"}`,
+		`The talks will resume on Tuesday in Geneva.`,
+	}, "\n")
+	code, out, errs := toneCLI(t, in)
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d for an input with broken lines", code, exitFailed)
+	}
+	for _, want := range []string{"stdin:4: bad JSON", `stdin:5: no "text" field`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q lacks %q", errs, want)
+		}
+	}
+	var rows []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("output line %q: %v", line, err)
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("%d output lines, want 4 (broken lines skipped):\n%s", len(rows), out)
+	}
+	if rows[0]["label"] != "negative" || rows[0]["id"] != nil || rows[0]["target_tone"] != nil {
+		t.Errorf("plain line: %v", rows[0])
+	}
+	for _, k := range []string{"tone", "label", "tone_lexicon", "tone_nb"} {
+		if _, ok := rows[0][k]; !ok {
+			t.Errorf("output lacks %q: %v", k, rows[0])
+		}
+	}
+	if rows[1]["id"] != 7.0 || rows[1]["target_label"] != "positive" {
+		t.Errorf("target string: %v", rows[1])
+	}
+	if rows[2]["id"] != "b" || rows[2]["target"] != "militants" || rows[2]["target_label"] != "negative" {
+		t.Errorf("target with code-point offsets: %v", rows[2])
+	}
+	if rows[3]["label"] != "neutral" {
+		t.Errorf("neutral line: %v", rows[3])
+	}
+}
+
+func TestToneTargetOutOfRange(t *testing.T) {
+	code, _, errs := toneCLI(t, `{"text": "Short.", "target": {"start": 3, "end": 40}}`)
+	if code != exitFailed || !strings.Contains(errs, "stdin:1: target: start 3, end 40 outside") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestToneTrainAndUse trains a model on a user's labelled file and uses it
+// through --lexicon, as a user retraining the model would.
+func TestToneTrainAndUse(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "labelled.jsonl")
+	var b strings.Builder
+	for i := 0; i < 5; i++ {
+		b.WriteString(`{"text": "the zorbly result", "label": "pos"}` + "\n")
+		b.WriteString(`{"text": "the grimble result", "label": "neg"}` + "\n")
+		b.WriteString(`{"text": "the result", "score": 0}` + "\n")
+	}
+	if err := os.WriteFile(data, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lex := filepath.Join(dir, "lex")
+	if err := os.MkdirAll(filepath.Join(lex, "tone"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(lex, "tone", "nb_model.tsv")
+	code, _, errs := toneCLI(t, "", "train", "--data", data, "--out", model)
+	if code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, errs)
+	}
+	code, out, errs := toneCLI(t, "zorbly\ngrimble\n", "--lexicon", lex)
+	if code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var pos, neg struct {
+		NB float64 `json:"tone_nb"`
+	}
+	json.Unmarshal([]byte(lines[0]), &pos)
+	json.Unmarshal([]byte(lines[1]), &neg)
+	if pos.NB <= 0.5 || neg.NB >= -0.5 {
+		t.Errorf("retrained model: zorbly %.3f, grimble %.3f", pos.NB, neg.NB)
+	}
+	// A broken label is reported with file and line.
+	os.WriteFile(data, []byte(`{"text": "x", "label": "pos"}`+"\n"+`{"text": "y", "label": "maybe"}`+"\n"), 0o644)
+	code, _, errs = toneCLI(t, "", "train", "--data", data, "--out", model)
+	if code != exitFailed || !strings.Contains(errs, "labelled.jsonl:2") {
+		t.Errorf("bad label: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestToneEval runs the evaluation on the shared NewsMTSC dev file and checks
+// the shipped scorer beats VADER's reference (macro-F1 0.51 on this data).
+func TestToneEval(t *testing.T) {
+	gold := sharedPath(t, "data/newsmtsc_dev_rw.jsonl")
+	code, out, errs := toneCLI(t, "", "eval", "--gold", gold)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	m := regexp.MustCompile(`(?m)^  tone\s+macro-F1 ([0-9.]+)`).FindStringSubmatch(out)
+	if m == nil || !strings.Contains(out, "target_tone  macro-F1") || !strings.Contains(out, "Pearson r") {
+		t.Fatalf("eval output:\n%s", out)
+	}
+	if f1, _ := strconv.ParseFloat(m[1], 64); f1 < 0.53 {
+		t.Errorf("sentence tone macro-F1 %.3f on newsmtsc_dev_rw, want ≥ 0.53 (VADER: 0.51)", f1)
+	}
+}

@@ -1,0 +1,84 @@
+package tone
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stance-news/stance/lexicon"
+)
+
+// benchSentences is news text cut into sentence-sized statements, the unit
+// the pipeline scores: the first BBC articles split at full stops.
+func benchSentences(b *testing.B) ([]string, int) {
+	f, err := os.Open(filepath.Join(sharedDir(b), "data", "bbc.jsonl.gz"))
+	if err != nil {
+		b.Skipf("bbc corpus: %v", err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	var out []string
+	size := 0
+	for sc.Scan() && size < 2<<20 {
+		var a struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		start := 0
+		for i := 0; i < len(a.Text); i++ {
+			if a.Text[i] == '.' || a.Text[i] == '\n' {
+				if s := a.Text[start : i+1]; len(s) > 20 {
+					out = append(out, s)
+					size += len(s)
+				}
+				start = i + 1
+			}
+		}
+	}
+	return out, size
+}
+
+// BenchmarkScore measures the rule engine and the naive Bayes model together
+// (Scorer.Score) in MB/s of text on one goroutine.
+func BenchmarkScore(b *testing.B) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(lx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if s.model == nil {
+		b.Fatal("no model in the default lexicon")
+	}
+	sents, size := benchSentences(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range sents {
+			s.Score(t)
+		}
+	}
+}
+
+// BenchmarkRules is the rule engine alone, for comparison.
+func BenchmarkRules(b *testing.B) {
+	e := vaderOnly(b)
+	sents, size := benchSentences(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range sents {
+			e.compound(t)
+		}
+	}
+}
