@@ -24,7 +24,7 @@ func TestToneCommandLines(t *testing.T) {
 	in := strings.Join([]string{
 		`The foreign ministry condemned the barbaric attack on civilians.`,
 		`{"id": 7, "text": "Officials condemned the attack but praised the mediators for their tireless work.", "target": "mediators"}`,
-		`{"id": "b", "text": "Zürich: officials praised the mediators but condemned the militants.", "target": {"mention": "militants", "start": 57, "end": 66}}`,
+		`{"id": "b", "text": "Zürich: officials praised the mediators but condemned the militants.", "target": {"mention": "militants", "start": 58, "end": 67}}`,
 		`{"id": "broken", "text": `,
 		`{"id": "none"}`,
 		`The talks will resume on Tuesday in Geneva.`,
