@@ -186,6 +186,7 @@ type Result struct {
 	Counts map[float64][]Counts // threshold → one Counts per Classes entry
 	Errors []Error              // at the lowest threshold; speaker errors on matched quotes
 	Calib  []Bin
+	Rules  map[string]*Bin // by attribution rule, at the lowest threshold
 }
 
 // Bin is one row of the calibration table.
@@ -199,7 +200,7 @@ type Bin struct {
 
 // Score evaluates the predictions against the documents' gold.
 func Score(docs []Doc, preds [][]Pred) *Result {
-	res := &Result{Docs: docs, Preds: preds, Counts: map[float64][]Counts{}}
+	res := &Result{Docs: docs, Preds: preds, Counts: map[float64][]Counts{}, Rules: map[string]*Bin{}}
 	for b := 0; b < 10; b++ {
 		res.Calib = append(res.Calib, Bin{Lo: float64(b) / 10, Hi: float64(b+1) / 10})
 	}
@@ -243,18 +244,24 @@ func Score(docs []Doc, preds [][]Pred) *Result {
 				}
 			}
 			for pi, p := range preds[di] {
-				bin := &res.Calib[min(9, max(0, int(p.Confidence*10)))]
-				if ti == 0 {
-					bin.N++
+				rb := res.Rules[p.Rule]
+				if rb == nil {
+					rb = &Bin{}
+					res.Rules[p.Rule] = rb
 				}
-				gi := m.goldOf[pi]
-				if gi >= 0 || m.fragment[pi] {
-					bin.Matched[ti]++
-				}
-				if ti == 0 && gi >= 0 && !PronounOnly(d.Gold[gi]) {
-					bin.SpeakerN++
-					if SpeakerMatches(d.Gold[gi], p) {
-						bin.SpeakerRight++
+				for _, bin := range []*Bin{&res.Calib[min(9, max(0, int(p.Confidence*10)))], rb} {
+					if ti == 0 {
+						bin.N++
+					}
+					gi := m.goldOf[pi]
+					if gi >= 0 || m.fragment[pi] {
+						bin.Matched[ti]++
+					}
+					if ti == 0 && gi >= 0 && !PronounOnly(d.Gold[gi]) {
+						bin.SpeakerN++
+						if SpeakerMatches(d.Gold[gi], p) {
+							bin.SpeakerRight++
+						}
 					}
 				}
 			}

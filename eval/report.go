@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,6 +43,21 @@ func (r *Result) WriteCalibration(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%.1f-%.1f   %6d  %8.3f %8.3f  %8.3f (n=%d)\n", b.Lo, b.Hi, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N),
 			ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN)
+	}
+}
+
+// WriteRules prints, per attribution rule, how many predictions it made and
+// how often they were right: the numbers behind each rule's confidence.
+func (r *Result) WriteRules(w io.Writer) {
+	names := make([]string, 0, len(r.Rules))
+	for n := range r.Rules {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return r.Rules[names[i]].N > r.Rules[names[j]].N })
+	fmt.Fprintf(w, "\nby attribution rule\n%-28s %6s  %8s %8s  %8s\n", "rule", "n", "P@0.3", "P@0.8", "speaker")
+	for _, n := range names {
+		b := r.Rules[n]
+		fmt.Fprintf(w, "%-28s %6d  %8.3f %8.3f  %8.3f (n=%d)\n", n, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N), ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN)
 	}
 }
 

@@ -36,7 +36,7 @@ that are verbs of saying, "according to", or a colon or dash).`,
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
 			showErrors := fs.Int("show-errors", 0, "list up to `N` misses, false alarms and wrong speakers each")
 			errKind := fs.String("error-kind", "", "list errors of this gold/predicted kind only (direct, indirect, mixed, partial)")
-			calibration := fs.Bool("calibration", false, "print the confidence calibration table")
+			calibration := fs.Bool("calibration", false, "print the confidence calibration table and the figures per attribution rule")
 			return func(ctx context.Context, e *env, args []string) int {
 				files := append(gold, args...)
 				if len(files) == 0 {
@@ -62,6 +62,7 @@ that are verbs of saying, "according to", or a colon or dash).`,
 				res.WriteSummary(e.stdout)
 				if *calibration {
 					res.WriteCalibration(e.stdout)
+					res.WriteRules(e.stdout)
 				}
 				if *showErrors > 0 {
 					res.WriteErrors(e.stdout, *showErrors, *errKind)

@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"sort"
+
 	"github.com/stance-news/stance/pipeline/article"
 )
 
@@ -36,43 +38,13 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		}
 		out = append(out, quote)
 	}
-	// Quotes of one paragraph without their own attribution share the
-	// speaker of a neighbour: “…,” said Caddell. “…” — first the following
-	// quotes, then the ones before the attribution.
-	quotes := out[first:]
-	for i := 1; i < len(quotes); i++ {
-		if quotes[i].Speaker.Text == "" && quotes[i-1].Speaker.Text != "" && quotes[i].Kind == Direct {
-			inherit(&quotes[i], &quotes[i-1], "same-paragraph", confSameParagraph)
-		}
-	}
-	for i := len(quotes) - 2; i >= 0; i-- {
-		if quotes[i].Speaker.Text == "" && quotes[i+1].Speaker.Text != "" && quotes[i].Kind == Direct {
-			inherit(&quotes[i], &quotes[i+1], "same-paragraph", confSameParagraph)
-		}
-	}
-	// A paragraph that opens with a quote nobody is named for continues the
-	// previous paragraph's speaker, or the one a colon introduced.
-	if len(quotes) > 0 && quotes[0].Speaker.Text == "" && x.qs[0].ot == 0 && x.prevPara == pi-1 {
-		src := x.prevColon
-		if src.Text == "" {
-			src = x.prevSpeaker
-		}
-		if src.Text != "" {
-			for i := range quotes {
-				if quotes[i].Speaker.Text == "" && quotes[i].Kind == Direct {
-					quotes[i].Speaker = Mention{Text: src.Text}
-					quotes[i].Antecedent = x.prevAntecedent
-					quotes[i].Cue = x.prevCue
-					quotes[i].Rule = "continues-previous"
-					quotes[i].Confidence = confContinued
-				}
-			}
-		}
-	}
 	out = x.label(pi, p, out, first)
 	for si := range x.sens {
 		out = x.reported(pi, si, out)
 	}
+	stmts := out[first:]
+	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Span.Start < stmts[j].Span.Start })
+	x.inheritSpeakers(stmts, pi)
 	out = x.antecedents(out, first)
 
 	// remember the speaker this paragraph leaves for the next one
@@ -95,6 +67,55 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		x.prevPara = pi
 	}
 	return out
+}
+
+// inheritSpeakers gives direct quotes that name nobody the speaker the
+// paragraph or the previous one implies: a quote after a statement in the
+// same paragraph continues it ("Kerry said that … “That adds up …”"); a
+// paragraph opening with a quote continues the previous paragraph's last
+// speaker or the one a colon introduced; a quote before the attribution of
+// a later quote in the paragraph takes that one ("“…” “…,” he said.").
+func (x *run) inheritSpeakers(stmts []Quote, pi int) {
+	for i := range stmts {
+		q := &stmts[i]
+		if q.Speaker.Text != "" || q.Kind != Direct {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			if stmts[k].Speaker.Text != "" && stmts[k].Span.End <= q.Span.Start {
+				inherit(q, &stmts[k], "same-paragraph", confSameParagraph)
+				break
+			}
+		}
+		if q.Speaker.Text != "" {
+			continue
+		}
+		if x.prevPara == pi-1 && x.startsParagraph(q) {
+			src := x.prevColon
+			if src.Text == "" {
+				src = x.prevSpeaker
+			}
+			if src.Text != "" {
+				q.Speaker = Mention{Text: src.Text}
+				q.Antecedent = x.prevAntecedent
+				q.Cue = x.prevCue
+				q.Rule = "continues-previous"
+				q.Confidence = confContinued
+				continue
+			}
+		}
+		for k := i + 1; k < len(stmts); k++ {
+			if stmts[k].Speaker.Text != "" && stmts[k].Kind == Direct {
+				inherit(q, &stmts[k], "same-paragraph-later", confSameParagraph)
+				break
+			}
+		}
+	}
+}
+
+// startsParagraph: the quote's opening mark is the paragraph's first token.
+func (x *run) startsParagraph(q *Quote) bool {
+	return len(x.toks) > 0 && x.toks[0].kind == tOpen && x.toks[0].e == q.Span.Start
 }
 
 func inherit(q, from *Quote, rule string, conf float64) {
@@ -137,22 +158,10 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
-			for v := i + 1; v < se && v <= i+14; v++ {
-				if x.toks[v].kind == tOpen || x.toks[v].q >= 0 {
-					break
-				}
-				k, j := x.cueAt(v)
-				if k == 0 {
-					continue
-				}
-				if k == cueVerb || k == cueNaming {
-					if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) {
-						x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
-						quote.Appositive = ap
-						return
-					}
-				}
-				break
+			if s, e, v, j, ap, ok := x.subjectThenVerb(i, se); ok {
+				x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
+				quote.Appositive = ap
+				return
 			}
 		}
 	}
@@ -192,6 +201,15 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			}
 		}
 	}
+	// a quote after a colon with no reporting verb: "Clinton released the
+	// following statement: “…”", "Republican pollster Daron Shaw: “…”"
+	if q.ot > ss && x.punct(q.ot-1, ":") {
+		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
+			quote.Speaker = x.mention(s, e)
+			quote.Cue, quote.Rule, quote.Confidence = ":", "colon-subject", confLabel
+			return
+		}
+	}
 	// a transcript line inside the quote: "PENCE: Well, …
 	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") {
 		quote.Speaker = x.mention(s, e)
@@ -216,6 +234,74 @@ func (x *run) setSpeaker(quote *Quote, s, e, cs, ce int, rule string) {
 	if e-s == 1 && x.inSet(s, subjectPronouns) {
 		quote.Confidence = confAfterPronoun
 	}
+}
+
+// subjectThenVerb reads "X said", "X, the UN envoy, said", "Sen. X (R-Ohio)
+// told reporters", "X later added" from token i: the speaker, the cue and any
+// appositive between commas.
+func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok bool) {
+	// the first cue after the quote, with the subject filling the gap
+	for v = i + 1; v < se && v <= i+25; v++ {
+		if x.toks[v].kind == tOpen || x.toks[v].q >= 0 {
+			break
+		}
+		k, jj := x.cueAt(v)
+		if k == 0 {
+			continue
+		}
+		if k == cueVerb || k == cueNaming {
+			if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) {
+				return s, e, v, jj, ap, true
+			}
+		}
+		break
+	}
+	s, e, ok = x.npForward(i, se)
+	if !ok {
+		return
+	}
+	k := e
+	skip := func() {
+		for k < se {
+			if x.punct(k, "(") {
+				m := k
+				for m < se && !x.punct(m, ")") {
+					m++
+				}
+				if m < se {
+					k = m + 1
+					continue
+				}
+			}
+			if x.toks[k].kind == tWord && !x.toks[k].cap && x.inSet(k, between) || x.toks[k].kind == tWord && isDay(x.text[x.toks[k].s:x.toks[k].e]) {
+				k++
+				continue
+			}
+			break
+		}
+	}
+	skip()
+	if x.punct(k, ",") && !x.inSet(s, subjectPronouns) {
+		// an appositive: up to the next comma, then the verb
+		m := k + 1
+		for m < se && m < k+30 && !x.punct(m, ",") && x.toks[m].kind != tOpen {
+			m++
+		}
+		if m >= se || !x.punct(m, ",") || m == k+1 {
+			ok = false
+			return
+		}
+		sp := x.span(k+1, m)
+		appositive = x.text[sp.Start:sp.End]
+		k = m + 1
+		skip()
+	}
+	kind, jj := x.cueAt(k)
+	if kind != cueVerb && kind != cueNaming {
+		ok = false
+		return
+	}
+	return s, e, k, jj, appositive, true
 }
 
 // onlyFiller reports whether tokens i..s are nothing but commas and dashes,
@@ -271,6 +357,9 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			k--
 		}
 		j = k - 1
+	}
+	if j > lo && x.punct(j, ",") {
+		return x.appositiveSubject(j, lo)
 	}
 	if j < lo || x.toks[j].kind != tWord || x.toks[j].q >= 0 {
 		return 0, 0, "", false
@@ -345,6 +434,46 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	return s, e, "", true
+}
+
+// appositiveSubject reads "A, B, said" back from the comma at j: one of A
+// and B names the speaker, the other describes them ("Haley, the UN envoy,";
+// "her senior policy adviser, Jake Sullivan,"). The name is the part whose
+// words are all capitalised.
+func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool) {
+	k := j - 1
+	for k > lo && k > j-16 && !x.punct(k, ",") {
+		if x.toks[k].kind == tOpen || x.toks[k].kind == tClose {
+			return 0, 0, "", false
+		}
+		k--
+	}
+	if !x.punct(k, ",") || k == j-1 {
+		return 0, 0, "", false
+	}
+	// B is (k, j); A ends at k
+	as, ae, _, aok := x.subjectBefore(k+0, lo) // subjectBefore reads back from k as if k were the verb
+	if !aok || ae != k {
+		return 0, 0, "", false
+	}
+	bs, be := k+1, j
+	if x.allCaps(bs, be) && !x.allCaps(as, ae) {
+		sp := x.span(as, ae)
+		return bs, be, x.text[sp.Start:sp.End], true
+	}
+	sp := x.span(bs, be)
+	return as, ae, x.text[sp.Start:sp.End], true
+}
+
+// allCaps: every word in [i, j) is capitalised or a name particle.
+func (x *run) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := x.toks[k]
+		if t.kind == tWord && !t.cap && !x.inSet(k, npInner) {
+			return false
+		}
+	}
+	return j > i
 }
 
 func isDay(w string) bool {

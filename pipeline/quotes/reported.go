@@ -193,19 +193,28 @@ func (x *run) quotedShare(sp article.Span) float64 {
 
 // antecedents sets, for pronoun speakers of this paragraph's statements, the
 // person the pronoun most likely stands for: the latest speaker or sentence
-// subject before the sentence, a person for he/she, an institution for it.
+// subject before it, a person for he/she, an institution for it.
 func (x *run) antecedents(out []Quote, first int) []Quote {
-	for _, sen := range x.sens {
-		lo, hi := x.toks[sen[0]].s, x.toks[sen[1]-1].e
-		for i := first; i < len(out); i++ {
-			q := &out[i]
-			at := q.Speaker.Span.Start
-			if q.Speaker.Span.End == 0 {
-				continue
+	si := 0
+	subjectDone := -1
+	for i := first; i < len(out); i++ {
+		q := &out[i]
+		if q.Speaker.Span.End == 0 {
+			continue
+		}
+		at := q.Speaker.Span.Start
+		// sentence subjects before this speaker join the candidates first
+		for si < len(x.sens) && x.toks[x.sens[si][0]].s <= at {
+			if subjectDone < si {
+				x.pushSubject(si)
+				subjectDone = si
 			}
-			if at < lo || at >= hi || q.Antecedent.Text != "" {
-				continue
+			if x.toks[x.sens[si][1]-1].e > at {
+				break
 			}
+			si++
+		}
+		if q.Antecedent.Text == "" {
 			switch strings.ToLower(q.Speaker.Text) {
 			case "he", "she":
 				q.Antecedent = x.latest(true)
@@ -215,17 +224,60 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 				q.Antecedent = x.latestAny()
 			}
 		}
-		if s, e, ok := x.sentenceSubject(sen[0], sen[1]); ok && !x.inSet(s, subjectPronouns) {
-			x.push(x.mention(s, e))
+		if !isPronoun(q.Speaker.Text) {
+			x.push(q.Speaker)
 		}
-		for i := first; i < len(out); i++ {
-			q := &out[i]
-			if at := q.Speaker.Span.Start; q.Speaker.Span.End > 0 && at >= lo && at < hi && !isPronoun(q.Speaker.Text) {
-				x.push(q.Speaker)
-			}
+	}
+	for ; si < len(x.sens); si++ {
+		if subjectDone < si {
+			x.pushSubject(si)
 		}
 	}
 	return out
+}
+
+func (x *run) pushSubject(si int) {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	s, e, ok := x.sentenceSubject(ss, se)
+	if !ok || x.inSet(s, subjectPronouns) {
+		return
+	}
+	// a lone capitalised word opening a sentence is often not a name
+	// ("Moreover", "Asked"): take it only if the article capitalises it
+	// elsewhere too
+	if e-s == 1 && s == ss && !x.capitalisedElsewhere(s) {
+		return
+	}
+	hasCap := false
+	for k := s; k < e; k++ {
+		if x.toks[k].cap && k > ss {
+			hasCap = true
+		}
+	}
+	if !hasCap && !(x.inSet(s, determiners) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
+		return
+	}
+	x.push(x.mention(s, e))
+}
+
+// capitalisedElsewhere: the word at token i occurs in the article after a
+// lower-case word or a comma, so it is a name, not a capitalised opener.
+func (x *run) capitalisedElsewhere(i int) bool {
+	w := x.text[x.toks[i].s:x.toks[i].e]
+	for off := 0; ; {
+		k := strings.Index(x.text[off:], w)
+		if k < 0 {
+			return false
+		}
+		k += off
+		if k >= 2 && x.text[k-1] == ' ' && (x.text[k-2] >= 'a' && x.text[k-2] <= 'z' || x.text[k-2] == ',') {
+			end := k + len(w)
+			if end >= len(x.text) || !isWordByte(x.text[end]) {
+				return true
+			}
+		}
+		off = k + len(w)
+	}
 }
 
 func isPronoun(s string) bool {

@@ -14,8 +14,7 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 	"yesterday", "tonight", "recently", "reportedly", "repeatedly", "publicly", "privately", "separately", "initially",
 	"similarly", "flatly", "openly", "explicitly", "simply", "actually", "ultimately", "specifically", "bluntly",
 	"quickly", "immediately", "frequently", "consistently", "subsequently", "in", "on", "at", "this", "week", "morning", "afternoon",
-	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"statement", "interview", "a", "an", "the", "and", "has")
+	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // npStop ends a noun phrase read backwards from a verb or forwards after one:
 // clause words and prepositions that do not sit inside a speaker's name or
