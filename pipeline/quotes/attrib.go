@@ -165,6 +165,21 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			}
 		}
 	}
+	// the attribution as a short sentence of its own after a quote that
+	// ends in a period: “… missing.” Trump said.
+	if q.ct >= 0 && q.ct+1 == se && se < len(x.toks) && x.toks[se].kind == tWord {
+		_, se2 := x.sentOf(se)
+		if k, j := x.cueAt(se); k == cueVerb {
+			if s, e, ok := x.npForward(j, se2); ok && x.adverbialTail(e, se2) {
+				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
+				return
+			}
+		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && x.adverbialTail(j, se2) {
+			x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
+			quote.Appositive = ap
+			return
+		}
+	}
 	// before the quote, in its sentence: X said: “…” / X called it “…”
 	for v := q.ot - 1; v >= ss; v-- {
 		if x.toks[v].q >= 0 {

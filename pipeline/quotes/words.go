@@ -60,3 +60,17 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// personNouns head descriptions of a single person: "the senator", "a
+// senior official". "He" or "she" may stand for them; "the district" not.
+var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "senator", "candidate", "president",
+	"governor", "source", "aide", "adviser", "advisor", "strategist", "lawmaker", "congressman", "congresswoman",
+	"representative", "secretary", "minister", "ambassador", "envoy", "diplomat", "officer", "director", "chairman",
+	"chairwoman", "leader", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "man", "woman", "mayor",
+	"judge", "lawyer", "attorney", "prosecutor", "professor", "analyst", "expert", "economist", "pollster", "host",
+	"anchor", "reporter", "correspondent", "columnist", "author", "writer", "editor", "voter", "supporter", "activist",
+	"manager", "chief", "executive", "founder", "veteran", "father", "mother", "son", "daughter", "wife", "husband",
+	"front-runner", "frontrunner", "contender", "rival", "challenger", "incumbent", "speaker", "delegate", "member",
+	"resident", "student", "doctor", "general", "commander", "soldier", "witness", "friend", "president-elect",
+	"vice", "counsel", "consultant", "operative", "donor", "organizer", "volunteer", "staffer", "employee", "worker",
+	"pastor", "priest", "rabbi", "imam", "bishop", "actor", "actress", "singer", "star", "comedian", "celebrity")
