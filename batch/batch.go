@@ -267,9 +267,10 @@ func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Me
 		Status: output.StatusOK, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID,
 	}
 	qs := make([]output.Quote, len(statements))
+	runes := utf8.RuneCountInString(a.Text)
 	for i, s := range statements {
 		qs[i] = QuoteRow(s, meta)
-		if err := checkQuote(&qs[i], a); err != nil {
+		if err := checkQuote(&qs[i], runes); err != nil {
 			return quarantine(it, a.ID, meta, fmt.Errorf("analysis failed: %w", err))
 		}
 	}
@@ -289,14 +290,14 @@ func quarantine(it source.Item, id string, meta output.Meta, err error) result {
 // checkQuote catches what would corrupt the tables or make the writer fail
 // for the whole batch: a value that is not a number, or an offset outside
 // the text.
-func checkQuote(q *output.Quote, a *article.Article) error {
+func checkQuote(q *output.Quote, textRunes int) error {
 	names := []string{"confidence", "tone", "tone_lexicon", "tone_nb", "stance_us", "stance_russia"}
 	for i, p := range []*float64{&q.Confidence, &q.Tone, &q.ToneLexicon, &q.ToneNB, q.StanceUS, q.StanceRussia} {
 		if p != nil && (math.IsNaN(*p) || math.IsInf(*p, 0)) {
 			return fmt.Errorf("quote %s: %s is %v", q.QuoteID, names[i], *p)
 		}
 	}
-	if q.CharStart < 0 || q.CharEnd < q.CharStart || int(q.CharEnd) > utf8.RuneCountInString(a.Text) {
+	if q.CharStart < 0 || q.CharEnd < q.CharStart || int(q.CharEnd) > textRunes {
 		return fmt.Errorf("quote %s: offsets [%d,%d) outside the text", q.QuoteID, q.CharStart, q.CharEnd)
 	}
 	return nil
