@@ -396,7 +396,8 @@ func breakBetween(toks []lexicon.Token, from, to int) bool {
 }
 
 // targetEvidence scores the tone directed at each mention of a side's actor
-// in the statement. Self-reference is left out: the speaker's own name,
+// in the statement, when the statement involves another side as well (see
+// otherSidePresent). Self-reference is left out: the speaker's own name,
 // "we"/"our", and the speaker's own side named ("the US" from a US
 // official), whose tone describes the speaker's own conduct ("we can better
 // understand", "the US will not be drawn into war") rather than backing or
@@ -408,6 +409,9 @@ func (s *Scorer) targetEvidence(st Statement, toks []lexicon.Token, nLead int, m
 	var out []evidence
 	for _, mn := range mentions {
 		if mn.start < nLead || mn.side == "" || mn.we || mn.side == st.Affiliation || speaker != "" && mn.actor == speaker {
+			continue
+		}
+		if !otherSidePresent(mn.side, st.Affiliation, mentions) {
 			continue
 		}
 		span := article.Span{Start: toks[mn.start].Start - len(st.Lead), End: toks[mn.end-1].End - len(st.Lead)}
@@ -494,6 +498,22 @@ func subjectEnd(toks []lexicon.Token, mentions []mention, nLead int) int {
 func sentenceBreakAfter(toks []lexicon.Token, from, to int) bool {
 	for i := from + 1; i < to && i < len(toks); i++ {
 		if toks[i].Break == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSidePresent reports whether a statement about side involves another
+// side too, as the speaker's or in a mention anywhere in the sentence. Tone
+// toward a country named as a place ("America's prison system", "a U.S.
+// citizen") in news about something else is not a stance on its position.
+func otherSidePresent(side, affiliation string, mentions []mention) bool {
+	if affiliation != "" && affiliation != side {
+		return true
+	}
+	for _, mn := range mentions {
+		if mn.side != "" && mn.side != side {
 			return true
 		}
 	}

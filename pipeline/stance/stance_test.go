@@ -126,6 +126,22 @@ func TestWeResolvesToTheSpeakersSide(t *testing.T) {
 	}
 }
 
+func TestTargetToneNeedsAnotherSide(t *testing.T) {
+	sc := newScorer(t)
+	text := "America's prison system is a disgrace and a failure."
+	if r := sc.Score(Statement{Text: text, Published: april2017}); len(r.Values) != 0 {
+		t.Errorf("a country named as a place, no other side: %q", r.Evidence)
+	}
+	r := sc.Score(Statement{Text: text, Affiliation: "russia", Published: april2017})
+	if v, ok := value(r, "us"); !ok || v >= 0 {
+		t.Errorf("from a Russian official: us = %v (%v) %q", v, ok, r.Evidence)
+	}
+	r = sc.Score(Statement{Text: "Moscow says America's policy is a disgrace and a failure.", Published: april2017})
+	if v, ok := value(r, "us"); !ok || v >= 0 {
+		t.Errorf("with Moscow named: us = %v (%v) %q", v, ok, r.Evidence)
+	}
+}
+
 func TestOppositionCueNeedsTheSpeakerAsSubject(t *testing.T) {
 	sc := newScorer(t)
 	r := sc.Score(Statement{Lead: "The White House on Tuesday accused ", Text: "Moscow of stalling the talks", Speaker: "White House", Published: april2017})
