@@ -62,6 +62,9 @@ func (s SideSign) String() string {
 // Russia", "hit back at Tillerson").
 type StanceCues struct {
 	Negators, Affirmations, Denials, Oppositions []Pattern
+	// Characterizations introduce a quoted fragment that labels something
+	// named before it: "calling it a", "describing the comments as".
+	Characterizations []Pattern
 }
 
 // Stance cue kinds, the values of stance-cues.tsv's kind column.
@@ -70,6 +73,9 @@ const (
 	CueAffirmation = "affirmation"
 	CueDenial      = "denial"
 	CueOpposition  = "opposition"
+	// CueCharacterization introduces a quoted fragment that labels
+	// something named before it ("calling it a “tedious” story").
+	CueCharacterization = "characterization"
 )
 
 func loadFrames(lx *Lexicon) []error {
@@ -237,8 +243,10 @@ func loadStanceCues(lx *Lexicon, f File) []error {
 			lx.StanceCues.Denials = append(lx.StanceCues.Denials, p)
 		case CueOpposition:
 			lx.StanceCues.Oppositions = append(lx.StanceCues.Oppositions, p)
+		case CueCharacterization:
+			lx.StanceCues.Characterizations = append(lx.StanceCues.Characterizations, p)
 		default:
-			errs = append(errs, r.Errorf("kind %q: want %s, %s, %s or %s", r.Get("kind"), CueNegator, CueAffirmation, CueDenial, CueOpposition))
+			errs = append(errs, r.Errorf("kind %q: want %s, %s, %s, %s or %s", r.Get("kind"), CueNegator, CueAffirmation, CueDenial, CueOpposition, CueCharacterization))
 		}
 	}
 	return errs

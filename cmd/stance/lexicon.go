@@ -168,8 +168,8 @@ func showLexicon(w io.Writer, lx *lexicon.Lexicon, frames bool) {
 	fmt.Fprintf(w, "titles: %d\n", len(lx.Titles))
 	fmt.Fprintf(w, "reporting cues: %d\n", len(lx.Cues.Verbs))
 	sc := lx.StanceCues
-	fmt.Fprintf(w, "stance cues: %d negators, %d affirmations, %d denials, %d oppositions\n",
-		len(sc.Negators), len(sc.Affirmations), len(sc.Denials), len(sc.Oppositions))
+	fmt.Fprintf(w, "stance cues: %d negators, %d affirmations, %d denials, %d oppositions, %d characterizations\n",
+		len(sc.Negators), len(sc.Affirmations), len(sc.Denials), len(sc.Oppositions), len(sc.Characterizations))
 	fmt.Fprintf(w, "tone valences: %d\n", len(lx.Tone.Valence))
 	fmt.Fprintf(w, "frames: %d\n", len(lx.Frames))
 	for _, f := range lx.Frames {

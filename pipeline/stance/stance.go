@@ -448,6 +448,9 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 	if s.tone == nil || speaker == "" || nLead == 0 || len(toks)-nLead == 0 || len(toks)-nLead > fragmentWords {
 		return nil
 	}
+	if !s.characterizes(toks, nLead) {
+		return nil
+	}
 	subject := subjectEnd(toks, mentions, nLead)
 	var target *mention
 	for i := range mentions {
@@ -471,6 +474,33 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 	ev.text = fmt.Sprintf("fragment %q tone %+.2f at %q → %s", strings.TrimSpace(st.Text), t, ctx[toks[target.start].Start:toks[target.end-1].End], signs(ev.values))
 	return []evidence{ev}
 }
+
+// characterizes reports whether the lead ends in a characterization cue
+// ("calling it a", "describing the comments as"): only then does a fragment
+// label something the narration named. "Moscow would “respond in kind”" is
+// Moscow's own words, not a label for Moscow.
+func (s *Scorer) characterizes(toks []lexicon.Token, nLead int) bool {
+	m := &matcher{toks: toks, lo: max(0, nLead-characterReach), hi: nLead}
+	for _, p := range s.cues.Characterizations {
+		for from := m.lo; from < nLead; {
+			start, end, _, ok := m.match(p, from)
+			if !ok {
+				break
+			}
+			// What is labelled may sit between cue and fragment:
+			// "called the meeting", "calling it a".
+			if nLead-end <= 3 {
+				return true
+			}
+			from = start + 1
+		}
+	}
+	return false
+}
+
+// characterReach: how far back from the fragment a characterization cue
+// may start ("describing the remarks made on Tuesday as").
+const characterReach = 10
 
 // subjectEnd returns where the names opening the lead's sentence end:
 // "Kremlin spokesman Oleg Danilin [called the meeting …]". Those names are

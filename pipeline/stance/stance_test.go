@@ -185,6 +185,13 @@ func TestFragmentTakesItsTargetFromTheNarration(t *testing.T) {
 	if len(r.Values) != 0 {
 		t.Errorf("the speaker's title as fragment target: %q", r.Evidence)
 	}
+	// A fragment that is the speaker's own words, not a label, has no
+	// target in the narration.
+	r = sc.Score(Statement{Lead: "Volkov said Washington would ", Text: "regret it bitterly",
+		SpeakerID: "sergei-volkov", Speaker: "Sergei Volkov", Published: april2017})
+	if len(r.Values) != 0 {
+		t.Errorf("fragment without a characterization cue: %q", r.Evidence)
+	}
 	// The speaker's own name and own side are not targets.
 	r = sc.Score(Statement{Lead: "Russian officials, Lavrov said, were ", Text: "wrong and dangerous",
 		Speaker: "Sergey Lavrov", Affiliation: "russia", Published: april2017})
