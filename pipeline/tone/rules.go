@@ -104,6 +104,9 @@ func newEngine(cfg rulesConfig) *engine {
 		wi := row(w)
 		wi.valence, wi.inLex = v, true
 	}
+	if cfg.newsRules {
+		e.addInflections(cfg.valence)
+	}
 	for w, v := range cfg.boosters {
 		if strings.Contains(w, " ") {
 			ws := strings.Fields(w)
@@ -536,4 +539,70 @@ func (e *engine) compoundPrepared(sc *scratch, text string) float64 {
 		sum -= amp
 	}
 	return normalize(sum)
+}
+
+// inflectionExceptions are forms whose meaning drifts from the base word's.
+var inflectionExceptions = map[string]bool{
+	"goods": true, "kinds": true, "fines": true, "wells": true, "likes": true,
+	"liking": true, "interested": true, "interesting": true, "cares": true,
+	"caring": true, "parties": true, "securities": true, "freed": true,
+	"united": true, "missing": true, "lying": true, "lies": true, "fairs": true,
+	"blinds": true, "charged": true, "charges": true, "fired": true, "firing": true,
+	"stalls": true, "stalled": true, "stalling": true, "matched": true,
+}
+
+// addInflections lets regular inflections of rated words (-s, -ed, -ing,
+// -ly) carry their base word's valence when the lexicon lacks them: VADER
+// rates "sacrifice" but not "sacrificed". Only words rated at least 1 in
+// magnitude, so weak or ambiguous entries do not spread.
+func (e *engine) addInflections(valence map[string]float64) {
+	for w, v := range valence {
+		if math.Abs(v) < 1 || len(w) < 4 || !isLowerAlpha(w) {
+			continue
+		}
+		for _, f := range inflections(w) {
+			if _, rated := valence[f]; rated || inflectionExceptions[f] {
+				continue
+			}
+			i, ok := e.index[f]
+			if !ok {
+				i = int32(len(e.words))
+				e.index[f] = i
+				e.words = append(e.words, wordInfo{nb: -1})
+			}
+			if wi := &e.words[i]; !wi.inLex || math.Abs(v) > math.Abs(wi.valence) {
+				wi.valence, wi.inLex = v, true
+			}
+		}
+	}
+}
+
+func isLowerAlpha(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func inflections(w string) []string {
+	last := w[len(w)-1]
+	var out []string
+	switch {
+	case last == 'e':
+		stem := w[:len(w)-1]
+		out = append(out, w+"s", w+"d", stem+"ing")
+	case last == 'y' && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		stem := w[:len(w)-1]
+		out = append(out, stem+"ies", stem+"ied", w+"ing", stem+"ily")
+	case last == 's' || last == 'x' || last == 'h' && (w[len(w)-2] == 's' || w[len(w)-2] == 'c'):
+		out = append(out, w+"es", w+"ed", w+"ing")
+	default:
+		out = append(out, w+"s", w+"ed", w+"ing")
+	}
+	if strings.HasSuffix(w, "ful") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "ent") || strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "al") {
+		out = append(out, w+"ly")
+	}
+	return out
 }
