@@ -131,11 +131,11 @@ func Create(out string, meta Meta) (*Writer, error) {
 		w.Close()
 		return nil, err
 	}
-	if w.quotes, err = newSpill[Quote](filepath.Join(w.stage, "quotes.spill")); err != nil {
+	if w.quotes, err = newSpill(filepath.Join(w.stage, "quotes.spill"), appendQuote, (*rowDecoder).quote); err != nil {
 		w.Close()
 		return nil, err
 	}
-	if w.articles, err = newSpill[Article](filepath.Join(w.stage, "articles.spill")); err != nil {
+	if w.articles, err = newSpill(filepath.Join(w.stage, "articles.spill"), appendArticle, (*rowDecoder).article); err != nil {
 		w.Close()
 		return nil, err
 	}

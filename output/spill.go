@@ -2,8 +2,6 @@ package output
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -12,16 +10,18 @@ import (
 
 // spill keeps a run's new rows on disk until commit, so memory stays flat
 // however large the input. Each article's rows are one block of the file
-// (JSON rows, one per line); only a small index entry per article stays in
-// memory. The encoding sits behind add and readBlock, so a faster one can
-// replace JSON without touching the merge.
+// (rows in the binary form of rowcodec.go, one after another); only a small
+// index entry per article stays in memory.
 type spill[T any] struct {
-	f     *os.File
-	w     *bufio.Writer
-	off   int64
-	parts []string // partition names; blocks refer to them by index
-	index []spillBlock
-	enc   bytes.Buffer
+	f      *os.File
+	w      *bufio.Writer
+	off    int64
+	parts  []string // partition names; blocks refer to them by index
+	partN  map[string]uint32
+	index  []spillBlock
+	enc    []byte
+	encode func([]byte, *T) []byte
+	decode func(*rowDecoder, *T)
 }
 
 type spillBlock struct {
@@ -31,38 +31,38 @@ type spillBlock struct {
 	part    uint32 // index into parts
 }
 
-func newSpill[T any](path string) (*spill[T], error) {
+func newSpill[T any](path string, encode func([]byte, *T) []byte, decode func(*rowDecoder, *T)) (*spill[T], error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode}, nil
 }
 
 // add writes one article's rows, in order, as one block.
 func (s *spill[T]) add(part, article string, rows []T) error {
-	s.enc.Reset()
+	s.enc = s.enc[:0]
 	for i := range rows {
-		b, err := json.Marshal(&rows[i])
-		if err != nil {
-			return fmt.Errorf("spill %s: %w", article, err)
-		}
-		s.enc.Write(b)
-		s.enc.WriteByte('\n') // JSON escapes every newline inside strings
+		s.enc = s.encode(s.enc, &rows[i])
 	}
-	if s.enc.Len() > 1<<31-1 {
-		return fmt.Errorf("spill %s: %d bytes of rows for one article", article, s.enc.Len())
+	n := len(s.enc)
+	if n > 1<<31-1 {
+		return fmt.Errorf("spill %s: %d bytes of rows for one article", article, n)
 	}
-	if _, err := s.w.Write(s.enc.Bytes()); err != nil {
+	if _, err := s.w.Write(s.enc); err != nil {
 		return err
 	}
-	pi := slices.Index(s.parts, part)
-	if pi < 0 {
-		pi = len(s.parts)
-		s.parts = append(s.parts, part)
+	if cap(s.enc) > 4<<20 {
+		s.enc = nil // one huge article does not pin its buffer for the rest of the run
 	}
-	s.index = append(s.index, spillBlock{article: article, off: s.off, n: int32(s.enc.Len()), part: uint32(pi)})
-	s.off += int64(s.enc.Len())
+	pi, ok := s.partN[part]
+	if !ok {
+		pi = uint32(len(s.parts))
+		s.parts = append(s.parts, part)
+		s.partN[part] = pi
+	}
+	s.index = append(s.index, spillBlock{article: article, off: s.off, n: int32(n), part: pi})
+	s.off += int64(n)
 	return nil
 }
 
@@ -113,15 +113,14 @@ func (s *spill[T]) readBlock(e spillBlock, buf []byte, rows []T) ([]byte, []T, e
 	if _, err := s.f.ReadAt(buf, e.off); err != nil {
 		return buf, rows, fmt.Errorf("spill: %w", err)
 	}
-	for line := range bytes.SplitSeq(buf, []byte("\n")) {
-		if len(line) == 0 {
-			continue
-		}
+	d := rowDecoder{s: string(buf)}
+	for d.s != "" {
 		var row T
-		if err := json.Unmarshal(line, &row); err != nil {
-			return buf, rows, fmt.Errorf("spill: %w", err)
-		}
+		s.decode(&d, &row)
 		rows = append(rows, row)
+	}
+	if d.err != nil {
+		return buf, rows, fmt.Errorf("spill of article %q: %w", e.article, d.err)
 	}
 	return buf, rows, nil
 }

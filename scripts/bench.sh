@@ -2,7 +2,11 @@
 # End-to-end benchmark: read → extract → attribute → score → Parquet on the
 # BBC corpus (../shared/data/bbc.jsonl.gz), repeated COPIES times.
 #   bash scripts/bench.sh [COPIES] [WORKERS...]
-# Prints, per worker count: seconds, MB/s of article text, articles/s, peak RSS.
+# Prints, per worker count: wall seconds, CPU seconds (user+sys), MB/s of
+# article text (wall clock), MB per CPU-second (throughput per core, which
+# other load on the machine does not change much), articles/s, peak RSS.
+# Extra flags for stance run can be given in STANCE_FLAGS, e.g.
+#   STANCE_FLAGS="--cpuprofile /tmp/cpu.pprof" bash scripts/bench.sh 10 2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-1}
@@ -13,14 +17,19 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/stance-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/stance" ./cmd/stance
 read -r articles text_bytes < <(go run ./scripts/mkcorpus --in ../shared/data/bbc.jsonl.gz --out "$work/corpus.jsonl" --copies "$copies")
-printf 'corpus: %d articles, %.1f MB of article text (%d copies of bbc)\n' "$articles" "$(echo "$text_bytes/1000000" | bc -l)" "$copies"
-printf '%-8s %10s %10s %12s %12s %10s\n' workers seconds "MB/s" "MB/s/core" articles/s "peak RSS"
+mb=$(echo "$text_bytes/1000000" | bc -l)
+printf 'corpus: %d articles, %.1f MB of article text (%d copies of bbc); load average: %s\n' \
+  "$articles" "$mb" "$copies" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %9s %9s %9s %12s %11s %10s\n' workers wall-s cpu-s "MB/s" "MB/cpu-s" articles/s "peak RSS"
 for w in "${workers[@]}"; do
   rm -rf "$work/out"
-  /usr/bin/time -v "$work/stance" run --quiet --full --workers "$w" --out "$work/out" "$work/corpus.jsonl" 2> "$work/time.txt"
+  # shellcheck disable=SC2086
+  /usr/bin/time -v "$work/stance" run --quiet --full --workers "$w" --out "$work/out" ${STANCE_FLAGS:-} "$work/corpus.jsonl" 2> "$work/time.txt" ||
+    { cat "$work/time.txt" >&2; exit 1; }
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/time.txt")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-  mbs=$(echo "$text_bytes/1000000/$secs" | bc -l)
-  printf '%-8s %10.2f %10.1f %12.1f %12.0f %8d MB\n' "$w" "$secs" "$mbs" "$(echo "$mbs/$w" | bc -l)" "$(echo "$articles/$secs" | bc -l)" "$((rss/1024))"
+  printf '%-8s %9.2f %9.2f %9.1f %12.1f %11.0f %7d MB\n' "$w" "$secs" "$cpu" "$(echo "$mb/$secs" | bc -l)" \
+    "$(echo "$mb/$cpu" | bc -l)" "$(echo "$articles/$secs" | bc -l)" "$((rss/1024))"
 done
-printf 'output size: %s (input text %.1f MB)\n' "$(du -sh "$work/out" | cut -f1)" "$(echo "$text_bytes/1000000" | bc -l)"
+printf 'output size: %s (input text %.1f MB); load average after: %s\n' "$(du -sh "$work/out" | cut -f1)" "$mb" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/stance-news/stance/batch"
@@ -53,6 +55,8 @@ Exit codes:
 			full := fs.Bool("full", false, "reprocess every article, even those already in the output")
 			strict := fs.Bool("strict", false, "exit non-zero (4) when any input was quarantined")
 			maxBytes := fs.Int("max-article-bytes", source.DefaultMaxArticleBytes, "quarantine articles larger than this")
+			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
+			memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the run to `file`")
 			return func(ctx context.Context, e *env, args []string) int {
 				if len(args) == 0 {
 					fmt.Fprintln(e.stderr, "stance run: no INPUT given (a file, a folder, or - for JSONL on stdin)")
@@ -81,8 +85,16 @@ Exit codes:
 					bar = &progressBar{w: e.stderr}
 					cfg.Progress = bar.update
 				}
+				stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
+					return exitUsage
+				}
 				sum, err := batch.Run(ctx, cfg)
 				bar.done()
+				if perr := stopProfiles(); perr != nil {
+					fmt.Fprintf(e.stderr, "stance run: %v\n", perr)
+				}
 				switch {
 				case err == nil:
 				case batch.IsLocked(err):
@@ -114,6 +126,46 @@ Exit codes:
 			}
 		},
 	})
+}
+
+// startProfiles starts the CPU profile, if asked for; the function it
+// returns stops it and writes the heap profile, if asked for.
+func startProfiles(cpuPath, memPath string) (func() error, error) {
+	var cpu *os.File
+	if cpuPath != "" {
+		f, err := os.Create(cpuPath)
+		if err != nil {
+			return nil, fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("--cpuprofile: %w", err)
+		}
+		cpu = f
+	}
+	return func() error {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			if err := cpu.Close(); err != nil {
+				return fmt.Errorf("--cpuprofile: %w", err)
+			}
+		}
+		if memPath == "" {
+			return nil
+		}
+		f, err := os.Create(memPath)
+		if err != nil {
+			return fmt.Errorf("--memprofile: %w", err)
+		}
+		defer f.Close()
+		// allocs holds every allocation since the start, with in-use space
+		// as its default view, which answers both where memory went and
+		// what allocated most.
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			return fmt.Errorf("--memprofile: %w", err)
+		}
+		return f.Close()
+	}, nil
 }
 
 func newLogger(w io.Writer, format string, quiet bool) (*slog.Logger, error) {

@@ -35,9 +35,13 @@ func main() {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	var textBytes, articles int64
+	ids := make([]any, len(lines))
+	for i, rec := range lines {
+		ids[i] = rec["id"]
+	}
 	for c := 0; c < *copies; c++ {
-		for _, rec := range lines {
-			rec["id"] = fmt.Sprintf("%v#%d", rec["id"], c)
+		for i, rec := range lines {
+			rec["id"] = fmt.Sprintf("%v#%d", ids[i], c)
 			b, _ := json.Marshal(rec)
 			w.Write(b)
 			w.WriteByte('\n')
