@@ -7,9 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/stance-news/stance/batch"
@@ -55,6 +59,7 @@ Exit codes:
 			full := fs.Bool("full", false, "reprocess every article, even those already in the output")
 			strict := fs.Bool("strict", false, "exit non-zero (4) when any input was quarantined")
 			maxBytes := fs.Int("max-article-bytes", source.DefaultMaxArticleBytes, "quarantine articles larger than this")
+			memLimit := fs.String("memory-limit", defaultMemoryLimit(), "soft limit on the process's memory, a `size` such as 200MiB or 1GiB (0: none); $GOMEMLIMIT, when set, is the default")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
 			memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the run to `file`")
 			return func(ctx context.Context, e *env, args []string) int {
@@ -70,6 +75,14 @@ Exit codes:
 				if *workers < 1 {
 					fmt.Fprintln(e.stderr, "stance run: --workers must be at least 1")
 					return exitUsage
+				}
+				limit, err := parseSize(*memLimit)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "stance run: --memory-limit: %v\n", err)
+					return exitUsage
+				}
+				if limit > 0 {
+					defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 				}
 				lx, err := lexicon.Load(*lexDir)
 				if err != nil {
@@ -126,6 +139,41 @@ Exit codes:
 			}
 		},
 	})
+}
+
+// defaultMemoryLimit keeps a run's memory well under 256 MB whatever the
+// input size (rows wait on disk, not in memory), unless GOMEMLIMIT says
+// otherwise.
+func defaultMemoryLimit() string {
+	if v := os.Getenv("GOMEMLIMIT"); v != "" {
+		return v
+	}
+	return "200MiB"
+}
+
+// parseSize reads a byte count with an optional unit, as GOMEMLIMIT writes
+// it: 200MiB, 1GiB, 500MB, 1048576. "0" and "off" mean no limit.
+func parseSize(s string) (int64, error) {
+	if s == "off" {
+		return 0, nil
+	}
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}}
+	mult := int64(1)
+	num := s
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			num, mult = n, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is not a size (want a number of bytes with an optional unit: 200MiB, 1GiB)", s)
+	}
+	return n * mult, nil
 }
 
 // startProfiles starts the CPU profile, if asked for; the function it
