@@ -89,7 +89,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	// Expand the inputs first: a missing input is a usage error, found
 	// before anything is locked or written.
-	if _, err := source.Files(cfg.Inputs); err != nil {
+	files, skipped, err := source.Walk(cfg.Inputs)
+	if err != nil {
 		return sum, err
 	}
 	lock, err := output.Acquire(cfg.Out)
@@ -103,11 +104,19 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer w.Close()
+	for _, f := range files {
+		if f.Path != "-" { // standard input is new data every time
+			w.ReadsInput(f.Path)
+		}
+	}
 	for _, id := range w.Recovered.Finished {
 		log.Warn("finished the commit of a run that was killed while committing", "killed_run_id", id)
 	}
 	for _, id := range w.Recovered.Removed {
 		log.Info("removed the staging files of a run that did not commit", "stale_run_id", id)
+	}
+	if len(skipped) > 0 {
+		log.Info("files of other formats not read", "count", len(skipped), "first", skipped[:min(len(skipped), 5)])
 	}
 	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers,
 		"version", cfg.Version, "lexicon_version", meta.LexiconVersion, "full", cfg.Full)
@@ -124,7 +133,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		type place struct{ file, line int32 }
 		seen := map[string]place{}
 		var paths []string
-		readDone <- source.Read(ctx, cfg.Inputs, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
+		readDone <- source.ReadFiles(ctx, files, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
 			if it.Err == nil {
 				if first, dup := seen[it.ID]; dup {
 					at := source.Item{Path: paths[first.file], Line: int(first.line)}.Location()

@@ -81,6 +81,41 @@ type Writer struct {
 	RowGroupBytes int64
 
 	journaled, applied bool
+	// inputs are the files this run reads in full: their quarantined rows
+	// from earlier runs are dropped, since this run records their problems
+	// afresh (a line fixed since, or a file that has grown, leaves no
+	// stale row behind under its old location-based id).
+	inputs map[string]struct{}
+}
+
+// ReadsInput declares a file this run reads in full.
+func (w *Writer) ReadsInput(path string) {
+	if w.inputs == nil {
+		w.inputs = map[string]struct{}{}
+	}
+	w.inputs[path] = struct{}{}
+}
+
+// dropped reports whether an existing row gives way to this run: its
+// article is written again, or it is a quarantined row of a file read again.
+func (w *Writer) dropped(row any) bool {
+	if w.replaced.has(rowID(row)) {
+		return true
+	}
+	a, ok := row.(*Article)
+	if !ok || a.Status != StatusQuarantined || len(w.inputs) == 0 {
+		return false
+	}
+	_, again := w.inputs[sourceFile(a.Source)]
+	return again
+}
+
+// sourceFile strips the ":line" a JSONL source carries.
+func sourceFile(src string) string {
+	if i := strings.LastIndexByte(src, ':'); i > 0 && i < len(src)-1 && strings.Trim(src[i+1:], "0123456789") == "" {
+		return src[:i]
+	}
+	return src
 }
 
 // StagingDir is where runs stage their files for dataset out: a hidden
@@ -185,6 +220,11 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	for _, id := range w.replaced {
 		if k, ok := w.known.get(id); ok {
 			touched[k.Partition] = true
+		}
+	}
+	if len(w.inputs) > 0 {
+		for _, p := range w.known.quarantinedPartitions() {
+			touched[p] = true
 		}
 	}
 	parts := make([]string, 0, len(touched))
@@ -327,7 +367,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		}
 		return err
 	}
-	oldRow, oldOK, err := old.next(w.replaced)
+	oldRow, oldOK, err := old.next(w.dropped)
 	if err != nil {
 		return op{}, err
 	}
@@ -335,7 +375,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		start := len(batch)
 		if oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article) {
 			batch = append(batch, oldRow)
-			if oldRow, oldOK, err = old.next(w.replaced); err != nil {
+			if oldRow, oldOK, err = old.next(w.dropped); err != nil {
 				return op{}, err
 			}
 		} else {

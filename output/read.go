@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/parquet-go/parquet-go"
@@ -67,13 +68,13 @@ func openRows[T any](path string) (rr *rowReader[T], err error) {
 	return &rowReader[T]{f: f, r: parquet.NewGenericReader[T](pf), buf: make([]T, 0, 256)}, nil
 }
 
-func (rr *rowReader[T]) next(skip idSet) (T, bool, error) {
+func (rr *rowReader[T]) next(skip func(row any) bool) (T, bool, error) {
 	var zero T
 	for {
 		if rr.pos < len(rr.buf) {
 			row := rr.buf[rr.pos]
 			rr.pos++
-			if skip.has(rowID(&row)) {
+			if skip != nil && skip(&row) {
 				continue
 			}
 			return row, true, nil
@@ -135,6 +136,17 @@ func (k *knownIndex) add(id string, rec Known) {
 	}
 	e.tuple = t
 	k.byID[id] = e
+}
+
+// quarantinedPartitions lists the partitions holding quarantined rows.
+func (k *knownIndex) quarantinedPartitions() []string {
+	var parts []string
+	for _, t := range k.tuples {
+		if t.Status == StatusQuarantined && !slices.Contains(parts, t.Partition) {
+			parts = append(parts, t.Partition)
+		}
+	}
+	return parts
 }
 
 func (k *knownIndex) get(id string) (Known, bool) {

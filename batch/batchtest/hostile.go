@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -67,6 +68,17 @@ func WriteHostile(dir string) ([]Case, error) {
 
 	file("crlf-bom.txt", []byte("\xef\xbb\xbfWindows headline\r\n\r\n“It works,” she said.\r\n"))
 	ok("CRLF line ends and a byte order mark", "crlf-bom")
+
+	// A link to an article file is read like the file; a link to a folder
+	// and a file of another format are passed over (and logged).
+	if err := os.Symlink("crlf-bom.txt", filepath.Join(dir, "linked.txt")); err != nil {
+		errs = append(errs, err)
+	}
+	ok("link to an article file", "linked")
+	if err := os.Symlink(".", filepath.Join(dir, "loop")); err != nil {
+		errs = append(errs, err)
+	}
+	file("notes.md", []byte("# not an article\n"))
 
 	// A JSONL feed with one broken record per line between good ones.
 	good := Article{ID: "feed-good", Title: "Good record", Text: "“Fine,” he said."}

@@ -81,7 +81,15 @@ func supported(name string) bool {
 // entries and files of other formats. A missing input is an error: it is a
 // usage mistake, not a bad article.
 func Files(inputs []string) ([]File, error) {
-	var files []File
+	files, _, err := Walk(inputs)
+	return files, err
+}
+
+// Walk is Files that also returns the files it passed over inside folders
+// (other formats, links to folders, special files), so that a run can say
+// what it did not read. Links to files are followed; links to folders are
+// not, which keeps a walk finite.
+func Walk(inputs []string) (files []File, skipped []string, err error) {
 	for _, in := range inputs {
 		if in == "-" {
 			files = append(files, File{Path: "-", Root: "-"})
@@ -89,7 +97,7 @@ func Files(inputs []string) ([]File, error) {
 		}
 		st, err := os.Stat(in)
 		if err != nil {
-			return nil, fmt.Errorf("input %s: %w", in, err)
+			return nil, nil, fmt.Errorf("input %s: %w", in, err)
 		}
 		if !st.IsDir() {
 			files = append(files, File{Path: in, Root: filepath.Dir(in)})
@@ -106,18 +114,28 @@ func Files(inputs []string) ([]File, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && supported(d.Name()) {
+			if d.IsDir() {
+				return nil
+			}
+			regular := d.Type().IsRegular()
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				regular = err == nil && st.Mode().IsRegular()
+			}
+			if regular && supported(d.Name()) {
 				found = append(found, File{Path: p, Root: in})
+			} else {
+				skipped = append(skipped, p)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("input %s: %w", in, err)
+			return nil, nil, fmt.Errorf("input %s: %w", in, err)
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
 		files = append(files, found...)
 	}
-	return files, nil
+	return files, skipped, nil
 }
 
 // File is one input file and the root it was found under, which article ids
@@ -135,6 +153,11 @@ func Read(ctx context.Context, inputs []string, opt Options, emit func(Item) err
 	if err != nil {
 		return err
 	}
+	return ReadFiles(ctx, files, opt, emit)
+}
+
+// ReadFiles is Read on files already listed by Files or Walk.
+func ReadFiles(ctx context.Context, files []File, opt Options, emit func(Item) error) error {
 	for _, f := range files {
 		if err := ReadFile(ctx, f, opt, emit); err != nil {
 			return err
