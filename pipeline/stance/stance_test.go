@@ -148,6 +148,13 @@ func TestOppositionCueNeedsTheSpeakerAsSubject(t *testing.T) {
 	if v, ok := value(r, "russia"); !ok || v != -1 {
 		t.Errorf("russia = %v (%v), want -1; %v", v, ok, r.Evidence)
 	}
+	r = sc.Score(Statement{Lead: "Zakharova rejected Washington's claims that ", Text: "Moscow was shielding the Assad regime over the chemical attack", Speaker: "Maria Zakharova", Affiliation: "russia", Published: april2017})
+	if v, ok := value(r, "us"); !ok || v != -1 {
+		t.Errorf("rejected Washington's claims: us = %v (%v), want -1; %v", v, ok, r.Evidence)
+	}
+	if v, ok := value(r, "russia"); !ok || v != 1 {
+		t.Errorf("denied claim against Russia: russia = %v (%v), want +1; %v", v, ok, r.Evidence)
+	}
 	// Someone else accused; the speaker only spoke after.
 	r = sc.Score(Statement{Lead: "After Haley accused Moscow of stalling, Lavrov said ", Text: "the talks went on", Speaker: "Sergey Lavrov", Published: april2017})
 	if len(r.Values) != 0 {
