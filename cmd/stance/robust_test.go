@@ -244,16 +244,40 @@ func TestSecondRunOnSameOutputFailsFastAndLockDiesWithProcess(t *testing.T) {
 }
 
 func TestSignalsStopTheRunAndCleanStaging(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
-		t.Run(sig.String(), func(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		busy bool
+	}{{syscall.SIGTERM, false}, {syscall.SIGINT, false}, {syscall.SIGTERM, true}, {syscall.SIGINT, true}} {
+		name := tc.sig.String() + "/stalled input"
+		if tc.busy {
+			name = tc.sig.String() + "/while analysing"
+		}
+		sig := tc.sig
+		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
 			c := startStance(t, nil, true, "run", "--out", out, "-")
 			c.waitFor(t, "run started")
-			// Feed some articles, and leave the pipe open as a stalled
-			// upstream would.
-			for _, a := range batchtest.Generate(2, 30, 2) {
-				c.stdin.Write(a.JSONLine())
+			arts := batchtest.Generate(2, 200, 2)
+			if tc.busy {
+				// Keep the run busy: articles keep coming until the pipe
+				// breaks when the child exits.
+				go func() {
+					for i := 0; ; i++ {
+						a := arts[i%len(arts)]
+						a.ID = fmt.Sprintf("busy-%d", i)
+						if _, err := c.stdin.Write(a.JSONLine()); err != nil {
+							return
+						}
+					}
+				}()
+				time.Sleep(300 * time.Millisecond)
+			} else {
+				// Feed some articles, and leave the pipe open as a
+				// stalled upstream would.
+				for _, a := range arts[:30] {
+					c.stdin.Write(a.JSONLine())
+				}
 			}
 			stage, _ := output.StagingDir(out)
 			if _, err := os.Stat(stage); err != nil {
