@@ -219,6 +219,10 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	if t.e-t.s > 20 {
 		return 0, i
 	}
+	// after a determiner a cue word is a noun: "the comments", "his claims"
+	if i > 0 && x.inSet(i-1, nounMarkers) {
+		return 0, i
+	}
 	var entries []cueEntry
 	w := x.text[t.s:t.e]
 	if t.cap {

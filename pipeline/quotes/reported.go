@@ -197,6 +197,7 @@ func (x *run) quotedShare(sp article.Span) float64 {
 func (x *run) antecedents(out []Quote, first int) []Quote {
 	si := 0
 	subjectDone := -1
+	namesDone := 0
 	for i := first; i < len(out); i++ {
 		q := &out[i]
 		if q.Speaker.Span.End == 0 {
@@ -213,6 +214,10 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 				break
 			}
 			si++
+		}
+		for namesDone < si {
+			x.pushNames(namesDone)
+			namesDone++
 		}
 		if q.Antecedent.Text == "" {
 			switch strings.ToLower(q.Speaker.Text) {
@@ -233,6 +238,10 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 	for ; si < len(x.sens); si++ {
 		if subjectDone < si {
 			x.pushSubject(si)
+		}
+		for namesDone <= si {
+			x.pushNames(namesDone)
+			namesDone++
 		}
 	}
 	return out
@@ -260,6 +269,39 @@ func (x *run) pushSubject(si int) {
 		return
 	}
 	x.push(x.mention(s, e))
+}
+
+// pushNames: when a sentence's subject is not a person, a later "he" more
+// likely means the last person the sentence names: "the White House …, as
+// Trump has …". Called once the sentence lies wholly before the pronoun.
+func (x *run) pushNames(si int) {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	s, e, ok := x.sentenceSubject(ss, se)
+	if !ok || x.inSet(s, subjectPronouns) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
+		return
+	}
+	x.pushLastName(e, se)
+}
+
+// pushLastName pushes the sentence's last run of capitalised words outside
+// quotes (not its first word) when it names a person.
+func (x *run) pushLastName(ss, se int) {
+	for k := se - 1; k > ss; k-- {
+		t := x.toks[k]
+		if t.kind != tWord || !t.cap || t.q >= 0 {
+			continue
+		}
+		s := k
+		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
+			s--
+		}
+		m := x.mention(s, k+1)
+		if x.e.personLike(m.Text) {
+			x.push(m)
+			return
+		}
+		k = s
+	}
 }
 
 // capitalisedElsewhere: the word at token i occurs in the article after a

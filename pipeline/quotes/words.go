@@ -74,3 +74,6 @@ var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "s
 	"resident", "student", "doctor", "general", "commander", "soldier", "witness", "friend", "president-elect",
 	"vice", "counsel", "consultant", "operative", "donor", "organizer", "volunteer", "staffer", "employee", "worker",
 	"pastor", "priest", "rabbi", "imam", "bishop", "actor", "actress", "singer", "star", "comedian", "celebrity")
+
+// nounMarkers make the next word a noun: "the comments", "his remarks".
+var nounMarkers = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this")
