@@ -25,29 +25,33 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		}
 		var q Quote
 		found := false
+		next := -1 // where to look for the next cue, when not the end of the sentence
 		switch k {
 		case cueVerb:
 			s, e, ap, subj := x.subjectBefore(v, ss)
-			switch {
-			case subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se):
+			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) {
 				// …, X said.
 				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb", confReportedAfter)
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
-			case v > ss && x.punct(v-1, ","):
+			}
+			if !found && v > ss && x.punct(v-1, ",") {
 				// …, said X.
 				if ns, ne, ok := x.npForward(j, se); ok && x.adverbialTail(ne, se) {
 					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker", confReportedAfter)
 					q.Speaker = x.mention(ns, ne)
 					found = true
 				}
-			case subj && (s == ss || x.leadIn(ss, s)):
+			}
+			if !found && subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s)) {
 				// X said (that) …
 				cs := x.contentStart(j, end)
-				if cs < end && x.words(cs, end) >= 3 {
-					q = x.statement(pi, cs, end, "speaker-verb-content", confReportedLead)
+				ce := x.clauseEnd(cs, end)
+				if cs < ce && x.words(cs, ce) >= 3 {
+					q = x.statement(pi, cs, ce, "speaker-verb-content", confReportedLead)
 					q.Speaker, q.Appositive = x.mention(s, e), ap
 					found = true
+					next = ce
 				}
 			}
 		case cuePhrase:
@@ -89,6 +93,10 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			continue // a direct quote with its attribution: already found
 		}
 		out = append(out, q)
+		if next >= 0 {
+			v = next - 1
+			continue
+		}
 		// the rest of the sentence belongs to this statement
 		if q.Span.End >= x.toks[v].e {
 			break
@@ -126,6 +134,31 @@ func (x *run) adverbialTail(i, se int) bool {
 		}
 	}
 	return true
+}
+
+// clauseStart: the subject opens a clause after a comma: "…, but Russia has
+// denied …", "…, whereas Tillerson said …".
+func (x *run) clauseStart(s int) bool {
+	return s >= 2 && x.inSet(s-1, clauseOpeners) && x.punct(s-2, ",")
+}
+
+// clauseEnd cuts reported content before a second attributed clause:
+// "X said A, whereas Y said B" gives A to X.
+func (x *run) clauseEnd(cs, end int) int {
+	for k := cs; k+2 < end; k++ {
+		if !x.punct(k, ",") || !x.inSet(k+1, clauseOpeners) || x.toks[k].q >= 0 {
+			continue
+		}
+		for v := k + 3; v < end && v <= k+10; v++ {
+			if kind, _ := x.cueAt(v); kind == cueVerb {
+				if s, _, _, ok := x.subjectBefore(v, k+2); ok && s == k+2 {
+					return k
+				}
+				break
+			}
+		}
+	}
+	return end
 }
 
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
