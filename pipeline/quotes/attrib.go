@@ -218,10 +218,10 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	}
 	// a quote after a colon with no reporting verb: "Clinton released the
 	// following statement: “…”", "Republican pollster Daron Shaw: “…”"
-	if q.ot > ss && x.punct(q.ot-1, ":") {
+	if q.ot > ss && (x.punct(q.ot-1, ":") || x.punct(q.ot-1, "—") || x.punct(q.ot-1, "–")) {
 		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
 			quote.Speaker = x.mention(s, e)
-			quote.Cue, quote.Rule, quote.Confidence = ":", "colon-subject", confLabel
+			quote.Cue, quote.Rule, quote.Confidence = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject", confLabel
 			return
 		}
 	}

@@ -29,13 +29,14 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		switch k {
 		case cueVerb:
 			s, e, ap, subj := x.subjectBefore(v, ss)
+			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) {
 				// …, X said.
 				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb", confReportedAfter)
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
 			}
-			if !found && v > ss && x.punct(v-1, ",") {
+			if !found && !leads && v > ss && x.punct(v-1, ",") {
 				// …, said X.
 				if ns, ne, ok := x.npForward(j, se); ok && x.adverbialTail(ne, se) {
 					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker", confReportedAfter)
@@ -43,9 +44,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					found = true
 				}
 			}
-			if !found && subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s)) {
+			if !found && leads {
 				// X said (that) …
-				cs := x.contentStart(j, end)
+				cs := x.contentStart(x.skipObject(v, j, end), end)
 				ce := x.clauseEnd(cs, end)
 				if cs < ce && x.words(cs, ce) >= 3 {
 					q = x.statement(pi, cs, ce, "speaker-verb-content", confReportedLead)
@@ -58,6 +59,15 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			ns, ne, ok := x.npForward(j, se)
 			if !ok {
 				continue
+			}
+			if !x.punct(ne, ",") && (v == ss || x.leadIn(ss, v)) {
+				// "According to two officials familiar with the talks, …"
+				for m := ne; m < se && m < ne+12 && x.toks[m].kind != tOpen; m++ {
+					if x.punct(m, ",") {
+						ne = m
+						break
+					}
+				}
 			}
 			switch {
 			case (v == ss || x.leadIn(ss, v)) && x.punct(ne, ","):
@@ -124,6 +134,11 @@ func (x *run) adverbialTail(i, se int) bool {
 	if se-i > 12 {
 		return false
 	}
+	if i < se && x.toks[i].kind == tWord && !x.inSet(i, tailStarts) && !isDay(x.text[x.toks[i].s:x.toks[i].e]) {
+		if k, _ := x.cueAt(i); k == 0 {
+			return false
+		}
+	}
 	for k := i; k < se; k++ {
 		t := x.toks[k]
 		if t.kind == tOpen || t.kind == tClose || x.is(k, "that") {
@@ -181,6 +196,24 @@ func (x *run) leadIn(ss, s int) bool {
 	return false
 }
 
+// skipObject steps over the listener after verbs such as "told": "told
+// reporters", "told CNN", "told him".
+func (x *run) skipObject(v, j, end int) int {
+	if !x.inSet(v, objectVerbs) || j >= end || x.toks[j].kind != tWord || x.is(j, "that") {
+		return j
+	}
+	if x.toks[j].cap {
+		for j < end && x.toks[j].kind == tWord && x.toks[j].cap {
+			j++
+		}
+		return j
+	}
+	if x.inSet(j, determiners) && j+1 < end {
+		return j + 2 // "told the newspaper"
+	}
+	return j + 1 // "told reporters", "told him"
+}
+
 // contentStart skips from just after a verb to where the reported content
 // begins: past "that" when it comes within a short phrase ("told reporters
 // on Monday that"), past a colon or comma.
@@ -191,10 +224,8 @@ func (x *run) contentStart(j, end int) int {
 			break
 		}
 		if t.kind == tPunct && x.text[t.s] != '-' {
-			if x.text[t.s] == ',' || x.text[t.s] == ':' {
-				if k == j {
-					return k + 1
-				}
+			if x.text[t.s] == ',' && k == j || x.text[t.s] == ':' && k <= j+3 {
+				return k + 1
 			}
 			break
 		}

@@ -77,3 +77,15 @@ var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "s
 
 // nounMarkers make the next word a noun: "the comments", "his remarks".
 var nounMarkers = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this")
+
+// tailStarts may open the short phrase after "…, X said": "in a statement",
+// "on Monday", "after the vote".
+var tailStarts = set("in", "on", "at", "during", "after", "before", "from", "to", "of", "about", "for", "with", "by",
+	"last", "this", "earlier", "later", "yesterday", "today", "tonight", "when", "while", "recently", "previously",
+	"also", "then", "again", "afterward", "afterwards", "outside", "inside", "via", "through", "according", "adding",
+	"speaking", "referring", "citing", "without", "under", "over", "as", "late", "early", "privately", "publicly")
+
+// objectVerbs take the listener before the reported content: "told reporters
+// the plan was dead".
+var objectVerbs = set("told", "tells", "tell", "telling", "assured", "assures", "reminded", "reminds", "informed",
+	"warned", "warns", "promised", "promises", "urged", "urges")

@@ -1,0 +1,368 @@
+package quotes_test
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stance-news/stance/eval"
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/quotes"
+	"github.com/stance-news/stance/pipeline/speakers"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from this run")
+
+func stages(t testing.TB) (*quotes.Extractor, *speakers.Resolver) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return quotes.New(lx), speakers.New(lx)
+}
+
+func parse(t testing.TB, path string) article.Article {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.ParseText(strings.TrimSuffix(filepath.Base(path), ".txt"), path, string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// render lists statements one per line, as a reader checks them.
+func render(a *article.Article, qs []quotes.Quote, sps []speakers.Speaker) string {
+	var b strings.Builder
+	for i, q := range qs {
+		sp := sps[i]
+		fmt.Fprintf(&b, "%s\t%q\tcue=%q\tmention=%q\tspeaker=%q\tid=%s\trole=%q\tside=%s\trule=%s\tconf=%.2f\n",
+			q.Kind, a.Text[q.Span.Start:q.Span.End], q.Cue, sp.Mention, sp.Name, sp.ID, sp.Role, sp.Affiliation, q.Rule, q.Confidence)
+	}
+	return b.String()
+}
+
+// TestGolden runs the extractor and resolver on the articles in testdata
+// (written for these tests) and compares with testdata/*.golden. After an
+// intended change: go test ./pipeline/quotes -run TestGolden -update
+func TestGolden(t *testing.T) {
+	ex, rs := stages(t)
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata articles")
+	}
+	for _, f := range files {
+		a := parse(t, f)
+		qs := ex.Extract(&a)
+		got := render(&a, qs, rs.Resolve(&a, qs))
+		golden := strings.TrimSuffix(f, ".txt") + ".golden"
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (create it with: go test ./pipeline/quotes -run TestGolden -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s; if intended, run go test ./pipeline/quotes -run TestGolden -update\ngot:\n%s", f, golden, got)
+		}
+	}
+}
+
+type stmt struct {
+	kind, text, speaker string
+}
+
+func statements(t *testing.T, path string) []stmt {
+	ex, rs := stages(t)
+	a := parse(t, path)
+	qs := ex.Extract(&a)
+	sps := rs.Resolve(&a, qs)
+	var out []stmt
+	for i, q := range qs {
+		out = append(out, stmt{string(q.Kind), a.Text[q.Span.Start:q.Span.End], sps[i].Name})
+	}
+	return out
+}
+
+func find(ss []stmt, prefix string) (stmt, bool) {
+	for _, s := range ss {
+		if strings.HasPrefix(s.text, prefix) {
+			return s, true
+		}
+	}
+	return stmt{}, false
+}
+
+// TestConventions checks the news conventions one by one on the testdata
+// article, independent of the golden file's exact confidences.
+func TestConventions(t *testing.T) {
+	ss := statements(t, "testdata/conventions.txt")
+	want := []stmt{
+		{"partial", "a dead end", "Ana Kovač"},                                 // quoted fragment in reported speech
+		{"indirect", "the quota talks had reached", "Ana Kovač"},               // X said on Tuesday that …
+		{"direct", "We came with a fair offer,", "Ana Kovač"},                  // “…,” X said (surname → full name)
+		{"direct", "We will not come with a second one.", "Ana Kovač"},         // quote continuing in the paragraph
+		{"direct", "The door is open,", "Tomas Rehn"},                          // “…,” said X, appositive
+		{"direct", "but nobody can walk through it alone.", "Tomas Rehn"},      // interrupted quote, second part
+		{"indirect", "the boats had already lost", "Tomas Rehn"},               // X, appositive, said …
+		{"direct", "Every week in port costs", "Tomas Rehn"},                   // multi-paragraph quote, no closing mark
+		{"direct", "And the crews will not wait for the banks,", "Tomas Rehn"}, // he added → Rehn
+		{"direct", "That is the simple arithmetic of it.", "Tomas Rehn"},       // quote-only paragraph continues
+		{"partial", "regrettable but manageable.", "harbour authority"},        // described X as “…”
+		{"indirect", "the sticking point is a single line on herring", "two officials familiar"},
+		{"indirect", "it had walked out of the meeting", "ministry"},                          // X denied that …
+		{"indirect", "the ministry of stalling to protect processors", "Industry groups"},     // X accused Y of …
+		{"indirect", "the treaty must cover all species", "Ana Kovač"},                        // X has said … (surname)
+		{"indirect", "Shares in the two largest processors fell on the news", "traders"},      // …, X said.
+		{"direct", "No herring, no deal.", "minister"},                                        // colon after a cue
+		{"indirect", "the government would publish its offer on Friday", "A senior official"}, // told reporters
+		{"indirect", "The talks resume on Monday", "ministry"},                                // after an unclosed mark
+	}
+	for _, w := range want {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %s %q", w.kind, w.text)
+			continue
+		}
+		if got.kind != w.kind {
+			t.Errorf("%q: kind %s, want %s", w.text, got.kind, w.kind)
+		}
+		if !strings.Contains(strings.ToLower(got.speaker), strings.ToLower(w.speaker)) {
+			t.Errorf("%q: speaker %q, want %q", w.text, got.speaker, w.speaker)
+		}
+	}
+	// The unclosed opening mark mid-paragraph must not make a quote of the
+	// rest of the article.
+	for _, s := range ss {
+		if strings.Contains(s.text, "the rest of this sentence") || strings.Contains(s.text, "\n") && s.kind != "indirect" {
+			t.Errorf("unbalanced mark swallowed text: %q", s.text)
+		}
+	}
+}
+
+func TestStraightQuotes(t *testing.T) {
+	ss := statements(t, "testdata/straight.txt")
+	for _, w := range []stmt{
+		{"direct", "It is cheaper to repair than to replace,", "Lena Brandt"},
+		{"direct", "The numbers are clear.", "Lena Brandt"},
+		{"direct", "We are paying for the same ship twice,", "Joe Park"},
+		{"direct", "We will review it again next year.", "Lena Brandt"},
+		{"direct", "Nobody wants to be the council", "one councillor"},
+	} {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %q", w.text)
+			continue
+		}
+		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
+			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	}
+	// 'temporary' sits in single marks inside narration: not a statement.
+	if _, ok := find(ss, "temporary"); ok {
+		t.Errorf("single quotation marks in narration taken as a quote")
+	}
+}
+
+// sharedDir is ../shared beside the repository root.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+}
+
+// TestSeed: the seed article yields all 13 direct quotes with exact spans and
+// the right speaker, and at least 11 of its 13 reported statements.
+func TestSeed(t *testing.T) {
+	path := filepath.Join(sharedDir(t), "corpus", "seed", "putin-tillerson-2017-04-12.gold.json")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("seed gold not available: %v", err)
+	}
+	docs, err := eval.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	preds := eval.Predict(lx, docs)[0]
+	runes := []rune(d.Article.Text)
+	direct, reported, nDirect, nReported := 0, 0, 0, 0
+	for _, g := range d.Gold {
+		if g.Kind == "direct" {
+			nDirect++
+			start, end := g.Start, g.End
+			// The gold file places "hoped" at its first occurrence, in
+			// unquoted narration; the quoted word is the next occurrence.
+			// Look for the quoted one so the test checks the quote itself.
+			if start == 0 || !strings.ContainsRune("“\"‘", runes[start-1]) {
+				at := strings.Index(string(runes[end:]), "“"+g.Text+"”")
+				if at < 0 {
+					t.Errorf("gold %q: no quoted occurrence", g.Text)
+					continue
+				}
+				start = end + utf8.RuneCountInString(string(runes[end:])[:at]) + 1
+				end = start + utf8.RuneCountInString(g.Text)
+			}
+			p, ok := exact(preds, start, end)
+			if !ok {
+				t.Errorf("direct quote %q [%d,%d) not found with its exact span", g.Text, start, end)
+				continue
+			}
+			if !eval.SpeakerMatches(g, p) {
+				t.Errorf("direct quote %q: speaker %q (mention %q), want %q", g.Text, p.Speaker, p.Mention, g.Speaker)
+				continue
+			}
+			direct++
+			continue
+		}
+		nReported++
+		for _, p := range preds {
+			o := min(p.End, g.End) - max(p.Start, g.Start)
+			if float64(o) >= 0.8*float64(g.End-g.Start) && eval.SpeakerMatches(g, p) {
+				reported++
+				break
+			}
+		}
+	}
+	t.Logf("seed: %d/%d direct quotes exact with the right speaker, %d/%d reported statements (0.8 overlap, right speaker)", direct, nDirect, reported, nReported)
+	if nDirect != 13 || direct != 13 {
+		t.Errorf("direct: %d of %d right, want all 13", direct, nDirect)
+	}
+	if reported < 11 {
+		t.Errorf("reported: %d of %d found with the right speaker, want at least 11", reported, nReported)
+	}
+}
+
+func exact(ps []eval.Pred, start, end int) (eval.Pred, bool) {
+	for _, p := range ps {
+		if p.Start == start && p.End == end {
+			return p, true
+		}
+	}
+	return eval.Pred{}, false
+}
+
+// FuzzExtract: no panic on any text; every span lies inside the text, in
+// order, and on rune boundaries. The seed corpus is the testdata articles
+// plus odd mark layouts, so it runs in CI as a normal test.
+func FuzzExtract(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, p := range files {
+		data, _ := os.ReadFile(p)
+		f.Add(string(data))
+	}
+	for _, s := range []string{"", "\"", "“", "”", "“”", "\"\"", "a “b", "“a\n\n“b", "said", ", he said.", "According to",
+		"X: “", "“a,” said", "‘a’ “b ‘c’ d”", "Mr. . . said that", "“a.” B said. “c", ":\n\n“x"} {
+		f.Add(s)
+	}
+	ex, rs := stages(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip("article text is valid UTF-8: the source reader rejects anything else")
+		}
+		a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+		qs := ex.Extract(&a)
+		rs.Resolve(&a, qs)
+		for _, q := range qs {
+			for _, sp := range []article.Span{q.Span, q.Speaker.Span, q.Antecedent.Span} {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %v outside text of %d bytes", sp, len(text))
+				}
+				if !utf8.RuneStart(at(text, sp.Start)) || !utf8.RuneStart(at(text, sp.End)) {
+					t.Fatalf("span %v not on rune boundaries", sp)
+				}
+			}
+			if q.Span.Start == q.Span.End {
+				t.Fatalf("empty statement at %d", q.Span.Start)
+			}
+			if q.Confidence < 0 || q.Confidence > 1 {
+				t.Fatalf("confidence %v", q.Confidence)
+			}
+		}
+	})
+}
+
+func at(s string, i int) byte {
+	if i >= len(s) {
+		return 0 // the end of the text is a boundary
+	}
+	return s[i]
+}
+
+// BenchmarkExtract measures the extractor alone in MB/s of article text, on
+// the BBC corpus when ../shared/data has it, else on the testdata articles.
+//
+//	go test ./pipeline/quotes -run '^$' -bench Extract -benchtime 3x
+func BenchmarkExtract(b *testing.B) {
+	ex, _ := stages(b)
+	arts := benchArticles(b)
+	total := 0
+	for i := range arts {
+		total += len(arts[i].Text)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range arts {
+			ex.Extract(&arts[k])
+		}
+	}
+}
+
+func benchArticles(b *testing.B) []article.Article {
+	path := filepath.Join(sharedDir(b), "data", "bbc.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		var arts []article.Article
+		files, _ := filepath.Glob("testdata/*.txt")
+		for _, p := range files {
+			arts = append(arts, parse(b, p))
+		}
+		return arts
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arts []article.Article
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, article.Article{Text: rec.Text, Paragraphs: article.SplitParagraphs(rec.Text)})
+	}
+	return arts
+}
