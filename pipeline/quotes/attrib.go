@@ -26,6 +26,7 @@ const (
 func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
+	x.classify()
 	x.sens = sentences(x.text, x.toks, x.sens[:0])
 	first := len(out)
 
@@ -246,7 +247,7 @@ func (x *run) setSpeaker(quote *Quote, s, e, cs, ce int, rule string) {
 	quote.Cue = x.cueText(cs, ce)
 	quote.Rule = rule
 	quote.Confidence = confAfterNamed
-	if e-s == 1 && x.inSet(s, subjectPronouns) {
+	if e-s == 1 && x.inSet(s, cSubjectPronoun) {
 		quote.Confidence = confAfterPronoun
 	}
 }
@@ -288,7 +289,7 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 					continue
 				}
 			}
-			if x.toks[k].kind == tWord && !x.toks[k].cap && x.inSet(k, between) || x.toks[k].kind == tWord && isDay(x.text[x.toks[k].s:x.toks[k].e]) {
+			if x.toks[k].kind == tWord && !x.toks[k].cap && x.inSet(k, cBetween) || x.toks[k].kind == tWord && isDay(x.text[x.toks[k].s:x.toks[k].e]) {
 				k++
 				continue
 			}
@@ -296,7 +297,7 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		}
 	}
 	skip()
-	if x.punct(k, ",") && !x.inSet(s, subjectPronouns) {
+	if x.punct(k, ",") && !x.inSet(s, cSubjectPronoun) {
 		// an appositive: up to the next comma, then the verb
 		m := k + 1
 		for m < se && m < k+30 && !x.punct(m, ",") && x.toks[m].kind != tOpen {
@@ -354,12 +355,12 @@ func (x *run) isPartial(qi int) bool {
 // Haley and the appositive.
 func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	j := v - 1
-	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && x.inSet(j, between) {
+	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && x.inSet(j, cBetween) {
 		j--
 	}
 	for j >= lo && x.toks[j].kind == tWord && x.toks[j].cap && isDay(x.text[x.toks[j].s:x.toks[j].e]) {
 		j-- // Trump on Monday said
-		for j >= lo && x.inSet(j, between) && !x.toks[j].cap {
+		for j >= lo && x.inSet(j, cBetween) && !x.toks[j].cap {
 			j--
 		}
 	}
@@ -380,10 +381,10 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		return 0, 0, "", false
 	}
 	e = j + 1
-	if x.inSet(j, subjectPronouns) {
+	if x.inSet(j, cSubjectPronoun) {
 		return j, e, "", true
 	}
-	if !x.toks[j].cap && x.inSet(j, npStop) {
+	if !x.toks[j].cap && x.inSet(j, cNpStop) {
 		return 0, 0, "", false
 	}
 	k := j
@@ -393,14 +394,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			if t.q >= 0 {
 				break
 			}
-			if !t.cap && x.inSet(k, npStop) {
-				if x.inSet(k, npInner) && k-1 >= lo && x.toks[k-1].kind == tWord && k < j {
+			if !t.cap && x.inSet(k, cNpStop) {
+				if x.inSet(k, cNpInner) && k-1 >= lo && x.toks[k-1].kind == tWord && k < j {
 					k--
 					continue
 				}
 				break
 			}
-			if t.cap && x.inSet(k, subjectPronouns) && k < j {
+			if t.cap && x.inSet(k, cSubjectPronoun) && k < j {
 				break
 			}
 			k--
@@ -416,7 +417,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		break
 	}
 	s = k + 1
-	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, npInner) && !x.inSet(s, determiners) {
+	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, cNpInner) && !x.inSet(s, cDeterminer) {
 		s++
 	}
 	for s < e && x.toks[s].kind == tPunct {
@@ -436,14 +437,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	// appositive: NAME, the UN envoy, said
-	if s-2 >= lo && x.punct(s-1, ",") && (x.inSet(s, determiners) || !x.toks[s].cap) {
+	if s-2 >= lo && x.punct(s-1, ",") && (x.inSet(s, cDeterminer) || !x.toks[s].cap) {
 		ne := s - 1
 		ns := ne - 1
 		for ns >= lo && x.toks[ns].kind == tWord && x.toks[ns].cap {
 			ns--
 		}
 		ns++
-		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, clauseOpeners) || x.toks[ns-1].kind == tClose) {
+		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, cClauseOpener) || x.toks[ns-1].kind == tClose) {
 			sp := x.span(s, e)
 			return ns, ne, x.text[sp.Start:sp.End], true
 		}
@@ -484,7 +485,7 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 func (x *run) allCaps(i, j int) bool {
 	for k := i; k < j; k++ {
 		t := x.toks[k]
-		if t.kind == tWord && !t.cap && !x.inSet(k, npInner) {
+		if t.kind == tWord && !t.cap && !x.inSet(k, cNpInner) {
 			return false
 		}
 	}
@@ -506,10 +507,10 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 	if i >= hi || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
 		return 0, 0, false
 	}
-	if x.inSet(i, subjectPronouns) {
+	if x.inSet(i, cSubjectPronoun) {
 		return i, i + 1, true
 	}
-	if !x.toks[i].cap && x.inSet(i, npStop) {
+	if !x.toks[i].cap && x.inSet(i, cNpStop) {
 		return 0, 0, false
 	}
 	k := i
@@ -525,14 +526,14 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				k++
 				continue
 			}
-			if x.inSet(k, npStop) {
-				if x.inSet(k, npInner) && k > i && k+1 < hi && x.toks[k+1].kind == tWord {
+			if x.inSet(k, cNpStop) {
+				if x.inSet(k, cNpInner) && k > i && k+1 < hi && x.toks[k+1].kind == tWord {
 					k++
 					continue
 				}
 				break
 			}
-			if sawCap && !x.inSet(k-1, npInner) {
+			if sawCap && !x.inSet(k-1, cNpInner) {
 				break // a lower-case word after a name: the verb
 			}
 			if _, j := x.cueAt(k); j > k {
@@ -551,7 +552,7 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 		break
 	}
 	e = k
-	for e > i && x.toks[e-1].kind == tWord && !x.toks[e-1].cap && x.inSet(e-1, npInner) {
+	for e > i && x.toks[e-1].kind == tWord && !x.toks[e-1].cap && x.inSet(e-1, cNpInner) {
 		e--
 	}
 	for e > i && x.toks[e-1].kind == tPunct {
@@ -567,8 +568,8 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 // start (after an opening phrase ending in a comma), before token lim.
 func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	i := ss
-	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, npStop) || x.inSet(i, clauseOpeners)) && !x.inSet(i, subjectPronouns) {
-		if x.inSet(i, clauseOpeners) && i+1 < lim && !x.inSet(i+1, npStop) {
+	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
+		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) {
 			i++ // But Syria gave …
 		} else {
 			for i < lim && !x.punct(i, ",") {
@@ -587,10 +588,10 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 // "Pat Caddell") starting at token i.
 func (x *run) labelAt(i, hi int) (s, e int, ok bool) {
 	k := i
-	for k < hi && k-i < 4 && x.toks[k].kind == tWord && (x.toks[k].cap || x.inSet(k, npInner) && k > i) {
+	for k < hi && k-i < 4 && x.toks[k].kind == tWord && (x.toks[k].cap || x.inSet(k, cNpInner) && k > i) {
 		k++
 	}
-	if k == i || k >= len(x.toks) || !x.punct(k, ":") || x.inSet(i, notSpeakers) || x.inSet(k-1, notSpeakers) {
+	if k == i || k >= len(x.toks) || !x.punct(k, ":") || x.inSet(i, cNotSpeaker) || x.inSet(k-1, cNotSpeaker) {
 		return 0, 0, false
 	}
 	return i, k, true

@@ -12,7 +12,7 @@ package quotes
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -60,6 +60,11 @@ const (
 	cueNamingPart // "calling it …", "describing the comments as …"
 )
 
+type vocabEntry struct {
+	cls wordClass
+	cue int32 // 1 + index into cueLists
+}
+
 type cueEntry struct {
 	rest []string // further words of a multi-word cue, lower case
 	kind cueKind
@@ -68,6 +73,8 @@ type cueEntry struct {
 // Extractor finds quotes. It is immutable and safe for concurrent use.
 type Extractor struct {
 	cues      map[string][]cueEntry // first word, lower case → cues starting with it
+	vocab     map[string]vocabEntry // every word a rule looks at, lower case
+	cueLists  [][]cueEntry
 	nonPerson map[string]bool       // lower-case names of lexicon actors that are not people
 }
 
@@ -110,19 +117,35 @@ func New(lx *lexicon.Lexicon) *Extractor {
 	for w := range e.cues {
 		sort.SliceStable(e.cues[w], func(i, j int) bool { return len(e.cues[w][i].rest) > len(e.cues[w][j].rest) })
 	}
+	e.vocab = map[string]vocabEntry{}
+	for w, c := range classes() {
+		e.vocab[w] = vocabEntry{cls: c}
+	}
+	for w, list := range e.cues {
+		v := e.vocab[w]
+		e.cueLists = append(e.cueLists, list)
+		v.cue = int32(len(e.cueLists))
+		e.vocab[w] = v
+	}
 	return e
 }
 
 // Extract returns the article's quotes in text order.
 func (e *Extractor) Extract(a *article.Article) []Quote {
-	x := &run{e: e, text: a.Text, prevPara: -2}
+	x := runPool.Get().(*run)
+	*x = run{e: e, text: a.Text, prevPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0]}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
 	}
+	x.text = ""
+	runPool.Put(x)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
+
+// runPool keeps the token buffers of finished calls for the next ones.
+var runPool = sync.Pool{New: func() any { return new(run) }}
 
 // run is the state of one Extract call.
 type run struct {
@@ -141,39 +164,6 @@ type run struct {
 	cands          [nCands]cand // latest subjects and speakers, newest first
 }
 
-// lower returns the lower-case form of a word token, in a reused buffer
-// for words with capitals (valid until the next call).
-func (x *run) lower(t tok) string {
-	w := x.text[t.s:t.e]
-	has := false
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			has = true
-			break
-		}
-	}
-	if !has {
-		return w
-	}
-	if len(w) > len(x.buf) {
-		return strings.ToLower(w)
-	}
-	n := 0
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		x.buf[n] = c
-		n++
-	}
-	s := string(x.buf[:n]) // small allocation only for capitalised words
-	if strings.Contains(s, "’") {
-		s = strings.ReplaceAll(s, "’", "'")
-	}
-	return s
-}
-
 // is reports whether token i is the word w (lower case).
 func (x *run) is(i int, w string) bool {
 	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord {
@@ -187,27 +177,32 @@ func (x *run) punct(i int, p string) bool {
 	return i >= 0 && i < len(x.toks) && x.toks[i].kind == tPunct && x.text[x.toks[i].s:x.toks[i].e] == p
 }
 
-func (x *run) inSet(i int, m map[string]bool) bool {
-	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord {
-		return false
-	}
-	t := x.toks[i]
-	if t.e-t.s > 16 {
-		return false
-	}
-	return m[x.lowerKey(t)]
+func (x *run) inSet(i int, c wordClass) bool {
+	return i >= 0 && i < len(x.toks) && x.toks[i].cls&c != 0
 }
 
-// lowerKey is lower without allocating for all-lower words; for capitalised
-// words it copies into the buffer and the map lookup does not allocate.
-func (x *run) lowerKey(t tok) string {
-	w := x.text[t.s:t.e]
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return x.lower(t)
+// classify looks every word of the paragraph up once: its closed classes
+// and the cues that start with it.
+func (x *run) classify() {
+	for i := range x.toks {
+		t := &x.toks[i]
+		if t.kind != tWord || t.e-t.s > len(x.buf) {
+			continue
+		}
+		w := x.text[t.s:t.e]
+		n := 0
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			x.buf[n] = c
+			n++
+		}
+		if v, ok := x.e.vocab[string(x.buf[:n])]; ok {
+			t.cls, t.cue = v.cls, v.cue
 		}
 	}
-	return w
 }
 
 // cueAt returns the cue starting at token i and the index after it.
@@ -220,23 +215,18 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 	// after a determiner a cue word is a noun: "the comments", "his claims"
-	if i > 0 && x.inSet(i-1, nounMarkers) {
+	if i > 0 && x.inSet(i-1, cNounMarker) {
 		return 0, i
 	}
-	var entries []cueEntry
-	w := x.text[t.s:t.e]
-	if t.cap {
+	if t.cue == 0 {
+		return 0, i
+	}
+	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
 		// A capitalised cue word inside a sentence is a name ("United
 		// States"); only a sentence-initial one ("According to") is a cue.
-		if i > 0 && x.toks[i-1].kind == tWord {
-			return 0, i
-		}
-		n := copy(x.buf[:], w)
-		x.buf[0] += 'a' - 'A'
-		entries = x.e.cues[string(x.buf[:n])]
-	} else {
-		entries = x.e.cues[w]
+		return 0, i
 	}
+	entries := x.e.cueLists[t.cue-1]
 	for _, c := range entries {
 		j := i + 1
 		ok := true

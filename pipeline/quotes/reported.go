@@ -134,7 +134,7 @@ func (x *run) adverbialTail(i, se int) bool {
 	if se-i > 12 {
 		return false
 	}
-	if i < se && x.toks[i].kind == tWord && !x.inSet(i, tailStarts) && !isDay(x.text[x.toks[i].s:x.toks[i].e]) {
+	if i < se && x.toks[i].kind == tWord && !x.inSet(i, cTailStart) && !isDay(x.text[x.toks[i].s:x.toks[i].e]) {
 		if k, _ := x.cueAt(i); k == 0 {
 			return false
 		}
@@ -154,14 +154,14 @@ func (x *run) adverbialTail(i, se int) bool {
 // clauseStart: the subject opens a clause after a comma: "…, but Russia has
 // denied …", "…, whereas Tillerson said …".
 func (x *run) clauseStart(s int) bool {
-	return s >= 2 && x.inSet(s-1, clauseOpeners) && x.punct(s-2, ",")
+	return s >= 2 && x.inSet(s-1, cClauseOpener) && x.punct(s-2, ",")
 }
 
 // clauseEnd cuts reported content before a second attributed clause:
 // "X said A, whereas Y said B" gives A to X.
 func (x *run) clauseEnd(cs, end int) int {
 	for k := cs; k+2 < end; k++ {
-		if !x.punct(k, ",") || !x.inSet(k+1, clauseOpeners) || x.toks[k].q >= 0 {
+		if !x.punct(k, ",") || !x.inSet(k+1, cClauseOpener) || x.toks[k].q >= 0 {
 			continue
 		}
 		for v := k + 3; v < end && v <= k+10; v++ {
@@ -179,7 +179,7 @@ func (x *run) clauseEnd(cs, end int) int {
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
 // closed by a comma ("But", "On Monday,").
 func (x *run) leadIn(ss, s int) bool {
-	if s-ss == 1 && x.inSet(ss, clauseOpeners) {
+	if s-ss == 1 && x.inSet(ss, cClauseOpener) {
 		return true
 	}
 	if x.punct(s-1, ",") && s-ss <= 10 {
@@ -199,7 +199,7 @@ func (x *run) leadIn(ss, s int) bool {
 // skipObject steps over the listener after verbs such as "told": "told
 // reporters", "told CNN", "told him".
 func (x *run) skipObject(v, j, end int) int {
-	if !x.inSet(v, objectVerbs) || j >= end || x.toks[j].kind != tWord || x.is(j, "that") {
+	if !x.inSet(v, cObjectVerb) || j >= end || x.toks[j].kind != tWord || x.is(j, "that") {
 		return j
 	}
 	if x.toks[j].cap {
@@ -208,7 +208,7 @@ func (x *run) skipObject(v, j, end int) int {
 		}
 		return j
 	}
-	if x.inSet(j, determiners) && j+1 < end {
+	if x.inSet(j, cDeterminer) && j+1 < end {
 		return j + 2 // "told the newspaper"
 	}
 	return j + 1 // "told reporters", "told him"
@@ -314,7 +314,7 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 func (x *run) pushSubject(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
 	s, e, ok := x.sentenceSubject(ss, se)
-	if !ok || x.inSet(s, subjectPronouns) {
+	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
 	}
 	// a lone capitalised word opening a sentence is often not a name
@@ -329,7 +329,7 @@ func (x *run) pushSubject(si int) {
 			hasCap = true
 		}
 	}
-	if !hasCap && !(x.inSet(s, determiners) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
+	if !hasCap && !(x.inSet(s, cDeterminer) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
 		return
 	}
 	x.push(x.mention(s, e))
@@ -341,7 +341,7 @@ func (x *run) pushSubject(si int) {
 func (x *run) pushNames(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
 	s, e, ok := x.sentenceSubject(ss, se)
-	if !ok || x.inSet(s, subjectPronouns) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
+	if !ok || x.inSet(s, cSubjectPronoun) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 		return
 	}
 	x.pushLastName(e, se)
@@ -372,8 +372,10 @@ func (x *run) pushLastName(ss, se int) {
 // lower-case word or a comma, so it is a name, not a capitalised opener.
 func (x *run) capitalisedElsewhere(i int) bool {
 	w := x.text[x.toks[i].s:x.toks[i].e]
-	for off := 0; ; {
-		k := strings.Index(x.text[off:], w)
+	// look nearby only, so long articles stay linear
+	lo, hi := max(0, x.toks[i].s-3000), min(len(x.text), x.toks[i].e+3000)
+	for off := lo; ; {
+		k := strings.Index(x.text[off:hi], w)
 		if k < 0 {
 			return false
 		}
@@ -472,7 +474,13 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {
-	lm := strings.ToLower(m)
+	lm := m
+	for i := 0; i < len(m); i++ {
+		if c := m[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			lm = strings.ToLower(m)
+			break
+		}
+	}
 	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
 	if e.nonPerson[lm] {
 		return false

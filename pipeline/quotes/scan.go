@@ -20,8 +20,10 @@ const (
 type tok struct {
 	s, e int // byte offsets into the article text
 	kind tokKind
-	cap  bool  // word starting with an upper-case letter
-	q    int32 // index into the paragraph's quotes of the quote holding this token, -1 outside
+	cap  bool      // word starting with an upper-case letter
+	q    int32     // index into the paragraph's quotes of the quote holding this token, -1 outside
+	cls  wordClass // closed word classes of the lower-cased word
+	cue  int32     // 1 + index into Extractor.cueLists of cues starting with this word; 0 none
 }
 
 // qspan is one quotation in a paragraph.

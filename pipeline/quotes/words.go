@@ -89,3 +89,37 @@ var tailStarts = set("in", "on", "at", "during", "after", "before", "from", "to"
 // the plan was dead".
 var objectVerbs = set("told", "tells", "tell", "telling", "assured", "assures", "reminded", "reminds", "informed",
 	"warned", "warns", "promised", "promises", "urged", "urges")
+
+// wordClass is a bit set of the closed classes above, looked up once per
+// token so the rules test bits rather than maps.
+type wordClass uint16
+
+const (
+	cSubjectPronoun wordClass = 1 << iota
+	cBetween
+	cNpStop
+	cNpInner
+	cDeterminer
+	cClauseOpener
+	cNotSpeaker
+	cNounMarker
+	cTailStart
+	cObjectVerb
+)
+
+func classes() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, c := range []struct {
+		set map[string]bool
+		cls wordClass
+	}{
+		{subjectPronouns, cSubjectPronoun}, {between, cBetween}, {npStop, cNpStop}, {npInner, cNpInner},
+		{determiners, cDeterminer}, {clauseOpeners, cClauseOpener}, {notSpeakers, cNotSpeaker},
+		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb},
+	} {
+		for w := range c.set {
+			m[w] |= c.cls
+		}
+	}
+	return m
+}
