@@ -75,7 +75,7 @@ type Extractor struct {
 	cues      map[string][]cueEntry // first word, lower case → cues starting with it
 	vocab     map[string]vocabEntry // every word a rule looks at, lower case
 	cueLists  [][]cueEntry
-	nonPerson map[string]bool       // lower-case names of lexicon actors that are not people
+	nonPerson map[string]bool // lower-case names of lexicon actors that are not people
 }
 
 // New builds an extractor from the lexicon's reporting cues.
