@@ -289,19 +289,18 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 	scope := false
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		w := &e.words[t.word]
 		off, key := nbKey(sc.lower[t.lo:t.hi])
 		if len(key) > 0 {
-			id := w.nb
+			id := t.nb
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				id = e.words[e.index[unsafeString(key)]].nb
+				id = e.words[e.table.get(key)].nb
 			}
-			if w.fn == fnBut {
+			if t.fn == fnBut {
 				scope = false
 			}
 			lo := t.lo + int32(off)
 			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, tok: int32(i), negated: scope})
-			if w.negation || t.nt || w.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
+			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
 				scope = true
 			}
 		}
@@ -440,4 +439,5 @@ func (e *engine) attach(m *Model) {
 		}
 		e.words[i].nb = id
 	}
+	e.finish()
 }

@@ -58,6 +58,25 @@ type wordInfo struct {
 	special   bool  // first word of an idiom or multi-word booster
 	compare   bool  // a comparative that "never" does not flip (worse, better)
 	nb        int32 // row in the naive Bayes table, -1 when none
+	flags     uint8 // the booleans above as token flags, set by finish
+}
+
+// finish packs each word's booleans into flags for the tokens to copy and
+// builds the lookup table.
+func (e *engine) finish() {
+	e.table = newWordTable(e.index)
+	for i := range e.words {
+		w := &e.words[i]
+		w.flags = 0
+		for _, f := range []struct {
+			on   bool
+			flag uint8
+		}{{w.isBooster, flagBooster}, {w.negation, flagNegation}, {w.phrase, flagPhrase}, {w.special, flagSpecial}, {w.compare, flagCompare}} {
+			if f.on {
+				w.flags |= f.flag
+			}
+		}
+	}
 }
 
 // phrase is a multi-word lexicon entry ("common interests") or a special
@@ -70,6 +89,7 @@ type phrase struct {
 // engine is the VADER-style rule engine over one set of lexicon layers.
 type engine struct {
 	index    map[string]int32 // lower-case token → row in words
+	table    *wordTable       // the same, for the hot path
 	words    []wordInfo       // row 0 is the unknown word
 	phrases  map[string][]phrase
 	special  []phrase // idioms that replace a word's valence
@@ -146,6 +166,7 @@ func newEngine(cfg rulesConfig) *engine {
 			row(w).compare = true
 		}
 	}
+	e.finish()
 	e.pool.New = func() any { return new(scratch) }
 	return e
 }
@@ -205,15 +226,16 @@ func (e *engine) prepare(sc *scratch, text string) {
 	sc.inLex = growBool(sc.inLex, n)
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		t.word = e.index[unsafeString(sc.lower[t.lo:t.hi])]
+		t.word = e.table.get(sc.lower[t.lo:t.hi])
 		w := &e.words[t.word]
 		sc.val[i], sc.inLex[i] = w.valence, w.inLex
+		t.fn, t.flags, t.nb = w.fn, w.flags, w.nb
 	}
 	// Multi-word entries: the phrase's valence sits on its first word, the
 	// rest of it counts as lexicon words of no valence, so modifiers before
 	// the phrase apply to it and its own words are not read again.
 	for i := 0; i < n; i++ {
-		if !e.words[sc.toks[i].word].phrase {
+		if sc.toks[i].flags&flagPhrase == 0 {
 			continue
 		}
 		for _, p := range e.phrases[sc.low(i)] {
@@ -270,11 +292,10 @@ func (e *engine) valences(sc *scratch) {
 	capDiff := upperCount > 0 && upperCount < n
 	for i := range sc.toks {
 		sc.sent[i] = 0
-		w := &e.words[sc.toks[i].word]
-		if w.isBooster {
+		if sc.toks[i].flags&flagBooster != 0 {
 			continue
 		}
-		if w.fn == fnKind && i+1 < n && e.fn(sc, i+1) == fnOf {
+		if sc.toks[i].fn == fnKind && i+1 < n && e.fn(sc, i+1) == fnOf {
 			continue
 		}
 		if !sc.inLex[i] {
@@ -284,10 +305,10 @@ func (e *engine) valences(sc *scratch) {
 	}
 }
 
-func (e *engine) fn(sc *scratch, i int) uint8 { return e.words[sc.toks[i].word].fn }
+func (e *engine) fn(sc *scratch, i int) uint8 { return sc.toks[i].fn }
 
 func (e *engine) negated(sc *scratch, i int) bool {
-	return e.words[sc.toks[i].word].negation || sc.toks[i].nt
+	return sc.toks[i].flags&flagNegation != 0 || sc.toks[i].nt
 }
 
 // negates reports whether the word at j negates the word at i.
@@ -296,7 +317,7 @@ func (e *engine) negates(sc *scratch, j, i int) bool {
 		return false
 	}
 	// "never been worse", "never looked better": a comparison, not a negation.
-	return !(e.words[sc.toks[i].word].compare && e.fn(sc, j) == fnNever)
+	return !(sc.toks[i].flags&flagCompare != 0 && e.fn(sc, j) == fnNever)
 }
 
 func (e *engine) tokenValence(sc *scratch, i int, capDiff bool) float64 {
@@ -342,11 +363,10 @@ func (e *engine) tokenValence(sc *scratch, i int, capDiff bool) float64 {
 
 // scalar is the intensity a booster or dampener at j adds to valence v.
 func (e *engine) scalar(sc *scratch, j int, v float64, capDiff bool) float64 {
-	w := &e.words[sc.toks[j].word]
-	if !w.isBooster {
+	if sc.toks[j].flags&flagBooster == 0 {
 		return 0
 	}
-	s := w.booster
+	s := e.words[sc.toks[j].word].booster
 	if v < 0 {
 		s = -s
 	}
@@ -394,7 +414,7 @@ func (e *engine) specialCheck(sc *scratch, v float64, i int) float64 {
 	// Every window starts at one of i-3..i; most text has no idiom there.
 	any := false
 	for j := i - 3; j <= i; j++ {
-		if e.words[sc.toks[j].word].special {
+		if sc.toks[j].flags&flagSpecial != 0 {
 			any = true
 			break
 		}

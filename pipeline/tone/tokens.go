@@ -16,9 +16,21 @@ type token struct {
 	start, end int32 // byte span of the (stripped) token in the text
 	lo, hi     int32 // its lower-case form in scratch.lower
 	word       int32 // index into the word table; 0 when unknown
+	nb         int32 // the word's id in the attached model, -1 if none
+	fn         uint8 // copied from the word table so the rules
+	flags      uint8 // read one compact array
 	upper      bool  // ALL CAPS in Python's sense (str.isupper)
 	nt         bool  // contains "n't"
 }
+
+// Token flags copied from wordInfo.
+const (
+	flagBooster = 1 << iota
+	flagNegation
+	flagPhrase
+	flagSpecial
+	flagCompare
+)
 
 // isPySpace reports whether r is whitespace for Python's str.split().
 func isPySpace(r rune) bool {
@@ -45,6 +57,7 @@ var asciiPunct = func() (t [256]bool) {
 const (
 	caseUpper = 1
 	caseLower = 2
+	caseApos  = 4 // an apostrophe, for "n't"
 )
 
 // asciiCase and asciiLower classify and fold ASCII letters in one lookup.
@@ -57,6 +70,8 @@ var asciiCase, asciiLower = func() (cs, lw [256]uint8) {
 			lw[c] = uint8(c) + 'a' - 'A'
 		case c >= 'a' && c <= 'z':
 			cs[c] = caseLower
+		case c == '\'':
+			cs[c] = caseApos
 		}
 	}
 	return
@@ -70,49 +85,64 @@ var asciiSpace = func() (t [256]bool) {
 	return
 }()
 
-// tokenize splits text into tokens, appending to sc.toks and sc.lower.
+// tokenize splits text into tokens, appending to sc.toks and sc.lower. ASCII
+// tokens, the common case, are lowered and classified in the same pass that
+// finds their end.
 func (sc *scratch) tokenize(text string) {
 	n := len(text)
 	i := 0
 	for i < n {
-		// skip whitespace
-		for i < n {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					break
-				}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isPySpace(r) {
-				break
-			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); isPySpace(r) {
 			i += size
+			continue
 		}
-		if i >= n {
-			break
-		}
-		start := i
+		start, lo := i, len(sc.lower)
 		ascii := true
+		var bits uint8
 		for i < n {
 			c := text[i]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] {
+			if c >= utf8.RuneSelf {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if isPySpace(r) {
 					break
 				}
-				i++
+				ascii = false
+				i += size
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if isPySpace(r) {
+			if asciiSpace[c] {
 				break
 			}
-			ascii = false
-			i += size
+			bits |= asciiCase[c]
+			sc.lower = append(sc.lower, asciiLower[c])
+			i++
 		}
-		sc.addToken(text, start, i, ascii)
+		if !ascii {
+			sc.lower = sc.lower[:lo]
+			sc.addToken(text, start, i, false)
+			continue
+		}
+		s, e := start, i
+		for s < e && asciiPunct[text[s]] {
+			s++
+		}
+		for e > s && asciiPunct[text[e-1]] {
+			e--
+		}
+		if e-s <= 2 { // keep the marks: ":)", "no."
+			s, e = start, i
+		}
+		sc.toks = append(sc.toks, token{start: int32(s), end: int32(e), lo: int32(lo + s - start), hi: int32(lo + e - start)})
+		t := &sc.toks[len(sc.toks)-1]
+		// Stripped marks carry no case, so the bits hold for the kept part.
+		t.upper = bits&caseUpper != 0 && bits&caseLower == 0
+		t.nt = bits&caseApos != 0 && containsNT(sc.lower[t.lo:t.hi])
 	}
 }
 
@@ -128,8 +158,10 @@ func (sc *scratch) addToken(text string, start, end int, ascii bool) {
 	if e-s <= 2 || (!ascii && utf8.RuneCountInString(text[s:e]) <= 2) {
 		s, e = start, end
 	}
-	t := token{start: int32(s), end: int32(e), lo: int32(len(sc.lower))}
+	sc.toks = append(sc.toks, token{start: int32(s), end: int32(e), lo: int32(len(sc.lower))})
+	t := &sc.toks[len(sc.toks)-1]
 	word := text[s:e]
+	apos := false
 	hasCased, lower := false, false
 	if ascii {
 		sc.lower = append(sc.lower, word...)
@@ -139,7 +171,8 @@ func (sc *scratch) addToken(text string, start, end int, ascii bool) {
 			bits |= asciiCase[c]
 			buf[j] = asciiLower[c]
 		}
-		hasCased, lower = bits != 0, bits&caseLower != 0
+		hasCased, lower = bits&(caseUpper|caseLower) != 0, bits&caseLower != 0
+		apos = bits&caseApos != 0
 	} else {
 		for _, r := range word {
 			switch {
@@ -149,12 +182,12 @@ func (sc *scratch) addToken(text string, start, end int, ascii bool) {
 				hasCased, lower = true, true
 			}
 			sc.lower = utf8.AppendRune(sc.lower, unicode.ToLower(r))
+			apos = apos || r == '\''
 		}
 	}
 	t.upper = hasCased && !lower
 	t.hi = int32(len(sc.lower))
-	t.nt = containsNT(sc.lower[t.lo:t.hi])
-	sc.toks = append(sc.toks, t)
+	t.nt = apos && containsNT(sc.lower[t.lo:t.hi])
 }
 
 func containsNT(b []byte) bool {
