@@ -30,8 +30,11 @@ func arrowType(duckType string) arrow.DataType {
 		return arrow.PrimitiveTypes.Float64
 	case "BOOLEAN":
 		return arrow.FixedWidthTypes.Boolean
-	case "VARCHAR[]":
-		return arrow.ListOfNonNullable(arrow.BinaryTypes.String)
+	}
+	if elem, ok := strings.CutSuffix(duckType, "[]"); ok {
+		if et := arrowType(elem); et != nil {
+			return arrow.ListOfNonNullable(et)
+		}
 	}
 	return nil
 }

@@ -119,8 +119,12 @@ func duckType(f reflect.StructField) (string, error) {
 		return "DOUBLE", nil
 	case typ.Kind() == reflect.Bool:
 		return "BOOLEAN", nil
-	case typ.Kind() == reflect.Slice && typ.Elem().Kind() == reflect.String:
-		return "VARCHAR[]", nil
+	case typ.Kind() == reflect.Slice && typ.Elem().Kind() != reflect.Uint8:
+		elem, err := duckType(reflect.StructField{Name: f.Name, Type: typ.Elem()})
+		if err != nil {
+			return "", err
+		}
+		return elem + "[]", nil
 	}
 	return "", fmt.Errorf("field %s: no expected DuckDB type for %s", f.Name, f.Type)
 }
@@ -486,32 +490,44 @@ func checkParquetSchema(t *testing.T, d *dataset, table string, cols []column) {
 			if n.repetition != wantRep {
 				t.Errorf("%s: %s is %s, want %s", rel, c.name, n.repetition, wantRep)
 			}
-			switch c.duckType {
-			case "TIMESTAMP WITH TIME ZONE":
-				if n.converted != "TIMESTAMP_MICROS" || !strings.Contains(n.logical, "isAdjustedToUTC=1") {
-					t.Errorf("%s: %s is %s %s, want UTC microsecond timestamps", rel, c.name, n.converted, n.logical)
-				}
-			case "VARCHAR":
-				if n.typ != "BYTE_ARRAY" || n.converted != "UTF8" {
-					t.Errorf("%s: %s is %s %s, want UTF8 strings", rel, c.name, n.typ, n.converted)
-				}
-			case "VARCHAR[]":
-				if n.converted != "LIST" || len(nodes) < 2 || nodes[0].repetition != "REPEATED" || nodes[1].converted != "UTF8" {
-					t.Errorf("%s: %s is not a three-level LIST of UTF8 strings: %+v", rel, c.name, n)
+			if elem, ok := strings.CutSuffix(c.duckType, "[]"); ok {
+				if n.converted != "LIST" || len(nodes) < 2 || nodes[0].repetition != "REPEATED" {
+					t.Errorf("%s: %s is not a three-level LIST: %+v", rel, c.name, n)
 					break
 				}
-				nodes = nodes[2:]
-			case "INTEGER", "BIGINT", "DOUBLE":
-				want := map[string]string{"INTEGER": "INT32", "BIGINT": "INT64", "DOUBLE": "DOUBLE"}[c.duckType]
-				if n.typ != want {
-					t.Errorf("%s: %s is %s, want %s", rel, c.name, n.typ, want)
+				if msg := leafProblem(nodes[1], elem); msg != "" {
+					t.Errorf("%s: %s elements: %s", rel, c.name, msg)
 				}
+				nodes = nodes[2:]
+			} else if msg := leafProblem(n, c.duckType); msg != "" {
+				t.Errorf("%s: %s: %s", rel, c.name, msg)
 			}
 		}
 		for _, n := range nodes {
 			t.Errorf("%s: unexpected column %s", rel, n.name)
 		}
 	}
+}
+
+// leafProblem says what is wrong with a leaf column's Parquet encoding for
+// the DuckDB type it must read as, or "" when nothing is.
+func leafProblem(n schemaNode, duckType string) string {
+	switch duckType {
+	case "TIMESTAMP WITH TIME ZONE":
+		if n.converted != "TIMESTAMP_MICROS" || !strings.Contains(n.logical, "isAdjustedToUTC=1") {
+			return fmt.Sprintf("%s %s, want UTC microsecond timestamps", n.converted, n.logical)
+		}
+	case "VARCHAR":
+		if n.typ != "BYTE_ARRAY" || n.converted != "UTF8" {
+			return fmt.Sprintf("%s %s, want UTF8 strings", n.typ, n.converted)
+		}
+	case "INTEGER", "BIGINT", "DOUBLE", "BOOLEAN":
+		want := map[string]string{"INTEGER": "INT32", "BIGINT": "INT64", "DOUBLE": "DOUBLE", "BOOLEAN": "BOOLEAN"}[duckType]
+		if n.typ != want {
+			return fmt.Sprintf("%s, want %s", n.typ, want)
+		}
+	}
+	return ""
 }
 
 // readmeSQL returns the ```sql blocks of the README, one statement each.
