@@ -48,7 +48,7 @@ type Summary struct {
 	Unchanged   int64 // skipped: already in the dataset with this version
 	Quarantined int64
 	Quotes      int64
-	Problems    []string // one line per quarantined input: "file:line: error"
+	Problems    []string // "file:line: error" per quarantined input, the first maxProblems
 }
 
 // NewRunID returns a sortable, unique run id.
@@ -57,6 +57,10 @@ func NewRunID(now time.Time) string {
 	rand.Read(b[:])
 	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }
+
+// maxProblems bounds the problems a summary lists (the articles table has
+// them all), so that a feed of a million broken lines does not fill memory.
+const maxProblems = 1000
 
 type job struct {
 	item source.Item
@@ -193,7 +197,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			sum.Unchanged++
 		case r.article.Status == output.StatusQuarantined:
 			sum.Quarantined++
-			sum.Problems = append(sum.Problems, r.problem)
+			if len(sum.Problems) < maxProblems {
+				sum.Problems = append(sum.Problems, r.problem)
+			}
 			log.Warn("article quarantined", "article_id", r.article.ArticleID, "error", r.problem)
 		default:
 			sum.OK++

@@ -127,6 +127,11 @@ func StagingDir(out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The same folder reached by another path (a link) must find the same
+	// staging area, or a killed run's journal would go unseen.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	parent := filepath.Dir(abs)
 	if parent == abs || !sameDevice(abs, parent) {
 		return filepath.Join(abs, ".stance-staging"), nil

@@ -126,7 +126,7 @@ Exit codes:
 					const shown = 20
 					for i, p := range sum.Problems {
 						if i == shown {
-							fmt.Fprintf(e.stderr, "  … and %d more: SELECT error FROM articles WHERE status = 'quarantined'\n", len(sum.Problems)-shown)
+							fmt.Fprintf(e.stderr, "  … and %d more: SELECT error FROM articles WHERE status = 'quarantined'\n", sum.Quarantined-shown)
 							break
 						}
 						fmt.Fprintf(e.stderr, "  quarantined: %s\n", p)
