@@ -21,7 +21,7 @@ type Token struct {
 // "al" "assad"), so patterns and statements are tokenised alike; "U.S." is
 // one word "us" whose Raw keeps the capitals, which tells it from the pronoun.
 func Tokenize(text string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(text)/6+1)
 	var brk byte
 	i := 0
 	for i < len(text) {

@@ -163,18 +163,53 @@ type matcher struct {
 	literals []int             // token indexes matched by written words, during a match
 }
 
+// compiled is a pattern with what every match needs, for skipping cheaply.
+type compiled struct {
+	lexicon.Pattern
+	reqs  []requirement
+	first *requirement // what the first word must be; nil when not known (a slot, an optional)
+}
+
+func compile(p lexicon.Pattern) *compiled {
+	c := &compiled{Pattern: p, reqs: requirements(p.Elems)}
+	if len(p.Elems) > 0 && !p.Elems[0].Optional {
+		if r, ok := firstLiteral(p.Elems[0]); ok {
+			c.first = &r
+		}
+	}
+	return c
+}
+
+func compileAll(ps []lexicon.Pattern) []*compiled {
+	out := make([]*compiled, len(ps))
+	for i, p := range ps {
+		out[i] = compile(p)
+	}
+	return out
+}
+
 // match finds the first (leftmost, then shortest) match of p that starts at
 // or after from. It returns the match's token range and the indexes of the
 // tokens matched by the pattern's written words.
-func (m *matcher) match(p lexicon.Pattern, from int) (start, end int, literal []int, ok bool) {
+func (m *matcher) match(c *compiled, from int) (start, end int, literal []int, ok bool) {
 	for s := max(from, m.lo); s < m.hi; s++ {
-		m.literals = m.literals[:0]
-		var e int
-		if m.seq(p.Elems, 0, s, s, func(pos int) bool { e = pos; return true }) {
+		if e, ok := m.matchAt(c, s); ok {
 			return s, e, append([]int(nil), m.literals...), true
 		}
 	}
 	return 0, 0, nil, false
+}
+
+// matchAt matches p starting exactly at token s; m.literals holds the
+// written words' tokens after a match.
+func (m *matcher) matchAt(c *compiled, s int) (int, bool) {
+	if c.first != nil && !c.first.metBy(m.toks[s].Norm) {
+		return 0, false
+	}
+	m.literals = m.literals[:0]
+	var e int
+	ok := m.seq(c.Elems, 0, s, s, func(pos int) bool { e = pos; return true })
+	return e, ok
 }
 
 // seq matches elems[i:] at pos, then calls k with the end; matchStart bounds
@@ -286,6 +321,21 @@ func firstLiteral(e lexicon.PatternElem) (requirement, bool) {
 		return r, true
 	}
 	return requirement{}, false
+}
+
+// metBy reports whether one word meets the requirement.
+func (r requirement) metBy(w string) bool {
+	for _, x := range r.words {
+		if x == w {
+			return true
+		}
+	}
+	for _, p := range r.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // met reports whether the statement's words meet every requirement.

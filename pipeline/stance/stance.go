@@ -62,27 +62,59 @@ const (
 
 // Scorer is immutable and safe for concurrent use.
 type Scorer struct {
-	frames []lexicon.Frame
 	claims []claimRef
-	cues   lexicon.StanceCues
+	// byAnchor lists, per word, the claims whose first required element that
+	// word meets; anchorPrefixes the same for prefixes; unanchored the claims
+	// with no required written word. A statement is matched only against
+	// the claims its words can anchor.
+	byAnchor       map[string][]int
+	anchorPrefixes []anchorPrefix
+	unanchored     []int
+
+	negators, affirmations, denials, oppositions, characterizations []*compiled
+
 	actors *actorIndex
 	names  map[string]string // lower-cased actor name or alias → actor id
 	tone   *tone.Scorer
 }
 
+type anchorPrefix struct {
+	prefix string
+	claims []int
+}
+
 type claimRef struct {
-	frame    string
-	claim    lexicon.Claim
-	required []requirement
-	order    int
+	frame   string
+	claim   lexicon.Claim
+	pattern *compiled
+	context *compiled
 }
 
 // New builds a scorer from the lexicon's frames.
 func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
-	s := &Scorer{frames: lx.Frames, cues: lx.StanceCues, actors: newActorIndex(lx), names: map[string]string{}, tone: t}
+	cues := lx.StanceCues
+	s := &Scorer{actors: newActorIndex(lx), names: map[string]string{}, tone: t, byAnchor: map[string][]int{},
+		negators: compileAll(cues.Negators), affirmations: compileAll(cues.Affirmations), denials: compileAll(cues.Denials),
+		oppositions: compileAll(cues.Oppositions), characterizations: compileAll(cues.Characterizations)}
 	for _, f := range lx.Frames {
 		for _, c := range f.Claims {
-			s.claims = append(s.claims, claimRef{frame: f.Name, claim: c, required: requirements(c.Pattern.Elems), order: len(s.claims)})
+			cr := claimRef{frame: f.Name, claim: c, pattern: compile(c.Pattern)}
+			if c.Context != nil {
+				cr.context = compile(*c.Context)
+			}
+			i := len(s.claims)
+			s.claims = append(s.claims, cr)
+			if len(cr.pattern.reqs) == 0 {
+				s.unanchored = append(s.unanchored, i)
+				continue
+			}
+			anchor := cr.pattern.reqs[0]
+			for _, w := range anchor.words {
+				s.byAnchor[w] = append(s.byAnchor[w], i)
+			}
+			for _, p := range anchor.prefixes {
+				s.addAnchorPrefix(p, i)
+			}
 		}
 	}
 	for _, a := range lx.Actors {
@@ -136,8 +168,48 @@ func (s *Scorer) speakerID(st Statement) string {
 
 type claimHit struct {
 	ref        claimRef
+	order      int // the claim's place in the frames, for ties
 	start, end int
 	negator    string // the negator that flipped it, if any
+}
+
+func (s *Scorer) addAnchorPrefix(p string, claim int) {
+	for i := range s.anchorPrefixes {
+		if s.anchorPrefixes[i].prefix == p {
+			s.anchorPrefixes[i].claims = append(s.anchorPrefixes[i].claims, claim)
+			return
+		}
+	}
+	s.anchorPrefixes = append(s.anchorPrefixes, anchorPrefix{prefix: p, claims: []int{claim}})
+}
+
+// candidates returns, in frame order, the claims the statement's words can
+// anchor.
+func (s *Scorer) candidates(words map[string]bool, list []string) []int {
+	seen := make([]bool, len(s.claims))
+	var out []int
+	add := func(ids []int) {
+		for _, i := range ids {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	add(s.unanchored)
+	for _, w := range list {
+		add(s.byAnchor[w])
+	}
+	for _, ap := range s.anchorPrefixes {
+		for _, w := range list {
+			if strings.HasPrefix(w, ap.prefix) {
+				add(ap.claims)
+				break
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, mentions []mention) []evidence {
@@ -157,23 +229,24 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 		m.slots[mn.start] = append(m.slots[mn.start], mn)
 	}
 	var hits []claimHit
-	for _, cr := range s.claims {
-		if !cr.claim.Applies(st.Published) || !met(cr.required, words, list) {
+	for _, i := range s.candidates(words, list) {
+		cr := s.claims[i]
+		if !met(cr.pattern.reqs, words, list) || !cr.claim.Applies(st.Published) {
 			continue
 		}
-		if c := cr.claim.Context; c != nil {
+		if cr.context != nil {
 			// The topic words may be anywhere in the sentence, lead included.
 			cm := &matcher{toks: toks, lo: 0, hi: len(toks), slots: m.slots}
-			if _, _, _, ok := cm.match(*c, 0); !ok {
+			if _, _, _, ok := cm.match(cr.context, 0); !ok {
 				continue
 			}
 		}
 		for from := nLead; from < len(toks); {
-			start, end, lit, ok := m.match(cr.claim.Pattern, from)
+			start, end, lit, ok := m.match(cr.pattern, from)
 			if !ok {
 				break
 			}
-			hits = append(hits, claimHit{ref: cr, start: start, end: end, negator: s.negatorOf(toks, nLead, start, end, lit)})
+			hits = append(hits, claimHit{ref: cr, order: i, start: start, end: end, negator: s.negatorOf(toks, nLead, start, end, lit)})
 			from = end
 		}
 	}
@@ -184,7 +257,7 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 		if li != lj {
 			return li > lj
 		}
-		return hits[i].ref.order < hits[j].ref.order
+		return hits[i].order < hits[j].order
 	})
 	taken := make([]bool, len(toks))
 	var kept []claimHit
@@ -276,11 +349,11 @@ func (s *Scorer) isNegator(toks []lexicon.Token, i, end int) bool {
 	w := toks[i].Norm
 	negated := strings.HasSuffix(w, "n't")
 	m := &matcher{toks: toks, lo: i, hi: end}
-	for _, p := range s.cues.Negators {
+	for _, p := range s.negators {
 		if negated {
 			break
 		}
-		if st, _, _, ok := m.match(p, i); ok && st == i {
+		if _, ok := m.matchAt(p, i); ok {
 			negated = true
 		}
 	}
@@ -288,8 +361,8 @@ func (s *Scorer) isNegator(toks []lexicon.Token, i, end int) bool {
 		return false
 	}
 	m.hi = len(toks)
-	for _, p := range s.cues.Affirmations {
-		if st, _, _, ok := m.match(p, i); ok && st == i {
+	for _, p := range s.affirmations {
+		if _, ok := m.matchAt(p, i); ok {
 			return false
 		}
 	}
@@ -304,7 +377,7 @@ func (s *Scorer) denialOf(toks []lexicon.Token, nLead int) string {
 		return ""
 	}
 	m := &matcher{toks: toks, lo: max(0, nLead-6), hi: nLead}
-	for _, p := range s.cues.Denials {
+	for _, p := range s.denials {
 		for from := m.lo; from < nLead; {
 			start, end, _, ok := m.match(p, from)
 			if !ok {
@@ -329,13 +402,13 @@ func (s *Scorer) denialOf(toks []lexicon.Token, nLead int) string {
 // subject is the speaker (or a pronoun standing for the speaker), and the
 // speaker is never their own target.
 func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int, mentions []mention, speaker string) []evidence {
-	if nLead == 0 || len(s.cues.Oppositions) == 0 {
+	if nLead == 0 || len(s.oppositions) == 0 {
 		return nil
 	}
 	m := &matcher{toks: toks, lo: 0, hi: nLead}
 	var out []evidence
 	seen := map[string]bool{}
-	for _, p := range s.cues.Oppositions {
+	for _, p := range s.oppositions {
 		for from := 0; from < nLead; {
 			start, end, _, ok := m.match(p, from)
 			if !ok {
@@ -481,7 +554,7 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 // Moscow's own words, not a label for Moscow.
 func (s *Scorer) characterizes(toks []lexicon.Token, nLead int) bool {
 	m := &matcher{toks: toks, lo: max(0, nLead-characterReach), hi: nLead}
-	for _, p := range s.cues.Characterizations {
+	for _, p := range s.characterizations {
 		for from := m.lo; from < nLead; {
 			start, end, _, ok := m.match(p, from)
 			if !ok {

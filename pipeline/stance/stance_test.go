@@ -266,7 +266,7 @@ func TestNoStanceWithoutEvidence(t *testing.T) {
 
 // sharedStatements reads the gold statements of ../shared (PolNeAR dev and
 // the seed), with their leads.
-func sharedStatements(t *testing.T) []Statement {
+func sharedStatements(t testing.TB) []Statement {
 	t.Helper()
 	root := repoRoot(t)
 	var out []Statement
@@ -345,7 +345,7 @@ func runeOffsets(s string) []int {
 	return append(out, len(s))
 }
 
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -428,4 +428,18 @@ func BenchmarkScoreLongStatement(b *testing.B) {
 	for b.Loop() {
 		sc.Score(st)
 	}
+}
+
+// BenchmarkScoreCorpus scores every PolNeAR dev and seed statement once per
+// iteration: the mix a batch run sees, mostly statements no frame is about.
+func BenchmarkScoreCorpus(b *testing.B) {
+	sc := newScorer(b)
+	stmts := sharedStatements(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, st := range stmts {
+			sc.Score(st)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stmts)), "ns/statement")
 }
