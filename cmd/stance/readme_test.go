@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/output"
 )
 
 // TestHelp: help asked for goes to stdout and exits 0; a mistake goes to
@@ -125,4 +127,61 @@ func TestReadmeLinks(t *testing.T) {
 	if n == 0 {
 		t.Error("README has no relative links; the docs/ pages should be linked")
 	}
+}
+
+// TestReadmeSchema: the README's table of columns for each output table
+// names exactly the columns output/tables.go writes (plus the Hive date).
+func TestReadmeSchema(t *testing.T) {
+	text := readme(t)
+	for _, tb := range []struct {
+		name        string
+		row         any
+		partitioned bool
+	}{
+		{output.QuotesTable, output.Quote{}, true},
+		{output.ArticlesTable, output.Article{}, true},
+		{output.SpeakersTable, output.Speaker{}, false},
+		{output.RunsTable, output.Run{}, false},
+	} {
+		_, section, ok := strings.Cut(text, "### `"+tb.name+"`")
+		if !ok {
+			t.Errorf("README has no section for the %s table", tb.name)
+			continue
+		}
+		section, _, _ = strings.Cut(section, "\n#")
+		documented := map[string]bool{}
+		for _, m := range regexp.MustCompile(`(?m)^\| ([a-z_0-9]+(?:, [a-z_0-9]+)*) \|`).FindAllStringSubmatch(section, -1) {
+			for _, name := range strings.Split(m[1], ", ") {
+				if name == "column" { // the header row
+					continue
+				}
+				documented[name] = true
+			}
+		}
+		want := parquetColumns(tb.row)
+		if tb.partitioned {
+			want = append(want, "date")
+		}
+		for _, c := range want {
+			if !documented[c] {
+				t.Errorf("README's %s table does not document column %s (add a row: | %s | TYPE | meaning |)", tb.name, c, c)
+			}
+			delete(documented, c)
+		}
+		for c := range documented {
+			t.Errorf("README's %s table documents %s, which the table does not have", tb.name, c)
+		}
+	}
+}
+
+func parquetColumns(row any) []string {
+	var cols []string
+	rt := reflect.TypeOf(row)
+	for i := 0; i < rt.NumField(); i++ {
+		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("parquet"), ",")
+		if name != "" && name != "-" {
+			cols = append(cols, name)
+		}
+	}
+	return cols
 }
