@@ -108,6 +108,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer w.Close()
+	w.Workers = workers
 	for _, f := range files {
 		if f.Path != "-" { // standard input is new data every time
 			w.ReadsInput(f.Path)

@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -79,6 +81,9 @@ type Writer struct {
 	// (which the Parquet writer holds in memory) unboundedly large.
 	RowGroupRows  int64
 	RowGroupBytes int64
+	// Workers bounds the partition files written at once at Commit; 0
+	// means all cores.
+	Workers int
 
 	journaled, applied bool
 	// inputs are the files this run reads in full: their quarantined rows
@@ -244,28 +249,27 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	// _SUCCESS goes first and comes back last: while files are being moved
 	// the dataset does not claim to be complete.
 	ops := []op{{Target: successName}}
+	// Partitions are written in parallel, each to its own staged file; the
+	// journal lists them in the same order whatever finished first.
+	quoteOps, articleOps := make([]op, len(parts)), make([]op, len(parts))
+	err = parallel(ctx, w.Workers, 2*len(parts), func(i int) error {
+		var err error
+		if p := parts[i/2]; i%2 == 0 {
+			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows)
+		} else {
+			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	quoteFiles := map[string]string{} // touched quotes partition → staged file, "" when emptied
-	for _, p := range parts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		o, err := mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows)
-		if err != nil {
-			return err
-		}
-		quoteFiles[p] = o.Staged
-		ops = append(ops, o)
+	for i, p := range parts {
+		quoteFiles[p] = quoteOps[i].Staged
 	}
-	for _, p := range parts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		o, err := mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64))
-		if err != nil {
-			return err
-		}
-		ops = append(ops, o)
-	}
+	ops = append(ops, quoteOps...)
+	ops = append(ops, articleOps...)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -303,6 +307,50 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	}
 	w.applied = true
 	return nil
+}
+
+// parallel calls job(0) … job(n-1) on up to workers goroutines (all cores
+// when workers < 1) and returns the first error; after an error or once ctx
+// is done, jobs not yet started are not.
+func parallel(ctx context.Context, workers, n int, job func(i int) error) error {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		mu    sync.Mutex
+		next  int
+		first error
+		wg    sync.WaitGroup
+	)
+	take := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			first = ctx.Err()
+		}
+		if first != nil || next == n {
+			return 0, false
+		}
+		next++
+		return next - 1, true
+	}
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, ok := take(); ok; i, ok = take() {
+				if err := job(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
 }
 
 // partFile is the single file of a partition: one file per partition keeps
@@ -415,9 +463,13 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	return op{Staged: rel, Target: rel}, f.Close()
 }
 
+// zstdCodec is shared by every file written: it pools its encoders, and
+// each encoder allocates megabytes of history on first use.
+var zstdCodec = &zstd.Codec{}
+
 func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
 	return parquet.NewGenericWriter[T](w,
-		parquet.Compression(&zstd.Codec{}),
+		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(rowGroup),
 		parquet.KeyValueMetadata("stance.version", meta.Version),
 		parquet.KeyValueMetadata("stance.lexicon_version", meta.LexiconVersion),

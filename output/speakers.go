@@ -58,7 +58,7 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 	}
 	aggs := map[string]*speakerAgg{}
 	for _, path := range paths {
-		rr, err := openRows[Quote](path)
+		rr, err := openRows[speakerQuote](path)
 		if err != nil {
 			return op{}, err
 		}
@@ -93,7 +93,22 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 	return op{Staged: rel, Target: rel}, nil
 }
 
-func addQuote(aggs map[string]*speakerAgg, q *Quote) {
+// speakerQuote is the part of a quotes row the speakers table is built
+// from: reading only these columns skips the texts and the evidence.
+type speakerQuote struct {
+	ArticleID          string     `parquet:"article_id"`
+	Published          *time.Time `parquet:"published,optional,timestamp(microsecond)"`
+	Speaker            string     `parquet:"speaker"`
+	SpeakerID          string     `parquet:"speaker_id"`
+	SpeakerMention     string     `parquet:"speaker_mention"`
+	SpeakerRole        string     `parquet:"speaker_role"`
+	SpeakerAffiliation string     `parquet:"speaker_affiliation"`
+	Tone               float64    `parquet:"tone"`
+	StanceUS           *float64   `parquet:"stance_us,optional"`
+	StanceRussia       *float64   `parquet:"stance_russia,optional"`
+}
+
+func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	a := aggs[q.SpeakerID]
 	if a == nil {
 		a = &speakerAgg{names: map[string]int{}, affiliations: map[string]int{}, mentions: map[string]int{}}
