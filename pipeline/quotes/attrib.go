@@ -2,6 +2,9 @@ package quotes
 
 import (
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/pipeline/article"
 )
@@ -46,6 +49,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	stmts := out[first:]
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Span.Start < stmts[j].Span.Start })
 	x.inheritSpeakers(stmts, pi)
+	out = x.dropLabels(out, first)
 	out = x.antecedents(out, first)
 
 	// remember the speaker this paragraph leaves for the next one
@@ -117,6 +121,57 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 // startsParagraph: the quote's opening mark is the paragraph's first token.
 func (x *run) startsParagraph(q *Quote) bool {
 	return len(x.toks) > 0 && x.toks[0].kind == tOpen && x.toks[0].e == q.Span.Start
+}
+
+// dropLabels removes quoted words nobody is said to have spoken that read as
+// a name or title rather than a statement: the show “Meet the Press”, the
+// “establishment” candidate. Scare quotes and titles are not statements.
+func (x *run) dropLabels(out []Quote, first int) []Quote {
+	k := first
+	for i := first; i < len(out); i++ {
+		q := out[i]
+		if q.Rule == "unattributed" && (q.Kind == Partial && x.fewWords(q.Span, dropPartialWords) || titleCase(x.text[q.Span.Start:q.Span.End])) {
+			continue
+		}
+		out[k] = q
+		k++
+	}
+	return out[:k]
+}
+
+var dropPartialWords = 3
+
+func (x *run) fewWords(sp article.Span, n int) bool {
+	words := 0
+	in := false
+	for i := sp.Start; i < sp.End; i++ {
+		c := x.text[i]
+		w := c != ' ' && c != '\n'
+		if w && !in {
+			words++
+		}
+		in = w
+	}
+	return words <= n
+}
+
+// titleCase: every word of four letters or more starts with a capital and
+// the words do not end a sentence: a title or a name.
+func titleCase(s string) bool {
+	s = strings.TrimRight(s, ",")
+	if s == "" || strings.HasSuffix(s, ".") && strings.Count(s, " ") > 3 || strings.ContainsAny(s, "!?") {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if len(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func inherit(q, from *Quote, rule string, conf float64) {
