@@ -439,6 +439,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	if x.inSet(j, cSubjectPronoun) {
 		return j, e, "", true
 	}
+	if x.is(j, "who") && j-1 > lo && x.punct(j-1, ",") {
+		// "Feinstein, the ranking Democrat, who said …": the speaker is the
+		// phrase the relative clause hangs on
+		if s, e, ap, ok := x.subjectBefore(j-1, lo); ok && e <= j-1 {
+			return s, e, ap, true
+		}
+		return 0, 0, "", false
+	}
 	if !x.toks[j].cap && x.inSet(j, cNpStop) {
 		return 0, 0, "", false
 	}
@@ -482,13 +490,10 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		return 0, 0, "", false
 	}
 	if e-s > 8 {
-		// too long for a name: keep the trailing capitalised run
-		s = e - 1
-		for s-1 >= lo && s > e-6 && x.toks[s-1].kind == tWord && x.toks[s-1].cap {
-			s--
-		}
-		if !x.toks[s].cap {
-			return 0, 0, "", false
+		// too long for a name: keep its last words
+		s = e - 6
+		for s < e && x.toks[s].kind == tWord && !x.toks[s].cap && x.inSet(s, cNpInner) {
+			s++
 		}
 	}
 	// appositive: NAME, the UN envoy, said

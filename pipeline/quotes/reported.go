@@ -154,8 +154,10 @@ func (x *run) adverbialTail(i, se int) bool {
 // clauseStart: the subject opens a clause after a comma: "…, but Russia has
 // denied …", "…, whereas Tillerson said …".
 func (x *run) clauseStart(s int) bool {
-	return s >= 2 && x.inSet(s-1, cClauseOpener) && x.punct(s-2, ",")
+	return s >= 2 && x.inSet(s-1, cClauseOpener) && (x.punct(s-2, ",") || !x.is(s-1, "if") && !x.is(s-1, "so"))
 }
+
+var leadInMax = 25
 
 // clauseEnd cuts reported content before a second attributed clause:
 // "X said A, whereas Y said B" gives A to X.
@@ -182,7 +184,7 @@ func (x *run) leadIn(ss, s int) bool {
 	if s-ss == 1 && x.inSet(ss, cClauseOpener) {
 		return true
 	}
-	if x.punct(s-1, ",") && s-ss <= 10 {
+	if x.punct(s-1, ",") && s-ss <= leadInMax {
 		for k := ss; k < s-1; k++ {
 			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
 				return false
