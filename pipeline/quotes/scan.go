@@ -48,18 +48,26 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 	openLen := 0
 	for i := p0; i < p1; {
 		c := text[i]
-		if c != '"' && c != 0xE2 && c != 0xC2 {
+		if c != '"' && c != 0xE2 && c != 0xC2 && c != '\'' {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if c == '\'' {
+			// two apostrophes stand for a double mark in some wire feeds
+			if i+1 >= p1 || text[i+1] != '\'' {
+				i++
+				continue
+			}
+			r, n = '"', 2
+		}
 		var isOpen, isClose bool
 		switch {
 		case r == '"':
 			before := prevRune(text, p0, i)
-			after, _ := utf8.DecodeRuneInString(text[i+1 : p1])
+			after, _ := utf8.DecodeRuneInString(text[i+n : p1])
 			leftEdge := i == p0 || unicode.IsSpace(before) || isOpenBracket(before) || before == '—' || before == '–'
-			rightEdge := i+1 >= p1 || unicode.IsSpace(after) || unicode.IsPunct(after) && after != '\'' && after != '‘' && after != '(' && after != '['
+			rightEdge := i+n >= p1 || unicode.IsSpace(after) || unicode.IsPunct(after) && after != '\'' && after != '‘' && after != '(' && after != '['
 			if open < 0 {
 				isOpen = !rightEdge || leftEdge
 			} else {
@@ -138,6 +146,9 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 		}
 		if cur >= 0 && i == qs[cur].close {
 			_, n := utf8.DecodeRuneInString(text[i:p1])
+			if text[i] == '\'' {
+				n = 2
+			}
 			qs[cur].ct = len(out)
 			out = append(out, tok{s: i, e: i + n, kind: tClose, q: cur})
 			cur = -1
