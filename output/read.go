@@ -198,15 +198,25 @@ func readColumns(path string, names []string, fn func([]string)) (err error) {
 	idx := make([]int, len(names))
 	for i, n := range names {
 		leaf, ok := pf.Schema().Lookup(n)
-		if !ok {
+		switch {
+		case ok:
+			idx[i] = leaf.ColumnIndex
+		case i == 0:
 			return fmt.Errorf("%s: no column %q", path, n)
+		default:
+			// A file from a release without this column: its rows read as
+			// empty, which makes their articles count as changed.
+			idx[i] = -1
 		}
-		idx[i] = leaf.ColumnIndex
 	}
 	row := make([]string, len(names))
 	for _, rg := range pf.RowGroups() {
 		cols := make([][]string, len(names))
 		for i, c := range idx {
+			if c < 0 {
+				cols[i] = make([]string, len(cols[0]))
+				continue
+			}
 			if cols[i], err = readStrings(rg.ColumnChunks()[c]); err != nil {
 				return fmt.Errorf("%s: column %s: %w", path, names[i], err)
 			}
