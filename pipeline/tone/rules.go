@@ -196,12 +196,16 @@ type scratch struct {
 	inLex []bool
 	sent  []float64
 	nb    []nbTok
+
+	exclaims, questions int // "!" and "?" in the text
+
 }
 
 func (e *engine) get() *scratch {
 	sc := e.pool.Get().(*scratch)
 	sc.lower = sc.lower[:0]
 	sc.toks = sc.toks[:0]
+	sc.exclaims, sc.questions = 0, 0
 	return sc
 }
 
@@ -504,17 +508,8 @@ func (e *engine) butRule(sc *scratch) {
 	}
 }
 
-// punctuationEmphasis is the intensity added by "!" and "?" in the text.
-func punctuationEmphasis(text string) float64 {
-	ep, qm := 0, 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '!':
-			ep++
-		case '?':
-			qm++
-		}
-	}
+// punctuationEmphasis is the intensity added by ep "!" and qm "?".
+func punctuationEmphasis(ep, qm int) float64 {
 	if ep > 4 {
 		ep = 4
 	}
@@ -552,7 +547,7 @@ func (e *engine) compoundPrepared(sc *scratch, text string) float64 {
 	for _, v := range sc.sent {
 		sum += v
 	}
-	amp := punctuationEmphasis(text)
+	amp := punctuationEmphasis(sc.exclaims, sc.questions)
 	if sum > 0 {
 		sum += amp
 	} else if sum < 0 {

@@ -58,6 +58,7 @@ const (
 	caseUpper = 1
 	caseLower = 2
 	caseApos  = 4 // an apostrophe, for "n't"
+	caseMark  = 8 // "!" or "?", counted for emphasis
 )
 
 // asciiCase and asciiLower classify and fold ASCII letters in one lookup.
@@ -72,6 +73,8 @@ var asciiCase, asciiLower = func() (cs, lw [256]uint8) {
 			cs[c] = caseLower
 		case c == '\'':
 			cs[c] = caseApos
+		case c == '!' || c == '?':
+			cs[c] = caseMark
 		}
 	}
 	return
@@ -123,6 +126,9 @@ func (sc *scratch) tokenize(text string) {
 			sc.lower = append(sc.lower, asciiLower[c])
 			i++
 		}
+		if !ascii || bits&caseMark != 0 {
+			sc.countMarks(text[start:i])
+		}
 		if !ascii {
 			sc.lower = sc.lower[:lo]
 			sc.addToken(text, start, i, false)
@@ -143,6 +149,19 @@ func (sc *scratch) tokenize(text string) {
 		// Stripped marks carry no case, so the bits hold for the kept part.
 		t.upper = bits&caseUpper != 0 && bits&caseLower == 0
 		t.nt = bits&caseApos != 0 && containsNT(sc.lower[t.lo:t.hi])
+	}
+}
+
+// countMarks counts the "!" and "?" of one token: they only occur inside
+// tokens, so the counts cover the whole text.
+func (sc *scratch) countMarks(tok string) {
+	for j := 0; j < len(tok); j++ {
+		switch tok[j] {
+		case '!':
+			sc.exclaims++
+		case '?':
+			sc.questions++
+		}
 	}
 }
 
