@@ -13,6 +13,7 @@ type mention struct {
 	start, end int // token indexes, end exclusive
 	side       string
 	actor      string // actor id; "" for we/our
+	country    bool   // names a country or its capital, which may be a place, not an actor
 	we         bool
 }
 
@@ -27,6 +28,7 @@ type alias struct {
 	actor string
 	side  string
 	roles []lexicon.Role
+	kind  string // actor kind: person, institution, country, group; "title" for titles
 }
 
 // sideAt is the side an actor's name stands for at t. A person with dated
@@ -49,7 +51,7 @@ func (a alias) sideAt(t time.Time) string {
 
 func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 	ix := &actorIndex{byFirst: map[string][]alias{}}
-	add := func(name, actor, side string, roles []lexicon.Role) {
+	add := func(name, actor, side, kind string, roles []lexicon.Role) {
 		toks := lexicon.Tokenize(name)
 		// "the Kremlin" is also written "Kremlin"; the article adds nothing.
 		if len(toks) > 1 && toks[0].Norm == "the" {
@@ -58,7 +60,7 @@ func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 		if len(toks) == 0 {
 			return
 		}
-		a := alias{actor: actor, side: side, roles: roles}
+		a := alias{actor: actor, side: side, roles: roles, kind: kind}
 		for _, t := range toks {
 			a.words = append(a.words, t.Norm)
 			a.caps = append(a.caps, isCapitalised(t.Raw))
@@ -71,20 +73,20 @@ func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 		ix.byFirst[a.words[0]] = append(ix.byFirst[a.words[0]], a)
 	}
 	for _, a := range lx.Actors {
-		add(a.Name, a.ID, a.Side, a.Roles)
+		add(a.Name, a.ID, a.Side, a.Kind, a.Roles)
 		for _, al := range a.Aliases {
-			add(al, a.ID, a.Side, a.Roles)
+			add(al, a.ID, a.Side, a.Kind, a.Roles)
 		}
 		// A person is also named by surname alone, as actors.tsv promises.
 		if a.Kind == "person" {
 			if toks := lexicon.Tokenize(a.Name); len(toks) > 1 {
-				add(toks[len(toks)-1].Raw, a.ID, a.Side, a.Roles)
+				add(toks[len(toks)-1].Raw, a.ID, a.Side, a.Kind, a.Roles)
 			}
 		}
 	}
 	for _, t := range lx.Titles {
 		if t.Side != "" {
-			add(t.Title, "", t.Side, nil)
+			add(t.Title, "", t.Side, "title", nil)
 		}
 	}
 	// Longest alias first, so "US Secretary of State" wins over "US".
@@ -142,7 +144,7 @@ func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int, at t
 				}
 			}
 			if ok {
-				out = append(out, mention{start: i, end: i + len(a.words), side: a.sideAt(at), actor: a.actor})
+				out = append(out, mention{start: i, end: i + len(a.words), side: a.sideAt(at), actor: a.actor, country: a.kind == "country"})
 				i += len(a.words)
 				found = true
 				break

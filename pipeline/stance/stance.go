@@ -415,6 +415,11 @@ func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int,
 				break
 			}
 			from = end
+			// "accused by the United States": passive, the actor after
+			// "by" is the accuser.
+			if end < len(toks) && toks[end].Norm == "by" {
+				continue
+			}
 			if !s.subjectIsSpeaker(toks, mentions, start, speaker) {
 				continue
 			}
@@ -608,15 +613,17 @@ func sentenceBreakAfter(toks []lexicon.Token, from, to int) bool {
 }
 
 // otherSidePresent reports whether a statement about side involves another
-// side too, as the speaker's or in a mention anywhere in the sentence. Tone
-// toward a country named as a place ("America's prison system", "a U.S.
-// citizen") in news about something else is not a stance on its position.
+// side too: as the speaker's, or as a person or institution of another side
+// named anywhere in the sentence. Tone toward a country named as a place
+// ("America's prison system", "a US court … in Russia") in news about
+// something else is not a stance on its position, so another country's
+// name alone does not count.
 func otherSidePresent(side, affiliation string, mentions []mention) bool {
 	if affiliation != "" && affiliation != side {
 		return true
 	}
 	for _, mn := range mentions {
-		if mn.side != "" && mn.side != side {
+		if mn.side != "" && mn.side != side && !mn.country && !mn.we {
 			return true
 		}
 	}

@@ -136,9 +136,14 @@ func TestTargetToneNeedsAnotherSide(t *testing.T) {
 	if v, ok := value(r, "us"); !ok || v >= 0 {
 		t.Errorf("from a Russian official: us = %v (%v) %q", v, ok, r.Evidence)
 	}
-	r = sc.Score(Statement{Text: "Moscow says America's policy is a disgrace and a failure.", Published: april2017})
+	r = sc.Score(Statement{Text: "The Kremlin says America's policy is a disgrace and a failure.", Published: april2017})
 	if v, ok := value(r, "us"); !ok || v >= 0 {
-		t.Errorf("with Moscow named: us = %v (%v) %q", v, ok, r.Evidence)
+		t.Errorf("with the Kremlin named: us = %v (%v) %q", v, ok, r.Evidence)
+	}
+	// Two countries named as places in business news.
+	r = sc.Score(Statement{Text: "the firm filed for bankruptcy in the US because it feared a terrible outcome in Russia", Published: april2017})
+	if len(r.Values) != 0 {
+		t.Errorf("two countries as places: %q", r.Evidence)
 	}
 }
 
@@ -154,6 +159,11 @@ func TestOppositionCueNeedsTheSpeakerAsSubject(t *testing.T) {
 	}
 	if v, ok := value(r, "russia"); !ok || v != 1 {
 		t.Errorf("denied claim against Russia: russia = %v (%v), want +1; %v", v, ok, r.Evidence)
+	}
+	// Passive: the actor after "by" is the accuser.
+	r = sc.Score(Statement{Lead: "The company was accused ", Text: "by the United States of hiding the data", Speaker: "Balco", Published: april2017})
+	if len(r.Values) != 0 {
+		t.Errorf("passive cue read as opposition: %v", r.Evidence)
 	}
 	// Someone else accused; the speaker only spoke after.
 	r = sc.Score(Statement{Lead: "After Haley accused Moscow of stalling, Lavrov said ", Text: "the talks went on", Speaker: "Sergey Lavrov", Published: april2017})
