@@ -593,7 +593,7 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				}
 				break
 			}
-			if sawCap && !x.inSet(k-1, cNpInner) {
+			if sawCap && !x.inSet(k-1, cNpInner) && !x.titleContinues(k, hi) {
 				break // a lower-case word after a name: the verb
 			}
 			if _, j := x.cueAt(k); j > k {
@@ -622,6 +622,34 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return i, e, true
+}
+
+// titleContinues: lower-case words after a capitalised one still belong to
+// the speaker's phrase when a name follows them ("Virginia delegate Beau
+// Correll", "GOP strategist Keith Nahigian") or they end it with a noun for
+// a person ("a senior Cruz adviser").
+func (x *run) titleContinues(k, hi int) bool {
+	for m := k; m < hi && m < k+3; m++ {
+		t := x.toks[m]
+		if t.kind != tWord || t.q >= 0 {
+			break
+		}
+		if t.cap {
+			return m > k
+		}
+		if x.inSet(m, cNpStop) {
+			break
+		}
+		if kind, _ := x.cueAt(m); kind != 0 {
+			break
+		}
+	}
+	return x.inSet(k, cPersonNoun) && (k+1 >= hi || x.toks[k+1].kind != tWord || !x.toks[k+1].cap && (x.inSet(k+1, cNpStop) || x.cueAtKind(k+1) != 0))
+}
+
+func (x *run) cueAtKind(i int) cueKind {
+	k, _ := x.cueAt(i)
+	return k
 }
 
 // sentenceSubject is the subject of the sentence's main clause, read from its

@@ -105,6 +105,7 @@ const (
 	cNounMarker
 	cTailStart
 	cObjectVerb
+	cPersonNoun
 )
 
 func classes() map[string]wordClass {
@@ -115,7 +116,7 @@ func classes() map[string]wordClass {
 	}{
 		{subjectPronouns, cSubjectPronoun}, {between, cBetween}, {npStop, cNpStop}, {npInner, cNpInner},
 		{determiners, cDeterminer}, {clauseOpeners, cClauseOpener}, {notSpeakers, cNotSpeaker},
-		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb},
+		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls

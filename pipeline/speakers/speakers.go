@@ -130,7 +130,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 }
 
 func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) Speaker {
-	mention = cleanMention(mention)
+	mention = cutAfterName(cleanMention(mention))
 	k := key(mention)
 	if i, ok := r.byName[k]; ok {
 		return r.fromActor(r.actors[i], at)
@@ -175,6 +175,23 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
 	sp.Affiliation = r.titleSide(src)
 	return sp
+}
+
+// cutAfterName keeps the name of "Robert Antonacci of the New York
+// delegation" or "Jane Roe, a lawyer": the words after a name that are
+// joined by a preposition or comma describe the person.
+func cutAfterName(m string) string {
+	for _, sep := range []string{" of ", " from ", " at ", " for ", " with ", ", "} {
+		i := strings.Index(m, sep)
+		if i <= 0 {
+			continue
+		}
+		name, _ := splitTitle(m[:i])
+		if name != "" && (strings.Contains(name, " ") || !titleWords[strings.ToLower(name)]) && strings.HasSuffix(m[:i], name) {
+			return m[:i]
+		}
+	}
+	return m
 }
 
 // cleanMention drops a possessive and a trailing parenthetical.
