@@ -635,7 +635,10 @@ func (x *run) titleContinues(k, hi int) bool {
 			break
 		}
 		if t.cap {
-			return m > k
+			return m > k && x.inSet(m-1, cPersonNoun)
+		}
+		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			break // a verb, not a title word
 		}
 		if x.inSet(m, cNpStop) {
 			break

@@ -315,6 +315,9 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 
 func (x *run) pushSubject(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
+	if x.headline(ss, se) {
+		return
+	}
 	s, e, ok := x.sentenceSubject(ss, se)
 	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
@@ -349,9 +352,27 @@ func (x *run) pushNames(si int) {
 	x.pushLastName(e, se)
 }
 
+// headline: a title-case line ("History Makes Latinos Feel Proud") names no
+// subject a later pronoun could mean.
+func (x *run) headline(ss, se int) bool {
+	words, caps := 0, 0
+	for k := ss; k < se; k++ {
+		if t := x.toks[k]; t.kind == tWord && t.e-t.s > 3 {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
 // pushLastName pushes the sentence's last run of capitalised words outside
 // quotes (not its first word) when it names a person.
 func (x *run) pushLastName(ss, se int) {
+	if x.headline(ss, se) {
+		return
+	}
 	for k := se - 1; k > ss; k-- {
 		t := x.toks[k]
 		if t.kind != tWord || !t.cap || t.q >= 0 {
@@ -362,7 +383,8 @@ func (x *run) pushLastName(ss, se int) {
 			s--
 		}
 		m := x.mention(s, k+1)
-		if x.e.personLike(m.Text) {
+		// "in South Carolina", "from the Pentagon": places and bodies
+		if !x.inSet(s-1, cPlacePrep) && x.e.personLike(m.Text) {
 			x.push(m)
 			return
 		}
@@ -472,7 +494,9 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 	"institute", "center", "centre", "university", "group", "association", "union", "corporation", "company",
 	"inc", "reuters", "ap", "cnn", "fbi", "cia", "nato", "un", "eu", "gop", "dnc", "rnc", "press", "magazine",
 	"tribune", "herald", "globe", "review", "daily", "today", "report", "poll", "survey", "study", "team",
-	"staff", "regime", "army", "navy", "military", "police", "state", "states", "nations", "federation", "republic")
+	"staff", "regime", "army", "navy", "military", "police", "state", "states", "nations", "federation", "republic",
+	"democrats", "republicans", "americans", "conservatives", "liberals", "voters", "people", "county", "city",
+	"watch", "media", "online", "channel", "network", "fund", "pac", "coalition", "alliance", "movement", "hook")
 
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {

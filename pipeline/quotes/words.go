@@ -73,6 +73,7 @@ var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "s
 	"front-runner", "frontrunner", "contender", "rival", "challenger", "incumbent", "speaker", "delegate", "member",
 	"resident", "student", "doctor", "general", "commander", "soldier", "witness", "friend", "president-elect",
 	"vice", "counsel", "consultant", "operative", "donor", "organizer", "volunteer", "staffer", "employee", "worker",
+	"ally", "hopeful", "lobbyist", "historian", "scholar", "researcher", "fellow", "surrogate", "backer", "critic",
 	"pastor", "priest", "rabbi", "imam", "bishop", "actor", "actress", "singer", "star", "comedian", "celebrity")
 
 // nounMarkers make the next word a noun: "the comments", "his remarks".
@@ -106,6 +107,7 @@ const (
 	cTailStart
 	cObjectVerb
 	cPersonNoun
+	cPlacePrep
 )
 
 func classes() map[string]wordClass {
@@ -116,7 +118,7 @@ func classes() map[string]wordClass {
 	}{
 		{subjectPronouns, cSubjectPronoun}, {between, cBetween}, {npStop, cNpStop}, {npInner, cNpInner},
 		{determiners, cDeterminer}, {clauseOpeners, cClauseOpener}, {notSpeakers, cNotSpeaker},
-		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun},
+		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
@@ -124,3 +126,7 @@ func classes() map[string]wordClass {
 	}
 	return m
 }
+
+// placePreps come before places and bodies rather than people: "in Ohio",
+// "from the Pentagon".
+var placePreps = set("in", "at", "from", "to", "into", "across", "near", "outside", "inside", "throughout", "of", "on")
