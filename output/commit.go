@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -160,6 +161,31 @@ func mkdirSynced(root, dir string) error {
 		return err
 	}
 	return syncDir(parent)
+}
+
+// syncStagedDirs syncs every folder between the staged files and the
+// staging folder itself, deepest first.
+func syncStagedDirs(stage string, ops []op) error {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, o := range ops {
+		if o.Staged == "" {
+			continue
+		}
+		for d := filepath.Dir(o.Staged); d != "." && !seen[d]; d = filepath.Dir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	slices.SortFunc(dirs, func(a, b string) int {
+		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
+	})
+	for _, d := range dirs {
+		if err := syncDir(filepath.Join(stage, d)); err != nil {
+			return err
+		}
+	}
+	return syncDir(stage)
 }
 
 // syncDir makes a folder's entries (renames, new and removed files) durable.

@@ -289,7 +289,9 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 		return err
 	}
 	ops = append(ops, op{Staged: successName, Target: successName})
-	if err := syncDir(w.stage); err != nil {
+	// The staged files are synced; so must be the folders naming them, or
+	// after a power cut the journal could list files that are gone.
+	if err := syncStagedDirs(w.stage, ops); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
