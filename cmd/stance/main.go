@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/stance-news/stance/lexicon"
 )
@@ -77,9 +78,21 @@ var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
 
+// signalGrace is how long a signalled run may take to stop between
+// articles before the process exits anyway. Exiting at any point is safe:
+// the next run discards or finishes what this one left (docs/operations.md).
+const signalGrace = 4 * time.Second
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal ends the process at once
+		time.Sleep(signalGrace)
+		fmt.Fprintf(os.Stderr, "stance: still busy %v after the signal; exiting now, the next run cleans up\n", signalGrace)
+		os.Exit(exitInterrupted)
+	}()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTTY: isTerminal(os.Stderr)}
 	os.Exit(runMain(ctx, e, os.Args[1:]))
 }
