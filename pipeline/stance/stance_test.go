@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -452,4 +454,32 @@ func BenchmarkScoreCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stmts)), "ns/statement")
+}
+
+// TestConcurrentScoring: the scorer is shared by all workers; scoring in
+// parallel gives what scoring one by one gives.
+func TestConcurrentScoring(t *testing.T) {
+	sc := newScorer(t)
+	stmts := sharedStatements(t)
+	want := make([]Result, len(stmts))
+	for i, st := range stmts {
+		want[i] = sc.Score(st)
+	}
+	got := make([]Result, len(stmts))
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(stmts); i += 4 {
+				got[i] = sc.Score(stmts[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i := range stmts {
+		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+			t.Fatalf("%q: parallel %v, sequential %v", stmts[i].Text, got[i], want[i])
+		}
+	}
 }
