@@ -111,7 +111,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	w.Workers = workers
 	for _, f := range files {
 		if f.Path != "-" { // standard input is new data every time
-			w.ReadsInput(f.Path)
+			w.ReadsInput(f.Name())
 		}
 	}
 	for _, id := range w.Recovered.Finished {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/batch"
 	"github.com/stance-news/stance/batch/batchtest"
@@ -189,6 +190,11 @@ func TestHostileInputsAreQuarantinedAndTheBatchGoesOn(t *testing.T) {
 	var quarantined int64
 	for _, a := range arts {
 		byID[a.ArticleID] = a
+		for _, v := range []string{a.ArticleID, a.Source, a.Title, a.Error, a.Text} {
+			if !utf8.ValidString(v) {
+				t.Errorf("article %q: invalid UTF-8 in %q", a.ArticleID, v)
+			}
+		}
 		if a.Status == output.StatusQuarantined {
 			quarantined++
 			if a.Error == "" {

@@ -80,6 +80,10 @@ func WriteHostile(dir string) ([]Case, error) {
 	}
 	file("notes.md", []byte("# not an article\n"))
 
+	// File names are bytes; the tables hold UTF-8.
+	file("latin1-caf\xe9.txt", Generate(9, 1, 1)[0].TextFile())
+	ok("file name in Latin-1", "latin1-caf\uFFFD")
+
 	// A JSONL feed with one broken record per line between good ones.
 	good := Article{ID: "feed-good", Title: "Good record", Text: "“Fine,” he said."}
 	lines := []string{

@@ -145,6 +145,10 @@ type File struct {
 	Root string
 }
 
+// Name is the path as the tables and messages show it: file names are bytes
+// on Linux, and the tables hold UTF-8, so invalid bytes become U+FFFD.
+func (f File) Name() string { return strings.ToValidUTF8(f.Path, "\uFFFD") }
+
 // Read calls emit for every article in the inputs, in input order. It returns
 // early only when ctx is cancelled or emit fails; unreadable inputs are
 // emitted as Items with Err set.
@@ -208,7 +212,7 @@ func ReadFile(ctx context.Context, f File, opt Options, emit func(Item) error) e
 }
 
 func failed(f File, line int, id string, err error) Item {
-	return Item{ID: id, Path: f.Path, Line: line, Err: &Error{Path: f.Path, Line: line, Err: err}}
+	return Item{ID: id, Path: f.Name(), Line: line, Err: &Error{Path: f.Name(), Line: line, Err: err}}
 }
 
 // textID is a plain-text article's id: its path relative to the input root,
@@ -221,7 +225,7 @@ func textID(f File) string {
 	if err != nil {
 		rel = filepath.Base(f.Path)
 	}
-	rel = filepath.ToSlash(rel)
+	rel = strings.ToValidUTF8(filepath.ToSlash(rel), "\uFFFD")
 	for _, ext := range []string{".gz", ".txt", ".jsonl", ".ndjson"} {
 		if strings.HasSuffix(strings.ToLower(rel), ext) {
 			rel = rel[:len(rel)-len(ext)]
@@ -243,11 +247,11 @@ func readText(f File, r io.Reader, opt Options) Item {
 	if err != nil {
 		return failed(f, line, id, err)
 	}
-	a, err := article.ParseText(id, f.Path, text)
+	a, err := article.ParseText(id, f.Name(), text)
 	if err != nil {
 		return failed(f, 0, id, err)
 	}
-	return Item{Article: a, ID: id, Path: f.Path}
+	return Item{Article: a, ID: id, Path: f.Name()}
 }
 
 // cleanText checks that data is text and normalises line ends. On failure it
@@ -357,7 +361,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if rec.ID != nil && strings.TrimSpace(*rec.ID) != "" {
 		id = strings.TrimSpace(*rec.ID)
 	}
-	loc := fmt.Sprintf("%s:%d", f.Path, line)
+	loc := fmt.Sprintf("%s:%d", f.Name(), line)
 	if rec.Text == nil {
 		return failed(f, line, id, errors.New(`missing "text"`))
 	}
@@ -376,7 +380,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if a.Updated, err = jsonTime(rec.Updated); err != nil {
 		return failed(f, line, id, fmt.Errorf("updated: %w", err))
 	}
-	return Item{Article: a, ID: id, Path: f.Path, Line: line}
+	return Item{Article: a, ID: id, Path: f.Name(), Line: line}
 }
 
 // jsonTime accepts null, "", RFC 3339 or a plain date.
