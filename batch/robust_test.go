@@ -232,6 +232,35 @@ func TestHostileInputsAreQuarantinedAndTheBatchGoesOn(t *testing.T) {
 			}
 		}
 	}
+	// Quotes found in hostile text still point at their words: offsets in
+	// code points into articles.text, valid UTF-8 everywhere.
+	quotes, err := output.ReadTable[output.Quote](out, output.QuotesTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := map[string][]rune{}
+	for _, q := range quotes {
+		a, ok := byID[q.ArticleID]
+		if !ok || a.Status != output.StatusOK {
+			t.Errorf("quote %s of article %q that has no ok row", q.QuoteID, q.ArticleID)
+			continue
+		}
+		r, ok := runes[a.ArticleID]
+		if !ok {
+			r = []rune(a.Text)
+			runes[a.ArticleID] = r
+		}
+		if q.CharStart < 0 || q.CharEnd < q.CharStart || int(q.CharEnd) > len(r) || string(r[q.CharStart:q.CharEnd]) != q.Text {
+			t.Errorf("quote %s of %q: [%d,%d) does not locate its text %.60q", q.QuoteID, q.ArticleID, q.CharStart, q.CharEnd, q.Text)
+		}
+		for _, v := range []string{q.Text, q.Speaker, q.SpeakerMention, q.Cue} {
+			if !utf8.ValidString(v) {
+				t.Errorf("quote %s: invalid UTF-8 in %q", q.QuoteID, v)
+			}
+		}
+	}
+	t.Logf("%d quotes in the hostile articles, all located", len(quotes))
+
 	runs, err := output.ReadTable[output.Run](out, output.RunsTable)
 	if err != nil || len(runs) != 1 {
 		t.Fatalf("runs table: %v, %d rows", err, len(runs))
