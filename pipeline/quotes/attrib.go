@@ -230,9 +230,29 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
 				return
 			}
-		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && x.adverbialTail(j, se2) {
+		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":")) {
 			x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 			quote.Appositive = ap
+			return
+		}
+	}
+	// a verb the lexicon lacks, next to the quote: “…!” beamed Donald
+	// Hartley; “…,” Cleveland's Plain Dealer opined.
+	if q.ct >= 0 && x.quoteEndsClause(q) {
+		i := q.ct + 1
+		if x.punct(i, ",") {
+			i++
+		}
+		if i < len(x.toks) && x.pastTense(i) {
+			if s, e, ok := x.npForward(i+1, len(x.toks)); ok && x.toks[s].cap {
+				x.setSpeaker(quote, s, e, i, i+1, "quote-verb-speaker")
+				quote.Confidence = confSameParagraph
+				return
+			}
+		}
+		if s, e, ok := x.npForward(i, len(x.toks)); ok && x.toks[s].cap && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct) {
+			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
+			quote.Confidence = confSameParagraph
 			return
 		}
 	}
@@ -373,6 +393,31 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+// quoteEndsClause: the quoted words end with , ! ? or a dash, so what follows
+// the closing mark is the attribution.
+func (x *run) quoteEndsClause(q qspan) bool {
+	if q.ct < 1 {
+		return false
+	}
+	p := x.toks[q.ct-1]
+	if p.kind != tPunct {
+		return x.punct(q.ct+1, ",")
+	}
+	c := x.text[p.s]
+	return c == ',' || c == '!' || c == '?' || c == 0xE2 // — or –
+}
+
+// pastTense: a lower-case word ending in -ed, the shape of a reporting verb
+// the lexicon does not list (beamed, opined, quipped).
+func (x *run) pastTense(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.cap || t.q >= 0 || x.inSet(i, cNpStop) {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // onlyFiller reports whether tokens i..s are nothing but commas and dashes,

@@ -100,7 +100,16 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		}
 		q.Cue = x.cueText(v, j)
 		if x.quotedShare(q.Span) >= 0.6 {
-			continue // a direct quote with its attribution: already found
+			// a direct quote with its attribution ("“…” and more, Clinton
+			// said"): the quotes inside take this speaker if they lack one
+			for i := range out {
+				o := &out[i]
+				if o.Paragraph == pi && o.Speaker.Text == "" && o.Kind != Indirect && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End {
+					o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
+					o.Rule, o.Confidence = "reported-frame", confBefore
+				}
+			}
+			continue
 		}
 		out = append(out, q)
 		if next >= 0 {
