@@ -196,6 +196,8 @@ type Bin struct {
 	Matched      [2]int // matched at each threshold (fragments count)
 	SpeakerN     int
 	SpeakerRight int
+	Right        int // matched at the lowest threshold with the right speaker (or a pronoun-only gold speaker)
+	Fragments    int // fragments at the lowest threshold: right words, speaker not judged
 }
 
 // Score evaluates the predictions against the documents' gold.
@@ -257,10 +259,17 @@ func Score(docs []Doc, preds [][]Pred) *Result {
 					if gi >= 0 || m.fragment[pi] {
 						bin.Matched[ti]++
 					}
+					if ti == 0 && gi < 0 && m.fragment[pi] {
+						bin.Fragments++
+					}
+					if ti == 0 && gi >= 0 && PronounOnly(d.Gold[gi]) {
+						bin.Right++
+					}
 					if ti == 0 && gi >= 0 && !PronounOnly(d.Gold[gi]) {
 						bin.SpeakerN++
 						if SpeakerMatches(d.Gold[gi], p) {
 							bin.SpeakerRight++
+							bin.Right++
 						}
 					}
 				}

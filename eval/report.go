@@ -36,14 +36,17 @@ func (r *Result) WriteSummary(w io.Writer) {
 // them were right.
 func (r *Result) WriteCalibration(w io.Writer) {
 	fmt.Fprintf(w, "\nconfidence calibration (all predictions)\n")
-	fmt.Fprintf(w, "%-10s %6s  %8s %8s  %8s\n", "bin", "n", "P@0.3", "P@0.8", "speaker")
+	fmt.Fprintf(w, "%-10s %6s  %8s %8s  %16s  %8s\n", "bin", "n", "P@0.3", "P@0.8", "speaker", "right")
 	for _, b := range r.Calib {
 		if b.N == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%.1f-%.1f   %6d  %8.3f %8.3f  %8.3f (n=%d)\n", b.Lo, b.Hi, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N),
-			ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN)
+		fmt.Fprintf(w, "%.1f-%.1f   %6d  %8.3f %8.3f  %6.3f (n=%5d)  %8.3f\n", b.Lo, b.Hi, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N),
+			ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN, ratio(b.Right, b.N-b.Fragments))
 	}
+	fmt.Fprintf(w, "P@θ: share matching gold (or a fragment of it) at overlap θ; speaker: accuracy on matched\n"+
+		"statements with a non-pronoun gold speaker; right: share matched at 0.3 with the right speaker,\n"+
+		"of the predictions that matched or missed (fragments of longer gold statements left out).\n")
 }
 
 // WriteRules prints, per attribution rule, how many predictions it made and
@@ -54,10 +57,11 @@ func (r *Result) WriteRules(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Slice(names, func(i, j int) bool { return r.Rules[names[i]].N > r.Rules[names[j]].N })
-	fmt.Fprintf(w, "\nby attribution rule\n%-28s %6s  %8s %8s  %8s\n", "rule", "n", "P@0.3", "P@0.8", "speaker")
+	fmt.Fprintf(w, "\nby attribution rule\n%-28s %6s  %8s %8s  %16s  %8s\n", "rule", "n", "P@0.3", "P@0.8", "speaker", "right")
 	for _, n := range names {
 		b := r.Rules[n]
-		fmt.Fprintf(w, "%-28s %6d  %8.3f %8.3f  %8.3f (n=%d)\n", n, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N), ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN)
+		fmt.Fprintf(w, "%-28s %6d  %8.3f %8.3f  %6.3f (n=%5d)  %8.3f\n", n, b.N, ratio(b.Matched[0], b.N), ratio(b.Matched[1], b.N),
+			ratio(b.SpeakerRight, b.SpeakerN), b.SpeakerN, ratio(b.Right, b.N-b.Fragments))
 	}
 }
 

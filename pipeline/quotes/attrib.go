@@ -9,22 +9,6 @@ import (
 	"github.com/stance-news/stance/pipeline/article"
 )
 
-// Confidence by rule: how often each convention names the right speaker and
-// span, set from the calibration table of `stance eval` on polnear_train.
-const (
-	confAfterNamed    = 0.92 // “…,” Lavrov said / said Lavrov
-	confAfterPronoun  = 0.85 // “…,” he said
-	confBefore        = 0.8  // Lavrov said: “…” / Lavrov said the talks were “tedious”
-	confSameParagraph = 0.75 // another quote of the paragraph names the speaker
-	confContinued     = 0.7  // a quote-only paragraph continues the last speaker
-	confLabel         = 0.6  // PENCE: …
-	confParticiple    = 0.6  // …, saying “…”
-	confReportedAfter = 0.75 // …, a source said.
-	confReportedLead  = 0.65 // X said (that) …
-	confAccordingTo   = 0.7  // according to X, …
-	confUnattributed  = 0.2
-)
-
 // paragraph extracts the statements of paragraph pi and appends them to out.
 func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
@@ -88,7 +72,7 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 		}
 		for k := i - 1; k >= 0; k-- {
 			if stmts[k].Speaker.Text != "" && stmts[k].Span.End <= q.Span.Start {
-				inherit(q, &stmts[k], "same-paragraph", confSameParagraph)
+				inherit(q, &stmts[k], "same-paragraph")
 				break
 			}
 		}
@@ -105,13 +89,12 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 				q.Antecedent = x.prevAntecedent
 				q.Cue = x.prevCue
 				q.Rule = "continues-previous"
-				q.Confidence = confContinued
 				continue
 			}
 		}
 		for k := i + 1; k < len(stmts); k++ {
 			if stmts[k].Speaker.Text != "" && stmts[k].Kind == Direct {
-				inherit(q, &stmts[k], "same-paragraph-later", confSameParagraph)
+				inherit(q, &stmts[k], "same-paragraph-later")
 				break
 			}
 		}
@@ -174,13 +157,12 @@ func titleCase(s string) bool {
 	return true
 }
 
-func inherit(q, from *Quote, rule string, conf float64) {
+func inherit(q, from *Quote, rule string) {
 	q.Speaker = from.Speaker
 	q.Antecedent = from.Antecedent
 	q.Appositive = from.Appositive
 	q.Cue = from.Cue
 	q.Rule = rule
-	q.Confidence = conf
 }
 
 func (x *run) sentOf(ti int) (int, int) {
@@ -246,13 +228,11 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		if i < len(x.toks) && x.pastTense(i) {
 			if s, e, ok := x.npForward(i+1, len(x.toks)); ok && x.toks[s].cap {
 				x.setSpeaker(quote, s, e, i, i+1, "quote-verb-speaker")
-				quote.Confidence = confSameParagraph
 				return
 			}
 		}
 		if s, e, ok := x.npForward(i, len(x.toks)); ok && x.toks[s].cap && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct) {
 			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
-			quote.Confidence = confSameParagraph
 			return
 		}
 	}
@@ -270,24 +250,20 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			if s, e, ap, ok := x.subjectBefore(v, ss); ok {
 				x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
 				quote.Appositive = ap
-				quote.Confidence = confBefore
 				return
 			}
 			if s, e, ok := x.npForward(j, q.ot); ok && x.punct(v-1, ",") {
 				x.setSpeaker(quote, s, e, v, j, "verb-speaker-quote")
-				quote.Confidence = confBefore
 				return
 			}
 		case cuePart, cueNamingPart:
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
-				quote.Confidence = confParticiple
 				return
 			}
 		case cuePhrase:
 			if s, e, ok := x.npForward(j, q.ot); ok {
 				x.setSpeaker(quote, s, e, v, j, "according-to-quote")
-				quote.Confidence = confBefore
 				return
 			}
 		}
@@ -297,7 +273,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	if q.ot > ss && (x.punct(q.ot-1, ":") || x.punct(q.ot-1, "—") || x.punct(q.ot-1, "–")) {
 		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
 			quote.Speaker = x.mention(s, e)
-			quote.Cue, quote.Rule, quote.Confidence = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject", confLabel
+			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
 			return
 		}
 	}
@@ -310,20 +286,16 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		}
 		quote.Cue = ":"
 		quote.Rule = "label"
-		quote.Confidence = confLabel
 		return
 	}
 	quote.Rule = "unattributed"
-	quote.Confidence = confUnattributed
 }
 
 func (x *run) setSpeaker(quote *Quote, s, e, cs, ce int, rule string) {
 	quote.Speaker = x.mention(s, e)
 	quote.Cue = x.cueText(cs, ce)
 	quote.Rule = rule
-	quote.Confidence = confAfterNamed
 	if e-s == 1 && x.inSet(s, cSubjectPronoun) {
-		quote.Confidence = confAfterPronoun
 	}
 }
 
@@ -749,7 +721,7 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 		for i := first; i < len(out); i++ {
 			if out[i].Span.Start == x.toks[e+1].e && out[i].Speaker.Text == "" {
 				out[i].Speaker = x.mention(s, e)
-				out[i].Cue, out[i].Rule, out[i].Confidence = ":", "label", confLabel
+				out[i].Cue, out[i].Rule = ":", "label"
 			}
 		}
 		return out
@@ -759,7 +731,7 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 		return out
 	}
 	return append(out, Quote{Span: article.Span{Start: start, End: end}, Paragraph: pi, Kind: Indirect, Cue: ":",
-		Speaker: x.mention(s, e), Rule: "label", Confidence: confLabel})
+		Speaker: x.mention(s, e), Rule: "label"})
 }
 
 // colonIntro reports a paragraph ending in "X said:" or "X:" that introduces

@@ -32,14 +32,14 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) {
 				// …, X said.
-				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb", confReportedAfter)
+				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
 			}
 			if !found && !leads && v > ss && x.punct(v-1, ",") {
 				// …, said X.
 				if ns, ne, ok := x.npForward(j, se); ok && x.adverbialTail(ne, se) {
-					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker", confReportedAfter)
+					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker")
 					q.Speaker = x.mention(ns, ne)
 					found = true
 				}
@@ -49,7 +49,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				cs := x.contentStart(x.skipObject(v, j, end), end)
 				ce := x.clauseEnd(cs, end)
 				if cs < ce && x.words(cs, ce) >= 3 {
-					q = x.statement(pi, cs, ce, "speaker-verb-content", confReportedLead)
+					q = x.statement(pi, cs, ce, "speaker-verb-content")
 					q.Speaker, q.Appositive = x.mention(s, e), ap
 					found = true
 					next = ce
@@ -73,13 +73,13 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			case (v == ss || x.leadIn(ss, v)) && x.punct(ne, ","):
 				// According to X, …
 				if ne+1 < end && x.words(ne+1, end) >= 3 {
-					q = x.statement(pi, ne+1, end, "according-to-content", confAccordingTo)
+					q = x.statement(pi, ne+1, end, "according-to-content")
 					q.Speaker = x.mention(ns, ne)
 					found = true
 				}
 			case v > ss && x.punct(v-1, ",") && x.adverbialTail(ne, se):
 				// …, according to X.
-				q = x.statement(pi, ss, v-1, "content-according-to", confAccordingTo)
+				q = x.statement(pi, ss, v-1, "content-according-to")
 				q.Speaker = x.mention(ns, ne)
 				found = true
 			}
@@ -88,7 +88,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				if s, e, ok := x.sentenceSubject(ss, v); ok {
 					cs := x.contentStart(j, end)
 					if cs < end && x.words(cs, end) >= 3 {
-						q = x.statement(pi, cs, end, "participle-content", confParticiple)
+						q = x.statement(pi, cs, end, "participle-content")
 						q.Speaker = x.mention(s, e)
 						found = true
 					}
@@ -106,7 +106,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				o := &out[i]
 				if o.Paragraph == pi && o.Speaker.Text == "" && o.Kind != Indirect && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End {
 					o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
-					o.Rule, o.Confidence = "reported-frame", confBefore
+					o.Rule = "reported-frame"
 				}
 			}
 			continue
@@ -124,7 +124,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 	return out
 }
 
-func (x *run) statement(pi, i, j int, rule string, conf float64) Quote {
+func (x *run) statement(pi, i, j int, rule string) Quote {
 	for i < j && x.toks[i].kind == tPunct && x.toks[i].kind != tOpen {
 		i++
 	}
@@ -134,7 +134,7 @@ func (x *run) statement(pi, i, j int, rule string, conf float64) Quote {
 	if j <= i {
 		return Quote{}
 	}
-	return Quote{Span: x.span(i, j), Paragraph: pi, Kind: Indirect, Rule: rule, Confidence: conf}
+	return Quote{Span: x.span(i, j), Paragraph: pi, Kind: Indirect, Rule: rule}
 }
 
 // adverbialTail: after the speaker only a short phrase to the sentence end
