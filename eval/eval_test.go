@@ -1,0 +1,131 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func doc(gold ...Gold) Doc { return Doc{Gold: gold} }
+
+// A prediction matches a gold statement when it covers the threshold's share
+// of the gold span; one prediction matches one gold statement.
+func TestMatchThresholds(t *testing.T) {
+	g := Gold{Start: 100, End: 200, Kind: "direct", Speaker: "Ana Kovač", Cue: "said"}
+	cases := []struct {
+		name      string
+		p         Pred
+		at3, at8  bool // matched at 0.3 / 0.8
+		fragment8 bool
+	}{
+		{"exact", Pred{Start: 100, End: 200}, true, true, false},
+		{"superset", Pred{Start: 90, End: 210}, true, true, false},
+		{"half", Pred{Start: 100, End: 150}, true, false, true},
+		{"a fifth", Pred{Start: 100, End: 120}, false, false, true},
+		{"outside", Pred{Start: 300, End: 320}, false, false, false},
+	}
+	for _, c := range cases {
+		m3 := matchDoc([]Gold{g}, []Pred{c.p}, 0.3)
+		m8 := matchDoc([]Gold{g}, []Pred{c.p}, 0.8)
+		if (m3.goldOf[0] == 0) != c.at3 || (m8.goldOf[0] == 0) != c.at8 {
+			t.Errorf("%s: matched at 0.3 %v, at 0.8 %v; want %v, %v", c.name, m3.goldOf[0] == 0, m8.goldOf[0] == 0, c.at3, c.at8)
+		}
+		if m8.fragment[0] != c.fragment8 {
+			t.Errorf("%s: fragment at 0.8 = %v, want %v", c.name, m8.fragment[0], c.fragment8)
+		}
+	}
+	// two predictions over one gold: one match, the other a fragment
+	m := matchDoc([]Gold{g}, []Pred{{Start: 100, End: 200}, {Start: 120, End: 180}}, 0.3)
+	if m.goldOf[0] != 0 || m.goldOf[1] != -1 || !m.fragment[1] {
+		t.Errorf("one-to-one: %+v", m)
+	}
+}
+
+func TestScoreCountsByClass(t *testing.T) {
+	docs := []Doc{doc(
+		Gold{Start: 0, End: 10, Kind: "direct", Speaker: "Sergey Lavrov", Cue: "said"},
+		Gold{Start: 20, End: 40, Kind: "indirect", Speaker: "he", Cue: "believes"},
+		Gold{Start: 50, End: 70, Kind: "mixed", Speaker: "the White House", Cue: ":"},
+	)}
+	preds := [][]Pred{{
+		{Start: 0, End: 10, Kind: "direct", Speaker: "Sergey Lavrov", Confidence: 0.9},
+		{Start: 20, End: 40, Kind: "indirect", Speaker: "Putin", Confidence: 0.7},
+		{Start: 50, End: 70, Kind: "indirect", Speaker: "White House", Confidence: 0.75},
+		{Start: 80, End: 90, Kind: "partial", Confidence: 0.1},
+	}}
+	r := Score(docs, preds)
+	get := func(name string) Counts {
+		for i, c := range Classes {
+			if c.Name == name {
+				return r.Counts[0.3][i]
+			}
+		}
+		t.Fatalf("no class %s", name)
+		return Counts{}
+	}
+	all := get("all")
+	if all.Gold != 3 || all.Found != 3 || all.Preds != 4 || all.Right != 3 {
+		t.Errorf("all: %+v", all)
+	}
+	// the pronoun-only gold speaker is left out of speaker accuracy
+	if all.SpeakerN != 2 || all.SpeakerRight != 2 {
+		t.Errorf("all speaker: %d of %d, want 2 of 2", all.SpeakerRight, all.SpeakerN)
+	}
+	direct := get("direct")
+	if direct.Gold != 1 || direct.Preds != 2 || direct.Right != 1 || direct.Precision() != 0.5 {
+		t.Errorf("direct: %+v P=%.2f", direct, direct.Precision())
+	}
+	// "believes" is not a verb of saying; ":" introduces a quote
+	speech := get("speech")
+	if speech.Gold != 2 {
+		t.Errorf("speech gold = %d, want 2", speech.Gold)
+	}
+	if n := len(r.Errors); n != 1 || r.Errors[0].What != "false alarm" {
+		t.Errorf("errors: %+v", r.Errors)
+	}
+}
+
+func TestSpeakerMatches(t *testing.T) {
+	g := Gold{Speaker: "Sergey Lavrov", Mentions: []string{"Russian Foreign Minister Sergey Lavrov", "he"}}
+	for _, c := range []struct {
+		p    Pred
+		want bool
+	}{
+		{Pred{Speaker: "Sergey Lavrov"}, true},
+		{Pred{Speaker: "Lavrov"}, true},                          // surname
+		{Pred{Mention: "the Russian foreign minister's"}, false}, // different words
+		{Pred{Speaker: "Sergei Lavrov"}, true},                   // surname again
+		{Pred{Speaker: "Rex Tillerson", Mention: "he"}, false},   // pronoun mention never counts
+		{Pred{}, false},
+	} {
+		if got := SpeakerMatches(g, c.p); got != c.want {
+			t.Errorf("%+v: %v, want %v", c.p, got, c.want)
+		}
+	}
+	if !SpeakerMatches(Gold{Speaker: "The White House"}, Pred{Speaker: "White House"}) {
+		t.Error("leading 'the' should not matter")
+	}
+	if !PronounOnly(Gold{Speaker: "He"}) || PronounOnly(Gold{Speaker: "US"}) {
+		t.Error("PronounOnly")
+	}
+}
+
+func TestSpeechCue(t *testing.T) {
+	for cue, want := range map[string]bool{"said": true, "has said": true, "according to": true, ":": true, "―": true,
+		"told reporters": true, "believes": false, "seemed": false, "is expected": false, "said:": true} {
+		if got := SpeechCue(cue); got != want {
+			t.Errorf("SpeechCue(%q) = %v, want %v", cue, got, want)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"a","text":"abc","quotes":[]}`+"\n"+`{"id":"b","text":"abc","quotes":[{"start":0,"end":9}]}`+"\n"), 0o644)
+	_, err := Load(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") {
+		t.Errorf("want an error naming bad.jsonl:2, got %v", err)
+	}
+}
