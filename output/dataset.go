@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // DefaultPartition is the Hive partition of undated articles.
@@ -464,10 +463,6 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	}
 	return op{Staged: rel, Target: rel}, f.Close()
 }
-
-// zstdCodec is shared by every file written: it pools its encoders, and
-// each encoder allocates megabytes of history on first use.
-var zstdCodec = &zstd.Codec{}
 
 func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
 	return parquet.NewGenericWriter[T](w,

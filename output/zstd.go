@@ -1,0 +1,48 @@
+package output
+
+import (
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+	"github.com/parquet-go/parquet-go/compress"
+	pqzstd "github.com/parquet-go/parquet-go/compress/zstd"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// pageCodec is zstd for Parquet pages with a 1 MiB window. Pages are about
+// 256 KiB, so the library's default window (8 MiB, with 16 MiB of history
+// per encoder) compresses no better and makes each encoder, one per file
+// written at once, the largest thing in memory during a commit.
+type pageCodec struct {
+	encoders sync.Pool
+	decoder  pqzstd.Codec
+}
+
+var zstdCodec compress.Codec = &pageCodec{}
+
+const pageWindow = 1 << 20
+
+func (c *pageCodec) String() string { return "ZSTD" }
+
+func (c *pageCodec) CompressionCodec() format.CompressionCodec { return format.Zstd }
+
+func (c *pageCodec) Encode(dst, src []byte) ([]byte, error) {
+	e, _ := c.encoders.Get().(*zstd.Encoder)
+	if e == nil {
+		var err error
+		e, err = zstd.NewWriter(nil,
+			zstd.WithEncoderConcurrency(1),
+			zstd.WithEncoderLevel(zstd.SpeedDefault),
+			zstd.WithWindowSize(pageWindow),
+			zstd.WithZeroFrames(true),
+			zstd.WithEncoderCRC(false),
+		)
+		if err != nil {
+			return dst, err
+		}
+	}
+	defer c.encoders.Put(e)
+	return e.EncodeAll(src, dst[:0]), nil
+}
+
+func (c *pageCodec) Decode(dst, src []byte) ([]byte, error) { return c.decoder.Decode(dst, src) }
