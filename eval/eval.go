@@ -377,10 +377,15 @@ func SpeakerMatches(g Gold, p Pred) bool {
 	if len(cands) == 0 {
 		return false
 	}
-	golds := []string{norm(g.Speaker)}
-	for _, m := range g.Mentions {
-		if m = norm(m); m != "" && !pronouns[m] {
-			golds = append(golds, m)
+	// gold speakers often carry their description ("Patrick McGinley, a
+	// law professor at …", "Vann R. Newkirk II, a writer for …"): the name
+	// is the part before the comma, "who" or a parenthesis
+	golds := []string{norm(nameOf(g.Speaker))}
+	for _, m := range append([]string{g.Speaker}, g.Mentions...) {
+		for _, v := range []string{m, nameOf(m)} {
+			if v = norm(v); v != "" && !pronouns[v] {
+				golds = append(golds, v)
+			}
 		}
 	}
 	for _, c := range cands {
@@ -394,6 +399,16 @@ func SpeakerMatches(g Gold, p Pred) bool {
 		}
 	}
 	return false
+}
+
+// nameOf cuts a description off a speaker: "X, a lawyer" → "X".
+func nameOf(s string) string {
+	for _, sep := range []string{",", " who ", " (", "("} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
 }
 
 // norm lower-cases, drops a possessive, leading "the" and punctuation.

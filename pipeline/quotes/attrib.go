@@ -218,6 +218,15 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			return
 		}
 	}
+	// a dash and a name after the quote, closing the paragraph or sentence:
+	// “…” ― Pamela Padilla; "…" - Hillary Clinton.
+	if q.ct >= 0 && q.ct+2 < len(x.toks) && x.isDash(q.ct+1) {
+		if s, e, ok := x.npForward(q.ct+2, len(x.toks)); ok && x.toks[s].cap && (e >= len(x.toks) || x.toks[e].kind == tPunct) {
+			quote.Speaker = x.mention(s, e)
+			quote.Cue, quote.Rule = x.text[x.toks[q.ct+1].s:x.toks[q.ct+1].e], "quote-dash-speaker"
+			return
+		}
+	}
 	// a verb the lexicon lacks, next to the quote: “…!” beamed Donald
 	// Hartley; “…,” Cleveland's Plain Dealer opined.
 	if q.ct >= 0 && x.quoteEndsClause(q) {
@@ -365,6 +374,10 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+func (x *run) isDash(i int) bool {
+	return x.punct(i, "―") || x.punct(i, "—") || x.punct(i, "–") || x.punct(i, "-")
 }
 
 // quoteEndsClause: the quoted words end with , ! ? or a dash, so what follows

@@ -272,6 +272,7 @@ func (x *run) cueText(i, j int) string {
 var ruleConfidence = map[string]float64{
 	"quote-verb-speaker":         0.93,
 	"quote-speaker-verb":         0.89,
+	"quote-dash-speaker":         0.80,
 	"same-paragraph":             0.90,
 	"reported-frame":             0.86,
 	"speaker-verb-quote":         0.83,

@@ -327,7 +327,7 @@ var abbrevs = map[string]bool{}
 func init() {
 	for _, a := range []string{"Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
 		"Maj", "Pres", "Prof", "Rev", "Hon", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-		"Inc", "Corp", "Co", "Ltd", "No", "vs", "v", "Ft", "Mt", "Gens", "Supt", "Atty", "Lt.Gen", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga",
+		"Inc", "Corp", "Co", "Ltd", "No", "vs", "v", "Ft", "Mt", "Del", "Rev", "Msgr", "Fr", "Sgt", "Cpl", "Pvt", "Ald", "Amb", "Sec", "Supt", "Gens", "Supt", "Atty", "Lt.Gen", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga",
 		"Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
 		"Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "etc", "approx", "est", "Dept", "Univ", "Assn", "Bros"} {
 		abbrevs[a] = true
