@@ -699,10 +699,21 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 			i++
 		}
 	}
+	if i+1 < lim && x.punct(i+1, ",") && x.toks[i].kind == tWord && x.openerWord(i) {
+		i += 2 // "Chastened, Trump …", "However, the senator …"
+	}
 	if i >= lim {
 		return 0, 0, false
 	}
 	return x.npForward(i, lim)
+}
+
+// openerWord: a single word opening a sentence before a comma that is an
+// adverb or participle, not a name ("Chastened,", "Still,", "Speaking,").
+func (x *run) openerWord(i int) bool {
+	w := x.text[x.toks[i].s:x.toks[i].e]
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") ||
+		!x.toks[i].cap || !x.capitalisedElsewhere(i)
 }
 
 // labelAt reads a speaker label: up to four capitalised words ("PENCE",
