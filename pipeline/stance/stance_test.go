@@ -401,6 +401,9 @@ func TestOtherDisputes(t *testing.T) {
 		{"Moscow has denied that ", "Russia interfered in the 2016 election", map[string]float64{"russia": 1}},
 		{"", "the accusations of Russian meddling in the election are absurd", map[string]float64{"russia": 1, "us": -1}},
 		{"", "this is a campaign of Russophobia", map[string]float64{"us": -1}},
+		{"", "the chemical incident was only a pretext for the missile strike", map[string]float64{"us": -1}},
+		{"", "Russia failed to guarantee that Syria's chemical weapons were destroyed", map[string]float64{"russia": -1}},
+		{"", "we call for an objective investigation of the chemical incident", map[string]float64{"russia": 0.5}},
 	}
 	for _, c := range cases {
 		r := sc.Score(Statement{Lead: c.lead, Text: c.text, Published: time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC)})
