@@ -516,6 +516,9 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for s < e && x.toks[s].kind == tPunct {
 		s++
 	}
+	for s < e-1 && x.toks[s].kind == tWord && isDay(x.text[x.toks[s].s:x.toks[s].e]) {
+		s++ // "on Wednesday Putin said"
+	}
 	if s >= e {
 		return 0, 0, "", false
 	}
