@@ -440,7 +440,7 @@ func (x *run) isPartial(qi int) bool {
 // Haley and the appositive.
 func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	j := v - 1
-	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && x.inSet(j, cBetween) {
+	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && (x.inSet(j, cBetween) || x.adverb(j)) {
 		j--
 	}
 	for j >= lo && x.toks[j].kind == tWord && x.toks[j].cap && isDay(x.text[x.toks[j].s:x.toks[j].e]) {
@@ -516,8 +516,8 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for s < e && x.toks[s].kind == tPunct {
 		s++
 	}
-	for s < e-1 && x.toks[s].kind == tWord && isDay(x.text[x.toks[s].s:x.toks[s].e]) {
-		s++ // "on Wednesday Putin said"
+	for s < e-1 && x.toks[s].kind == tWord && (isDay(x.text[x.toks[s].s:x.toks[s].e]) || x.inSet(s, cClauseOpener|cNpStop) && !x.inSet(s, cSubjectPronoun)) {
+		s++ // "on Wednesday Putin said", "When Trump said"
 	}
 	if s >= e {
 		return 0, 0, "", false
@@ -537,7 +537,8 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			ns--
 		}
 		ns++
-		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, cClauseOpener) || x.toks[ns-1].kind == tClose) {
+		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, cClauseOpener) || x.toks[ns-1].kind == tClose) &&
+			!(ne-ns == 1 && (x.inSet(ns, cNpStop|cClauseOpener|cDeterminer) || x.openerWord(ns))) {
 			sp := x.span(s, e)
 			return ns, ne, x.text[sp.Start:sp.End], true
 		}
@@ -583,6 +584,13 @@ func (x *run) allCaps(i, j int) bool {
 		}
 	}
 	return j > i
+}
+
+// adverb: a lower-case -ly word between a subject and its verb ("has also
+// broadly called for").
+func (x *run) adverb(i int) bool {
+	t := x.toks[i]
+	return t.e-t.s > 4 && strings.HasSuffix(x.text[t.s:t.e], "ly")
 }
 
 func isDay(w string) bool {
