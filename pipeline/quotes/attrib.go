@@ -516,7 +516,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for s < e && x.toks[s].kind == tPunct {
 		s++
 	}
-	for s < e-1 && x.toks[s].kind == tWord && (isDay(x.text[x.toks[s].s:x.toks[s].e]) || x.inSet(s, cClauseOpener|cNpStop) && !x.inSet(s, cSubjectPronoun)) {
+	for s < e-1 && x.toks[s].kind == tWord && (isDay(x.text[x.toks[s].s:x.toks[s].e]) || x.inSet(s, cClauseOpener) || !x.toks[s].cap && x.inSet(s, cNpStop) && !x.inSet(s, cSubjectPronoun)) {
 		s++ // "on Wednesday Putin said", "When Trump said"
 	}
 	if s >= e {
