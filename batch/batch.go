@@ -95,7 +95,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	// before anything is locked or written.
 	files, skipped, err := source.Walk(cfg.Inputs)
 	if err != nil {
-		return sum, err
+		return sum, &InputError{err}
 	}
 	lock, err := output.Acquire(cfg.Out)
 	if err != nil {
@@ -371,6 +371,13 @@ func timePtr(t time.Time) *time.Time {
 	t = t.UTC()
 	return &t
 }
+
+// InputError means an INPUT given to the run does not exist or cannot be
+// listed: a usage mistake, found before anything is locked or written.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
 
 // ErrLocked reports that another run holds the output folder.
 var ErrLocked = output.ErrLocked

@@ -418,3 +418,22 @@ func TestGrowingFeedLeavesNoStaleQuarantinedRows(t *testing.T) {
 		t.Errorf("%d articles rows, want %d", len(arts2), len(arts))
 	}
 }
+
+// A dataset without any attributed speaker still has a speakers table: a
+// file with no rows, which readers open instead of failing on an empty glob.
+func TestEmptySpeakersTableIsAFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(in, []byte(`{"id": "a", "text": "Nobody is quoted here."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	run(t, out, nil, in)
+	if _, err := os.Stat(filepath.Join(out, output.SpeakersTable, "speakers.parquet")); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := output.ReadTable[output.Speaker](out, output.SpeakersTable)
+	if err != nil || len(rows) != 0 {
+		t.Errorf("speakers: %d rows, %v", len(rows), err)
+	}
+}

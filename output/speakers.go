@@ -84,9 +84,8 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].SpeakerID < rows[j].SpeakerID })
 
 	rel := filepath.Join(SpeakersTable, "speakers.parquet")
-	if len(rows) == 0 {
-		return op{Target: rel}, nil
-	}
+	// An empty table is still a file, so that readers globbing the folder
+	// find a table with no rows rather than an error.
 	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, rows); err != nil {
 		return op{}, err
 	}

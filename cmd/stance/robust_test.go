@@ -466,6 +466,9 @@ func TestStrictExitCodeAndJSONLogs(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(in, "bad.jsonl"), []byte("{\"id\": \"x\", \"text\": \"“ok,” he said.\"}\nnot json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if code, stderr := runStance(t, nil, "run", "--out", filepath.Join(dir, "a"), filepath.Join(dir, "missing")); code != exitUsage {
+		t.Errorf("missing input: exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+	}
 	code, stderr := runStance(t, nil, "run", "--out", filepath.Join(dir, "a"), in)
 	if code != exitOK || !strings.Contains(stderr, "bad.jsonl:2: malformed JSON") {
 		t.Errorf("without --strict: exit %d, want 0 and the problem listed; stderr:\n%s", code, stderr)

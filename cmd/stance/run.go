@@ -110,6 +110,9 @@ Exit codes:
 				}
 				switch {
 				case err == nil:
+				case errors.As(err, new(*batch.InputError)):
+					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
+					return exitUsage
 				case batch.IsLocked(err):
 					fmt.Fprintf(e.stderr, "stance run: %v; wait for it to finish (the lock is released when that process ends)\n", err)
 					return exitLocked
