@@ -90,3 +90,17 @@ func TestFrameErrorsNameFileAndLine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParsePattern: any pattern text parses or fails with an error, never a
+// panic, and what parses has something to match.
+func FuzzParsePattern(f *testing.F) {
+	for _, s := range []string{"a|b (c d|e)? .. {us} f*", "(((", "a .. ... b", "{", "x|", "(a|b)|c", "stage-managed|x", "?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		p, err := ParsePattern(src)
+		if err == nil && !anyLiteral(p.Elems) {
+			t.Fatalf("%q parsed without words", src)
+		}
+	})
+}

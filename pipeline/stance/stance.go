@@ -1,17 +1,22 @@
 // Package stance scores whether a statement backs or opposes each side's
 // position, from the frames in the lexicon.
 //
-// Three kinds of evidence count, and nothing else:
+// These kinds of evidence count, and nothing else:
 //  1. claims of a side's position found in the statement (frame patterns),
 //     flipped by a negator inside or just before them ("did not carry out")
 //     and by a denial introducing the statement ("Russia denied [that] …");
-//  2. tone directed at a mention of a side's actor in the statement
-//     ("contradictory ideas coming from Washington"), and opposition cues in
-//     the words introducing it ("accused Russia of …");
-//  3. "we", "our" and "us" in the statement stand for the speaker's side.
+//  2. opposition cues in the words introducing the statement, when the
+//     speaker is their subject ("accused Russia of …");
+//  3. tone directed at a mention of another side's actor in the statement
+//     ("contradictory ideas coming from Washington"), and the tone of a short
+//     quoted fragment that labels an actor the narration names ("calling it
+//     a “tedious” story");
+//  4. "we", "our" and "us" in the statement stand for the speaker's side in
+//     claim patterns.
 //
 // The speaker's affiliation alone is never evidence: a statement that makes no
-// claim and names no side gets no value, whoever said it.
+// claim and names no side gets no value, whoever said it. docs/stance.md has
+// the details for people who write frames.
 package stance
 
 import (

@@ -486,3 +486,24 @@ func TestConcurrentScoring(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScore: any lead and text, however broken, scores without panicking,
+// with values in range and evidence for every value.
+func FuzzScore(f *testing.F) {
+	f.Add("Russia has denied“", "the regime carried out the attack", "russia")
+	f.Add("He hit back at remarks Tillerson", "made", "us")
+	f.Add("calling it a", "“tedious”", "russia")
+	f.Add("", "We will respond. Relations with the U.S. worsened…", "us")
+	sc := newScorer(f)
+	f.Fuzz(func(t *testing.T, lead, text, aff string) {
+		r := sc.Score(Statement{Lead: lead, Text: text, Affiliation: aff, Published: april2017, Speaker: "Sergey Lavrov"})
+		for side, v := range r.Values {
+			if math.IsNaN(v) || v < -1 || v > 1 {
+				t.Fatalf("%s = %v", side, v)
+			}
+		}
+		if len(r.Values) > 0 && len(r.Evidence) == 0 {
+			t.Fatal("values without evidence")
+		}
+	})
+}
