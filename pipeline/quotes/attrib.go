@@ -212,7 +212,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
 				return
 			}
-		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":")) {
+		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":") || x.shortTail(j, se2)) {
 			x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 			quote.Appositive = ap
 			return
@@ -240,7 +240,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		}
-		if s, e, ok := x.npForward(i, len(x.toks)); ok && x.toks[s].cap && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct) {
+		if s, e, ok := x.npForward(i, len(x.toks)); ok && x.toks[s].cap && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
 			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
 			return
 		}
@@ -380,6 +380,21 @@ func (x *run) isDash(i int) bool {
 	return x.punct(i, "―") || x.punct(i, "—") || x.punct(i, "–") || x.punct(i, "-")
 }
 
+// shortTail: after an attribution that stands as its own sentence, a short
+// rest with no new clause or quote: "Trump told Britain's ITV in an
+// interview."
+func (x *run) shortTail(j, se int) bool {
+	if se-j > 15 {
+		return false
+	}
+	for k := j; k < se; k++ {
+		if x.toks[k].kind == tOpen || x.is(k, "that") || x.cueAtKind(k) == cueVerb {
+			return false
+		}
+	}
+	return true
+}
+
 // quoteEndsClause: the quoted words end with , ! ? or a dash, so what follows
 // the closing mark is the attribution.
 func (x *run) quoteEndsClause(q qspan) bool {
@@ -397,6 +412,9 @@ func (x *run) quoteEndsClause(q qspan) bool {
 // pastTense: a lower-case word ending in -ed, the shape of a reporting verb
 // the lexicon does not list (beamed, opined, quipped).
 func (x *run) pastTense(i int) bool {
+	if i < 0 || i >= len(x.toks) {
+		return false
+	}
 	t := x.toks[i]
 	if t.kind != tWord || t.cap || t.q >= 0 || x.inSet(i, cNpStop) {
 		return false

@@ -74,6 +74,14 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 				isClose = !leftEdge || rightEdge
 			}
 		case isOpenQuote(r):
+			before := prevRune(text, p0, i)
+			after, _ := utf8.DecodeRuneInString(text[i+n : p1])
+			if open >= 0 && !unicode.IsSpace(before) && (i+n >= p1 || unicode.IsSpace(after) || unicode.IsPunct(after)) {
+				// an opening mark typed where the closing one belongs:
+				// “It's unusual,“ said …
+				isClose = true
+				break
+			}
 			if open >= 0 {
 				// A second opening mark inside an open quote: the first was
 				// unbalanced; start over here.
@@ -82,6 +90,12 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 			isOpen = true
 		case isCloseQuote(r):
 			isClose = open >= 0
+			if open < 0 {
+				// a closing mark typed where the opening one belongs
+				before := prevRune(text, p0, i)
+				after, _ := utf8.DecodeRuneInString(text[i+n : p1])
+				isOpen = (i == p0 || unicode.IsSpace(before)) && i+n < p1 && (unicode.IsLetter(after) || unicode.IsDigit(after))
+			}
 		default:
 			i += n
 			continue
