@@ -137,11 +137,14 @@ func StagingDir(out string) (string, error) {
 		abs = real
 	}
 	parent := filepath.Dir(abs)
-	if parent == abs || !sameDevice(abs, parent) {
+	if parent == abs || !sameDeviceFn(abs, parent) {
 		return filepath.Join(abs, ".stance-staging"), nil
 	}
 	return filepath.Join(parent, "."+filepath.Base(abs)+".staging"), nil
 }
+
+// sameDeviceFn is sameDevice, replaced in tests to act out a mount point.
+var sameDeviceFn = sameDevice
 
 func sameDevice(a, b string) bool {
 	var sa, sb syscall.Stat_t

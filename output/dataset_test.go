@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,5 +104,49 @@ func TestDamagedPartitionFileIsReportedByName(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// When the output folder is a mount point, staging happens inside it, in a
+// hidden folder outside every table, and leaves nothing behind.
+func TestStagingInsideAMountedOutputFolder(t *testing.T) {
+	defer func(f func(a, b string) bool) { sameDeviceFn = f }(sameDeviceFn)
+	sameDeviceFn = func(a, b string) bool { return false }
+	out := filepath.Join(t.TempDir(), "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stage, err := StagingDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, _ := filepath.EvalSymlinks(out)
+	if stage != filepath.Join(real, ".stance-staging") {
+		t.Fatalf("staging at %s, want inside %s", stage, out)
+	}
+	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	for i, run := range []string{"r1", "r2"} {
+		w, err := Create(out, Meta{RunID: run})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(stage, run)); err != nil {
+			t.Errorf("run %s not staged inside the output folder: %v", run, err)
+		}
+		id := fmt.Sprintf("a%d", i)
+		if err := w.Add(Article{ArticleID: id, Published: &day, Text: "t", Status: StatusOK}, []Quote{{QuoteID: "q" + id, ArticleID: id, SpeakerID: "s", StanceEvidence: []string{}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Commit(context.Background(), Run{RunID: run}); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+	}
+	if _, err := os.Stat(stage); !os.IsNotExist(err) {
+		t.Errorf("staging folder left in the output folder: %v", err)
+	}
+	arts, err := ReadTable[Article](out, ArticlesTable)
+	if err != nil || len(arts) != 2 {
+		t.Errorf("articles: %d rows, %v", len(arts), err)
 	}
 }
