@@ -434,7 +434,7 @@ func isPronoun(s string) bool {
 const nCands = 6
 
 func (x *run) push(m Mention) {
-	if m.Text == "" {
+	if m.Text == "" || notCandidates[strings.ToLower(m.Text)] {
 		return
 	}
 	copy(x.cands[1:], x.cands[:nCands-1])
@@ -493,8 +493,30 @@ func (x *run) gender(m Mention) int8 {
 	case strings.HasPrefix(t, "Mr."):
 		return -1
 	}
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		if g, ok := genderedNouns[w]; ok {
+			return g
+		}
+	}
 	return 0
 }
+
+// genderedNouns in a mention tell a person's gender: "the spokeswoman",
+// "his wife", "Democratic congresswoman X".
+var genderedNouns = map[string]int8{
+	"woman": 1, "wife": 1, "mother": 1, "daughter": 1, "sister": 1, "actress": 1, "spokeswoman": 1,
+	"congresswoman": 1, "chairwoman": 1, "businesswoman": 1, "councilwoman": 1, "grandmother": 1, "widow": 1,
+	"girl": 1, "lady": 1, "queen": 1, "princess": 1, "aunt": 1, "niece": 1, "mrs": 1, "ms": 1,
+	"man": -1, "husband": -1, "father": -1, "son": -1, "brother": -1, "actor": -1, "spokesman": -1,
+	"congressman": -1, "chairman": -1, "businessman": -1, "councilman": -1, "grandfather": -1, "widower": -1,
+	"boy": -1, "king": -1, "prince": -1, "uncle": -1, "nephew": -1, "mr": -1,
+}
+
+// notCandidates are capitalised words that open sentences or stand for
+// someone, never a person a later pronoun could mean.
+var notCandidates = set("it", "when", "that", "this", "those", "these", "there", "here", "but", "and", "as", "while",
+	"if", "then", "now", "so", "what", "who", "why", "how", "where", "he", "she", "they", "we", "i", "you", "his", "her",
+	"their", "its", "our", "however", "meanwhile", "still", "yet", "also", "instead", "indeed", "asked", "according")
 
 // institutionHeads end the names of organisations, not people.
 var institutionHeads = set("house", "department", "ministry", "office", "committee", "party", "administration",
