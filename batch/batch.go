@@ -139,18 +139,27 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		seen := map[string]place{}
 		var paths []string
 		readDone <- source.ReadFiles(ctx, files, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
-			if it.Err == nil {
-				if first, dup := seen[it.ID]; dup {
+			// Every row of a run needs its own id, quarantined or not: a
+			// repeated id is quarantined under "id@file:line" (made unique
+			// even against ids that look like that).
+			if first, dup := seen[it.ID]; dup {
+				if it.Err == nil {
 					at := source.Item{Path: paths[first.file], Line: int(first.line)}.Location()
 					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, at)}
-					it.ID = it.ID + "@" + it.Location()
-				} else {
-					if len(paths) == 0 || paths[len(paths)-1] != it.Path {
-						paths = append(paths, it.Path)
-					}
-					seen[it.ID] = place{int32(len(paths) - 1), int32(it.Line)}
 				}
+				id := it.ID + "@" + it.Location()
+				for n := 2; ; n++ {
+					if _, taken := seen[id]; !taken {
+						break
+					}
+					id = fmt.Sprintf("%s@%s#%d", it.ID, it.Location(), n)
+				}
+				it.ID = id
 			}
+			if len(paths) == 0 || paths[len(paths)-1] != it.Path {
+				paths = append(paths, it.Path)
+			}
+			seen[it.ID] = place{int32(len(paths) - 1), int32(it.Line)}
 			select {
 			case jobs <- job{item: it}:
 				return nil

@@ -102,6 +102,9 @@ func WriteHostile(dir string) ([]Case, error) {
 		`{"id": "empty-text", "text": ""}`,
 		`{"id": 42, "text": "numbers are not ids"}`,
 		`{"id": "far-future", "published": "9999-12-31T23:59:59-05:00", "text": "“Later,” he said."}`,
+		`{"id": "bad-date", "published": "tomorrow", "text": "“Again,” she said."}`,
+		`{"id": "bad-date@` + filepath.Join(dir, "feed.jsonl") + `:18", "text": "“An id built to collide,” he said."}`,
+		`{"id": "bad-date", "text": "“Now with a good record,” she said."}`,
 	}
 	p = file("feed.jsonl", []byte(strings.Join(lines, "\n")+"\n"))
 	ok("good JSONL record", "feed-good")
@@ -118,6 +121,9 @@ func WriteHostile(dir string) ([]Case, error) {
 	quarantined("empty text", "empty-text", p+":13:", "empty article")
 	quarantined("number as id", "feed:14", p+":14:", "malformed JSON")
 	quarantined("date in year 9999 that is year 10000 in UTC", "far-future", p+":15:", "publication date 10000-01-01T04:59:59Z is out of range")
+	quarantined("quarantined record repeating a quarantined id", "bad-date@"+p+":16", p+":16:", `published: unrecognised date "tomorrow"`)
+	ok("good record whose id imitates a renamed duplicate", "bad-date@"+p+":18")
+	quarantined("good record repeating a quarantined id", "bad-date@"+p+":18#2", p+":18:", `duplicate article id "bad-date", first read at `+p+":6")
 
 	// A line longer than the reader allows (4 × max + 1 MB) is not read
 	// into memory at all.
