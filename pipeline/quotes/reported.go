@@ -434,7 +434,7 @@ func isPronoun(s string) bool {
 const nCands = 6
 
 func (x *run) push(m Mention) {
-	if m.Text == "" || notCandidates[strings.ToLower(m.Text)] {
+	if m.Text == "" || len(m.Text) <= 9 && notCandidates[strings.ToLower(m.Text)] {
 		return
 	}
 	copy(x.cands[1:], x.cands[:nCands-1])
@@ -493,10 +493,25 @@ func (x *run) gender(m Mention) int8 {
 	case strings.HasPrefix(t, "Mr."):
 		return -1
 	}
-	for _, w := range strings.Fields(strings.ToLower(t)) {
-		if g, ok := genderedNouns[w]; ok {
-			return g
+	var buf [16]byte
+	for i := 0; i < len(t); {
+		j := i
+		for j < len(t) && t[j] != ' ' {
+			j++
 		}
+		if n := j - i; n >= 2 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				c := t[i+k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if g, ok := genderedNouns[string(buf[:n])]; ok {
+				return g
+			}
+		}
+		i = j + 1
 	}
 	return 0
 }
@@ -531,12 +546,19 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {
+	var buf [64]byte
 	lm := m
-	for i := 0; i < len(m); i++ {
-		if c := m[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			lm = strings.ToLower(m)
-			break
+	if len(m) <= len(buf) {
+		for i := 0; i < len(m); i++ {
+			c := m[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
 		}
+		lm = string(buf[:len(m)]) // escapes only as far as the lookups below
+	} else {
+		lm = strings.ToLower(m)
 	}
 	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
 	if e.nonPerson[lm] {
