@@ -3,6 +3,7 @@ package output
 import (
 	"path/filepath"
 	"sort"
+	"strconv"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ type speakerAgg struct {
 	toneSum      float64
 	usSum, ruSum float64
 	usN, ruN     int64
+	// Every side in stance_sides, user frames' included.
+	sideSum map[string]float64
+	sideN   map[string]int64
 }
 
 // writeSpeakers rebuilds the speakers table from every quotes partition as
@@ -105,6 +109,7 @@ type speakerQuote struct {
 	Tone               float64    `parquet:"tone"`
 	StanceUS           *float64   `parquet:"stance_us,optional"`
 	StanceRussia       *float64   `parquet:"stance_russia,optional"`
+	StanceSides        []string   `parquet:"stance_sides,list"`
 }
 
 func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
@@ -135,6 +140,18 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	if q.StanceRussia != nil {
 		a.ruSum += *q.StanceRussia
 		a.ruN++
+	}
+	if len(q.StanceSides) > 0 {
+		if a.sideSum == nil {
+			a.sideSum, a.sideN = map[string]float64{}, map[string]int64{}
+		}
+		// A malformed entry is skipped rather than failing the run: the
+		// quotes table keeps it for anyone who wants to look.
+		values, _ := ParseStanceSides(q.StanceSides)
+		for side, v := range values {
+			a.sideSum[side] += v
+			a.sideN[side]++
+		}
 	}
 	if p := q.Published; p != nil {
 		if a.first == nil || p.Before(*a.first) {
@@ -184,6 +201,14 @@ func (a *speakerAgg) row(id string) Speaker {
 		v := a.ruSum / float64(a.ruN)
 		s.MeanStanceRussia = &v
 	}
+	means := make(map[string]float64, len(a.sideN))
+	s.NStanceSides = make([]string, 0, len(a.sideN))
+	for side, n := range a.sideN {
+		means[side] = a.sideSum[side] / float64(n)
+		s.NStanceSides = append(s.NStanceSides, side+"="+strconv.FormatInt(n, 10))
+	}
+	s.MeanStanceSides = FormatStanceSides(means)
+	sort.Strings(s.NStanceSides)
 	return s
 }
 

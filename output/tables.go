@@ -87,6 +87,8 @@ type Speaker struct {
 	NStanceUS        int64      `parquet:"n_stance_us"`
 	MeanStanceRussia *float64   `parquet:"mean_stance_russia,optional"`
 	NStanceRussia    int64      `parquet:"n_stance_russia"`
+	MeanStanceSides  []string   `parquet:"mean_stance_sides,list"` // "side=mean" for every side with evidence, user frames' included
+	NStanceSides     []string   `parquet:"n_stance_sides,list"`    // "side=n": how many statements each mean is over
 }
 
 // Run is one row of the runs table.

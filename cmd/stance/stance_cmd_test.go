@@ -77,6 +77,27 @@ func TestFictionalFrameEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The speakers table carries the new sides' means and counts.
+	speakers, err := output.ReadTable[output.Speaker](out, output.SpeakersTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sp := range speakers {
+		if sp.Speaker == "Tobin Ralle" {
+			found = true
+			if strings.Join(sp.MeanStanceSides, " ") != "aldoria=-1 brenthia=1" || strings.Join(sp.NStanceSides, " ") != "aldoria=2 brenthia=2" {
+				t.Errorf("speakers row: mean %q n %q", sp.MeanStanceSides, sp.NStanceSides)
+			}
+			if sp.MeanStanceUS != nil || sp.NStanceUS != 0 {
+				t.Errorf("speakers row: a US stance without evidence")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no speakers row for Tobin Ralle in %d rows", len(speakers))
+	}
+
 	// The speakers comparison shows the new sides as columns.
 	code, stdout, stderr := stanceCLI(t, "speakers", out)
 	if code != exitOK {
