@@ -396,6 +396,11 @@ func SpeakerMatches(g Gold, p Pred) bool {
 			if c == gs || lastWord(c) == lastWord(gs) && !pronouns[lastWord(c)] {
 				return true
 			}
+			// a described source named by the head of its description:
+			// "one Republican" for "one Republican involved in the planning"
+			if strings.Contains(c, " ") && strings.HasPrefix(gs, c+" ") {
+				return true
+			}
 		}
 	}
 	return false

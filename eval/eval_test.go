@@ -93,15 +93,20 @@ func TestSpeakerMatches(t *testing.T) {
 		want bool
 	}{
 		{Pred{Speaker: "Sergey Lavrov"}, true},
-		{Pred{Speaker: "Lavrov"}, true},                          // surname
-		{Pred{Mention: "the Russian foreign minister's"}, false}, // different words
-		{Pred{Speaker: "Sergei Lavrov"}, true},                   // surname again
-		{Pred{Speaker: "Rex Tillerson", Mention: "he"}, false},   // pronoun mention never counts
+		{Pred{Speaker: "Lavrov"}, true},                         // surname
+		{Pred{Mention: "the Russian foreign minister's"}, true}, // head of a gold mention
+		{Pred{Mention: "the US envoy"}, false},                  // different words
+		{Pred{Speaker: "Sergei Lavrov"}, true},                  // surname again
+		{Pred{Speaker: "Rex Tillerson", Mention: "he"}, false},  // pronoun mention never counts
 		{Pred{}, false},
 	} {
 		if got := SpeakerMatches(g, c.p); got != c.want {
 			t.Errorf("%+v: %v, want %v", c.p, got, c.want)
 		}
+	}
+	if !SpeakerMatches(Gold{Speaker: "one Republican involved in the planning"}, Pred{Mention: "one Republican"}) ||
+		SpeakerMatches(Gold{Speaker: "a German user from Hanover"}, Pred{Mention: "German"}) {
+		t.Error("a described source matches by the head of its description, a lone word does not")
 	}
 	if !SpeakerMatches(Gold{Speaker: "The White House"}, Pred{Speaker: "White House"}) {
 		t.Error("leading 'the' should not matter")

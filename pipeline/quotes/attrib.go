@@ -734,7 +734,19 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	if i >= lim {
 		return 0, 0, false
 	}
-	return x.npForward(i, lim)
+	s, e, ok = x.npForward(i, lim)
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
+		// a lone capitalised word opening the sentence that the article
+		// never capitalises elsewhere is no name ("Hours later, Trump …"):
+		// the subject follows the opening phrase, if there is one
+		for k := s + 1; k < lim && k < s+8; k++ {
+			if x.punct(k, ",") {
+				return x.npForward(k+1, lim)
+			}
+		}
+		return 0, 0, false
+	}
+	return s, e, ok
 }
 
 // openerWord: a single word opening a sentence before a comma that is an
