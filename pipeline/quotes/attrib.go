@@ -240,7 +240,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		}
-		if s, e, ok := x.npForward(i, len(x.toks)); ok && x.toks[s].cap && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
+		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
 			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
 			return
 		}
@@ -261,7 +261,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				quote.Appositive = ap
 				return
 			}
-			if s, e, ok := x.npForward(j, q.ot); ok && x.punct(v-1, ",") {
+			if k == cueVerb && x.is(v-1, "and") {
+				// "He adopted a fake accent and joked, “…”"
+				if s, e, ok := x.sentenceSubject(ss, v); ok {
+					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+					return
+				}
+			}
+			if s, e, ok := x.npForward(j, q.ot); ok && (x.punct(v-1, ",") || v == ss) {
 				x.setSpeaker(quote, s, e, v, j, "verb-speaker-quote")
 				return
 			}
@@ -705,8 +712,13 @@ func (x *run) titleContinues(k, hi int) bool {
 		if kind, _ := x.cueAt(m); kind != 0 {
 			break
 		}
+		// "the Republican vice-presidential nominee riffed": lower-case
+		// words ending in a noun for a person, before the verb
+		if x.inSet(m, cPersonNoun) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1))) {
+			return true
+		}
 	}
-	return x.inSet(k, cPersonNoun) && (k+1 >= hi || x.toks[k+1].kind != tWord || !x.toks[k+1].cap && (x.inSet(k+1, cNpStop) || x.cueAtKind(k+1) != 0))
+	return false
 }
 
 func (x *run) cueAtKind(i int) cueKind {
