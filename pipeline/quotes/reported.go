@@ -531,7 +531,8 @@ var genderedNouns = map[string]int8{
 // someone, never a person a later pronoun could mean.
 var notCandidates = set("it", "when", "that", "this", "those", "these", "there", "here", "but", "and", "as", "while",
 	"if", "then", "now", "so", "what", "who", "why", "how", "where", "he", "she", "they", "we", "i", "you", "his", "her",
-	"their", "its", "our", "however", "meanwhile", "still", "yet", "also", "instead", "indeed", "asked", "according")
+	"their", "its", "our", "however", "meanwhile", "still", "yet", "also", "instead", "indeed", "asked", "according",
+	"one", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")
 
 // institutionHeads end the names of organisations, not people.
 var institutionHeads = set("house", "department", "ministry", "office", "committee", "party", "administration",
