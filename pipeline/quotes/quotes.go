@@ -164,7 +164,8 @@ type run struct {
 	prevCue        string
 	prevColon      Mention // speaker of a "X said:" ending the previous paragraph
 	prevPara       int
-	cands          [nCands]cand // latest subjects and speakers, newest first
+	cands          [nCands]cand    // latest subjects and speakers, newest first
+	genders        map[string]int8 // surname → gender the text gave ("X said she …")
 }
 
 // is reports whether token i is the word w (lower case).

@@ -53,6 +53,12 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					q.Speaker, q.Appositive = x.mention(s, e), ap
 					found = true
 					next = ce
+					// "Harrison said she …": the pronoun is the speaker's own
+					if x.is(cs, "she") {
+						x.learnGender(q.Speaker.Text, 1)
+					} else if x.is(cs, "he") {
+						x.learnGender(q.Speaker.Text, -1)
+					}
 				}
 			}
 		case cuePhrase:
@@ -433,6 +439,25 @@ func isPronoun(s string) bool {
 
 const nCands = 6
 
+// learnGender records the gender the text gives a named person, by surname.
+func (x *run) learnGender(name string, g int8) {
+	if isPronoun(name) || !x.e.personLike(name) {
+		return
+	}
+	if x.genders == nil {
+		x.genders = map[string]int8{}
+	}
+	x.genders[lastWordOf(name)] = g
+}
+
+func lastWordOf(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
 func (x *run) push(m Mention) {
 	if m.Text == "" || len(m.Text) <= 9 && notCandidates[strings.ToLower(m.Text)] {
 		return
@@ -441,6 +466,9 @@ func (x *run) push(m Mention) {
 	c := cand{m: m, person: x.e.personLike(m.Text)}
 	if c.person {
 		c.gender = x.gender(m)
+		if c.gender == 0 && x.genders != nil {
+			c.gender = x.genders[lastWordOf(m.Text)]
+		}
 	}
 	x.cands[0] = c
 }
@@ -449,6 +477,9 @@ func (x *run) push(m Mention) {
 // gender (female 1, male -1).
 func (x *run) latestPerson(g int8) Mention {
 	for _, c := range x.cands {
+		if c.gender == 0 && c.person && x.genders != nil {
+			c.gender = x.genders[lastWordOf(c.m.Text)] // learnt after it was pushed
+		}
 		if c.m.Text != "" && c.person && c.gender != -g {
 			return c.m
 		}
