@@ -294,7 +294,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		}
 	}
 	// a transcript line inside the quote: "PENCE: Well, …
-	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") {
+	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") && x.toks[e].e < quote.Span.End {
 		quote.Speaker = x.mention(s, e)
 		quote.Span.Start = x.toks[e].e
 		for quote.Span.Start < quote.Span.End && x.text[quote.Span.Start] == ' ' {

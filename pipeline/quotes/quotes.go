@@ -140,9 +140,16 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	}
 	x.text = ""
 	runPool.Put(x)
+	k := 0
 	for i := range out {
+		if out[i].Span.End <= out[i].Span.Start {
+			continue // nothing left of the words: not a statement
+		}
 		out[i].Confidence = confidence(&out[i])
+		out[k] = out[i]
+		k++
 	}
+	out = out[:k]
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
