@@ -439,5 +439,39 @@ func (e *engine) attach(m *Model) {
 		}
 		e.words[i].nb = id
 	}
+	e.hot = m.frequent(hotWords)
 	e.finish()
+}
+
+// hotWords is how many of the model's most frequent words go in the
+// cache-sized table: in news text they make up most tokens.
+const hotWords = 2000
+
+// frequent returns up to n words the model saw in the most documents.
+func (m *Model) frequent(n int) []string {
+	type wc struct {
+		w string
+		c float64
+	}
+	var list []wc
+	for f, c := range m.Counts {
+		if strings.HasPrefix(f, negatedPrefix) {
+			continue
+		}
+		list = append(list, wc{f, c[0] + c[1] + c[2]})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].c != list[j].c {
+			return list[i].c > list[j].c
+		}
+		return list[i].w < list[j].w
+	})
+	if len(list) > n {
+		list = list[:n]
+	}
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.w
+	}
+	return out
 }

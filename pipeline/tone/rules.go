@@ -64,7 +64,7 @@ type wordInfo struct {
 // finish packs each word's booleans into flags for the tokens to copy and
 // builds the lookup table.
 func (e *engine) finish() {
-	e.table = newWordTable(e.index)
+	e.table = newWordTable(e.index, e.hot)
 	for i := range e.words {
 		w := &e.words[i]
 		w.flags = 0
@@ -90,6 +90,7 @@ type phrase struct {
 type engine struct {
 	index    map[string]int32 // lower-case token → row in words
 	table    *wordTable       // the same, for the hot path
+	hot      []string         // frequent words, looked up first
 	words    []wordInfo       // row 0 is the unknown word
 	phrases  map[string][]phrase
 	special  []phrase // idioms that replace a word's valence

@@ -10,6 +10,10 @@ type wordTable struct {
 	slots []wordSlot // open addressing, linear probing; len is a power of two
 	mask  uint64
 	long  map[string]int32 // keys longer than 16 bytes
+	// hot holds the most frequent words again in a table small enough to
+	// stay in the CPU cache; most tokens are found there.
+	hot     []wordSlot
+	hotMask uint64
 }
 
 type wordSlot struct {
@@ -18,29 +22,54 @@ type wordSlot struct {
 	idx int32 // 0 marks an empty slot (row 0 is the unknown word)
 }
 
-func newWordTable(index map[string]int32) *wordTable {
+// newWordTable builds the table; hot lists frequent words to keep close.
+func newWordTable(index map[string]int32, hot []string) *wordTable {
+	t := &wordTable{long: map[string]int32{}}
+	t.slots, t.mask = fillSlots(index, nil, t.long)
+	if len(hot) > 0 {
+		t.hot, t.hotMask = fillSlots(index, hot, nil)
+	}
+	return t
+}
+
+func fillSlots(index map[string]int32, only []string, long map[string]int32) ([]wordSlot, uint64) {
+	n := len(index)
+	if only != nil {
+		n = len(only)
+	}
 	size := 16
-	for size < 2*len(index) {
+	for size < 2*n {
 		size *= 2
 	}
-	t := &wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1), long: map[string]int32{}}
-	for w, idx := range index {
+	slots, mask := make([]wordSlot, size), uint64(size-1)
+	put := func(w string, idx int32) {
 		if idx == 0 {
-			continue
+			return
 		}
 		if len(w) > 16 {
-			t.long[w] = idx
-			continue
+			if long != nil {
+				long[w] = idx
+			}
+			return
 		}
 		var k [16]byte
 		copy(k[:], w)
-		i := hashKey(&k, len(w)) & t.mask
-		for t.slots[i].idx != 0 {
-			i = (i + 1) & t.mask
+		i := hashKey(&k, len(w)) & mask
+		for slots[i].idx != 0 {
+			i = (i + 1) & mask
 		}
-		t.slots[i] = wordSlot{key: k, n: uint8(len(w)), idx: idx}
+		slots[i] = wordSlot{key: k, n: uint8(len(w)), idx: idx}
 	}
-	return t
+	if only != nil {
+		for _, w := range only {
+			put(w, index[w])
+		}
+	} else {
+		for w, idx := range index {
+			put(w, idx)
+		}
+	}
+	return slots, mask
 }
 
 func hashKey(k *[16]byte, n int) uint64 {
@@ -58,7 +87,19 @@ func (t *wordTable) get(b []byte) int32 {
 	var k [16]byte
 	copy(k[:], b)
 	n := uint8(len(b))
-	i := hashKey(&k, len(b)) & t.mask
+	h := hashKey(&k, len(b))
+	if t.hot != nil {
+		for i := h & t.hotMask; ; i = (i + 1) & t.hotMask {
+			s := &t.hot[i]
+			if s.idx == 0 {
+				break
+			}
+			if s.n == n && s.key == k {
+				return s.idx
+			}
+		}
+	}
+	i := h & t.mask
 	for {
 		s := &t.slots[i]
 		if s.idx == 0 {
