@@ -76,8 +76,10 @@ type Writer struct {
 	// Create did with it.
 	Recovered Recovery
 	// RowGroupRows bounds the rows of one row group; RowGroupBytes bounds
-	// the text bytes of one, so that long articles do not make a row group
-	// (which the Parquet writer holds in memory) unboundedly large.
+	// the text bytes of the row groups being written at once (all Workers
+	// together, each at least 4 MB), so that long articles and many cores
+	// do not make the row groups the Parquet writers hold in memory
+	// unboundedly large.
 	RowGroupRows  int64
 	RowGroupBytes int64
 	// Workers bounds the partition files written at once at Commit; 0
@@ -166,7 +168,7 @@ func Create(out string, meta Meta) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{out: out, meta: meta, RowGroupRows: 8192, RowGroupBytes: 64 << 20}
+	w := &Writer{out: out, meta: meta, RowGroupRows: 8192, RowGroupBytes: 128 << 20}
 	if w.Recovered, err = recoverStaging(out, root); err != nil {
 		return nil, err
 	}
@@ -357,6 +359,15 @@ func parallel(ctx context.Context, workers, n int, job func(i int) error) error 
 	return first
 }
 
+// groupBytes is one writer's share of RowGroupBytes.
+func (w *Writer) groupBytes() int64 {
+	n := w.Workers
+	if n < 1 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return max(w.RowGroupBytes/int64(n), 4<<20)
+}
+
 // partFile is the single file of a partition: one file per partition keeps
 // replacement a single atomic rename.
 func partFile(table, part string) string {
@@ -418,7 +429,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		n += len(batch)
 		clear(batch)
 		batch = batch[:0]
-		if err == nil && groupBytes >= w.RowGroupBytes {
+		if err == nil && groupBytes >= w.groupBytes() {
 			err = pw.Flush()
 			groupBytes = 0
 		}
@@ -444,7 +455,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		for i := start; i < len(batch); i++ {
 			groupBytes += rowBytes(&batch[i])
 		}
-		if len(batch) >= 256 || groupBytes >= w.RowGroupBytes {
+		if len(batch) >= 256 || groupBytes >= w.groupBytes() {
 			if err := flush(); err != nil {
 				return op{}, err
 			}

@@ -150,3 +150,33 @@ func TestStagingInsideAMountedOutputFolder(t *testing.T) {
 		t.Errorf("articles: %d rows, %v", len(arts), err)
 	}
 }
+
+// Long articles end a row group early: the writer holds a row group in
+// memory, so its size must follow bytes, not only rows.
+func TestRowGroupsAreBoundedByBytes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	w, err := Create(out, Meta{RunID: "r1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Workers, w.RowGroupBytes = 1, 4<<20
+	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	text := strings.Repeat("A long paragraph of words. ", (3<<20)/27)
+	for i := range 4 {
+		if err := w.Add(Article{ArticleID: fmt.Sprintf("a%d", i), Published: &day, Text: text, Status: StatusOK}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(context.Background(), Run{RunID: "r1"}); err != nil {
+		t.Fatal(err)
+	}
+	f, pf, err := openParquet(filepath.Join(out, partFile(ArticlesTable, PartitionOf(&day))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n := len(pf.RowGroups()); n < 2 {
+		t.Errorf("4 articles of 3 MB in %d row group(s), want one per 4 MB or so", n)
+	}
+}
