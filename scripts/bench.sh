@@ -7,6 +7,8 @@
 # other load on the machine does not change much), articles/s, peak RSS.
 # Extra flags for stance run can be given in STANCE_FLAGS, e.g.
 #   STANCE_FLAGS="--cpuprofile /tmp/cpu.pprof" bash scripts/bench.sh 10 2
+# STAGES=1 profiles each run and prints the CPU seconds of each stage (from
+# the profile's cumulative times; tone includes the tone reads stance makes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-1}
@@ -24,7 +26,9 @@ printf '%-8s %9s %9s %9s %12s %11s %10s\n' workers wall-s cpu-s "MB/s" "MB/cpu-s
 for w in "${workers[@]}"; do
   rm -rf "$work/out"
   # shellcheck disable=SC2086
-  /usr/bin/time -v "$work/stance" run --quiet --full --workers "$w" --out "$work/out" ${STANCE_FLAGS:-} "$work/corpus.jsonl" 2> "$work/time.txt" ||
+  prof=()
+  [ -z "${STAGES:-}" ] || prof=(--cpuprofile "$work/cpu-$w.pprof")
+  /usr/bin/time -v "$work/stance" run --quiet --full --workers "$w" --out "$work/out" "${prof[@]}" ${STANCE_FLAGS:-} "$work/corpus.jsonl" 2> "$work/time.txt" ||
     { cat "$work/time.txt" >&2; exit 1; }
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/time.txt")
   cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/time.txt")
@@ -32,4 +36,22 @@ for w in "${workers[@]}"; do
   printf '%-8s %9.2f %9.2f %9.1f %12.1f %11.0f %7d MB\n' "$w" "$secs" "$cpu" "$(echo "$mb/$secs" | bc -l)" \
     "$(echo "$mb/$cpu" | bc -l)" "$(echo "$articles/$secs" | bc -l)" "$((rss/1024))"
 done
+if [ -n "${STAGES:-}" ]; then
+  for w in "${workers[@]}"; do
+    echo "CPU seconds per stage, $w worker(s):"
+    go tool pprof -top -cum -nodecount=100000 "$work/stance" "$work/cpu-$w.pprof" 2>/dev/null | awk '
+      function add(stage, secs) { t[stage] += secs }
+      { v = $4; sub(/s$/, "", v); if ($4 ~ /ms$/) { sub(/ms$/, "", v); v = v / 1000 } }
+      $6 ~ /source\.ReadFiles$/ { add("read and parse input", v) }
+      $6 ~ /quotes\.\(\*Extractor\)\.Extract$/ { add("quotes", v) }
+      $6 ~ /speakers\.\(\*Resolver\)\.Resolve$/ { add("speakers", v) }
+      $6 ~ /tone\.\(\*Scorer\)\.(Score|Target)$/ { add("tone", v) }
+      $6 ~ /stance\.\(\*Scorer\)\.Score$/ { add("stance", v) }
+      $6 ~ /pipeline\.\(\*Analyzer\)\.Analyze$/ { add("analysis (all of the above but reading)", v) }
+      $6 ~ /output\.\(\*Writer\)\.Add$/ { add("spill", v) }
+      $6 ~ /output\.\(\*Writer\)\.Commit$/ || $6 ~ /output\.parallel\.func/ { add("commit", v) }
+      $6 ~ /runtime\.gcBgMarkWorker$/ { add("garbage collector (background)", v) }
+      END { for (s in t) printf "  %-42s %6.2f\n", s, t[s] }' | sort -k1,1
+  done
+fi
 printf 'output size: %s (input text %.1f MB); load average after: %s\n' "$(du -sh "$work/out" | cut -f1)" "$mb" "$(cut -d' ' -f1-3 /proc/loadavg)"
