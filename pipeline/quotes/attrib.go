@@ -273,6 +273,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		case cuePart, cueNamingPart:
+			// "with Trump reportedly yelling: “…”": a name right before the
+			// participle is its subject
+			if v > ss && x.toks[v-1].kind == tWord && (x.toks[v-1].cap || x.adverb(v-1)) {
+				if s, e, _, ok := x.subjectBefore(v, ss); ok && x.toks[e-1].cap && !x.inSet(s, cSubjectPronoun) {
+					x.setSpeaker(quote, s, e, v, j, "participle-quote")
+					return
+				}
+			}
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
 				return
@@ -287,6 +295,15 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// a quote after a colon with no reporting verb: "Clinton released the
 	// following statement: “…”", "Republican pollster Daron Shaw: “…”"
 	if q.ot > ss && (x.punct(q.ot-1, ":") || x.punct(q.ot-1, "—") || x.punct(q.ot-1, "–")) {
+		// a name right before the colon is a label: "… - Michael P.
+		// McDonald: “…”", "Republican pollster Daron Shaw: “…”"
+		if c := q.ot - 1; c-1 >= ss && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
+			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap {
+				quote.Speaker = x.mention(s, e)
+				quote.Cue, quote.Rule = x.text[x.toks[c].s:x.toks[c].e], "colon-subject"
+				return
+			}
+		}
 		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
 			quote.Speaker = x.mention(s, e)
 			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
