@@ -676,6 +676,10 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				}
 				break
 			}
+			if sawCap && x.inSet(k, cNpInner) && k+1 < hi && x.toks[k+1].kind == tWord && x.toks[k+1].cap {
+				k++ // "Federico de Jesús", "Bashar al-Assad"
+				continue
+			}
 			if sawCap && !x.inSet(k-1, cNpInner) && !x.titleContinues(k, hi) {
 				break // a lower-case word after a name: the verb
 			}

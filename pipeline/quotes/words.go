@@ -73,7 +73,7 @@ var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "s
 	"front-runner", "frontrunner", "contender", "rival", "challenger", "incumbent", "speaker", "delegate", "member",
 	"resident", "student", "doctor", "general", "commander", "soldier", "witness", "friend", "president-elect",
 	"vice", "counsel", "consultant", "operative", "donor", "organizer", "volunteer", "staffer", "employee", "worker",
-	"ally", "hopeful", "lobbyist", "historian", "scholar", "researcher", "fellow", "surrogate", "backer", "critic",
+	"ally", "co-host", "cohost", "hopeful", "lobbyist", "historian", "scholar", "researcher", "fellow", "surrogate", "backer", "critic",
 	"pastor", "priest", "rabbi", "imam", "bishop", "actor", "actress", "singer", "star", "comedian", "celebrity")
 
 // nounMarkers make the next word a noun: "the comments", "his remarks".
