@@ -48,6 +48,7 @@ quote's tone.`,
 			fs.Var(&gold, "gold", "toneLabelled `file` to evaluate on (eval; repeatable)")
 			out := fs.String("out", "", "model `file` to write (train)")
 			minDocs := fs.Float64("min-docs", 2, "train: keep words seen in at least this many sentences")
+			explain := fs.Int("explain", 0, "add \"why\": the `N` words that moved the tone most, with their lexicon valence and model evidence")
 			return func(ctx context.Context, e *env, args []string) int {
 				lx, err := lexicon.Load(*lexDir)
 				if err != nil {
@@ -69,7 +70,7 @@ quote's tone.`,
 						return toneEval(e, sc, gold)
 					}
 				}
-				return toneScore(ctx, e, sc, args)
+				return toneScore(ctx, e, sc, args, *explain)
 			}
 		},
 	})
@@ -88,19 +89,20 @@ type toneInput struct {
 }
 
 type toneOutput struct {
-	ID            json.RawMessage `json:"id,omitempty"`
-	Tone          float64         `json:"tone"`
-	Label         string          `json:"label"`
-	ToneLexicon   float64         `json:"tone_lexicon"`
-	ToneNB        float64         `json:"tone_nb"`
-	Target        string          `json:"target,omitempty"`
-	TargetTone    *float64        `json:"target_tone,omitempty"`
-	TargetLabel   string          `json:"target_label,omitempty"`
-	TargetLexicon *float64        `json:"target_lexicon,omitempty"`
-	TargetNB      *float64        `json:"target_nb,omitempty"`
+	ID            json.RawMessage     `json:"id,omitempty"`
+	Tone          float64             `json:"tone"`
+	Label         string              `json:"label"`
+	ToneLexicon   float64             `json:"tone_lexicon"`
+	ToneNB        float64             `json:"tone_nb"`
+	Target        string              `json:"target,omitempty"`
+	TargetTone    *float64            `json:"target_tone,omitempty"`
+	TargetLabel   string              `json:"target_label,omitempty"`
+	TargetLexicon *float64            `json:"target_lexicon,omitempty"`
+	TargetNB      *float64            `json:"target_nb,omitempty"`
+	Why           []tone.Contribution `json:"why,omitempty"`
 }
 
-func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string) int {
+func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string, explain int) int {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
@@ -132,7 +134,7 @@ func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string) int
 			if len(line) == 0 {
 				continue
 			}
-			out, err := toneLine(sc, line)
+			out, err := toneLine(sc, line, explain)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "stance tone: %s:%d: %v (line skipped)\n", label, n, err)
 				bad++
@@ -155,13 +157,17 @@ func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string) int
 }
 
 // toneLine scores one input line: a JSON object or plain text.
-func toneLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
+func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 	if line[0] != '{' {
 		if !utf8.Valid(line) {
 			return toneOutput{}, fmt.Errorf("not valid UTF-8")
 		}
 		s := sc.Score(string(line))
-		return toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB}, nil
+		out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB}
+		if explain > 0 {
+			out.Why = sc.Explain(string(line), explain)
+		}
+		return out, nil
 	}
 	var in toneInput
 	if err := json.Unmarshal(line, &in); err != nil {
@@ -173,6 +179,9 @@ func toneLine(sc *tone.Scorer, line []byte) (toneOutput, error) {
 	text := *in.Text
 	s := sc.Score(text)
 	out := toneOutput{ID: in.ID, Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB}
+	if explain > 0 {
+		out.Why = sc.Explain(text, explain)
+	}
 	if len(in.Target) == 0 || string(in.Target) == "null" {
 		return out, nil
 	}

@@ -135,3 +135,26 @@ func TestToneEval(t *testing.T) {
 		t.Errorf("sentence tone macro-F1 %.3f on newsmtsc_dev_rw, want ≥ 0.53 (VADER: 0.51)", f1)
 	}
 }
+
+func TestToneExplain(t *testing.T) {
+	code, out, errs := toneCLI(t, "The foreign ministry condemned the barbaric attack.\n", "--explain", "3")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Why []struct {
+			Word    string  `json:"word"`
+			Lexicon float64 `json:"lexicon"`
+		} `json:"why"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]float64{}
+	for _, w := range r.Why {
+		words[w.Word] = w.Lexicon
+	}
+	if len(r.Why) == 0 || len(r.Why) > 3 || words["barbaric"] >= 0 || words["condemned"] >= 0 {
+		t.Errorf("why: %+v", r.Why)
+	}
+}

@@ -165,3 +165,24 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+func TestExplain(t *testing.T) {
+	s := defaultScorer(t)
+	why := s.Explain("The ambassador said the evidence was not credible, but praised the constructive talks.", 0)
+	got := map[string]Contribution{}
+	for _, c := range why {
+		got[c.Word] = c
+	}
+	if c, ok := got["not credible"]; !ok || c.Lexicon >= 0 {
+		t.Errorf(`"not credible" missing or not negative: %+v`, why)
+	}
+	if c, ok := got["praised"]; !ok || c.Lexicon <= 0 {
+		t.Errorf(`"praised" missing or not positive: %+v`, why)
+	}
+	if len(why) == 0 || why[0].Word != "praised" {
+		t.Errorf("strongest contribution first: %+v", why)
+	}
+	if n := len(s.Explain("The ambassador said the evidence was not credible, but praised the constructive talks.", 2)); n != 2 {
+		t.Errorf("max 2 gave %d", n)
+	}
+}
