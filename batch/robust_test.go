@@ -437,3 +437,78 @@ func TestEmptySpeakersTableIsAFile(t *testing.T) {
 		t.Errorf("speakers: %d rows, %v", len(rows), err)
 	}
 }
+
+// Readers that open the tables while runs commit never find a partial file,
+// nor anything but Parquet files inside the table folders.
+func TestReadersNeverSeePartialFiles(t *testing.T) {
+	dir := t.TempDir()
+	arts := batchtest.Generate(13, 150, 5)
+	v1 := filepath.Join(dir, "v1", "feed.jsonl")
+	if err := batchtest.WriteJSONL(v1, arts); err != nil {
+		t.Fatal(err)
+	}
+	for i := range arts {
+		arts[i].Text += "\n\n“Changed,” Julia Brandt said."
+		if i%3 == 0 {
+			arts[i].Published = arts[i].Published.AddDate(0, 0, 2)
+		}
+	}
+	v2 := filepath.Join(dir, "v2", "feed.jsonl")
+	if err := batchtest.WriteJSONL(v2, arts); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	run(t, out, nil, v1)
+
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	var reads, vanished int
+	var problems []string
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			for _, table := range []string{output.QuotesTable, output.ArticlesTable, output.SpeakersTable, output.RunsTable} {
+				filepath.WalkDir(filepath.Join(out, table), func(p string, d fs.DirEntry, err error) error {
+					if err != nil || d.IsDir() {
+						return nil // a partition folder removed under the walk
+					}
+					if filepath.Ext(p) != ".parquet" {
+						problems = append(problems, "stray file "+p)
+						return nil
+					}
+					err = output.CheckFile(p)
+					switch {
+					case errors.Is(err, fs.ErrNotExist):
+						vanished++
+					case err != nil:
+						problems = append(problems, err.Error())
+					default:
+						reads++
+					}
+					return nil
+				})
+			}
+		}
+	}()
+	for i := range 6 {
+		in, full := v2, false
+		if i%2 == 1 {
+			in, full = v1, i == 3
+		}
+		run(t, out, func(c *batch.Config) { c.Full = full }, in)
+	}
+	close(stop)
+	<-done
+	t.Logf("%d files read whole during 6 commits (%d vanished between listing and opening)", reads, vanished)
+	for _, p := range problems[:min(len(problems), 10)] {
+		t.Error(p)
+	}
+	if reads == 0 {
+		t.Error("the reader read nothing")
+	}
+}

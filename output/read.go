@@ -301,3 +301,32 @@ func ReadTable[T any](out, table string) ([]T, error) {
 	}
 	return rows, nil
 }
+
+// CheckFile opens a dataset file and reads all its rows, reporting any
+// damage: what a reader of the table would meet.
+func CheckFile(path string) error {
+	f, pf, err := openParquet(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%s: unreadable: %v", path, r)
+			}
+		}()
+		rows := parquet.NewReader(pf)
+		defer rows.Close()
+		buf := make([]parquet.Row, 64)
+		for {
+			n, err := rows.ReadRows(buf)
+			if errors.Is(err, io.EOF) || err == nil && n == 0 {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+	}()
+}
