@@ -34,8 +34,12 @@ type Config struct {
 	Version         string
 	Full            bool // reprocess articles already in the dataset
 	MaxArticleBytes int
-	Stdin           io.Reader
-	Logger          *slog.Logger
+	// ArticleTimeout quarantines an article whose analysis takes longer
+	// (0: no limit), so that one pathological text cannot stall every
+	// nightly run. The abandoned analysis runs on until the process ends.
+	ArticleTimeout time.Duration
+	Stdin          io.Reader
+	Logger         *slog.Logger
 	// Progress, when set, is called from one goroutine after each article.
 	Progress func(Summary)
 }
@@ -281,7 +285,7 @@ func process(an *pipeline.Analyzer, w *output.Writer, cfg Config, meta output.Me
 	if p := output.PartitionOf(timePtr(a.Published)); !output.ValidPartition(p) {
 		return quarantine(it, a.ID, meta, fmt.Errorf("publication date %s is out of range", a.Published.Format(time.RFC3339)))
 	}
-	statements, err := analyze(an, a)
+	statements, err := analyzeWithin(an, a, cfg.ArticleTimeout)
 	if err != nil {
 		return quarantine(it, a.ID, meta, err)
 	}
@@ -326,6 +330,33 @@ func checkQuote(q *output.Quote, textRunes int) error {
 		return fmt.Errorf("quote %s: offsets [%d,%d) outside the text", q.QuoteID, q.CharStart, q.CharEnd)
 	}
 	return nil
+}
+
+// analyzeFn is analyze; tests replace it to act out a pathological article.
+var analyzeFn = analyze
+
+// analyzeWithin runs the analysis, giving up after timeout.
+func analyzeWithin(an *pipeline.Analyzer, a *article.Article, timeout time.Duration) ([]pipeline.Statement, error) {
+	if timeout <= 0 {
+		return analyzeFn(an, a)
+	}
+	type outcome struct {
+		st  []pipeline.Statement
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		st, err := analyzeFn(an, a)
+		done <- outcome{st, err}
+	}()
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case o := <-done:
+		return o.st, o.err
+	case <-t.C:
+		return nil, fmt.Errorf("analysis took longer than %v (--article-timeout); abandoned", timeout)
+	}
 }
 
 // analyze runs the pipeline, turning a panic on hostile text into an error

@@ -59,6 +59,7 @@ Exit codes:
 			full := fs.Bool("full", false, "reprocess every article, even those already in the output")
 			strict := fs.Bool("strict", false, "exit non-zero (4) when any input was quarantined")
 			maxBytes := fs.Int("max-article-bytes", source.DefaultMaxArticleBytes, "quarantine articles larger than this")
+			timeout := fs.Duration("article-timeout", time.Minute, "quarantine an article whose analysis takes longer than this (0: no limit)")
 			memLimit := fs.String("memory-limit", defaultMemoryLimit(), "soft limit on the process's memory, a `size` such as 200MiB or 1GiB (0: none); $GOMEMLIMIT, when set, is the default")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to `file`")
 			memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the run to `file`")
@@ -91,7 +92,7 @@ Exit codes:
 				}
 				cfg := batch.Config{
 					Inputs: args, Out: *out, Workers: *workers, Lexicon: lx, Version: version,
-					Full: *full, MaxArticleBytes: *maxBytes, Stdin: e.stdin, Logger: log,
+					Full: *full, MaxArticleBytes: *maxBytes, ArticleTimeout: *timeout, Stdin: e.stdin, Logger: log,
 				}
 				var bar *progressBar
 				if e.stderrIsTTY && !*quiet && *logFormat == "text" {
