@@ -1,0 +1,140 @@
+package pipeline_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline"
+	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/source"
+)
+
+// sharedArticles reads the seed article and PolNeAR's dev set from
+// ../shared beside the checkout, skipping when they are not there.
+func sharedArticles(t *testing.T) []article.Article {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		dir = filepath.Dir(dir)
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	inputs := []string{
+		filepath.Join(shared, "corpus", "seed", "putin-tillerson-2017-04-12.txt"),
+		filepath.Join(shared, "data", "polnear_dev.jsonl.gz"),
+	}
+	for _, in := range inputs {
+		if _, err := os.Stat(in); err != nil {
+			t.Skipf("shared data not available: %v", err)
+		}
+	}
+	var arts []article.Article
+	err = source.Read(context.Background(), inputs, source.Options{}, func(it source.Item) error {
+		if it.Err != nil {
+			t.Errorf("%v", it.Err)
+			return nil
+		}
+		arts = append(arts, it.Article)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts
+}
+
+// Analyze must be a pure function of the article: one Analyzer shared by
+// goroutines, fed the articles in any order, gives each article the rows it
+// gets alone. Run under -race (.ci/run does), this also proves the stages
+// keep no shared mutable state.
+func TestAnalyzeIsPureAndSafeForConcurrentUse(t *testing.T) {
+	arts := sharedArticles(t)
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := pipeline.New(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]pipeline.Statement, len(arts))
+	total := 0
+	for i := range arts {
+		want[i] = an.Analyze(&arts[i])
+		total += len(want[i])
+	}
+	if total < 1000 {
+		t.Fatalf("only %d statements in %d articles: the comparison would prove little", total, len(arts))
+	}
+
+	order := rand.New(rand.NewPCG(1, 2)).Perm(len(arts))
+	got := make([][]pipeline.Statement, len(arts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				got[i] = an.Analyze(&arts[i])
+			}
+		}()
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for i := range arts {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("article %s: rows differ when analysed concurrently in another order", arts[i].ID)
+		}
+	}
+}
+
+// Every row locates its words: char offsets are code points into the
+// article text, and the text column is exactly that stretch.
+func TestStatementsLocateTheirText(t *testing.T) {
+	arts := sharedArticles(t)
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := pipeline.New(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for i := range arts {
+		a := &arts[i]
+		runes := []rune(a.Text)
+		for _, s := range an.Analyze(a) {
+			if s.CharStart < 0 || s.CharEnd > len(runes) || s.CharStart >= s.CharEnd {
+				t.Fatalf("%s: offsets [%d,%d) outside a text of %d code points", a.ID, s.CharStart, s.CharEnd, len(runes))
+			}
+			if got := string(runes[s.CharStart:s.CharEnd]); got != s.Text {
+				t.Fatalf("%s [%d,%d): text %q, but the article has %q there", a.ID, s.CharStart, s.CharEnd, s.Text, got)
+			}
+			if !utf8.ValidString(s.Speaker) || !utf8.ValidString(s.Text) {
+				t.Fatalf("%s: invalid UTF-8 in a row", a.ID)
+			}
+			if prev, dup := ids[s.QuoteID]; dup {
+				t.Fatalf("quote id %s given twice (%s and %s)", s.QuoteID, prev, a.ID)
+			}
+			ids[s.QuoteID] = a.ID
+		}
+	}
+}
