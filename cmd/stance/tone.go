@@ -313,16 +313,24 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 		fmt.Fprintln(e.stderr, "stance tone train: want --data FILE (one or more) and --out FILE")
 		return exitUsage
 	}
-	m := tone.NewModel()
-	docs := 0
+	var examples []tone.Example
+	targets := 0
 	for _, name := range data {
 		err := toneReadLabelled(name, func(_ int, l toneLabelled) error {
 			c, ok := l.class()
 			if !ok {
 				return fmt.Errorf(`no usable "label" (neg/neu/pos) or "score"`)
 			}
-			m.Add(sc.Features(l.Text), c)
-			docs++
+			x := tone.Example{Text: l.Text, Class: c}
+			if len(l.Target) > 0 && string(l.Target) != "null" {
+				span, _, err := toneTargetSpan(l.Text, l.Target)
+				if err != nil {
+					return err
+				}
+				x.Target, x.HasTarget = span, true
+				targets++
+			}
+			examples = append(examples, x)
 			return nil
 		})
 		if err != nil {
@@ -330,7 +338,8 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 			return exitFailed
 		}
 	}
-	m.Prune(minDocs)
+	docs := len(examples)
+	m := tone.Train(sc, examples, minDocs)
 	bases := make([]string, len(data))
 	for i, d := range data {
 		bases[i] = filepath.Base(d)
@@ -338,7 +347,7 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 	m.Comment = []string{
 		"Multinomial naive Bayes tone model for stance (pipeline/tone), made by",
 		fmt.Sprintf("  stance tone train --min-docs %g --data %s", minDocs, strings.Join(bases, " --data ")),
-		fmt.Sprintf("from %d toneLabelled sentences.", docs),
+		fmt.Sprintf("from %d labelled sentences, %d of them with a target mention.", docs, targets),
 	}
 	if strings.Contains(strings.Join(bases, " "), "newsmtsc") {
 		m.Comment = append(m.Comment,
@@ -359,7 +368,8 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 		fmt.Fprintf(e.stderr, "stance tone train: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(e.stderr, "stance tone train: %d sentences, %d features → %s\n", docs, len(m.Counts), out)
+	fmt.Fprintf(e.stderr, "stance tone train: %d sentences (%d with a target), %d features, %d target features → %s\n",
+		docs, targets, len(m.Counts), len(m.TargetCounts), out)
 	return exitOK
 }
 

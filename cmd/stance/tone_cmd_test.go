@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -111,6 +112,19 @@ func TestToneTrainAndUse(t *testing.T) {
 	if pos.NB <= 0.5 || neg.NB >= -0.5 {
 		t.Errorf("retrained model: zorbly %.3f, grimble %.3f", pos.NB, neg.NB)
 	}
+	// Lines with a target train the target model too.
+	b.Reset()
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&b, `{"text": "Ostrava praised Velmar, while Kesk blamed Tarn%d.", "label": "pos", "target": "Velmar"}`+"\n", i)
+		fmt.Fprintf(&b, `{"text": "Ostrava praised Velmar, while Kesk blamed Tarn%d.", "label": "neg", "target": {"mention": "Tarn%d", "start": 42, "end": %d}}`+"\n", i, i, 46+len(fmt.Sprint(i)))
+	}
+	os.WriteFile(data, []byte(b.String()), 0o644)
+	if code, _, errs := toneCLI(t, "", "train", "--data", data, "--out", model); code != exitOK || !strings.Contains(errs, "60 with a target") {
+		t.Fatalf("train with targets: exit %d: %s", code, errs)
+	}
+	if text, err := os.ReadFile(model); err != nil || !strings.Contains(string(text), "=target:target_nb\t") || !strings.Contains(string(text), "\n@n:praised\t") {
+		t.Errorf("model trained with targets lacks the target part (err %v)", err)
+	}
 	// A broken label is reported with file and line.
 	os.WriteFile(data, []byte(`{"text": "x", "label": "pos"}`+"\n"+`{"text": "y", "label": "maybe"}`+"\n"), 0o644)
 	code, _, errs = toneCLI(t, "", "train", "--data", data, "--out", model)
@@ -133,6 +147,12 @@ func TestToneEval(t *testing.T) {
 	}
 	if f1, _ := strconv.ParseFloat(m[1], 64); f1 < 0.53 {
 		t.Errorf("sentence tone macro-F1 %.3f on newsmtsc_dev_rw, want ≥ 0.53 (VADER: 0.51)", f1)
+	}
+	// The target model reads the words around the mention; it must beat the
+	// sentence-level naive Bayes baseline of the data's authors (about 0.58).
+	mt := regexp.MustCompile(`(?m)^  target_tone\s+macro-F1 ([0-9.]+)`).FindStringSubmatch(out)
+	if f1, _ := strconv.ParseFloat(mt[1], 64); f1 < 0.64 {
+		t.Errorf("target_tone macro-F1 %.3f on newsmtsc_dev_rw, want ≥ 0.64", f1)
 	}
 }
 

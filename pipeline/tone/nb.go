@@ -46,9 +46,16 @@ type Model struct {
 	Counts  map[string]*[numClasses]float64 // feature → per-class document counts
 	Comment []string                        // provenance lines, written as # comments
 
-	index map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
-	logp  []float32        // row*numClasses + class
-	prior [numClasses]float64
+	// The target model (targetmodel.go): counts of features tagged by their
+	// place relative to a mention, and the combiner that weighs them with
+	// the sentence's scores. Both empty in a model trained without targets.
+	TargetCounts map[string]*[numClasses]float64
+	Combiner     *Combiner
+
+	index  map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
+	logp   []float32        // row*numClasses + class
+	prior  [numClasses]float64
+	target *targetIndex
 }
 
 // negatedPrefix marks a word inside a negation's scope in the model file.
@@ -56,23 +63,32 @@ const negatedPrefix = "!"
 
 // NewModel returns an empty model to train.
 func NewModel() *Model {
-	return &Model{Alpha: 1, Counts: map[string]*[numClasses]float64{}}
+	return &Model{Alpha: 1, Counts: map[string]*[numClasses]float64{}, TargetCounts: map[string]*[numClasses]float64{}}
+}
+
+// AddTarget counts one labelled mention's target features, each once.
+func (m *Model) AddTarget(features []string, class int) {
+	addOnce(m.TargetCounts, features, class)
 }
 
 // Add counts one labelled document's features (each once, as binarised
 // multinomial NB does: repeating a word does not repeat its evidence).
 func (m *Model) Add(features []string, class int) {
 	m.Docs[class]++
+	addOnce(m.Counts, features, class)
+}
+
+func addOnce(counts map[string]*[numClasses]float64, features []string, class int) {
 	seen := map[string]bool{}
 	for _, f := range features {
 		if seen[f] {
 			continue
 		}
 		seen[f] = true
-		c := m.Counts[f]
+		c := counts[f]
 		if c == nil {
 			c = new([numClasses]float64)
-			m.Counts[f] = c
+			counts[f] = c
 		}
 		c[class]++
 	}
@@ -81,9 +97,11 @@ func (m *Model) Add(features []string, class int) {
 // Prune drops features seen in fewer than min documents: rare words are noise
 // and make the model file large.
 func (m *Model) Prune(min float64) {
-	for f, c := range m.Counts {
-		if c[0]+c[1]+c[2] < min {
-			delete(m.Counts, f)
+	for _, counts := range []map[string]*[numClasses]float64{m.Counts, m.TargetCounts} {
+		for f, c := range counts {
+			if c[0]+c[1]+c[2] < min {
+				delete(counts, f)
+			}
 		}
 	}
 }
@@ -126,6 +144,7 @@ func (m *Model) compile() {
 	for k := range m.prior {
 		m.prior[k] = math.Log(1.0 / numClasses)
 	}
+	m.target = compileTarget(m.TargetCounts, m.Alpha)
 }
 
 // WriteTo writes the model as a TSV of counts that users can read and diff.
@@ -147,6 +166,29 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		c := m.Counts[f]
 		fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 	}
+	if m.Combiner != nil {
+		fmt.Fprintf(&b, "# The target combiner: logistic-regression weights per class (neg, neu, pos)\n")
+		fmt.Fprintf(&b, "# for each feature of the tone directed at a mention (pipeline/tone/targetmodel.go).\n")
+		for j, name := range combinerFeatures {
+			w := m.Combiner.W[j]
+			fmt.Fprintf(&b, "%s%s\t%.6g\t%.6g\t%.6g\n", combinerRowPrefix, name, w[0], w[1], w[2])
+		}
+		bias := m.Combiner.Bias
+		fmt.Fprintf(&b, "%sbias\t%.6g\t%.6g\t%.6g\n", combinerRowPrefix, bias[0], bias[1], bias[2])
+	}
+	if len(m.TargetCounts) > 0 {
+		fmt.Fprintf(&b, "# Target model counts: %q + n (near the mention), c (its clause), f (another clause)\n", targetPrefix)
+		fmt.Fprintf(&b, "# or m (the mention's own words), a colon, then the word.\n")
+		keys = keys[:0]
+		for f := range m.TargetCounts {
+			keys = append(keys, f)
+		}
+		sort.Strings(keys)
+		for _, f := range keys {
+			c := m.TargetCounts[f]
+			fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
+		}
+	}
 	return b.WriteTo(w)
 }
 
@@ -155,7 +197,7 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 	m := NewModel()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line, header := 0, false
+	line, header, seenWeights := 0, false, 0
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -174,8 +216,13 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			return nil, fmt.Errorf("%s:%d: want 4 tab-separated cells, got %d", name, line, len(cells))
 		}
 		var c [numClasses]float64
+		weight := strings.HasPrefix(cells[0], combinerRowPrefix)
 		for k := 0; k < numClasses; k++ {
 			v, err := strconv.ParseFloat(cells[k+1], 64)
+			if weight && err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+				c[k] = v
+				continue
+			}
 			if err != nil || v < 0 {
 				return nil, fmt.Errorf("%s:%d: count %q: want a number ≥ 0", name, line, cells[k+1])
 			}
@@ -190,6 +237,18 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 		case "__docs__":
 			m.Docs = c
 		default:
+			if weight {
+				if err := m.setWeight(strings.TrimPrefix(cells[0], combinerRowPrefix), c); err != nil {
+					return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+				}
+				seenWeights++
+				continue
+			}
+			if isTargetFeature(cells[0]) {
+				cc := c
+				m.TargetCounts[cells[0]] = &cc
+				continue
+			}
 			cc := c
 			m.Counts[cells[0]] = &cc
 		}
@@ -199,6 +258,12 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 	}
 	if !header {
 		return nil, fmt.Errorf("%s: empty model", name)
+	}
+	if seenWeights > 0 && seenWeights != numCombinerFeatures+1 {
+		return nil, fmt.Errorf("%s: the target combiner has %d weight rows, want %d (one per feature and the bias)", name, seenWeights, numCombinerFeatures+1)
+	}
+	if m.Combiner != nil && len(m.TargetCounts) == 0 {
+		return nil, fmt.Errorf("%s: the target combiner needs the target model's counts (rows starting with %q)", name, targetPrefix)
 	}
 	m.compile()
 	return m, nil
@@ -474,4 +539,22 @@ func (m *Model) frequent(n int) []string {
 		out[i] = x.w
 	}
 	return out
+}
+
+// setWeight stores one combiner row read from a model file.
+func (m *Model) setWeight(feature string, w [numClasses]float64) error {
+	if m.Combiner == nil {
+		m.Combiner = &Combiner{}
+	}
+	if feature == "bias" {
+		m.Combiner.Bias = w
+		return nil
+	}
+	for j, name := range combinerFeatures {
+		if name == feature {
+			m.Combiner.W[j] = w
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown target combiner feature %q (want one of %s or bias)", feature, strings.Join(combinerFeatures[:], ", "))
 }

@@ -6,10 +6,10 @@ import (
 
 // TargetScore is the tone directed at one mention and its parts.
 type TargetScore struct {
-	Tone    float64 // combined, -1..1
+	Tone    float64 // combined, -1..1: the combiner's P(pos) - P(neg)
 	Lexicon float64 // the rule engine's view of the mention's clause and nearby words
-	NB      float64 // the model's P(pos) - P(neg) on the mention's clause
-	Label   string
+	NB      float64 // the target model's P(pos) - P(neg) (without one: the sentence model's, on the clause)
+	Label   string  // the combiner's most likely class
 }
 
 // How far sentiment reaches a mention: words in the mention's clause count
@@ -40,21 +40,25 @@ func (s *Scorer) TargetScore(text string, span article.Span) TargetScore {
 	e.prepare(sc, text)
 	sentence := e.compoundPrepared(sc, text)
 	n := len(sc.toks)
-	ms, me := -1, -1
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		if int(t.end) > span.Start && int(t.start) < span.End {
-			if ms < 0 {
-				ms = i
-			}
-			me = i + 1
-		}
-	}
+	ms, me := mentionTokens(sc, span)
 	if ms < 0 || n == 0 {
 		sc := s.Score(text)
 		return TargetScore{Tone: sc.Tone, Lexicon: sc.Lexicon, NB: sc.NB, Label: sc.Label}
 	}
 	cs, ce := clause(e, sc, text, ms, me)
+	if m := s.model; m != nil && m.Combiner != nil && m.target != nil {
+		e.nbFeatures(sc, text)
+		x := s.targetVector(sc, ms, me, cs, ce, sentence)
+		p := m.Combiner.probs(&x)
+		tl, _ := m.target.logits(sc, ms, me, cs, ce)
+		tp := probs(tl)
+		return TargetScore{
+			Tone:    p[classPos] - p[classNeg],
+			Lexicon: x[5],
+			NB:      tp[classPos] - tp[classNeg],
+			Label:   labelOf(p),
+		}
+	}
 	sum := 0.0
 	for i := 0; i < n; i++ {
 		v := sc.sent[i]
@@ -158,3 +162,14 @@ func onlyClosers(s string) bool {
 }
 
 func isDash(w string) bool { return w == "—" || w == "–" || w == "--" || w == "-" }
+
+// labelOf names the most likely class.
+func labelOf(p [numClasses]float64) string {
+	switch {
+	case p[classPos] > p[classNeg] && p[classPos] > p[classNeu]:
+		return "positive"
+	case p[classNeg] > p[classNeu] && p[classNeg] >= p[classPos]:
+		return "negative"
+	}
+	return "neutral"
+}

@@ -1,0 +1,251 @@
+package tone
+
+import (
+	"math"
+	"strings"
+
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// The target model reads a sentence from the point of view of one mention.
+// NewsMTSC labels the sentiment a sentence expresses towards a target, and
+// one sentence often praises one actor and blames another, so the model
+// counts each word tagged by where it stands relative to the mention:
+//
+//	@m:  inside the mention itself ("corrupt officials")
+//	@n:  in the mention's clause, at most targetNear words away
+//	@c:  in the mention's clause (near words count here too)
+//	@f:  in another clause of the sentence
+//
+// Tagged features are naive Bayes counts like the sentence model's and live
+// in the same model file, each row starting with "@".
+const (
+	targetPrefix = "@"
+	targetNear   = 4 // words either side of the mention that count as near
+)
+
+// Combiner features: what the learned combiner weighs to give the tone
+// directed at a mention. Every one is cheap and readable on its own.
+var combinerFeatures = [...]string{
+	"lexicon",        // the sentence's compound score (rules)
+	"nb",             // sentence model log-odds pos vs neg, per √(words+1)
+	"nb_neutral",     // sentence model log-odds neutral vs the mean of the others, likewise
+	"positive",       // the sentence's positive valences summed, normalised 0..1
+	"negative",       // the sentence's negative valences summed, normalised 0..1
+	"target_lexicon", // valences weighted by nearness to the mention, normalised −1..1
+	"target_nb",      // target model log-odds pos vs neg, per √(features+1)
+	"target_nb_neutral",
+	"target_positive", // the weighted positive valences near the mention, 0..1
+	"target_negative", // the weighted negative valences near the mention, 0..1
+}
+
+const numCombinerFeatures = len(combinerFeatures)
+
+// combinerRowPrefix marks a combiner weight row in the model file:
+// "=target:FEATURE<TAB>w_neg<TAB>w_neu<TAB>w_pos"; "=target:bias" is the
+// intercept.
+const combinerRowPrefix = "=target:"
+
+// Combiner is a multinomial logistic regression over combinerFeatures.
+type Combiner struct {
+	W    [numCombinerFeatures][numClasses]float64
+	Bias [numClasses]float64
+}
+
+// probs returns the class probabilities for features x.
+func (c *Combiner) probs(x *[numCombinerFeatures]float64) [numClasses]float64 {
+	l := c.Bias
+	for j := range x {
+		for k := 0; k < numClasses; k++ {
+			l[k] += c.W[j][k] * x[j]
+		}
+	}
+	return probs(l)
+}
+
+// targetIndex is the compiled target part of a model.
+type targetIndex struct {
+	ids  map[string]int32
+	logp []float32 // id*numClasses + class
+}
+
+func compileTarget(counts map[string]*[numClasses]float64, alpha float64) *targetIndex {
+	if len(counts) == 0 {
+		return nil
+	}
+	var total [numClasses]float64
+	for _, c := range counts {
+		for k := range total {
+			total[k] += c[k]
+		}
+	}
+	vocab := float64(len(counts))
+	t := &targetIndex{ids: make(map[string]int32, len(counts)), logp: make([]float32, 0, len(counts)*numClasses)}
+	for f, c := range counts {
+		t.ids[f] = int32(len(t.ids))
+		for k := 0; k < numClasses; k++ {
+			t.logp = append(t.logp, float32(math.Log((c[k]+alpha)/(total[k]+alpha*vocab))))
+		}
+	}
+	return t
+}
+
+// mentionTokens returns the token range [ms, me) that overlaps span, or -1s.
+func mentionTokens(sc *scratch, span article.Span) (int, int) {
+	ms, me := -1, -1
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if int(t.end) > span.Start && int(t.start) < span.End {
+			if ms < 0 {
+				ms = i
+			}
+			me = i + 1
+		}
+	}
+	return ms, me
+}
+
+// targetTags calls each with every tagged feature of the prepared text for
+// the mention at tokens [ms, me) whose clause is [cs, ce). nbFeatures must
+// have run.
+func targetTags(sc *scratch, ms, me, cs, ce int, each func(tag byte, word []byte, negated bool)) {
+	for _, f := range sc.nb {
+		i := int(f.tok)
+		w := sc.lower[f.lo:f.hi]
+		switch {
+		case i >= ms && i < me:
+			each('m', w, f.negated)
+		case i < cs || i >= ce:
+			each('f', w, f.negated)
+		default:
+			d := ms - i
+			if i >= me {
+				d = i - me + 1
+			}
+			if d <= targetNear {
+				each('n', w, f.negated)
+			}
+			each('c', w, f.negated)
+		}
+	}
+}
+
+func targetKey(buf []byte, tag byte, word []byte, negated bool) []byte {
+	buf = append(buf[:0], targetPrefix...)
+	buf = append(buf, tag, ':')
+	if negated {
+		buf = append(buf, negatedPrefix...)
+	}
+	return append(buf, word...)
+}
+
+// TargetFeatures returns the target model's features for the mention at
+// span (byte offsets) in text, as training counts them.
+func (s *Scorer) TargetFeatures(text string, span article.Span) []string {
+	e := s.rules
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	e.nbFeatures(sc, text)
+	ms, me := mentionTokens(sc, span)
+	if ms < 0 {
+		return nil
+	}
+	cs, ce := clause(e, sc, text, ms, me)
+	var out []string
+	var buf []byte
+	seen := map[string]bool{}
+	targetTags(sc, ms, me, cs, ce, func(tag byte, word []byte, negated bool) {
+		buf = targetKey(buf, tag, word, negated)
+		if k := string(buf); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	})
+	return out
+}
+
+// targetLogits adds up the target model's evidence, each feature once.
+func (t *targetIndex) logits(sc *scratch, ms, me, cs, ce int) (l [numClasses]float64, n int) {
+	for k := range l {
+		l[k] = math.Log(1.0 / numClasses)
+	}
+	var buf [64]byte
+	var seen map[int32]bool
+	targetTags(sc, ms, me, cs, ce, func(tag byte, word []byte, negated bool) {
+		key := targetKey(buf[:0], tag, word, negated)
+		id, ok := t.ids[string(key)]
+		if !ok {
+			return
+		}
+		if seen == nil {
+			seen = map[int32]bool{}
+		}
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		p := t.logp[int(id)*numClasses : int(id)*numClasses+numClasses]
+		for k := 0; k < numClasses; k++ {
+			l[k] += float64(p[k])
+		}
+		n++
+	})
+	return l, n
+}
+
+// perWord scales class log-odds by √(n+1) so long sentences do not pile up
+// evidence: pos vs neg, and neutral vs the mean of the others.
+func perWord(l [numClasses]float64, n int) (float64, float64) {
+	q := math.Sqrt(float64(n) + 1)
+	return (l[classPos] - l[classNeg]) / q, (l[classNeu] - (l[classPos]+l[classNeg])/2) / q
+}
+
+// targetVector computes the combiner's features for the mention at tokens
+// [ms, me) with clause [cs, ce). The rules (compoundPrepared) and
+// nbFeatures must have run on sc; sentence is the compound score.
+func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64) (x [numCombinerFeatures]float64) {
+	pos, neg := 0.0, 0.0
+	var lp, ln float64
+	for i, v := range sc.sent {
+		if v > 0 {
+			pos += v
+		} else {
+			neg -= v
+		}
+		if v == 0 || (i >= ms && i < me) {
+			continue
+		}
+		w := nearness(i, ms, me, cs, ce)
+		if v > 0 {
+			lp += v * w
+		} else {
+			ln -= v * w
+		}
+	}
+	l, n := s.model.logits(sc, 0, len(sc.toks))
+	nb, nbNeu := perWord(l, n)
+	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
+	tnb, tnbNeu := perWord(tl, tn)
+	return [numCombinerFeatures]float64{
+		sentence, nb, nbNeu, normalize(pos), normalize(neg),
+		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
+	}
+}
+
+// nearness is how much a word at token i bears on the mention at [ms, me)
+// whose clause is [cs, ce): full next to it, fading with distance, and a
+// fraction from another clause.
+func nearness(i, ms, me, cs, ce int) float64 {
+	d := ms - i
+	if i >= me {
+		d = i - me + 1
+	}
+	w := targetFade / (targetFade + float64(d))
+	if i < cs || i >= ce {
+		w *= otherClause
+	}
+	return w
+}
+
+func isTargetFeature(f string) bool { return strings.HasPrefix(f, targetPrefix) }

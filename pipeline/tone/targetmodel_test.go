@@ -1,0 +1,131 @@
+package tone
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// syntheticTargets writes sentences that praise one invented actor and
+// criticise another in the same sentence, so only the words near each
+// mention tell its label.
+func syntheticTargets(names []string, n int) []Example {
+	praise := []string{"was praised by the delegates", "won warm support from the envoys", "was commended for the agreement"}
+	blame := []string{"was condemned by the delegates", "faced harsh criticism from the envoys", "was blamed for the failure"}
+	var out []Example
+	for i := 0; i < n; i++ {
+		a, b := names[i%len(names)], names[(i*7+3)%len(names)]
+		if a == b {
+			b = names[(i+1)%len(names)]
+		}
+		p, q := praise[i%len(praise)], blame[(i/3)%len(blame)]
+		var text string
+		var good, bad article.Span
+		if i%2 == 0 {
+			text = fmt.Sprintf("%s %s, while %s %s.", a, p, b, q)
+			good = article.Span{Start: 0, End: len(a)}
+			j := strings.Index(text, ", while ") + len(", while ")
+			bad = article.Span{Start: j, End: j + len(b)}
+		} else {
+			text = fmt.Sprintf("%s %s, while %s %s.", b, q, a, p)
+			bad = article.Span{Start: 0, End: len(b)}
+			j := strings.Index(text, ", while ") + len(", while ")
+			good = article.Span{Start: j, End: j + len(a)}
+		}
+		out = append(out,
+			Example{Text: text, Class: classPos, Target: good, HasTarget: true},
+			Example{Text: text, Class: classNeg, Target: bad, HasTarget: true})
+		// Some plain reports keep the neutral class in the data.
+		c := names[(i*3+1)%len(names)]
+		plain := fmt.Sprintf("%s met the delegates on Tuesday to discuss the schedule.", c)
+		out = append(out, Example{Text: plain, Class: classNeu, Target: article.Span{Start: 0, End: len(c)}, HasTarget: true})
+	}
+	return out
+}
+
+// TestTrainTargetModel trains on invented sentences and checks that two
+// mentions in one sentence get opposite labels, which a sentence score
+// cannot give, on names and pairings the training never saw.
+func TestTrainTargetModel(t *testing.T) {
+	s := defaultScorer(t)
+	train := syntheticTargets([]string{"Arvania", "Belmont", "Corvel", "Dastria", "Elvon", "Fennick", "Gorsk"}, 120)
+	m := Train(s, train, 1)
+	if m.Combiner == nil || len(m.TargetCounts) == 0 {
+		t.Fatalf("Train on %d mentions built no target model", len(train))
+	}
+	ts := s.WithModel(m)
+	test := syntheticTargets([]string{"Halvard", "Istra", "Jorvik", "Kelmar"}, 12)
+	wrong := 0
+	for _, x := range test {
+		got := ts.TargetScore(x.Text, x.Target)
+		want := [...]string{"negative", "neutral", "positive"}[x.Class]
+		if got.Label != want {
+			wrong++
+			t.Logf("%q → %q: %s (%.2f), want %s", x.Text, x.Text[x.Target.Start:x.Target.End], got.Label, got.Tone, want)
+		}
+	}
+	if wrong > len(test)/10 {
+		t.Errorf("%d of %d target labels wrong, want at most %d", wrong, len(test), len(test)/10)
+	}
+
+	// The model file keeps the target part: written and read back, it scores the same.
+	var b strings.Builder
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(strings.NewReader(b.String()), "target.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := s.WithModel(m2)
+	for _, x := range test[:6] {
+		a, c := ts.TargetScore(x.Text, x.Target), rs.TargetScore(x.Text, x.Target)
+		if d := a.Tone - c.Tone; d > 1e-4 || d < -1e-4 || a.Label != c.Label {
+			t.Errorf("%q: %.5f %s before writing the model, %.5f %s after", x.Text, a.Tone, a.Label, c.Tone, c.Label)
+		}
+	}
+}
+
+// TestTrainDeterministic: the same data gives the same model file, so the
+// shipped model can be rebuilt with stance tone train.
+func TestTrainDeterministic(t *testing.T) {
+	s := defaultScorer(t)
+	data := syntheticTargets([]string{"Arvania", "Belmont", "Corvel", "Dastria"}, 40)
+	var a, b strings.Builder
+	Train(s, data, 1).WriteTo(&a)
+	Train(s, data, 1).WriteTo(&b)
+	if a.String() != b.String() {
+		t.Error("two trainings on the same data wrote different model files")
+	}
+}
+
+func TestModelFileTargetErrors(t *testing.T) {
+	head := "feature\tneg\tneu\tpos\n__alpha__\t1\t1\t1\nword\t1\t2\t3\n@n:word\t1\t0\t0\n"
+	var rows strings.Builder
+	for _, f := range combinerFeatures {
+		fmt.Fprintf(&rows, "=target:%s\t-0.5\t0\t0.5\n", f)
+	}
+	full := head + rows.String() + "=target:bias\t0\t0.1\t0\n"
+	m, err := ReadModel(strings.NewReader(full), "ok.tsv")
+	if err != nil {
+		t.Fatalf("a complete model: %v", err)
+	}
+	if m.Combiner == nil || m.Combiner.W[0][classNeg] != -0.5 || m.Combiner.Bias[classNeu] != 0.1 {
+		t.Errorf("combiner weights not read: %+v", m.Combiner)
+	}
+	for _, tc := range []struct{ name, text, want string }{
+		{"missing.tsv", head + rows.String(), "weight rows"},
+		{"unknown.tsv", head + "=target:colour\t1\t1\t1\n", "missing.tsv"},
+		{"nocounts.tsv", "feature\tneg\tneu\tpos\nword\t1\t2\t3\n" + rows.String() + "=target:bias\t0\t0\t0\n", "target model's counts"},
+	} {
+		if tc.name == "unknown.tsv" {
+			tc.want = `unknown.tsv:5: unknown target combiner feature "colour"`
+		}
+		_, err := ReadModel(strings.NewReader(tc.text), tc.name)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.name) {
+			t.Errorf("%s: error %v, want one naming the file and %q", tc.name, err, tc.want)
+		}
+	}
+}

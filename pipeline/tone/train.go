@@ -1,0 +1,174 @@
+package tone
+
+import (
+	"math"
+
+	"github.com/stance-news/stance/pipeline/article"
+)
+
+// Example is one labelled training sentence, with the mention its label is
+// about when the data says (NewsMTSC labels the tone towards a target).
+type Example struct {
+	Text      string
+	Class     int          // classNeg, classNeu or classPos (see ClassOf)
+	Target    article.Span // byte offsets into Text
+	HasTarget bool
+}
+
+// Training constants of the target combiner, chosen by 5-fold
+// cross-validation on the NewsMTSC training file (docs/tone.md).
+const (
+	trainFolds    = 5    // folds for the out-of-fold features the combiner learns from
+	combinerL2    = 1e-3 // ridge penalty on standardised features
+	combinerIters = 500  // full-batch gradient steps
+	combinerStep  = 0.5  // step size, with momentum combinerMomentum
+	combinerMom   = 0.9
+	minTargets    = 50 // fewer labelled mentions than this: no target model
+)
+
+// Train builds a model from labelled examples: the sentence naive Bayes
+// model from every example, and, when enough examples name their target,
+// the target model and its combiner. The combiner learns from features the
+// naive Bayes models give on sentences they were not trained on (5-fold
+// out-of-fold), so it does not learn to trust a model that has memorised
+// its training sentences. s supplies the rules and tokenisation; its own
+// model is not used. Deterministic: the same examples give the same model.
+func Train(s *Scorer, examples []Example, minDocs float64) *Model {
+	base := s.WithModel(nil)
+	m := countModel(base, examples, -1, minDocs)
+	targets := 0
+	for _, x := range examples {
+		if x.HasTarget {
+			targets++
+		}
+	}
+	if targets < minTargets {
+		m.TargetCounts = map[string]*[numClasses]float64{}
+		m.compile()
+		return m
+	}
+	var X [][numCombinerFeatures]float64
+	var y []int
+	for k := 0; k < trainFolds; k++ {
+		fold := base.WithModel(countModel(base, examples, k, minDocs))
+		for i, x := range examples {
+			if i%trainFolds != k || !x.HasTarget {
+				continue
+			}
+			v, ok := fold.targetFeatureVector(x.Text, x.Target)
+			if !ok {
+				continue
+			}
+			X = append(X, v)
+			y = append(y, x.Class)
+		}
+	}
+	m.Combiner = fitCombiner(X, y)
+	m.compile()
+	return m
+}
+
+// countModel counts the examples outside fold skip (all when skip < 0).
+func countModel(base *Scorer, examples []Example, skip int, minDocs float64) *Model {
+	m := NewModel()
+	for i, x := range examples {
+		if skip >= 0 && i%trainFolds == skip {
+			continue
+		}
+		m.Add(base.Features(x.Text), x.Class)
+		if x.HasTarget {
+			m.AddTarget(base.TargetFeatures(x.Text, x.Target), x.Class)
+		}
+	}
+	m.Prune(minDocs)
+	m.compile()
+	return m
+}
+
+// targetFeatureVector is the combiner's input for one mention; false when
+// the span holds no word.
+func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numCombinerFeatures]float64, bool) {
+	e := s.rules
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	sentence := e.compoundPrepared(sc, text)
+	ms, me := mentionTokens(sc, span)
+	if ms < 0 {
+		return [numCombinerFeatures]float64{}, false
+	}
+	cs, ce := clause(e, sc, text, ms, me)
+	e.nbFeatures(sc, text)
+	return s.targetVector(sc, ms, me, cs, ce, sentence), true
+}
+
+// fitCombiner fits a multinomial logistic regression by full-batch gradient
+// descent on standardised features, then folds the standardisation into the
+// weights so the model file holds weights on the features as computed.
+func fitCombiner(X [][numCombinerFeatures]float64, y []int) *Combiner {
+	const d = numCombinerFeatures
+	n := float64(len(X))
+	var mu, sd [d]float64
+	for _, x := range X {
+		for j := range x {
+			mu[j] += x[j]
+		}
+	}
+	for j := range mu {
+		mu[j] /= n
+	}
+	for _, x := range X {
+		for j := range x {
+			sd[j] += (x[j] - mu[j]) * (x[j] - mu[j])
+		}
+	}
+	for j := range sd {
+		sd[j] = math.Sqrt(sd[j] / n)
+		if sd[j] == 0 {
+			sd[j] = 1
+		}
+	}
+	Z := make([][d]float64, len(X))
+	for i, x := range X {
+		for j := range x {
+			Z[i][j] = (x[j] - mu[j]) / sd[j]
+		}
+	}
+	var w, gw, vw [d][numClasses]float64
+	var b, gb, vb [numClasses]float64
+	for it := 0; it < combinerIters; it++ {
+		gw, gb = [d][numClasses]float64{}, [numClasses]float64{}
+		for i := range Z {
+			l := b
+			for j := range Z[i] {
+				for k := 0; k < numClasses; k++ {
+					l[k] += w[j][k] * Z[i][j]
+				}
+			}
+			p := probs(l)
+			p[y[i]]--
+			for k := 0; k < numClasses; k++ {
+				gb[k] += p[k]
+				for j := range Z[i] {
+					gw[j][k] += p[k] * Z[i][j]
+				}
+			}
+		}
+		for k := 0; k < numClasses; k++ {
+			vb[k] = combinerMom*vb[k] + gb[k]/n
+			b[k] -= combinerStep * vb[k]
+			for j := 0; j < d; j++ {
+				vw[j][k] = combinerMom*vw[j][k] + gw[j][k]/n + combinerL2*w[j][k]
+				w[j][k] -= combinerStep * vw[j][k]
+			}
+		}
+	}
+	c := &Combiner{Bias: b}
+	for j := 0; j < d; j++ {
+		for k := 0; k < numClasses; k++ {
+			c.W[j][k] = w[j][k] / sd[j]
+			c.Bias[k] -= w[j][k] * mu[j] / sd[j]
+		}
+	}
+	return c
+}
