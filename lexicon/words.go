@@ -21,11 +21,16 @@ type Token struct {
 // "al" "assad"), so patterns and statements are tokenised alike; "U.S." is
 // one word "us" whose Raw keeps the capitals, which tells it from the pronoun.
 func Tokenize(text string) []Token {
-	out := make([]Token, 0, len(text)/6+1)
+	return AppendTokens(make([]Token, 0, len(text)/6+1), text)
+}
+
+// AppendTokens appends the words of text to out, as Tokenize splits them,
+// so that a caller may reuse one slice for many texts.
+func AppendTokens(out []Token, text string) []Token {
 	var brk byte
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
 			case r == '.' || r == '?' || r == '!' || r == '\n' && strings.HasPrefix(text[i+n:], "\n"):
@@ -40,7 +45,11 @@ func Tokenize(text string) []Token {
 		}
 		start := i
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
+			r, n := decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
 				continue
@@ -52,7 +61,7 @@ func Tokenize(text string) []Token {
 					i += n
 					continue
 				}
-				if r == '.' && isAcronymDot(text, start, i) && i-start <= 3 {
+				if r == '.' && i-start <= 3 && isAcronymDot(text, start, i) {
 					i += n // the final dot of "U.S."
 				}
 			}
@@ -65,8 +74,20 @@ func Tokenize(text string) []Token {
 	return out
 }
 
+// decodeRune is utf8.DecodeRuneInString(text[i:]) with the common ASCII
+// case inline: tokenizing is in the hot path of every statement.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
 // Normalize is the form words are compared in.
 func Normalize(w string) string {
+	if isPlainLower(w) {
+		return w // most words: nothing to change, nothing to allocate
+	}
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	if strings.Contains(w, ".") {
 		w = strings.ReplaceAll(w, ".", "")
@@ -79,7 +100,32 @@ func Normalize(w string) string {
 	return w
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isPlainLower reports whether w is ASCII without capitals, dots or
+// apostrophes, which Normalize leaves as it is.
+func isPlainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '.' || c == '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // isAcronymDot reports whether the word so far is single letters joined by
 // dots (U.S, U.N), so the dot at end belongs to the word.

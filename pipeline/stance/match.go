@@ -339,31 +339,3 @@ func (r requirement) metBy(w string) bool {
 	}
 	return false
 }
-
-// met reports whether the statement's words meet every requirement.
-func met(reqs []requirement, words map[string]bool, list []string) bool {
-	for _, r := range reqs {
-		ok := false
-		for _, w := range r.words {
-			if words[w] {
-				ok = true
-				break
-			}
-		}
-		for _, p := range r.prefixes {
-			if ok {
-				break
-			}
-			for _, w := range list {
-				if strings.HasPrefix(w, p) {
-					ok = true
-					break
-				}
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}

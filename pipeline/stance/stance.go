@@ -24,6 +24,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/stance-news/stance/lexicon"
@@ -68,13 +69,9 @@ const (
 // Scorer is immutable and safe for concurrent use.
 type Scorer struct {
 	claims []claimRef
-	// byAnchor lists, per word, the claims whose first required element that
-	// word meets; anchorPrefixes the same for prefixes; unanchored the claims
-	// with no required written word. A statement is matched only against
-	// the claims its words can anchor.
-	byAnchor       map[string][]int
-	anchorPrefixes []anchorPrefix
-	unanchored     []int
+	// terms numbers the words and prefixes the claims require; a statement
+	// is matched only against the claims whose requirements its words meet.
+	terms *terms
 
 	negators, affirmations, denials, oppositions, characterizations []*compiled
 
@@ -83,22 +80,18 @@ type Scorer struct {
 	tone   *tone.Scorer
 }
 
-type anchorPrefix struct {
-	prefix string
-	claims []int
-}
-
 type claimRef struct {
 	frame   string
 	claim   lexicon.Claim
 	pattern *compiled
 	context *compiled
+	reqs    [][]int // the pattern's requirements as term ids
 }
 
 // New builds a scorer from the lexicon's frames.
 func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 	cues := lx.StanceCues
-	s := &Scorer{actors: newActorIndex(lx), names: map[string]string{}, tone: t, byAnchor: map[string][]int{},
+	s := &Scorer{actors: newActorIndex(lx), names: map[string]string{}, tone: t, terms: newTerms(),
 		negators: compileAll(cues.Negators), affirmations: compileAll(cues.Affirmations), denials: compileAll(cues.Denials),
 		oppositions: compileAll(cues.Oppositions), characterizations: compileAll(cues.Characterizations)}
 	for _, f := range lx.Frames {
@@ -107,19 +100,10 @@ func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 			if c.Context != nil {
 				cr.context = compile(*c.Context)
 			}
-			i := len(s.claims)
+			for _, r := range cr.pattern.reqs {
+				cr.reqs = append(cr.reqs, s.terms.ids(r))
+			}
 			s.claims = append(s.claims, cr)
-			if len(cr.pattern.reqs) == 0 {
-				s.unanchored = append(s.unanchored, i)
-				continue
-			}
-			anchor := cr.pattern.reqs[0]
-			for _, w := range anchor.words {
-				s.byAnchor[w] = append(s.byAnchor[w], i)
-			}
-			for _, p := range anchor.prefixes {
-				s.addAnchorPrefix(p, i)
-			}
 		}
 	}
 	for _, a := range lx.Actors {
@@ -147,7 +131,10 @@ type sideValue struct {
 // Score scores one statement. With no evidence it returns no values.
 func (s *Scorer) Score(st Statement) Result {
 	ctx := st.Lead + st.Text
-	toks := lexicon.Tokenize(ctx)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.toks = lexicon.AppendTokens(sc.toks[:0], ctx)
+	toks := sc.toks
 	nLead := 0
 	for nLead < len(toks) && toks[nLead].Start < len(st.Lead) {
 		nLead++
@@ -156,11 +143,31 @@ func (s *Scorer) Score(st Statement) Result {
 	speaker := s.speakerID(st)
 
 	var evs []evidence
-	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions)...)
+	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions, sc)...)
 	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker)...)
 	evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
 	evs = append(evs, s.fragmentEvidence(st, ctx, toks, nLead, mentions, speaker)...)
 	return combine(evs)
+}
+
+// scratch is the memory one Score call works in, kept between calls: the
+// statement's tokens and the flags of the terms they meet would otherwise
+// be most of what scoring allocates.
+type scratch struct {
+	toks    []lexicon.Token
+	present []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// flags returns n false flags.
+func (sc *scratch) flags(n int) []bool {
+	if cap(sc.present) < n {
+		sc.present = make([]bool, n)
+	}
+	sc.present = sc.present[:n]
+	clear(sc.present)
+	return sc.present
 }
 
 // speakerID returns the speaker's actor id, "" when unknown.
@@ -178,65 +185,19 @@ type claimHit struct {
 	negator    string // the negator that flipped it, if any
 }
 
-func (s *Scorer) addAnchorPrefix(p string, claim int) {
-	for i := range s.anchorPrefixes {
-		if s.anchorPrefixes[i].prefix == p {
-			s.anchorPrefixes[i].claims = append(s.anchorPrefixes[i].claims, claim)
-			return
-		}
-	}
-	s.anchorPrefixes = append(s.anchorPrefixes, anchorPrefix{prefix: p, claims: []int{claim}})
-}
-
-// candidates returns, in frame order, the claims the statement's words can
-// anchor.
-func (s *Scorer) candidates(words map[string]bool, list []string) []int {
-	seen := make([]bool, len(s.claims))
-	var out []int
-	add := func(ids []int) {
-		for _, i := range ids {
-			if !seen[i] {
-				seen[i] = true
-				out = append(out, i)
-			}
-		}
-	}
-	add(s.unanchored)
-	for _, w := range list {
-		add(s.byAnchor[w])
-	}
-	for _, ap := range s.anchorPrefixes {
-		for _, w := range list {
-			if strings.HasPrefix(w, ap.prefix) {
-				add(ap.claims)
-				break
-			}
-		}
-	}
-	sort.Ints(out)
-	return out
-}
-
-func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, mentions []mention) []evidence {
+func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, mentions []mention, sc *scratch) []evidence {
 	if len(s.claims) == 0 || nLead == len(toks) {
 		return nil
 	}
-	words := map[string]bool{}
-	var list []string
-	for _, t := range toks[nLead:] {
-		if !words[t.Norm] {
-			words[t.Norm] = true
-			list = append(list, t.Norm)
-		}
-	}
+	present := sc.flags(s.terms.n)
+	s.terms.mark(toks[nLead:], present)
 	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
 	for _, mn := range mentions {
 		m.slots[mn.start] = append(m.slots[mn.start], mn)
 	}
 	var hits []claimHit
-	for _, i := range s.candidates(words, list) {
-		cr := s.claims[i]
-		if !met(cr.pattern.reqs, words, list) || !cr.claim.Applies(st.Published) {
+	for i, cr := range s.claims {
+		if !metAll(cr.reqs, present) || !cr.claim.Applies(st.Published) {
 			continue
 		}
 		if cr.context != nil {

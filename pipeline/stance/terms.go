@@ -1,0 +1,104 @@
+package stance
+
+import (
+	"strings"
+
+	"github.com/stance-news/stance/lexicon"
+)
+
+// terms numbers every word and prefix the claims require, so that a
+// statement's words are looked up once and every claim's requirements are
+// then a few reads of a slice of flags, not string comparisons per claim.
+type terms struct {
+	words map[string]int // required word → term id
+	// prefixes by their first byte: a word is compared only with the
+	// prefixes that start like it.
+	prefixes [256][]prefixTerm
+	empty    int // the id of the empty prefix, which any word meets; -1 if none
+	n        int
+}
+
+type prefixTerm struct {
+	prefix string
+	id     int
+}
+
+func newTerms() *terms { return &terms{words: map[string]int{}, empty: -1} }
+
+func (t *terms) word(w string) int {
+	if id, ok := t.words[w]; ok {
+		return id
+	}
+	t.words[w] = t.n
+	t.n++
+	return t.n - 1
+}
+
+func (t *terms) prefix(p string) int {
+	if p == "" {
+		if t.empty < 0 {
+			t.empty = t.n
+			t.n++
+		}
+		return t.empty
+	}
+	for _, pt := range t.prefixes[p[0]] {
+		if pt.prefix == p {
+			return pt.id
+		}
+	}
+	t.prefixes[p[0]] = append(t.prefixes[p[0]], prefixTerm{p, t.n})
+	t.n++
+	return t.n - 1
+}
+
+// ids returns the term ids of a requirement: the word or prefix met.
+func (t *terms) ids(r requirement) []int {
+	var out []int
+	for _, w := range r.words {
+		out = append(out, t.word(w))
+	}
+	for _, p := range r.prefixes {
+		out = append(out, t.prefix(p))
+	}
+	return out
+}
+
+// mark sets present[id] for every term the tokens' words meet.
+func (t *terms) mark(toks []lexicon.Token, present []bool) {
+	if t.empty >= 0 && len(toks) > 0 {
+		present[t.empty] = true
+	}
+	for _, tok := range toks {
+		w := tok.Norm
+		if id, ok := t.words[w]; ok {
+			present[id] = true
+		}
+		if w == "" {
+			continue
+		}
+		for _, pt := range t.prefixes[w[0]] {
+			if strings.HasPrefix(w, pt.prefix) {
+				present[pt.id] = true
+			}
+		}
+	}
+}
+
+// metAll reports whether every requirement (a list of term ids, any of
+// which meets it) is among the present terms.
+func metAll(reqs [][]int, present []bool) bool {
+	for _, ids := range reqs {
+		ok := false
+		for _, id := range ids {
+			if present[id] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
