@@ -2,8 +2,10 @@ package output
 
 import (
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -61,25 +63,13 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 		paths[i] = byPart[p]
 	}
 	aggs := map[string]*speakerAgg{}
-	for _, path := range paths {
-		rr, err := openRows[speakerQuote](path)
-		if err != nil {
-			return op{}, err
-		}
-		for {
-			q, ok, err := rr.next(nil)
-			if err != nil {
-				rr.close()
-				return op{}, err
-			}
-			if !ok {
-				break
-			}
-			if q.SpeakerID != "" {
-				addQuote(aggs, &q)
-			}
-		}
-		rr.close()
+	workers := w.Workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	err = speakerQuotes(paths, workers, func(q *speakerQuote) { addQuote(aggs, q) })
+	if err != nil {
+		return op{}, err
 	}
 	rows := make([]Speaker, 0, len(aggs))
 	for id, a := range aggs {
@@ -94,6 +84,97 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 		return op{}, err
 	}
 	return op{Staged: rel, Target: rel}, nil
+}
+
+// speakerQuotes calls each for every quote with a speaker id in the files,
+// in file order. Decoding the files is most of the work, so up to workers
+// files are decoded at once, in chunks handed over in order: the sums come
+// out exactly as from one reader.
+func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error {
+	type chunk struct {
+		rows []speakerQuote
+		err  error
+	}
+	const chunkRows = 1024
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(done)
+	chunks := make([]chan chunk, len(paths))
+	for i := range chunks {
+		chunks[i] = make(chan chunk, 4)
+	}
+	send := func(i int, c chunk) bool {
+		select {
+		case chunks[i] <- c:
+			return true
+		case <-done:
+			return false
+		}
+	}
+	decode := func(i int) {
+		defer close(chunks[i])
+		rr, err := openRows[speakerQuote](paths[i])
+		if err != nil {
+			send(i, chunk{err: err})
+			return
+		}
+		defer rr.close()
+		rows := make([]speakerQuote, 0, chunkRows)
+		for {
+			q, ok, err := rr.next(nil)
+			if err != nil {
+				send(i, chunk{err: err})
+				return
+			}
+			if !ok {
+				break
+			}
+			if q.SpeakerID == "" {
+				continue
+			}
+			if rows = append(rows, q); len(rows) == chunkRows {
+				if !send(i, chunk{rows: rows}) {
+					return
+				}
+				rows = make([]speakerQuote, 0, chunkRows)
+			}
+		}
+		if len(rows) > 0 {
+			send(i, chunk{rows: rows})
+		}
+	}
+	// Files start in order, each when a slot is free, so the file being
+	// summed has always started: no deadlock whatever the buffers hold.
+	slots := make(chan struct{}, workers)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range paths {
+			select {
+			case slots <- struct{}{}:
+			case <-done:
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-slots }()
+				decode(i)
+			}()
+		}
+	}()
+	for i := range paths {
+		for c := range chunks[i] {
+			if c.err != nil {
+				return c.err
+			}
+			for k := range c.rows {
+				each(&c.rows[k])
+			}
+		}
+	}
+	return nil
 }
 
 // speakerQuote is the part of a quotes row the speakers table is built

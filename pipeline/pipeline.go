@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/stance-news/stance/lexicon"
@@ -119,7 +120,14 @@ func paragraphStart(a *article.Article, i int) int {
 }
 
 // QuoteID is stable: the same article and span give the same id in every run.
+// The hashed bytes are "id\x00start\x00end" with decimal offsets.
 func QuoteID(articleID string, start, end int) string {
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", articleID, start, end)))
+	b := make([]byte, 0, len(articleID)+24)
+	b = append(b, articleID...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(start), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(end), 10)
+	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
 }

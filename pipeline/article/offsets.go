@@ -16,6 +16,14 @@ func NewOffsets(text string) *Offsets { return &Offsets{text: text} }
 // Rune returns the code point offset of byte offset b.
 func (o *Offsets) Rune(b int) int {
 	if b < o.lastByte {
+		// Going back (a statement nested in the previous one): count back
+		// from the last offset when both are at the start of a character,
+		// where counts add up; otherwise count again from the start.
+		if b >= 0 && utf8.RuneStart(o.text[b]) && (o.lastByte == len(o.text) || utf8.RuneStart(o.text[o.lastByte])) {
+			o.last -= utf8.RuneCountInString(o.text[b:o.lastByte])
+			o.lastByte = b
+			return o.last
+		}
 		o.lastByte, o.last = 0, 0
 	}
 	o.last += utf8.RuneCountInString(o.text[o.lastByte:b])

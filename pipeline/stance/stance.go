@@ -679,7 +679,9 @@ func Lead(text string, paraStart, start int) string {
 	}
 	seg := text[paraStart:start]
 	cut := 0
-	for i := 0; i < len(seg); i++ {
+	// The last sentence end wins, so look for it from the end: a paragraph
+	// with many statements is then not read again for each of them.
+	for i := len(seg) - 1; i >= 0 && cut == 0; i-- {
 		c := seg[i]
 		if c != '.' && c != '?' && c != '!' {
 			continue
