@@ -177,8 +177,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "%sbias\t%.6g\t%.6g\t%.6g\n", combinerRowPrefix, bias[0], bias[1], bias[2])
 	}
 	if len(m.TargetCounts) > 0 {
-		fmt.Fprintf(&b, "# Target model counts: %q + n (near the mention), c (its clause), f (another clause)\n", targetPrefix)
-		fmt.Fprintf(&b, "# or m (the mention's own words), a colon, then the word.\n")
+		fmt.Fprintf(&b, "# Target model counts: %q, a place, a colon, the word. Places: n near the mention,\n", targetPrefix)
+		fmt.Fprintf(&b, "# l/r near before/after it, p/s adjacent before/after, c its clause, f another clause,\n")
+		fmt.Fprintf(&b, "# m the mention's own words (pipeline/tone/targetmodel.go).\n")
 		keys = keys[:0]
 		for f := range m.TargetCounts {
 			keys = append(keys, f)

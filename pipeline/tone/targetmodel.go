@@ -14,14 +14,22 @@ import (
 //
 //	@m:  inside the mention itself ("corrupt officials")
 //	@n:  in the mention's clause, at most targetNear words away
+//	@l:  the same, before the mention (it acts: "Putin criticised"),
+//	@r:  and after it (it is acted on: "criticised Putin")
+//	@p:  at most targetAdjacent words before the mention,
+//	@s:  and after it
 //	@c:  in the mention's clause (near words count here too)
 //	@f:  in another clause of the sentence
+//
+// A near word thus counts as n, l or r, and p or s when adjacent, and c:
+// naive Bayes adds the evidence of each.
 //
 // Tagged features are naive Bayes counts like the sentence model's and live
 // in the same model file, each row starting with "@".
 const (
 	targetPrefix = "@"
-	targetNear   = 4 // words either side of the mention that count as near
+	targetNear     = 4 // words either side of the mention that count as near
+	targetAdjacent = 2 // words either side that count as adjacent
 )
 
 // Combiner features: what the learned combiner weighs to give the tone
@@ -124,6 +132,14 @@ func targetTags(sc *scratch, ms, me, cs, ce int, each func(tag byte, word []byte
 			}
 			if d <= targetNear {
 				each('n', w, f.negated)
+				side, adjacent := byte('r'), byte('s')
+				if i < ms {
+					side, adjacent = 'l', 'p'
+				}
+				each(side, w, f.negated)
+				if d <= targetAdjacent {
+					each(adjacent, w, f.negated)
+				}
 			}
 			each('c', w, f.negated)
 		}
