@@ -40,7 +40,11 @@ type Resolver struct {
 	// person in the lexicon has it.
 	bySurname map[string]int
 	titles    []lexicon.Title // longest first
+	// sided: the titles with a side, lower-cased once, in the same order.
+	sided []sidedTitle
 }
+
+type sidedTitle struct{ lower, side string }
 
 // New indexes the lexicon's actors.
 func New(lx *lexicon.Lexicon) *Resolver {
@@ -69,6 +73,11 @@ func New(lx *lexicon.Lexicon) *Resolver {
 	for i := 1; i < len(r.titles); i++ { // insertion sort: longest title first
 		for j := i; j > 0 && len(r.titles[j].Title) > len(r.titles[j-1].Title); j-- {
 			r.titles[j], r.titles[j-1] = r.titles[j-1], r.titles[j]
+		}
+	}
+	for _, t := range r.titles {
+		if t.Side != "" {
+			r.sided = append(r.sided, sidedTitle{strings.ToLower(t.Title), t.Side})
 		}
 	}
 	return r
@@ -298,9 +307,9 @@ func lastWord(s string) string {
 // titleSide is the side of the longest lexicon title the text contains.
 func (r *Resolver) titleSide(text string) string {
 	lt := strings.ToLower(text)
-	for _, t := range r.titles {
-		if t.Side != "" && strings.Contains(lt, strings.ToLower(t.Title)) {
-			return t.Side
+	for _, t := range r.sided {
+		if strings.Contains(lt, t.lower) {
+			return t.side
 		}
 	}
 	return ""

@@ -168,8 +168,10 @@ type matcher struct {
 // compiled is a pattern with what every match needs, for skipping cheaply.
 type compiled struct {
 	lexicon.Pattern
-	reqs  []requirement
-	first *requirement // what the first word must be; nil when not known (a slot, an optional)
+	reqs []requirement
+	// reqTerms are reqs as term ids, for the patterns numbered in terms.
+	reqTerms [][]int
+	first    *requirement // what the first word must be; nil when not known (a slot, an optional)
 }
 
 func compile(p lexicon.Pattern) *compiled {

@@ -71,7 +71,9 @@ type Scorer struct {
 	claims []claimRef
 	// terms numbers the words and prefixes the claims require; a statement
 	// is matched only against the claims whose requirements its words meet.
-	terms *terms
+	// byAnchor lists, per term, the claims whose first requirement it meets.
+	terms    *terms
+	byAnchor [][]int
 
 	negators, affirmations, denials, oppositions, characterizations []*compiled
 
@@ -85,7 +87,6 @@ type claimRef struct {
 	claim   lexicon.Claim
 	pattern *compiled
 	context *compiled
-	reqs    [][]int // the pattern's requirements as term ids
 }
 
 // New builds a scorer from the lexicon's frames.
@@ -100,12 +101,18 @@ func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 			if c.Context != nil {
 				cr.context = compile(*c.Context)
 			}
-			for _, r := range cr.pattern.reqs {
-				cr.reqs = append(cr.reqs, s.terms.ids(r))
-			}
+			s.terms.number(cr.pattern)
 			s.claims = append(s.claims, cr)
 		}
 	}
+	for _, p := range s.oppositions {
+		s.terms.number(p)
+	}
+	patterns := make([]*compiled, len(s.claims))
+	for i, cr := range s.claims {
+		patterns[i] = cr.pattern
+	}
+	s.byAnchor = anchored(s.terms.n, patterns)
 	for _, a := range lx.Actors {
 		s.names[strings.ToLower(a.Name)] = a.ID
 		for _, al := range a.Aliases {
@@ -144,7 +151,7 @@ func (s *Scorer) Score(st Statement) Result {
 
 	var evs []evidence
 	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions, sc)...)
-	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker)...)
+	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker, sc)...)
 	evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
 	evs = append(evs, s.fragmentEvidence(st, ctx, toks, nLead, mentions, speaker)...)
 	return combine(evs)
@@ -154,8 +161,10 @@ func (s *Scorer) Score(st Statement) Result {
 // statement's tokens and the flags of the terms they meet would otherwise
 // be most of what scoring allocates.
 type scratch struct {
-	toks    []lexicon.Token
-	present []bool
+	toks     []lexicon.Token
+	present  []bool
+	ids      []int
+	anchored []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -168,6 +177,16 @@ func (sc *scratch) flags(n int) []bool {
 	sc.present = sc.present[:n]
 	clear(sc.present)
 	return sc.present
+}
+
+// claimFlags returns n false flags, apart from those of flags.
+func (sc *scratch) claimFlags(n int) []bool {
+	if cap(sc.anchored) < n {
+		sc.anchored = make([]bool, n)
+	}
+	sc.anchored = sc.anchored[:n]
+	clear(sc.anchored)
+	return sc.anchored
 }
 
 // speakerID returns the speaker's actor id, "" when unknown.
@@ -190,14 +209,21 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 		return nil
 	}
 	present := sc.flags(s.terms.n)
-	s.terms.mark(toks[nLead:], present)
+	sc.ids = s.terms.mark(toks[nLead:], present, sc.ids[:0])
+	anchored := sc.claimFlags(len(s.claims))
+	for _, id := range sc.ids {
+		for _, i := range s.byAnchor[id] {
+			anchored[i] = true
+		}
+	}
 	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
 	for _, mn := range mentions {
 		m.slots[mn.start] = append(m.slots[mn.start], mn)
 	}
 	var hits []claimHit
 	for i, cr := range s.claims {
-		if !metAll(cr.reqs, present) || !cr.claim.Applies(st.Published) {
+		reqs := cr.pattern.reqTerms
+		if len(reqs) > 0 && !anchored[i] || !metAll(reqs, present) || !cr.claim.Applies(st.Published) {
 			continue
 		}
 		if cr.context != nil {
@@ -367,14 +393,21 @@ func (s *Scorer) denialOf(toks []lexicon.Token, nLead int) string {
 // side of the actor named after the cue. The cue counts only when its
 // subject is the speaker (or a pronoun standing for the speaker), and the
 // speaker is never their own target.
-func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int, mentions []mention, speaker string) []evidence {
+func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int, mentions []mention, speaker string, sc *scratch) []evidence {
 	if nLead == 0 || len(s.oppositions) == 0 {
 		return nil
 	}
+	// Most leads hold no opposition cue: skip the patterns whose words the
+	// lead lacks before trying them at every word.
+	present := sc.flags(s.terms.n)
+	sc.ids = s.terms.mark(toks[:nLead], present, sc.ids[:0])
 	m := &matcher{toks: toks, lo: 0, hi: nLead}
 	var out []evidence
 	seen := map[string]bool{}
 	for _, p := range s.oppositions {
+		if !metAll(p.reqTerms, present) {
+			continue
+		}
 		for from := 0; from < nLead; {
 			start, end, _, ok := m.match(p, from)
 			if !ok {

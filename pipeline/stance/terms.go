@@ -52,37 +52,64 @@ func (t *terms) prefix(p string) int {
 	return t.n - 1
 }
 
-// ids returns the term ids of a requirement: the word or prefix met.
-func (t *terms) ids(r requirement) []int {
-	var out []int
-	for _, w := range r.words {
-		out = append(out, t.word(w))
+// number sets the pattern's requirements as term ids.
+func (t *terms) number(c *compiled) {
+	c.reqTerms = nil
+	for _, r := range c.reqs {
+		var ids []int
+		for _, w := range r.words {
+			ids = append(ids, t.word(w))
+		}
+		for _, p := range r.prefixes {
+			ids = append(ids, t.prefix(p))
+		}
+		c.reqTerms = append(c.reqTerms, ids)
 	}
-	for _, p := range r.prefixes {
-		out = append(out, t.prefix(p))
-	}
-	return out
 }
 
-// mark sets present[id] for every term the tokens' words meet.
-func (t *terms) mark(toks []lexicon.Token, present []bool) {
+// mark sets present[id] for every term the tokens' words meet, and appends
+// the ids it sets to ids.
+func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
+	set := func(id int) {
+		if !present[id] {
+			present[id] = true
+			ids = append(ids, id)
+		}
+	}
 	if t.empty >= 0 && len(toks) > 0 {
-		present[t.empty] = true
+		set(t.empty)
 	}
 	for _, tok := range toks {
 		w := tok.Norm
 		if id, ok := t.words[w]; ok {
-			present[id] = true
+			set(id)
 		}
 		if w == "" {
 			continue
 		}
 		for _, pt := range t.prefixes[w[0]] {
 			if strings.HasPrefix(w, pt.prefix) {
-				present[pt.id] = true
+				set(pt.id)
 			}
 		}
 	}
+	return ids
+}
+
+// anchored returns, for each term, the patterns (by index) whose first
+// requirement the term meets: a pattern none of whose anchors is present
+// cannot match, and most statements present only a few anchors.
+func anchored(n int, patterns []*compiled) [][]int {
+	by := make([][]int, n)
+	for i, c := range patterns {
+		if len(c.reqTerms) == 0 {
+			continue
+		}
+		for _, id := range c.reqTerms[0] {
+			by[id] = append(by[id], i)
+		}
+	}
+	return by
 }
 
 // metAll reports whether every requirement (a list of term ids, any of
