@@ -55,11 +55,6 @@ quote's tone.`,
 					fmt.Fprintf(e.stderr, "stance tone: lexicon:\n%v\n", err)
 					return exitUsage
 				}
-				if len(args) > 0 && args[0] == "train" {
-					// Training needs the rules, not the model it replaces
-					// (which may be of an older format).
-					lx.Tone.Model = lexicon.File{}
-				}
 				sc, err := tone.New(lx)
 				if err != nil {
 					fmt.Fprintf(e.stderr, "stance tone: %v\n", err)

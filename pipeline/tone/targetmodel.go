@@ -45,12 +45,6 @@ var combinerFeatures = [...]string{
 	"target_nb_neutral",
 	"target_positive", // the weighted positive valences near the mention, 0..1
 	"target_negative", // the weighted negative valences near the mention, 0..1
-	// Where the mention stands: a sentence's subject (often its first
-	// words) tends to be the actor and be reported neutrally, while what
-	// comes later is more often judged.
-	"mention_first",    // 1 when the mention starts within the sentence's first two words
-	"mention_position", // the mention's first word's place in the sentence, 0..1
-	"clause_share",     // the mention's clause's share of the sentence's words
 }
 
 const numCombinerFeatures = len(combinerFeatures)
@@ -249,15 +243,9 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	nb, nbNeu := perWord(l, n)
 	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
 	tnb, tnbNeu := perWord(tl, tn)
-	n = len(sc.toks)
-	first := 0.0
-	if ms <= 1 {
-		first = 1
-	}
 	return [numCombinerFeatures]float64{
 		sentence, nb, nbNeu, normalize(pos), normalize(neg),
 		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
-		first, float64(ms) / float64(n), float64(ce-cs) / float64(n),
 	}
 }
 
