@@ -40,6 +40,9 @@ type Lexicon struct {
 	Tone   Tone
 
 	StanceCues StanceCues // words that flip or direct a claim (stance-cues.tsv)
+
+	GivenNames GivenNames // given names of one sex (names/*.tsv)
+	Places     Places     // places and their adjectives (places.tsv)
 }
 
 // Default loads the embedded lexicon alone.
@@ -161,6 +164,7 @@ var loaders = []func(*Lexicon) []error{
 	loadActors,
 	loadTitles,
 	loadCues,
+	loadNames,
 	loadFrames,
 	loadTone,
 }

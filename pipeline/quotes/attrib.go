@@ -14,6 +14,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
+	x.learnGivenNames()
 	x.sens = sentences(x.text, x.toks, x.sens[:0])
 	first := len(out)
 

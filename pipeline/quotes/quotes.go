@@ -76,6 +76,7 @@ type Extractor struct {
 	vocab     map[string]vocabEntry // every word a rule looks at, lower case
 	cueLists  [][]cueEntry
 	nonPerson map[string]bool // lower-case names of lexicon actors that are not people
+	places    map[string]bool // lower-case places of more than one word ("new york")
 }
 
 // New builds an extractor from the lexicon's reporting cues.
@@ -120,6 +121,25 @@ func New(lx *lexicon.Lexicon) *Extractor {
 	e.vocab = map[string]vocabEntry{}
 	for w, c := range classes() {
 		e.vocab[w] = vocabEntry{cls: c}
+	}
+	for name, g := range lx.GivenNames {
+		v := e.vocab[name]
+		if g == lexicon.Female {
+			v.cls |= cFemaleName
+		} else {
+			v.cls |= cMaleName
+		}
+		e.vocab[name] = v
+	}
+	e.places = map[string]bool{}
+	for p := range lx.Places {
+		if strings.ContainsRune(p, ' ') {
+			e.places[p] = true
+			continue
+		}
+		v := e.vocab[p]
+		v.cls |= cPlace
+		e.vocab[p] = v
 	}
 	for w, list := range e.cues {
 		v := e.vocab[w]
@@ -173,6 +193,7 @@ type run struct {
 	prevPara       int
 	cands          [nCands]cand    // latest subjects and speakers, newest first
 	genders        map[string]int8 // surname → gender the text gave ("X said she …")
+	surnames       map[string]int8 // surname → gender of the given names it came with; 2 both
 }
 
 // is reports whether token i is the word w (lower case).

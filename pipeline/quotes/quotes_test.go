@@ -366,3 +366,25 @@ func benchArticles(b *testing.B) []article.Article {
 	}
 	return arts
 }
+
+// TestPronouns: "he" and "she" mean the latest person of that gender, known
+// from a given name (here or with the surname earlier), and never a place.
+func TestPronouns(t *testing.T) {
+	ss := statements(t, "testdata/pronouns.txt")
+	for _, w := range []stmt{
+		{"direct", "We are close to a deal,", "Maria Lindqvist"},           // she: not the later-named man
+		{"direct", "Close is not done,", "Paul Oster"},                     // he: the sentence subject
+		{"direct", "Nothing changes until the owners sign,", "Paul Oster"}, // he: not the city last named
+		{"direct", "I told him the offer stands", "Maria Lindqvist"},       // surname-only: gender from the full name
+		{"direct", "It has been a long spring,", "Karen Holt"},             // she: the woman of two people named
+	} {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %q", w.text)
+			continue
+		}
+		if got.kind != w.kind || !strings.Contains(w.speaker, got.speaker) || got.speaker == "" {
+			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	}
+}

@@ -382,13 +382,16 @@ func (x *run) headline(ss, se int) bool {
 	return words >= 4 && caps*10 >= words*7
 }
 
-// pushLastName pushes the sentence's last run of capitalised words outside
-// quotes (not its first word) when it names a person.
+// pushLastName pushes the person names of the sentence outside quotes (not
+// its first word), in text order, so the last named is the newest candidate
+// and an earlier one is still there for a pronoun of the other gender.
 func (x *run) pushLastName(ss, se int) {
 	if x.headline(ss, se) {
 		return
 	}
-	for k := se - 1; k > ss; k-- {
+	var found [3][2]int
+	n := 0
+	for k := se - 1; k > ss && n < len(found); k-- {
 		t := x.toks[k]
 		if t.kind != tWord || !t.cap || t.q >= 0 {
 			continue
@@ -397,13 +400,16 @@ func (x *run) pushLastName(ss, se int) {
 		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
 			s--
 		}
-		m := x.mention(s, k+1)
 		// "in South Carolina", "from the Pentagon": places and bodies
-		if !x.inSet(s-1, cPlacePrep) && x.e.personLike(m.Text) {
-			x.push(m)
-			return
+		if !x.inSet(s-1, cPlacePrep) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
+			found[n] = [2]int{s, k + 1}
+			n++
 		}
 		k = s
+	}
+	for n > 0 {
+		n--
+		x.push(x.mention(found[n][0], found[n][1]))
 	}
 }
 
@@ -450,6 +456,8 @@ func (x *run) learnGender(name string, g int8) {
 	x.genders[lastWordOf(name)] = g
 }
 
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 func lastWordOf(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -462,25 +470,28 @@ func (x *run) push(m Mention) {
 	if m.Text == "" || len(m.Text) <= 9 && notCandidates[strings.ToLower(m.Text)] {
 		return
 	}
-	copy(x.cands[1:], x.cands[:nCands-1])
-	c := cand{m: m, person: x.e.personLike(m.Text)}
-	if c.person {
-		c.gender = x.gender(m)
-		if c.gender == 0 && x.genders != nil {
-			c.gender = x.genders[lastWordOf(m.Text)]
+	// "Karen Holt and Dan Meyer": each name on its own, the first named
+	// newest, so a later "she" or "he" can mean either
+	if k := strings.Index(m.Text, " and "); k > 0 && k+6 < len(m.Text) && isUpper(m.Text[0]) && isUpper(m.Text[k+5]) {
+		a, b := m, m
+		a.Text, a.Span.End = m.Text[:k], m.Span.Start+k
+		b.Text, b.Span.Start = m.Text[k+5:], m.Span.Start+k+5
+		if x.e.personLike(a.Text) && x.e.personLike(b.Text) {
+			x.push(b)
+			x.push(a)
+			return
 		}
 	}
-	x.cands[0] = c
+	copy(x.cands[1:], x.cands[:nCands-1])
+	x.cands[0] = cand{m: m, person: x.e.personLike(m.Text)}
 }
 
 // latestPerson is the latest person candidate not known to be of the other
-// gender (female 1, male -1).
+// gender (female 1, male -1). Gender is looked up now rather than when the
+// candidate was pushed, so what the text said in between counts.
 func (x *run) latestPerson(g int8) Mention {
 	for _, c := range x.cands {
-		if c.gender == 0 && c.person && x.genders != nil {
-			c.gender = x.genders[lastWordOf(c.m.Text)] // learnt after it was pushed
-		}
-		if c.m.Text != "" && c.person && c.gender != -g {
+		if c.m.Text != "" && c.person && x.gender(c.m) != -g {
 			return c.m
 		}
 	}
@@ -510,10 +521,14 @@ func (x *run) personBefore(m Mention) Mention {
 type cand struct {
 	m      Mention
 	person bool
-	gender int8 // 1 female, -1 male, 0 unknown
 }
 
-// gender reads a courtesy title before the name. (Guessing from the first
+// gender is what the text tells of a person's gender (1 female, -1 male, 0
+// unknown), strongest evidence first: a courtesy title or gendered noun in
+// the mention ("Mrs.", "the spokeswoman"); the pronoun the article gave the
+// surname ("Harrison said she …"); a given name of one sex in the mention
+// ("Brigid Harrison"); the given name the article used with the surname
+// elsewhere ("Harrison" after "Brigid Harrison"). (Guessing from the first
 // pronoun after the mention was tried and lost accuracy on polnear_train:
 // the next pronoun is as often someone else.)
 func (x *run) gender(m Mention) int8 {
@@ -525,6 +540,7 @@ func (x *run) gender(m Mention) int8 {
 		return -1
 	}
 	var buf [16]byte
+	given := int8(0)
 	for i := 0; i < len(t); {
 		j := i
 		for j < len(t) && t[j] != ' ' {
@@ -541,10 +557,80 @@ func (x *run) gender(m Mention) int8 {
 			if g, ok := genderedNouns[string(buf[:n])]; ok {
 				return g
 			}
+			// a given name is capitalised and followed by more of the name
+			if given == 0 && j < len(t) && t[i] >= 'A' && t[i] <= 'Z' && j+1 < len(t) && t[j+1] >= 'A' && t[j+1] <= 'Z' {
+				given = genderOfClass(x.e.vocab[string(buf[:n])].cls)
+			}
 		}
 		i = j + 1
 	}
+	if x.genders != nil {
+		if g := x.genders[lastWordOf(t)]; g != 0 {
+			return g
+		}
+	}
+	if given != 0 {
+		return given
+	}
+	if g := x.surnames[lastWordOf(t)]; g == 1 || g == -1 {
+		return g
+	}
 	return 0
+}
+
+func genderOfClass(c wordClass) int8 {
+	switch {
+	case c&cFemaleName != 0 && c&cMaleName == 0:
+		return 1
+	case c&cMaleName != 0 && c&cFemaleName == 0:
+		return -1
+	}
+	return 0
+}
+
+// learnGivenNames records, for each "Given Surname" in the paragraph whose
+// given name is of one sex, the surname's gender; a surname the article
+// gives people of both sexes (Bill and Hillary Clinton) stays unknown.
+func (x *run) learnGivenNames() {
+	for i := 0; i+1 < len(x.toks); i++ {
+		t := x.toks[i]
+		if t.kind != tWord || !t.cap {
+			continue
+		}
+		g := genderOfClass(t.cls)
+		if g == 0 {
+			continue
+		}
+		// the surname: the last of the capitalised words that follow,
+		// skipping middle initials ("Joseph R. Murray")
+		k := i + 1
+		last := -1
+		for k < len(x.toks) {
+			u := x.toks[k]
+			if u.kind == tWord && u.cap {
+				last = k
+				k++
+				continue
+			}
+			if u.kind == tPunct && last >= 0 && x.text[u.s:u.e] == "." && x.toks[last].e-x.toks[last].s == 1 {
+				k++
+				continue
+			}
+			break
+		}
+		if last < 0 || x.toks[last].e-x.toks[last].s == 1 {
+			continue
+		}
+		sur := lastWordOf(x.text[x.toks[last].s:x.toks[last].e])
+		if x.surnames == nil {
+			x.surnames = map[string]int8{}
+		}
+		if old, ok := x.surnames[sur]; ok && old != g {
+			g = 2 // both sexes: unknown
+		}
+		x.surnames[sur] = g
+		i = k - 1
+	}
 }
 
 // genderedNouns in a mention tell a person's gender: "the spokeswoman",
@@ -593,8 +679,8 @@ func (e *Extractor) personLike(m string) bool {
 		lm = strings.ToLower(m)
 	}
 	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
-	if e.nonPerson[lm] {
-		return false
+	if e.nonPerson[lm] || e.places[lm] || e.vocab[lm].cls&cPlace != 0 {
+		return false // a lexicon institution, a place or its adjective
 	}
 	last := lm
 	if i := strings.LastIndexByte(lm, ' '); i >= 0 {

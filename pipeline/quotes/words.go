@@ -108,6 +108,9 @@ const (
 	cObjectVerb
 	cPersonNoun
 	cPlacePrep
+	cFemaleName // a given name borne almost only by women (lexicon names/)
+	cMaleName   // a given name borne almost only by men
+	cPlace      // a one-word place or its adjective (lexicon places.tsv)
 )
 
 func classes() map[string]wordClass {
