@@ -525,12 +525,11 @@ type cand struct {
 
 // gender is what the text tells of a person's gender (1 female, -1 male, 0
 // unknown), strongest evidence first: a courtesy title or gendered noun in
-// the mention ("Mrs.", "the spokeswoman"); the pronoun the article gave the
-// surname ("Harrison said she …"); a given name of one sex in the mention
-// ("Brigid Harrison"); the given name the article used with the surname
-// elsewhere ("Harrison" after "Brigid Harrison"). (Guessing from the first
-// pronoun after the mention was tried and lost accuracy on polnear_train:
-// the next pronoun is as often someone else.)
+// the mention ("Mrs.", "the spokeswoman"); a given name of one sex in the
+// mention ("Brigid Harrison"); for a bare surname, the pronoun the article
+// gave it ("Harrison said she …"), else the given name it came with earlier.
+// (Guessing from the first pronoun after the mention was tried and lost
+// accuracy on polnear_train: the next pronoun is as often someone else.)
 func (x *run) gender(m Mention) int8 {
 	t := m.Text
 	switch {
@@ -541,12 +540,17 @@ func (x *run) gender(m Mention) int8 {
 	}
 	var buf [16]byte
 	given := int8(0)
+	// otherGiven: a capitalised word right before the surname that is not
+	// a title ("Ivanka Trump"): someone else of that surname, so what the
+	// article said of the surname does not carry over
+	otherGiven := false
 	for i := 0; i < len(t); {
 		j := i
 		for j < len(t) && t[j] != ' ' {
 			j++
 		}
-		if n := j - i; n >= 2 && n <= len(buf) {
+		n := j - i
+		if n >= 2 && n <= len(buf) {
 			for k := 0; k < n; k++ {
 				c := t[i+k]
 				if c >= 'A' && c <= 'Z' {
@@ -557,22 +561,33 @@ func (x *run) gender(m Mention) int8 {
 			if g, ok := genderedNouns[string(buf[:n])]; ok {
 				return g
 			}
-			// a given name is capitalised and followed by more of the name
-			if given == 0 && j < len(t) && t[i] >= 'A' && t[i] <= 'Z' && j+1 < len(t) && t[j+1] >= 'A' && t[j+1] <= 'Z' {
-				given = genderOfClass(x.e.vocab[string(buf[:n])].cls)
+		}
+		// a given name is capitalised and followed by more of the name
+		if j+1 < len(t) && isUpper(t[i]) && isUpper(t[j+1]) && t[j-1] != '.' {
+			cls := wordClass(0)
+			if n <= len(buf) {
+				cls = x.e.vocab[string(buf[:n])].cls
+			}
+			if given == 0 {
+				given = genderOfClass(cls)
+			}
+			if cls&cPersonNoun == 0 && strings.IndexByte(t[j+1:], ' ') < 0 {
+				otherGiven = genderOfClass(cls) == 0
 			}
 		}
 		i = j + 1
 	}
-	if x.genders != nil {
-		if g := x.genders[lastWordOf(t)]; g != 0 {
-			return g
-		}
-	}
 	if given != 0 {
 		return given
 	}
-	if g := x.surnames[lastWordOf(t)]; g == 1 || g == -1 {
+	if otherGiven {
+		return 0
+	}
+	last := lastWordOf(t)
+	if g := x.genders[last]; g != 0 {
+		return g
+	}
+	if g := x.surnames[last]; g == 1 || g == -1 {
 		return g
 	}
 	return 0
