@@ -55,6 +55,11 @@ quote's tone.`,
 					fmt.Fprintf(e.stderr, "stance tone: lexicon:\n%v\n", err)
 					return exitUsage
 				}
+				if len(args) > 0 && args[0] == "train" {
+					// Training needs the rules, not the model it replaces
+					// (which may be of an older format).
+					lx.Tone.Model = lexicon.File{}
+				}
 				sc, err := tone.New(lx)
 				if err != nil {
 					fmt.Fprintf(e.stderr, "stance tone: %v\n", err)
@@ -100,6 +105,7 @@ type toneOutput struct {
 	TargetLexicon *float64            `json:"target_lexicon,omitempty"`
 	TargetNB      *float64            `json:"target_nb,omitempty"`
 	Why           []tone.Contribution `json:"why,omitempty"`
+	TargetWhy     []tone.Contribution `json:"target_why,omitempty"`
 }
 
 func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string, explain int) int {
@@ -193,6 +199,9 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 	out.Target = mention
 	out.TargetTone, out.TargetLabel = &ts.Tone, ts.Label
 	out.TargetLexicon, out.TargetNB = &ts.Lexicon, &ts.NB
+	if explain > 0 {
+		out.TargetWhy = sc.ExplainTarget(text, span, explain)
+	}
 	return out, nil
 }
 

@@ -178,3 +178,23 @@ func TestToneExplain(t *testing.T) {
 		t.Errorf("why: %+v", r.Why)
 	}
 }
+
+func TestToneExplainTarget(t *testing.T) {
+	in := `{"text": "Officials praised the mediators but condemned the militants.", "target": "militants"}` + "\n"
+	code, out, errs := toneCLI(t, in, "--explain", "2")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		TargetWhy []struct {
+			Word  string `json:"word"`
+			Place string `json:"place"`
+		} `json:"target_why"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.TargetWhy) == 0 || len(r.TargetWhy) > 2 || r.TargetWhy[0].Word != "condemned" {
+		t.Errorf("target_why: %+v, want condemned first", r.TargetWhy)
+	}
+}

@@ -10,6 +10,7 @@ type Contribution struct {
 	Lexicon float64 `json:"lexicon,omitempty"`
 	NB      float64 `json:"nb,omitempty"`
 	Negated bool    `json:"negated,omitempty"` // inside a negation's scope for the model
+	Place   string  `json:"place,omitempty"`   // for a target: where the word stood for the target model
 }
 
 // Explain lists the words that moved text's tone, strongest first, at most

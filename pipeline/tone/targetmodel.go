@@ -2,6 +2,7 @@ package tone
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/stance-news/stance/pipeline/article"
@@ -116,32 +117,32 @@ func mentionTokens(sc *scratch, span article.Span) (int, int) {
 // targetTags calls each with every tagged feature of the prepared text for
 // the mention at tokens [ms, me) whose clause is [cs, ce). nbFeatures must
 // have run.
-func targetTags(sc *scratch, ms, me, cs, ce int, each func(tag byte, word []byte, negated bool)) {
+func targetTags(sc *scratch, ms, me, cs, ce int, each func(i int, tag byte, word []byte, negated bool)) {
 	for _, f := range sc.nb {
 		i := int(f.tok)
 		w := sc.lower[f.lo:f.hi]
 		switch {
 		case i >= ms && i < me:
-			each('m', w, f.negated)
+			each(i, 'm', w, f.negated)
 		case i < cs || i >= ce:
-			each('f', w, f.negated)
+			each(i, 'f', w, f.negated)
 		default:
 			d := ms - i
 			if i >= me {
 				d = i - me + 1
 			}
 			if d <= targetNear {
-				each('n', w, f.negated)
+				each(i, 'n', w, f.negated)
 				side, adjacent := byte('r'), byte('s')
 				if i < ms {
 					side, adjacent = 'l', 'p'
 				}
-				each(side, w, f.negated)
+				each(i, side, w, f.negated)
 				if d <= targetAdjacent {
-					each(adjacent, w, f.negated)
+					each(i, adjacent, w, f.negated)
 				}
 			}
-			each('c', w, f.negated)
+			each(i, 'c', w, f.negated)
 		}
 	}
 }
@@ -171,7 +172,7 @@ func (s *Scorer) TargetFeatures(text string, span article.Span) []string {
 	var out []string
 	var buf []byte
 	seen := map[string]bool{}
-	targetTags(sc, ms, me, cs, ce, func(tag byte, word []byte, negated bool) {
+	targetTags(sc, ms, me, cs, ce, func(_ int, tag byte, word []byte, negated bool) {
 		buf = targetKey(buf, tag, word, negated)
 		if k := string(buf); !seen[k] {
 			seen[k] = true
@@ -188,7 +189,7 @@ func (t *targetIndex) logits(sc *scratch, ms, me, cs, ce int) (l [numClasses]flo
 	}
 	var buf [64]byte
 	var seen map[int32]bool
-	targetTags(sc, ms, me, cs, ce, func(tag byte, word []byte, negated bool) {
+	targetTags(sc, ms, me, cs, ce, func(_ int, tag byte, word []byte, negated bool) {
 		key := targetKey(buf[:0], tag, word, negated)
 		id, ok := t.ids[string(key)]
 		if !ok {
@@ -265,3 +266,74 @@ func nearness(i, ms, me, cs, ce int) float64 {
 }
 
 func isTargetFeature(f string) bool { return strings.HasPrefix(f, targetPrefix) }
+
+// ExplainTarget lists the words that moved the tone directed at the mention
+// at span, strongest first, at most max of them (all when max ≤ 0): each
+// word's valence after the rules times its nearness to the mention
+// (lexicon), and the target model's evidence for it summed over its places
+// (nb, log P(pos) − log P(neg)), with the places that carried evidence.
+func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contribution {
+	e := s.rules
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	e.compoundPrepared(sc, text)
+	ms, me := mentionTokens(sc, span)
+	if ms < 0 {
+		return s.Explain(text, max)
+	}
+	cs, ce := clause(e, sc, text, ms, me)
+	byTok := map[int]*Contribution{}
+	var out []*Contribution
+	at := func(i int) *Contribution {
+		if c, ok := byTok[i]; ok {
+			return c
+		}
+		t := &sc.toks[i]
+		c := &Contribution{Word: text[t.start:t.end]}
+		byTok[i] = c
+		out = append(out, c)
+		return c
+	}
+	for i, v := range sc.sent {
+		if v != 0 && (i < ms || i >= me) {
+			at(i).Lexicon = v * nearness(i, ms, me, cs, ce)
+		}
+	}
+	if m := s.model; m != nil && m.target != nil {
+		e.nbFeatures(sc, text)
+		var buf []byte
+		targetTags(sc, ms, me, cs, ce, func(i int, tag byte, word []byte, negated bool) {
+			buf = targetKey(buf, tag, word, negated)
+			id, ok := m.target.ids[string(buf)]
+			if !ok {
+				return
+			}
+			p := m.target.logp[int(id)*numClasses : int(id)*numClasses+numClasses]
+			d := float64(p[classPos] - p[classNeg])
+			if d < 0.5 && d > -0.5 {
+				return // only evidence that tips the balance is worth showing
+			}
+			c := at(i)
+			c.NB += d
+			c.Negated = negated
+			c.Place += placeNames[tag]
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return weight(out[i]) > weight(out[j]) })
+	if max > 0 && len(out) > max {
+		out = out[:max]
+	}
+	res := make([]Contribution, len(out))
+	for i, c := range out {
+		res[i] = *c
+		res[i].Place = strings.TrimSpace(c.Place)
+	}
+	return res
+}
+
+// placeNames spell out the target model's places for explanations.
+var placeNames = map[byte]string{
+	'm': "mention ", 'n': "near ", 'l': "before ", 'r': "after ", 'p': "adjacent-before ",
+	's': "adjacent-after ", 'c': "clause ", 'f': "other-clause ",
+}

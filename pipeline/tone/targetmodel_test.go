@@ -129,3 +129,31 @@ func TestModelFileTargetErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainTarget: the explanation of a target's tone puts the words
+// near the mention first and says where they stood.
+func TestExplainTarget(t *testing.T) {
+	s := defaultScorer(t)
+	text := "Officials praised the mediators but condemned the militants for the attack."
+	i := strings.Index(text, "militants")
+	why := s.ExplainTarget(text, article.Span{Start: i, End: i + len("militants")}, 3)
+	if len(why) != 3 {
+		t.Fatalf("want 3 contributions, got %+v", why)
+	}
+	byWord := map[string]Contribution{}
+	for _, c := range why {
+		byWord[c.Word] = c
+	}
+	c, ok := byWord["condemned"]
+	if !ok || c.Lexicon >= 0 || !strings.Contains(c.Place, "before") {
+		t.Errorf("condemned: %+v in %+v, want a negative contribution placed before the mention", c, why)
+	}
+	for _, c := range why {
+		if c.Word == "praised" && c.Lexicon > 0.5 {
+			t.Errorf("praised, in the other clause, weighs %.2f: nearness not applied", c.Lexicon)
+		}
+	}
+	if got := s.TargetScore(text, article.Span{Start: i, End: i + len("militants")}); got.Label != "negative" {
+		t.Errorf("target militants: %s (%.2f), want negative", got.Label, got.Tone)
+	}
+}
