@@ -256,28 +256,56 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	// Partitions are written in parallel, each to its own staged file; the
 	// journal lists them in the same order whatever finished first.
 	quoteOps, articleOps := make([]op, len(parts)), make([]op, len(parts))
+	// The speakers table is summed while the quotes partitions are written,
+	// from the rows as they are written: nothing is read back.
+	feeds := make([]chan []speakerQuote, len(parts))
+	written := map[string]chan []speakerQuote{}
+	for i, p := range parts {
+		feeds[i] = make(chan []speakerQuote, 4)
+		written[p] = feeds[i]
+	}
+	srcs, err := w.speakerSources(written)
+	if err != nil {
+		return err
+	}
+	var (
+		aggs            map[string]*speakerAgg
+		aggErr          error
+		stop, summed    = make(chan struct{}), make(chan struct{})
+		speakersWorkers = w.Workers
+	)
+	if speakersWorkers < 1 {
+		speakersWorkers = runtime.GOMAXPROCS(0)
+	}
+	go func() {
+		defer close(summed)
+		aggs, aggErr = sumSpeakers(srcs, speakersWorkers, stop)
+	}()
 	err = parallel(ctx, w.Workers, 2*len(parts), func(i int) error {
 		var err error
 		if p := parts[i/2]; i%2 == 0 {
-			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows)
+			defer close(feeds[i/2])
+			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows, speakerFeed(feeds[i/2], summed))
 		} else {
-			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64))
+			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64), nil)
 		}
 		return err
 	})
 	if err != nil {
+		close(stop)
+		<-summed
 		return err
 	}
-	quoteFiles := map[string]string{} // touched quotes partition → staged file, "" when emptied
-	for i, p := range parts {
-		quoteFiles[p] = quoteOps[i].Staged
+	<-summed
+	if aggErr != nil {
+		return aggErr
 	}
 	ops = append(ops, quoteOps...)
 	ops = append(ops, articleOps...)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	o, err := w.writeSpeakers(quoteFiles)
+	o, err := w.writeSpeakers(aggs)
 	if err != nil {
 		return err
 	}
@@ -398,7 +426,9 @@ func rowBytes(row any) int64 {
 // from the existing file (articles not written this run) merged by article id
 // with this run's rows. Both inputs are sorted by article id, so the result
 // is too, and it is streamed: memory is bounded by one row group.
-func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64) (op, error) {
+//
+// Each batch of rows is passed to tap, if any, before it is written.
+func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64, tap func([]T)) (op, error) {
 	rel := partFile(table, part)
 	staged := filepath.Join(w.stage, rel)
 	if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
@@ -424,6 +454,9 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
+		}
+		if tap != nil {
+			tap(batch)
 		}
 		_, err := pw.Write(batch)
 		n += len(batch)

@@ -1,8 +1,8 @@
 package output
 
 import (
+	"errors"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -31,46 +31,49 @@ type speakerAgg struct {
 	sideN   map[string]int64
 }
 
-// writeSpeakers rebuilds the speakers table from every quotes partition as
-// it will be after this commit (the staged file for partitions this run
-// rewrites, the dataset's file for the others), so it always agrees with the
-// quotes table whatever runs came before.
-func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
+// The speakers table is rebuilt from every quotes partition as it will be
+// after this commit (this run's rows for the partitions it rewrites, the
+// dataset's file for the others), so it always agrees with the quotes table
+// whatever runs came before. Partitions are summed in date order whichever
+// folder holds them, so that sums and ties come out the same as in a run
+// that wrote them all.
+
+// speakerSource is one quotes partition: a file to read, or, for a
+// partition this commit writes, the rows as they are written (fed by
+// mergePartition), so they are not read back.
+type speakerSource struct {
+	path string
+	feed chan []speakerQuote // closed when the partition is written
+}
+
+// speakerSources lists the quotes partitions after this commit, in date
+// order; written maps the partitions this commit writes to their feeds.
+func (w *Writer) speakerSources(written map[string]chan []speakerQuote) ([]speakerSource, error) {
 	files, err := filepath.Glob(filepath.Join(w.out, QuotesTable, "date=*", "*.parquet"))
 	if err != nil {
-		return op{}, err
+		return nil, err
 	}
-	// Read partitions in date order whichever folder holds them, so that
-	// sums and ties come out the same as in a run that wrote them all.
-	byPart := map[string]string{}
+	byPart := map[string]speakerSource{}
 	for _, f := range files {
-		byPart[filepath.Base(filepath.Dir(f))] = f
+		byPart[filepath.Base(filepath.Dir(f))] = speakerSource{path: f}
 	}
-	for part, rel := range staged {
-		if rel == "" {
-			delete(byPart, part)
-		} else {
-			byPart[part] = filepath.Join(w.stage, rel)
-		}
+	for part, feed := range written {
+		byPart[part] = speakerSource{feed: feed}
 	}
 	parts := make([]string, 0, len(byPart))
 	for p := range byPart {
 		parts = append(parts, p)
 	}
 	sort.Strings(parts)
-	paths := make([]string, len(parts))
+	srcs := make([]speakerSource, len(parts))
 	for i, p := range parts {
-		paths[i] = byPart[p]
+		srcs[i] = byPart[p]
 	}
-	aggs := map[string]*speakerAgg{}
-	workers := w.Workers
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	err = speakerQuotes(paths, workers, func(q *speakerQuote) { addQuote(aggs, q) })
-	if err != nil {
-		return op{}, err
-	}
+	return srcs, nil
+}
+
+// writeSpeakers writes the speakers table from the sums over all quotes.
+func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg) (op, error) {
 	rows := make([]Speaker, 0, len(aggs))
 	for id, a := range aggs {
 		rows = append(rows, a.row(id))
@@ -86,11 +89,12 @@ func (w *Writer) writeSpeakers(staged map[string]string) (op, error) {
 	return op{Staged: rel, Target: rel}, nil
 }
 
-// speakerQuotes calls each for every quote with a speaker id in the files,
-// in file order. Decoding the files is most of the work, so up to workers
-// files are decoded at once, in chunks handed over in order: the sums come
-// out exactly as from one reader.
-func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error {
+// sumSpeakers sums every quote with a speaker id, source by source in order.
+// Decoding files is most of the work, so up to workers files are decoded at
+// once, in chunks handed over in order: the sums come out exactly as from
+// one reader. Fed sources come from the partition writers; stop ends the
+// wait for them when the commit gives up.
+func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[string]*speakerAgg, error) {
 	type chunk struct {
 		rows []speakerQuote
 		err  error
@@ -100,9 +104,11 @@ func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error 
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer close(done)
-	chunks := make([]chan chunk, len(paths))
-	for i := range chunks {
-		chunks[i] = make(chan chunk, 4)
+	chunks := make([]chan chunk, len(srcs))
+	for i, src := range srcs {
+		if src.feed == nil {
+			chunks[i] = make(chan chunk, 4)
+		}
 	}
 	send := func(i int, c chunk) bool {
 		select {
@@ -114,7 +120,7 @@ func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error 
 	}
 	decode := func(i int) {
 		defer close(chunks[i])
-		rr, err := openRows[speakerQuote](paths[i])
+		rr, err := openRows[speakerQuote](srcs[i].path)
 		if err != nil {
 			send(i, chunk{err: err})
 			return
@@ -150,7 +156,10 @@ func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error 
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for i := range paths {
+		for i, src := range srcs {
+			if src.feed != nil {
+				continue
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-done:
@@ -164,17 +173,72 @@ func speakerQuotes(paths []string, workers int, each func(*speakerQuote)) error 
 			}()
 		}
 	}()
-	for i := range paths {
+	aggs := map[string]*speakerAgg{}
+	for i, src := range srcs {
+		if src.feed != nil {
+			for {
+				var rows []speakerQuote
+				var ok bool
+				select {
+				case rows, ok = <-src.feed:
+				case <-stop:
+					return nil, errors.New("speakers: commit stopped")
+				}
+				if !ok {
+					break
+				}
+				for k := range rows {
+					addQuote(aggs, &rows[k])
+				}
+			}
+			continue
+		}
 		for c := range chunks[i] {
 			if c.err != nil {
-				return c.err
+				return nil, c.err
 			}
 			for k := range c.rows {
-				each(&c.rows[k])
+				addQuote(aggs, &c.rows[k])
 			}
 		}
 	}
-	return nil
+	return aggs, nil
+}
+
+// speakerFeed turns the quotes rows a partition writer writes into the
+// speaker columns, as a read of the written file would give them, and
+// sends them on feed until the summing stops (gone).
+func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote) {
+	stopped := false
+	return func(qs []Quote) {
+		if stopped {
+			return
+		}
+		var rows []speakerQuote
+		for i := range qs {
+			q := &qs[i]
+			if q.SpeakerID == "" {
+				continue
+			}
+			sq := speakerQuote{ArticleID: q.ArticleID, Speaker: q.Speaker, SpeakerID: q.SpeakerID,
+				SpeakerMention: q.SpeakerMention, SpeakerRole: q.SpeakerRole, SpeakerAffiliation: q.SpeakerAffiliation,
+				Tone: q.Tone, StanceUS: q.StanceUS, StanceRussia: q.StanceRussia, StanceSides: q.StanceSides}
+			if q.Published != nil {
+				// The table stores microseconds.
+				t := q.Published.Truncate(time.Microsecond)
+				sq.Published = &t
+			}
+			rows = append(rows, sq)
+		}
+		if len(rows) == 0 {
+			return
+		}
+		select {
+		case feed <- rows:
+		case <-gone:
+			stopped = true
+		}
+	}
 }
 
 // speakerQuote is the part of a quotes row the speakers table is built
