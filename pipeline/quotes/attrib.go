@@ -753,9 +753,11 @@ func (x *run) cueAtKind(i int) cueKind {
 func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	i := ss
 	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
-		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) {
+		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(subordinators[x.lower(i)] && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
 		} else {
+			// "When the interview turned to Allen, he …": the main
+			// clause follows the subordinate one
 			for i < lim && !x.punct(i, ",") {
 				i++
 			}
@@ -782,6 +784,36 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	}
 	return s, e, ok
 }
+
+// commaBefore: a comma (outside quotes) between tokens i and lim.
+func (x *run) commaBefore(i, lim int) bool {
+	for ; i < lim; i++ {
+		if x.punct(i, ",") && x.toks[i].q < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *run) lower(i int) string {
+	t := x.toks[i]
+	if t.e-t.s > len(x.buf) {
+		return ""
+	}
+	n := 0
+	for k := t.s; k < t.e; k++ {
+		c := x.text[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x.buf[n] = c
+		n++
+	}
+	return string(x.buf[:n])
+}
+
+// subordinators open a clause that comes before the main one.
+var subordinators = set("when", "while", "as", "because", "although", "though", "after", "before", "since", "if", "whereas", "where")
 
 // openerWord: a single word opening a sentence before a comma that is an
 // adverb or participle, not a name ("Chastened,", "Still,", "Speaking,").

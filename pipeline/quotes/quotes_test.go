@@ -377,6 +377,9 @@ func TestPronouns(t *testing.T) {
 		{"direct", "Nothing changes until the owners sign,", "Paul Oster"}, // he: not the city last named
 		{"direct", "I told him the offer stands", "Maria Lindqvist"},       // surname-only: gender from the full name
 		{"direct", "It has been a long spring,", "Karen Holt"},             // she: the woman of two people named
+		{"direct", "We have waited long enough,", "Ted Vance"},             // "the Ohio senator": the man named before
+		{"direct", "The price is already too high,", "Joanna Pike"},        // description, then the name set off by commas
+		{"direct", "We will talk about money on Monday,", "Paul Oster"},    // the main clause's subject, not the "when" clause's
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

@@ -352,7 +352,33 @@ func (x *run) pushSubject(si int) {
 	if !hasCap && !(x.inSet(s, cDeterminer) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
 		return
 	}
-	x.push(x.mention(s, e))
+	m := x.mention(s, e)
+	// "The other candidate, former Secretary of State Hillary Clinton,
+	// drew …", "A third, Daniel Traynor, said …": the name set off after a
+	// description is who it is
+	// ("the other candidate on the stage, …": a short phrase may come first)
+	c := e
+	for c < se && c < e+4 && x.toks[c].kind == tWord && x.toks[c].q < 0 {
+		c++
+	}
+	if !fullName(m.Text) && x.punct(c, ",") {
+		if ns, ne, ok := x.npForward(c+1, se); ok && x.punct(ne, ",") && fullName(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+			m = x.mention(ns, ne)
+		}
+	}
+	x.push(m)
+}
+
+// fullName: the words end in two capitalised ones, a given name and a
+// surname ("former Secretary of State Hillary Clinton").
+func fullName(m string) bool {
+	k := strings.LastIndexByte(m, ' ')
+	if k < 1 || k+1 >= len(m) || !isUpper(m[k+1]) {
+		return false
+	}
+	j := strings.LastIndexByte(m[:k], ' ')
+	w := m[j+1 : k]
+	return w != "" && isUpper(w[0]) && w != "The" && w != "A" && w != "An"
 }
 
 // pushNames: when a sentence's subject is not a person, a later "he" more
@@ -482,16 +508,37 @@ func (x *run) push(m Mention) {
 			return
 		}
 	}
+	c := cand{m: m, person: x.e.personLike(m.Text)}
 	copy(x.cands[1:], x.cands[:nCands-1])
-	x.cands[0] = cand{m: m, person: x.e.personLike(m.Text)}
+	x.cands[0] = c
+}
+
+// definite: a description with "the" and a lower-case head ("the Texas
+// senator", "The Republican incumbent"), not a name ("The Rev. Al Sharpton").
+func definite(m string) bool {
+	if !strings.HasPrefix(m, "the ") && !strings.HasPrefix(m, "The ") {
+		return false
+	}
+	last := lastWordOf(m)
+	return last != "" && !isUpper(last[0])
 }
 
 // latestPerson is the latest person candidate not known to be of the other
 // gender (female 1, male -1). Gender is looked up now rather than when the
 // candidate was pushed, so what the text said in between counts.
 func (x *run) latestPerson(g int8) Mention {
-	for _, c := range x.cands {
+	for i, c := range x.cands {
 		if c.m.Text != "" && c.person && x.gender(c.m) != -g {
+			if definite(c.m.Text) {
+				// "the Texas senator", "the candidate": news writing refers
+				// back to someone already named with a definite
+				// description; the pronoun means that person
+				for _, d := range x.cands[i+1:] {
+					if d.m.Text != "" && d.person && !definite(d.m.Text) && x.gender(d.m) == g {
+						return d.m
+					}
+				}
+			}
 			return c.m
 		}
 	}
@@ -705,7 +752,16 @@ func (e *Extractor) personLike(m string) bool {
 	if institutionHeads[last] || e.nonPerson[last] {
 		return false
 	}
-	if m != "" && !(m[0] >= 'A' && m[0] <= 'Z') || strings.HasPrefix(m, "The ") || strings.HasPrefix(m, "A ") || strings.HasPrefix(m, "An ") {
+	// "Clinton's position", "the company's board": a possessive names
+	// whose thing it is; the head after it decides
+	lastCap := false
+	if w := lastWordOf(m); w != "" {
+		lastCap = isUpper(w[0])
+	}
+	possessed := (strings.Contains(lm, "'s ") || strings.Contains(lm, "’s ")) && !lastCap
+	// "former Florida governor Jeb Bush": a title before a name is a person
+	named := lastCap && fullName(m)
+	if !named && (m != "" && !(m[0] >= 'A' && m[0] <= 'Z') || possessed || strings.HasPrefix(m, "The ") || strings.HasPrefix(m, "A ") || strings.HasPrefix(m, "An ")) {
 		// a described source: a person only when its head noun names one
 		// ("the official", "a spokeswoman"); "the district" is not
 		return personNouns[last]
