@@ -48,6 +48,7 @@ quote's tone.`,
 			fs.Var(&gold, "gold", "toneLabelled `file` to evaluate on (eval; repeatable)")
 			out := fs.String("out", "", "model `file` to write (train)")
 			minDocs := fs.Float64("min-docs", 2, "train: keep words seen in at least this many sentences")
+			sentenceCombiner := fs.Bool("sentence-combiner", false, "train: also learn the sentence combiner (for sentence-level labels; replaces the fixed lexicon-led formula)")
 			explain := fs.Int("explain", 0, "add \"why\": the `N` words that moved the tone most, with their lexicon valence and model evidence")
 			return func(ctx context.Context, e *env, args []string) int {
 				lx, err := lexicon.Load(*lexDir)
@@ -69,7 +70,7 @@ quote's tone.`,
 					switch args[0] {
 					case "train":
 						data = append(data, args[1:]...)
-						return toneTrain(e, sc, data, *out, *minDocs)
+						return toneTrain(e, sc, data, *out, *minDocs, *sentenceCombiner)
 					case "eval":
 						gold = append(gold, args[1:]...)
 						return toneEval(e, sc, gold)
@@ -317,7 +318,7 @@ func toneReadLabelled(name string, each func(n int, l toneLabelled) error) error
 	return nil
 }
 
-func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float64) int {
+func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float64, sentenceCombiner bool) int {
 	if len(data) == 0 || out == "" {
 		fmt.Fprintln(e.stderr, "stance tone train: want --data FILE (one or more) and --out FILE")
 		return exitUsage
@@ -348,14 +349,14 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 		}
 	}
 	docs := len(examples)
-	m := tone.Train(sc, examples, minDocs)
+	m := tone.Train(sc, examples, tone.TrainOptions{MinDocs: minDocs, SentenceCombiner: sentenceCombiner})
 	bases := make([]string, len(data))
 	for i, d := range data {
 		bases[i] = filepath.Base(d)
 	}
 	m.Comment = []string{
 		"Multinomial naive Bayes tone model for stance (pipeline/tone), made by",
-		fmt.Sprintf("  stance tone train --min-docs %g --data %s", minDocs, strings.Join(bases, " --data ")),
+		fmt.Sprintf("  stance tone train --min-docs %g%s --data %s", minDocs, map[bool]string{true: " --sentence-combiner"}[sentenceCombiner], strings.Join(bases, " --data ")),
 		fmt.Sprintf("from %d labelled sentences, %d of them with a target mention.", docs, targets),
 	}
 	if strings.Contains(strings.Join(bases, " "), "newsmtsc") {

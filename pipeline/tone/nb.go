@@ -49,13 +49,18 @@ type Model struct {
 	// The target model (targetmodel.go): counts of features tagged by their
 	// place relative to a mention, and the combiner that weighs them with
 	// the sentence's scores. Both empty in a model trained without targets.
-	TargetCounts map[string]*[numClasses]float64
-	Combiner     *Combiner
+	TargetCounts   map[string]*[numClasses]float64
+	TargetCombiner *Combiner
+	// ToneCombiner weighs the sentence's scores into its tone; without
+	// one, the fixed formula of tone.go.
+	ToneCombiner *Combiner
 
 	index  map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
 	logp   []float32        // row*numClasses + class
 	prior  [numClasses]float64
 	target *targetIndex
+
+	weightRows map[string]int // combiner rows read, per combiner
 }
 
 // negatedPrefix marks a word inside a negation's scope in the model file.
@@ -166,15 +171,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		c := m.Counts[f]
 		fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 	}
-	if m.Combiner != nil {
-		fmt.Fprintf(&b, "# The target combiner: logistic-regression weights per class (neg, neu, pos)\n")
-		fmt.Fprintf(&b, "# for each feature of the tone directed at a mention (pipeline/tone/targetmodel.go).\n")
-		for j, name := range combinerFeatures {
-			w := m.Combiner.W[j]
-			fmt.Fprintf(&b, "%s%s\t%.6g\t%.6g\t%.6g\n", combinerRowPrefix, name, w[0], w[1], w[2])
+	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
+		if c == nil {
+			continue
 		}
-		bias := m.Combiner.Bias
-		fmt.Fprintf(&b, "%sbias\t%.6g\t%.6g\t%.6g\n", combinerRowPrefix, bias[0], bias[1], bias[2])
+		fmt.Fprintf(&b, "# The %s combiner: logistic-regression weights per class (neg, neu, pos)\n", c.Name)
+		fmt.Fprintf(&b, "# for each of its features (pipeline/tone/targetmodel.go), then the intercept.\n")
+		for j, name := range c.Features {
+			w := c.W[j]
+			fmt.Fprintf(&b, "=%s:%s\t%.6g\t%.6g\t%.6g\n", c.Name, name, w[0], w[1], w[2])
+		}
+		fmt.Fprintf(&b, "=%s:bias\t%.6g\t%.6g\t%.6g\n", c.Name, c.Bias[0], c.Bias[1], c.Bias[2])
 	}
 	if len(m.TargetCounts) > 0 {
 		fmt.Fprintf(&b, "# Target model counts: %q, a place, a colon, the word. Places: n near the mention,\n", targetPrefix)
@@ -198,7 +205,7 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 	m := NewModel()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line, header, seenWeights := 0, false, 0
+	line, header := 0, false
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -217,7 +224,7 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			return nil, fmt.Errorf("%s:%d: want 4 tab-separated cells, got %d", name, line, len(cells))
 		}
 		var c [numClasses]float64
-		weight := strings.HasPrefix(cells[0], combinerRowPrefix)
+		weight := strings.HasPrefix(cells[0], "=")
 		for k := 0; k < numClasses; k++ {
 			v, err := strconv.ParseFloat(cells[k+1], 64)
 			if weight && err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -239,10 +246,9 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			m.Docs = c
 		default:
 			if weight {
-				if err := m.setWeight(strings.TrimPrefix(cells[0], combinerRowPrefix), c); err != nil {
+				if err := m.setWeight(cells[0][1:], c); err != nil {
 					return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 				}
-				seenWeights++
 				continue
 			}
 			if isTargetFeature(cells[0]) {
@@ -260,10 +266,12 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 	if !header {
 		return nil, fmt.Errorf("%s: empty model", name)
 	}
-	if seenWeights > 0 && seenWeights != numCombinerFeatures+1 {
-		return nil, fmt.Errorf("%s: the target combiner has %d weight rows, want %d (one per feature and the bias)", name, seenWeights, numCombinerFeatures+1)
+	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
+		if c != nil && m.weightRows[c.Name] != len(c.Features)+1 {
+			return nil, fmt.Errorf("%s: the %s combiner has %d weight rows, want %d (one per feature and the bias)", name, c.Name, m.weightRows[c.Name], len(c.Features)+1)
+		}
 	}
-	if m.Combiner != nil && len(m.TargetCounts) == 0 {
+	if m.TargetCombiner != nil && len(m.TargetCounts) == 0 {
 		return nil, fmt.Errorf("%s: the target combiner needs the target model's counts (rows starting with %q)", name, targetPrefix)
 	}
 	m.compile()
@@ -542,20 +550,36 @@ func (m *Model) frequent(n int) []string {
 	return out
 }
 
-// setWeight stores one combiner row read from a model file.
-func (m *Model) setWeight(feature string, w [numClasses]float64) error {
-	if m.Combiner == nil {
-		m.Combiner = &Combiner{}
+// setWeight stores one combiner row read from a model file: row is
+// "NAME:FEATURE" without the leading "=".
+func (m *Model) setWeight(row string, w [numClasses]float64) error {
+	name, feature, _ := strings.Cut(row, ":")
+	var c **Combiner
+	var features []string
+	switch name {
+	case "tone":
+		c, features = &m.ToneCombiner, toneFeatures
+	case "target":
+		c, features = &m.TargetCombiner, targetFeatures
+	default:
+		return fmt.Errorf("unknown combiner %q (want =tone: or =target:)", name)
 	}
+	if *c == nil {
+		*c = newCombiner(name, features)
+	}
+	if m.weightRows == nil {
+		m.weightRows = map[string]int{}
+	}
+	m.weightRows[name]++
 	if feature == "bias" {
-		m.Combiner.Bias = w
+		(*c).Bias = w
 		return nil
 	}
-	for j, name := range combinerFeatures {
-		if name == feature {
-			m.Combiner.W[j] = w
+	for j, f := range features {
+		if f == feature {
+			(*c).W[j] = w
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown target combiner feature %q (want one of %s or bias)", feature, strings.Join(combinerFeatures[:], ", "))
+	return fmt.Errorf("unknown %s combiner feature %q (want one of %s or bias)", name, feature, strings.Join(features, ", "))
 }

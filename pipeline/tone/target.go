@@ -46,10 +46,10 @@ func (s *Scorer) TargetScore(text string, span article.Span) TargetScore {
 		return TargetScore{Tone: sc.Tone, Lexicon: sc.Lexicon, NB: sc.NB, Label: sc.Label}
 	}
 	cs, ce := clause(e, sc, text, ms, me)
-	if m := s.model; m != nil && m.Combiner != nil && m.target != nil {
+	if m := s.model; m != nil && m.TargetCombiner != nil && m.target != nil {
 		e.nbFeatures(sc, text)
 		x := s.targetVector(sc, ms, me, cs, ce, sentence)
-		p := m.Combiner.probs(&x)
+		p := m.TargetCombiner.probs(x)
 		tl, _ := m.target.logits(sc, ms, me, cs, ce)
 		tp := probs(tl)
 		return TargetScore{

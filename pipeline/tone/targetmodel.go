@@ -33,9 +33,9 @@ const (
 	targetAdjacent = 2 // words either side that count as adjacent
 )
 
-// Combiner features: what the learned combiner weighs to give the tone
-// directed at a mention. Every one is cheap and readable on its own.
-var combinerFeatures = [...]string{
+// Combiner features: what the learned combiners weigh. Every one is cheap
+// and readable on its own.
+var targetFeatures = []string{
 	"lexicon",        // the sentence's compound score (rules)
 	"nb",             // sentence model log-odds pos vs neg, per √(words+1)
 	"nb_neutral",     // sentence model log-odds neutral vs the mean of the others, likewise
@@ -48,25 +48,33 @@ var combinerFeatures = [...]string{
 	"target_negative", // the weighted negative valences near the mention, 0..1
 }
 
-const numCombinerFeatures = len(combinerFeatures)
+// toneFeatures are the sentence combiner's: the rules' view, split into its
+// positive and negative sides, and the sentence model's evidence for
+// neutral. The model's positive-vs-negative evidence is left out on purpose:
+// it is learned from one data set's words and leans positive on other news
+// text (NYT editorials), where the lexicon generalises (docs/tone.md).
+var toneFeatures = []string{"lexicon", "nb_neutral", "positive", "negative"}
 
-// combinerRowPrefix marks a combiner weight row in the model file:
-// "=target:FEATURE<TAB>w_neg<TAB>w_neu<TAB>w_pos"; "=target:bias" is the
-// intercept.
-const combinerRowPrefix = "=target:"
-
-// Combiner is a multinomial logistic regression over combinerFeatures.
+// Combiner is a multinomial logistic regression over named features. In the
+// model file each feature is a row "=NAME:FEATURE<TAB>w_neg<TAB>w_neu<TAB>w_pos"
+// and "=NAME:bias" is the intercept.
 type Combiner struct {
-	W    [numCombinerFeatures][numClasses]float64
-	Bias [numClasses]float64
+	Name     string // "tone" (sentence) or "target"
+	Features []string
+	W        [][numClasses]float64 // per feature
+	Bias     [numClasses]float64
+}
+
+func newCombiner(name string, features []string) *Combiner {
+	return &Combiner{Name: name, Features: features, W: make([][numClasses]float64, len(features))}
 }
 
 // probs returns the class probabilities for features x.
-func (c *Combiner) probs(x *[numCombinerFeatures]float64) [numClasses]float64 {
+func (c *Combiner) probs(x []float64) [numClasses]float64 {
 	l := c.Bias
-	for j := range x {
+	for j, v := range x {
 		for k := 0; k < numClasses; k++ {
-			l[k] += c.W[j][k] * x[j]
+			l[k] += c.W[j][k] * v
 		}
 	}
 	return probs(l)
@@ -221,7 +229,7 @@ func perWord(l [numClasses]float64, n int) (float64, float64) {
 // targetVector computes the combiner's features for the mention at tokens
 // [ms, me) with clause [cs, ce). The rules (compoundPrepared) and
 // nbFeatures must have run on sc; sentence is the compound score.
-func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64) (x [numCombinerFeatures]float64) {
+func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64) []float64 {
 	pos, neg := 0.0, 0.0
 	var lp, ln float64
 	for i, v := range sc.sent {
@@ -244,7 +252,7 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	nb, nbNeu := perWord(l, n)
 	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
 	tnb, tnbNeu := perWord(tl, tn)
-	return [numCombinerFeatures]float64{
+	return []float64{
 		sentence, nb, nbNeu, normalize(pos), normalize(neg),
 		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
 	}
@@ -336,4 +344,20 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 var placeNames = map[byte]string{
 	'm': "mention ", 'n': "near ", 'l': "before ", 'r': "after ", 'p': "adjacent-before ",
 	's': "adjacent-after ", 'c': "clause ", 'f': "other-clause ",
+}
+
+// toneVector computes the sentence combiner's features. The rules and
+// nbFeatures must have run on sc; lex is the compound score, l and n the
+// sentence model's logits over n words.
+func toneVector(sc *scratch, lex float64, l [numClasses]float64, n int) [4]float64 {
+	pos, neg := 0.0, 0.0
+	for _, v := range sc.sent {
+		if v > 0 {
+			pos += v
+		} else {
+			neg -= v
+		}
+	}
+	_, nbNeu := perWord(l, n)
+	return [4]float64{lex, nbNeu, normalize(pos), normalize(neg)}
 }

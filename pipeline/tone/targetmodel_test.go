@@ -2,6 +2,7 @@ package tone
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -51,8 +52,8 @@ func syntheticTargets(names []string, n int) []Example {
 func TestTrainTargetModel(t *testing.T) {
 	s := defaultScorer(t)
 	train := syntheticTargets([]string{"Arvania", "Belmont", "Corvel", "Dastria", "Elvon", "Fennick", "Gorsk"}, 120)
-	m := Train(s, train, 1)
-	if m.Combiner == nil || len(m.TargetCounts) == 0 {
+	m := Train(s, train, TrainOptions{MinDocs: 1})
+	if m.TargetCombiner == nil || len(m.TargetCounts) == 0 {
 		t.Fatalf("Train on %d mentions built no target model", len(train))
 	}
 	ts := s.WithModel(m)
@@ -94,8 +95,8 @@ func TestTrainDeterministic(t *testing.T) {
 	s := defaultScorer(t)
 	data := syntheticTargets([]string{"Arvania", "Belmont", "Corvel", "Dastria"}, 40)
 	var a, b strings.Builder
-	Train(s, data, 1).WriteTo(&a)
-	Train(s, data, 1).WriteTo(&b)
+	Train(s, data, TrainOptions{MinDocs: 1}).WriteTo(&a)
+	Train(s, data, TrainOptions{MinDocs: 1}).WriteTo(&b)
 	if a.String() != b.String() {
 		t.Error("two trainings on the same data wrote different model files")
 	}
@@ -104,7 +105,7 @@ func TestTrainDeterministic(t *testing.T) {
 func TestModelFileTargetErrors(t *testing.T) {
 	head := "feature\tneg\tneu\tpos\n__alpha__\t1\t1\t1\nword\t1\t2\t3\n@n:word\t1\t0\t0\n"
 	var rows strings.Builder
-	for _, f := range combinerFeatures {
+	for _, f := range targetFeatures {
 		fmt.Fprintf(&rows, "=target:%s\t-0.5\t0\t0.5\n", f)
 	}
 	full := head + rows.String() + "=target:bias\t0\t0.1\t0\n"
@@ -112,8 +113,8 @@ func TestModelFileTargetErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a complete model: %v", err)
 	}
-	if m.Combiner == nil || m.Combiner.W[0][classNeg] != -0.5 || m.Combiner.Bias[classNeu] != 0.1 {
-		t.Errorf("combiner weights not read: %+v", m.Combiner)
+	if m.TargetCombiner == nil || m.TargetCombiner.W[0][classNeg] != -0.5 || m.TargetCombiner.Bias[classNeu] != 0.1 {
+		t.Errorf("combiner weights not read: %+v", m.TargetCombiner)
 	}
 	for _, tc := range []struct{ name, text, want string }{
 		{"missing.tsv", head + rows.String(), "weight rows"},
@@ -155,5 +156,49 @@ func TestExplainTarget(t *testing.T) {
 	}
 	if got := s.TargetScore(text, article.Span{Start: i, End: i + len("militants")}); got.Label != "negative" {
 		t.Errorf("target militants: %s (%.2f), want negative", got.Label, got.Tone)
+	}
+}
+
+// TestSentenceCombiner: asked for, Train learns the sentence combiner,
+// Score uses it, and the model file keeps it.
+func TestSentenceCombiner(t *testing.T) {
+	s := defaultScorer(t)
+	var data []Example
+	for i := 0; i < 40; i++ {
+		data = append(data,
+			Example{Text: fmt.Sprintf("The envoys praised the constructive talks in round %d.", i), Class: classPos},
+			Example{Text: fmt.Sprintf("The envoys condemned the attack on convoy %d.", i), Class: classNeg},
+			Example{Text: fmt.Sprintf("The envoys met on Tuesday for round %d.", i), Class: classNeu})
+	}
+	if m := Train(s, data, TrainOptions{MinDocs: 1}); m.ToneCombiner != nil {
+		t.Fatal("a sentence combiner was trained without being asked for")
+	}
+	m := Train(s, data, TrainOptions{MinDocs: 1, SentenceCombiner: true})
+	if m.ToneCombiner == nil || m.TargetCombiner != nil {
+		t.Fatalf("sentence combiner %v, target combiner %v: want only the first (no targets)", m.ToneCombiner, m.TargetCombiner)
+	}
+	var b strings.Builder
+	m.WriteTo(&b)
+	m2, err := ReadModel(strings.NewReader(b.String()), "sentence.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := s.WithModel(m2)
+	for text, want := range map[string]string{
+		"The envoys praised the constructive talks.": "positive",
+		"The envoys condemned the attack.":           "negative",
+		"The envoys met on Wednesday.":               "neutral",
+	} {
+		got := ts.Score(text)
+		x := ts.toneFeatureVector(text)
+		if p := m2.ToneCombiner.probs(x[:]); math.Abs(got.Tone-(p[classPos]-p[classNeg])) > 1e-9 {
+			t.Errorf("%q: tone %.4f, want the combiner's P(pos) − P(neg) %.4f", text, got.Tone, p[classPos]-p[classNeg])
+		}
+		if got.Label != want {
+			t.Errorf("%q: %s (%.2f), want %s", text, got.Label, got.Tone, want)
+		}
+	}
+	if !strings.Contains(b.String(), "\n=tone:nb_neutral\t") {
+		t.Error("model file lacks the sentence combiner's rows")
 	}
 }

@@ -117,6 +117,12 @@ func (s *Scorer) Score(text string) Score {
 		l, n := s.model.logits(sc, 0, len(sc.toks))
 		p := probs(l)
 		out.NB = p[classPos] - p[classNeg]
+		if c := s.model.ToneCombiner; c != nil {
+			x := toneVector(sc, lex, l, n)
+			q := c.probs(x[:])
+			out.Tone, out.Label = q[classPos]-q[classNeg], labelOf(q)
+			return out
+		}
 		out.Tone = combine(lex, l, n)
 	}
 	out.Label = Label(out.Tone)

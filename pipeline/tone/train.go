@@ -26,6 +26,17 @@ const (
 	minTargets    = 50 // fewer labelled mentions than this: no target model
 )
 
+// TrainOptions tune Train.
+type TrainOptions struct {
+	MinDocs float64 // keep features seen in at least this many examples
+	// SentenceCombiner also learns the sentence combiner (toneFeatures),
+	// which then replaces the fixed formula of tone.go. Off by default: it
+	// is worth it with sentence-level labels; NewsMTSC's labels are the tone
+	// towards one target, and a sentence combiner fit to them calls mild
+	// statements neutral (docs/tone.md).
+	SentenceCombiner bool
+}
+
 // Train builds a model from labelled examples: the sentence naive Bayes
 // model from every example, and, when enough examples name their target,
 // the target model and its combiner. The combiner learns from features the
@@ -33,7 +44,8 @@ const (
 // out-of-fold), so it does not learn to trust a model that has memorised
 // its training sentences. s supplies the rules and tokenisation; its own
 // model is not used. Deterministic: the same examples give the same model.
-func Train(s *Scorer, examples []Example, minDocs float64) *Model {
+func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
+	minDocs := opt.MinDocs
 	base := s.WithModel(nil)
 	m := countModel(base, examples, -1, minDocs)
 	targets := 0
@@ -44,28 +56,55 @@ func Train(s *Scorer, examples []Example, minDocs float64) *Model {
 	}
 	if targets < minTargets {
 		m.TargetCounts = map[string]*[numClasses]float64{}
+	}
+	if targets < minTargets && (!opt.SentenceCombiner || len(examples) < minTargets) {
 		m.compile()
 		return m
 	}
-	var X [][numCombinerFeatures]float64
-	var y []int
+	var X, XT [][]float64
+	var y, yT []int
 	for k := 0; k < trainFolds; k++ {
 		fold := base.WithModel(countModel(base, examples, k, minDocs))
 		for i, x := range examples {
-			if i%trainFolds != k || !x.HasTarget {
+			if i%trainFolds != k {
 				continue
 			}
-			v, ok := fold.targetFeatureVector(x.Text, x.Target)
-			if !ok {
+			if opt.SentenceCombiner {
+				v := fold.toneFeatureVector(x.Text)
+				X = append(X, v[:])
+				y = append(y, x.Class)
+			}
+			if !x.HasTarget || targets < minTargets {
 				continue
 			}
-			X = append(X, v)
-			y = append(y, x.Class)
+			if v, ok := fold.targetFeatureVector(x.Text, x.Target); ok {
+				XT = append(XT, v)
+				yT = append(yT, x.Class)
+			}
 		}
 	}
-	m.Combiner = fitCombiner(X, y)
+	if len(X) > 0 {
+		// Balanced: each class weighs the same, as in macro-F1; unweighted,
+		// the fit under-calls the rarest class (positive in NewsMTSC).
+		m.ToneCombiner = fitCombiner("tone", toneFeatures, X, y, true)
+	}
+	if len(XT) > 0 {
+		m.TargetCombiner = fitCombiner("target", targetFeatures, XT, yT, false)
+	}
 	m.compile()
 	return m
+}
+
+// toneFeatureVector is the sentence combiner's input for text.
+func (s *Scorer) toneFeatureVector(text string) [4]float64 {
+	e := s.rules
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	lex := e.compoundPrepared(sc, text)
+	e.nbFeatures(sc, text)
+	l, n := s.model.logits(sc, 0, len(sc.toks))
+	return toneVector(sc, lex, l, n)
 }
 
 // countModel counts the examples outside fold skip (all when skip < 0).
@@ -87,7 +126,7 @@ func countModel(base *Scorer, examples []Example, skip int, minDocs float64) *Mo
 
 // targetFeatureVector is the combiner's input for one mention; false when
 // the span holds no word.
-func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numCombinerFeatures]float64, bool) {
+func (s *Scorer) targetFeatureVector(text string, span article.Span) ([]float64, bool) {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
@@ -95,7 +134,7 @@ func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numCombin
 	sentence := e.compoundPrepared(sc, text)
 	ms, me := mentionTokens(sc, span)
 	if ms < 0 {
-		return [numCombinerFeatures]float64{}, false
+		return nil, false
 	}
 	cs, ce := clause(e, sc, text, ms, me)
 	e.nbFeatures(sc, text)
@@ -105,10 +144,24 @@ func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numCombin
 // fitCombiner fits a multinomial logistic regression by full-batch gradient
 // descent on standardised features, then folds the standardisation into the
 // weights so the model file holds weights on the features as computed.
-func fitCombiner(X [][numCombinerFeatures]float64, y []int) *Combiner {
-	const d = numCombinerFeatures
+// With balanced, each class weighs as much in the fit as the others
+// whatever its share of the data.
+func fitCombiner(name string, features []string, X [][]float64, y []int, balanced bool) *Combiner {
+	d := len(features)
 	n := float64(len(X))
-	var mu, sd [d]float64
+	classWeight := [numClasses]float64{1, 1, 1}
+	if balanced {
+		var count [numClasses]float64
+		for _, c := range y {
+			count[c]++
+		}
+		for k := range classWeight {
+			if count[k] > 0 {
+				classWeight[k] = n / (numClasses * count[k])
+			}
+		}
+	}
+	mu, sd := make([]float64, d), make([]float64, d)
 	for _, x := range X {
 		for j := range x {
 			mu[j] += x[j]
@@ -128,16 +181,18 @@ func fitCombiner(X [][numCombinerFeatures]float64, y []int) *Combiner {
 			sd[j] = 1
 		}
 	}
-	Z := make([][d]float64, len(X))
+	Z := make([][]float64, len(X))
 	for i, x := range X {
+		Z[i] = make([]float64, d)
 		for j := range x {
 			Z[i][j] = (x[j] - mu[j]) / sd[j]
 		}
 	}
-	var w, gw, vw [d][numClasses]float64
+	w, gw, vw := make([][numClasses]float64, d), make([][numClasses]float64, d), make([][numClasses]float64, d)
 	var b, gb, vb [numClasses]float64
 	for it := 0; it < combinerIters; it++ {
-		gw, gb = [d][numClasses]float64{}, [numClasses]float64{}
+		clear(gw)
+		gb = [numClasses]float64{}
 		for i := range Z {
 			l := b
 			for j := range Z[i] {
@@ -147,6 +202,9 @@ func fitCombiner(X [][numCombinerFeatures]float64, y []int) *Combiner {
 			}
 			p := probs(l)
 			p[y[i]]--
+			for k := 0; k < numClasses; k++ {
+				p[k] *= classWeight[y[i]]
+			}
 			for k := 0; k < numClasses; k++ {
 				gb[k] += p[k]
 				for j := range Z[i] {
@@ -163,7 +221,8 @@ func fitCombiner(X [][numCombinerFeatures]float64, y []int) *Combiner {
 			}
 		}
 	}
-	c := &Combiner{Bias: b}
+	c := newCombiner(name, features)
+	c.Bias = b
 	for j := 0; j < d; j++ {
 		for k := 0; k < numClasses; k++ {
 			c.W[j][k] = w[j][k] / sd[j]
