@@ -256,19 +256,22 @@ func readText(f File, r io.Reader, opt Options) Item {
 
 // cleanText checks that data is text and normalises line ends. On failure it
 // returns the 1-based line of the first bad byte.
-func cleanText(data []byte) (string, int, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+func cleanText(data []byte) (string, int, error) { return cleanString(string(data)) }
+
+// cleanString is cleanText for a string, which it returns without a copy
+// when there is nothing to change.
+func cleanString(s string) (string, int, error) {
+	s = strings.TrimPrefix(s, "\xef\xbb\xbf")
+	if len(strings.TrimSpace(s)) == 0 {
 		return "", 0, errors.New("empty article")
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", bytes.Count(data[:i], []byte("\n")) + 1, errors.New("binary data (NUL byte)")
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return "", strings.Count(s[:i], "\n") + 1, errors.New("binary data (NUL byte)")
 	}
-	if !utf8.Valid(data) {
-		i := firstInvalid(data)
-		return "", bytes.Count(data[:i], []byte("\n")) + 1, fmt.Errorf("invalid UTF-8 at byte %d", i)
+	if !utf8.ValidString(s) {
+		i := firstInvalid(s)
+		return "", strings.Count(s[:i], "\n") + 1, fmt.Errorf("invalid UTF-8 at byte %d", i)
 	}
-	s := string(data)
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
@@ -276,9 +279,9 @@ func cleanText(data []byte) (string, int, error) {
 	return s, 0, nil
 }
 
-func firstInvalid(b []byte) int {
+func firstInvalid(b string) int {
 	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
+		r, n := utf8.DecodeRuneInString(b[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return i
 		}
@@ -352,10 +355,13 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) Item {
 	var rec jsonArticle
 	if !utf8.Valid(data) {
-		return failed(f, line, fallbackID, fmt.Errorf("invalid UTF-8 at byte %d of the line", firstInvalid(data)))
+		return failed(f, line, fallbackID, fmt.Errorf("invalid UTF-8 at byte %d of the line", firstInvalid(string(data))))
 	}
-	if err := json.Unmarshal(data, &rec); err != nil {
-		return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", err))
+	if !decodeArticle(data, &rec) {
+		rec = jsonArticle{}
+		if err := json.Unmarshal(data, &rec); err != nil {
+			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", err))
+		}
 	}
 	id := fallbackID
 	if rec.ID != nil && strings.TrimSpace(*rec.ID) != "" {
@@ -368,7 +374,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if len(*rec.Text) > opt.MaxArticleBytes {
 		return failed(f, line, id, fmt.Errorf("article larger than --max-article-bytes (%d)", opt.MaxArticleBytes))
 	}
-	text, _, err := cleanText([]byte(*rec.Text))
+	text, _, err := cleanString(*rec.Text)
 	if err != nil {
 		return failed(f, line, id, err)
 	}

@@ -1,0 +1,76 @@
+package source
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// decodeArticle must decode every record it accepts exactly as
+// json.Unmarshal does, and accept no record json.Unmarshal rejects.
+func FuzzDecodeArticleAgreesWithEncodingJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "bbc/1", "title": "T", "published": "2017-04-12", "text": "A \"quoted\" line.\n\nNext\u00e9 \/ \t end", "extra": [1, -2.5e3, {"a": null}, true, false]}`,
+		`{"id": null, "text": "x", "title": null, "url": "u", "updated": {"k": [1]}, "id": "again"}`,
+		`{"ID": "case", "text": "t"}`,
+		`{"text": "t", "Title": "x"}`,
+		`{"text": 5}`,
+		`{"text": "t",}`,
+		`{"text": "t"} x`,
+		`  {"text": "\ud83d\ude00 pair", "published": null}` + "\r\n",
+		`{"text": "lone \udc00"}`,
+		`{"k": 01, "text": "t"}`,
+		`{"k": -0.0e+1, "text": "t"}`,
+		`{"k": "\u0000", "text": "\u0074"}`,
+		`{"\u0069d": "escaped key", "text": "t"}`,
+		`{"tèxt": "t"}`,
+		`[1, 2]`,
+		`{}`,
+		`{"text": "t", "k": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return // parseRecord rejects it before decoding
+		}
+		var fast jsonArticle
+		if !decodeArticle(data, &fast) {
+			return
+		}
+		var want jsonArticle
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("decodeArticle accepted %q, encoding/json: %v", data, err)
+		}
+		if !reflect.DeepEqual(fast, want) {
+			t.Fatalf("%q:\n fast %s\n want %s", data, show(fast), show(want))
+		}
+	})
+}
+
+func show(a jsonArticle) string {
+	b, _ := json.Marshal(struct {
+		ID, Text                 *string
+		Title, URL               string
+		Published, Updated       string
+		NilPublished, NilUpdated bool
+	}{a.ID, a.Text, a.Title, a.URL, string(a.Published), string(a.Updated), a.Published == nil, a.Updated == nil})
+	return string(b)
+}
+
+// The common record takes the fast path; odd ones are left to encoding/json.
+func TestDecodeArticleTakesCommonRecords(t *testing.T) {
+	var rec jsonArticle
+	if !decodeArticle([]byte(`{"id": "a", "source": "bbc", "title": "T", "published": "", "text": "Line one.\n\n\"Two\", he said \u2014 \u00a3600m."}`+"\n"), &rec) {
+		t.Fatal("common record not decoded")
+	}
+	if *rec.ID != "a" || *rec.Text != "Line one.\n\n\"Two\", he said — £600m." || string(rec.Published) != `""` {
+		t.Errorf("decoded %s", show(rec))
+	}
+	for _, s := range []string{`{"ID": "a", "text": "t"}`, `{"text": "\ud800"}`, `{"text": 1}`, `{"text": "t"`} {
+		if decodeArticle([]byte(s), &jsonArticle{}) {
+			t.Errorf("%s: decoded by the fast path, want encoding/json", s)
+		}
+	}
+}
