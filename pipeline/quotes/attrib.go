@@ -11,6 +11,7 @@ import (
 
 // paragraph extracts the statements of paragraph pi and appends them to out.
 func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
+	x.curPara = pi
 	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
@@ -38,6 +39,12 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	out = x.antecedents(out, first)
 
 	// remember the speaker this paragraph leaves for the next one
+	x.prevSubject = Mention{}
+	if n := len(x.sens); n > 0 {
+		if m, ok := x.personSubject(x.sens[n-1][0], x.sens[n-1][1]); ok {
+			x.prevSubject, x.prevSubjectPara = m, pi
+		}
+	}
 	x.prevColon = Mention{}
 	if len(out) > first {
 		last := out[len(out)-1]
@@ -99,7 +106,53 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 				break
 			}
 		}
+		if q.Speaker.Text == "" && !titleCase(x.text[q.Span.Start:q.Span.End]) {
+			if m, ok := x.previousSubject(q); ok {
+				q.Speaker, q.Rule = m, "previous-subject"
+			}
+		}
 	}
+}
+
+// previousSubject: a quote standing as a sentence of its own after a
+// sentence about a person is that person's words ("Valastro praised the
+// governor's record. “We need someone who …”"). It returns the subject of
+// the sentence before, when that is a person or he/she.
+func (x *run) previousSubject(q *Quote) (Mention, bool) {
+	for si := 1; si < len(x.sens); si++ {
+		ss := x.sens[si][0]
+		t := x.toks[ss]
+		if t.kind != tOpen || t.e > q.Span.Start || q.Span.Start > t.e+1 {
+			continue
+		}
+		return x.personSubject(x.sens[si-1][0], x.sens[si-1][1])
+	}
+	if x.startsParagraph(q) && x.prevSubjectPara == x.curPara-1 {
+		// the sentence before is the previous paragraph's last
+		return x.prevSubject, x.prevSubject.Text != ""
+	}
+	return Mention{}, false
+}
+
+// personSubject is the sentence's subject when it is a person or he/she
+// and the sentence does not end in a colon (that introduces, not reports).
+func (x *run) personSubject(ps, pe int) (Mention, bool) {
+	if pe <= ps || x.punct(pe-1, ":") {
+		return Mention{}, false
+	}
+	s, e, ok := x.sentenceSubject(ps, pe)
+	if !ok || x.toks[s].q >= 0 {
+		return Mention{}, false
+	}
+	m := x.mention(s, e)
+	switch strings.ToLower(m.Text) {
+	case "he", "she":
+		return m, true
+	}
+	if isPronoun(m.Text) || !x.e.personLike(m.Text) {
+		return Mention{}, false
+	}
+	return m, true
 }
 
 // startsParagraph: the quote's opening mark is the paragraph's first token.
@@ -202,6 +255,21 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				quote.Appositive = ap
 				return
 			}
+			// “…,” Harry Bond, 30, of Raleigh, who was among those
+			// polled, said …: a name, a longer description, then the verb
+			if s, e, ok := x.npForward(i, se); ok && fullName(x.text[x.toks[s].s:x.toks[e-1].e]) && x.punct(e, ",") {
+				for v := e + 1; v < se && v < e+30 && x.toks[v].kind != tOpen; v++ {
+					if k, j := x.cueAt(v); k == cueVerb {
+						x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
+						a := v - 1
+						for a > e+1 && x.toks[a].kind == tPunct {
+							a--
+						}
+						quote.Appositive = x.text[x.toks[e+1].s:x.toks[a].e]
+						return
+					}
+				}
+			}
 		}
 	}
 	// the attribution as a short sentence of its own after a quote that
@@ -262,7 +330,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				quote.Appositive = ap
 				return
 			}
-			if k == cueVerb && x.is(v-1, "and") {
+			if k == cueVerb && (x.is(v-1, "and") || x.is(v-1, "but")) {
 				// "He adopted a fake accent and joked, “…”"
 				if s, e, ok := x.sentenceSubject(ss, v); ok {
 					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")

@@ -153,7 +153,7 @@ func New(lx *lexicon.Lexicon) *Extractor {
 // Extract returns the article's quotes in text order.
 func (e *Extractor) Extract(a *article.Article) []Quote {
 	x := runPool.Get().(*run)
-	*x = run{e: e, text: a.Text, prevPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0]}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0]}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -186,14 +186,17 @@ type run struct {
 	sens [][2]int
 	buf  [64]byte
 
-	prevSpeaker    Mention // the last speaker of the previous paragraph
-	prevAntecedent Mention
-	prevCue        string
-	prevColon      Mention // speaker of a "X said:" ending the previous paragraph
-	prevPara       int
-	cands          [nCands]cand    // latest subjects and speakers, newest first
-	genders        map[string]int8 // surname → gender the text gave ("X said she …")
-	surnames       map[string]int8 // surname → gender of the given names it came with; 2 both
+	prevSpeaker     Mention // the last speaker of the previous paragraph
+	prevAntecedent  Mention
+	prevCue         string
+	prevColon       Mention // speaker of a "X said:" ending the previous paragraph
+	prevPara        int
+	prevSubject     Mention // the person the previous paragraph's last sentence is about
+	prevSubjectPara int
+	curPara         int
+	cands           [nCands]cand    // latest subjects and speakers, newest first
+	genders         map[string]int8 // surname → gender the text gave ("X said she …")
+	surnames        map[string]int8 // surname → gender of the given names it came with; 2 both
 }
 
 // is reports whether token i is the word w (lower case).
@@ -317,6 +320,7 @@ var ruleConfidence = map[string]float64{
 	"label":                      0.62,
 	"quote-according-to":         0.53,
 	"colon-subject":              0.44,
+	"previous-subject":           0.40,
 	"unattributed":               0.10,
 	"verb-speaker-quote":         0.28,
 	"same-paragraph-later":       0.22,

@@ -391,3 +391,24 @@ func TestPronouns(t *testing.T) {
 		}
 	}
 }
+
+// TestAttribution: a quote standing as its own sentence (or paragraph) after
+// a sentence about a person is that person's; a name with a long
+// description between the quote and the verb is the speaker.
+func TestAttribution(t *testing.T) {
+	ss := statements(t, "testdata/attribution.txt")
+	for _, w := range []stmt{
+		{"direct", "The boats are forty years old", "Ines Morvan"},       // after a sentence about her, same paragraph
+		{"direct", "We pay more and get fewer crossings", "Jacob Tull"},  // a quote-only paragraph after one about him
+		{"direct", "Nobody here wants the ferry to stop,", "Clara Osei"}, // “…,” X, 52, a teacher … who …, said
+	} {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %q", w.text)
+			continue
+		}
+		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
+			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	}
+}
