@@ -265,7 +265,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 						for a > e+1 && x.toks[a].kind == tPunct {
 							a--
 						}
-						quote.Appositive = x.text[x.toks[e+1].s:x.toks[a].e]
+						if a > e+1 {
+							quote.Appositive = x.text[x.toks[e+1].s:x.toks[a].e]
+						}
 						return
 					}
 				}

@@ -280,7 +280,8 @@ func FuzzExtract(f *testing.F) {
 		f.Add(string(data))
 	}
 	for _, s := range []string{"", "\"", "“", "”", "“”", "\"\"", "a “b", "“a\n\n“b", "said", ", he said.", "According to",
-		"X: “", "“a,” said", "‘a’ “b ‘c’ d”", "Mr. . . said that", "“a.” B said. “c", ":\n\n“x"} {
+		"X: “", "“a,” said", "‘a’ “b ‘c’ d”", "Mr. . . said that", "“a.” B said. “c", ":\n\n“x",
+		"“a,” Ann Lee, said."} { // a name, a comma and the verb at once: no description between
 		f.Add(s)
 	}
 	ex, rs := stages(f)
