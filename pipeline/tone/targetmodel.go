@@ -28,7 +28,7 @@ import (
 // Tagged features are naive Bayes counts like the sentence model's and live
 // in the same model file, each row starting with "@".
 const (
-	targetPrefix = "@"
+	targetPrefix   = "@"
 	targetNear     = 4 // words either side of the mention that count as near
 	targetAdjacent = 2 // words either side that count as adjacent
 )
