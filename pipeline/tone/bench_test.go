@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 // benchSentences is news text cut into sentence-sized statements, the unit
@@ -91,6 +92,37 @@ func BenchmarkRules(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, t := range sents {
 			e.compound(t)
+		}
+	}
+	reportCPU(b, cpu0, size)
+}
+
+// BenchmarkTarget measures TargetScore (rules, both models and the target
+// combiner) with the mention at each sentence's first capitalised word
+// after its start, in MB/s of sentence text.
+func BenchmarkTarget(b *testing.B) {
+	s := defaultScorer(b)
+	sents, size := benchSentences(b)
+	spans := make([]article.Span, len(sents))
+	for i, t := range sents {
+		spans[i] = article.Span{Start: 0, End: 0}
+		for j := 2; j < len(t); j++ {
+			if t[j-1] == ' ' && t[j] >= 'A' && t[j] <= 'Z' {
+				k := j
+				for k < len(t) && t[k] != ' ' {
+					k++
+				}
+				spans[i] = article.Span{Start: j, End: k}
+				break
+			}
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for j, t := range sents {
+			s.TargetScore(t, spans[j])
 		}
 	}
 	reportCPU(b, cpu0, size)

@@ -197,6 +197,7 @@ type scratch struct {
 	inLex []bool
 	sent  []float64
 	nb    []nbTok
+	seen  map[int32]bool // target model features already counted
 
 	exclaims, questions int // "!" and "?" in the text
 

@@ -49,7 +49,7 @@ func (s *Scorer) TargetScore(text string, span article.Span) TargetScore {
 	if m := s.model; m != nil && m.TargetCombiner != nil && m.target != nil {
 		e.nbFeatures(sc, text)
 		x := s.targetVector(sc, ms, me, cs, ce, sentence)
-		p := m.TargetCombiner.probs(x)
+		p := m.TargetCombiner.probs(x[:])
 		tl, _ := m.target.logits(sc, ms, me, cs, ce)
 		tp := probs(tl)
 		return TargetScore{

@@ -48,6 +48,8 @@ var targetFeatures = []string{
 	"target_negative", // the weighted negative valences near the mention, 0..1
 }
 
+const numTargetFeatures = 10 // len(targetFeatures), checked by a test
+
 // toneFeatures are the sentence combiner's: the rules' view, split into its
 // positive and negative sides, and the sentence model's evidence for
 // neutral. The model's positive-vs-negative evidence is left out on purpose:
@@ -196,20 +198,17 @@ func (t *targetIndex) logits(sc *scratch, ms, me, cs, ce int) (l [numClasses]flo
 		l[k] = math.Log(1.0 / numClasses)
 	}
 	var buf [64]byte
-	var seen map[int32]bool
+	if sc.seen == nil {
+		sc.seen = map[int32]bool{}
+	}
+	clear(sc.seen)
 	targetTags(sc, ms, me, cs, ce, func(_ int, tag byte, word []byte, negated bool) {
 		key := targetKey(buf[:0], tag, word, negated)
 		id, ok := t.ids[string(key)]
-		if !ok {
+		if !ok || sc.seen[id] {
 			return
 		}
-		if seen == nil {
-			seen = map[int32]bool{}
-		}
-		if seen[id] {
-			return
-		}
-		seen[id] = true
+		sc.seen[id] = true
 		p := t.logp[int(id)*numClasses : int(id)*numClasses+numClasses]
 		for k := 0; k < numClasses; k++ {
 			l[k] += float64(p[k])
@@ -229,7 +228,7 @@ func perWord(l [numClasses]float64, n int) (float64, float64) {
 // targetVector computes the combiner's features for the mention at tokens
 // [ms, me) with clause [cs, ce). The rules (compoundPrepared) and
 // nbFeatures must have run on sc; sentence is the compound score.
-func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64) []float64 {
+func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64) [numTargetFeatures]float64 {
 	pos, neg := 0.0, 0.0
 	var lp, ln float64
 	for i, v := range sc.sent {
@@ -252,7 +251,7 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	nb, nbNeu := perWord(l, n)
 	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
 	tnb, tnbNeu := perWord(tl, tn)
-	return []float64{
+	return [numTargetFeatures]float64{
 		sentence, nb, nbNeu, normalize(pos), normalize(neg),
 		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
 	}

@@ -103,6 +103,9 @@ func TestTrainDeterministic(t *testing.T) {
 }
 
 func TestModelFileTargetErrors(t *testing.T) {
+	if len(targetFeatures) != numTargetFeatures {
+		t.Fatalf("%d target features named, numTargetFeatures is %d", len(targetFeatures), numTargetFeatures)
+	}
 	head := "feature\tneg\tneu\tpos\n__alpha__\t1\t1\t1\nword\t1\t2\t3\n@n:word\t1\t0\t0\n"
 	var rows strings.Builder
 	for _, f := range targetFeatures {

@@ -78,7 +78,7 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 				continue
 			}
 			if v, ok := fold.targetFeatureVector(x.Text, x.Target); ok {
-				XT = append(XT, v)
+				XT = append(XT, v[:])
 				yT = append(yT, x.Class)
 			}
 		}
@@ -126,7 +126,7 @@ func countModel(base *Scorer, examples []Example, skip int, minDocs float64) *Mo
 
 // targetFeatureVector is the combiner's input for one mention; false when
 // the span holds no word.
-func (s *Scorer) targetFeatureVector(text string, span article.Span) ([]float64, bool) {
+func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numTargetFeatures]float64, bool) {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
@@ -134,7 +134,7 @@ func (s *Scorer) targetFeatureVector(text string, span article.Span) ([]float64,
 	sentence := e.compoundPrepared(sc, text)
 	ms, me := mentionTokens(sc, span)
 	if ms < 0 {
-		return nil, false
+		return [numTargetFeatures]float64{}, false
 	}
 	cs, ce := clause(e, sc, text, ms, me)
 	e.nbFeatures(sc, text)
