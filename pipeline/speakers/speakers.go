@@ -86,6 +86,13 @@ func New(lx *lexicon.Lexicon) *Resolver {
 // key normalises a name for lookup: lower case, curly apostrophes straight,
 // a leading "the" dropped, spaces collapsed.
 func key(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
+	return slowKey(s)
+}
+
+func slowKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "’", "'")
 	s = strings.TrimPrefix(s, "the ")
@@ -313,6 +320,52 @@ func (r *Resolver) titleSide(text string) string {
 		}
 	}
 	return ""
+}
+
+// asciiKey is key for ASCII text, in one pass and without allocating when
+// the text is already a key; false for other text.
+func asciiKey(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	s = strings.TrimSpace(s)
+	if len(s) >= 4 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e' && s[3] == ' ' {
+		s = s[4:] // "the " after lower-casing; a "the" before other space stays
+	}
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b), true
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func (r *Resolver) fromActor(a lexicon.Actor, at time.Time) Speaker {
