@@ -836,6 +836,14 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	}
 	if i+1 < lim && x.punct(i+1, ",") && x.toks[i].kind == tWord && x.openerWord(i) {
 		i += 2 // "Chastened, Trump …", "However, the senator …"
+	} else if i == ss && x.participleOpener(i, lim) {
+		// "Asked Tuesday about Sullivan, Feinstein said …", "Filling in
+		// for Sanders at the event, West landed …": the subject follows
+		// the participle's phrase
+		for i < lim && !x.punct(i, ",") {
+			i++
+		}
+		i++
 	}
 	if i >= lim {
 		return 0, 0, false
@@ -884,6 +892,28 @@ func (x *run) lower(i int) string {
 
 // subordinators open a clause that comes before the main one.
 var subordinators = set("when", "while", "as", "because", "although", "though", "after", "before", "since", "if", "whereas", "where")
+
+// participleOpener: the sentence opens with a participle phrase ending in a
+// comma ("Speaking on Fox News, …", "Asked Tuesday about …, …"), not with a
+// name that happens to end in -ing or -ed ("Manning said").
+func (x *run) participleOpener(i, lim int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || !t.cap || t.e-t.s < 5 || i+1 >= lim || !x.commaBefore(i+1, lim) {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	if !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") || x.inSet(i, cFemaleName|cMaleName) {
+		return false
+	}
+	n := x.toks[i+1]
+	if n.kind != tWord {
+		return false
+	}
+	if x.cueAtKind(i+1) != 0 {
+		return false // "Manning said"
+	}
+	return !n.cap || isDay(x.text[n.s:n.e]) || x.inSet(i+1, cNpStop|cDeterminer)
+}
 
 // openerWord: a single word opening a sentence before a comma that is an
 // adverb or participle, not a name ("Chastened,", "Still,", "Speaking,").

@@ -381,6 +381,7 @@ func TestPronouns(t *testing.T) {
 		{"direct", "We have waited long enough,", "Ted Vance"},             // "the Ohio senator": the man named before
 		{"direct", "The price is already too high,", "Joanna Pike"},        // description, then the name set off by commas
 		{"direct", "We will talk about money on Monday,", "Paul Oster"},    // the main clause's subject, not the "when" clause's
+		{"direct", "Ask me again next week,", "Paul Oster"},                // "Asked Tuesday about …, Oster …": a participle opens the sentence
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
