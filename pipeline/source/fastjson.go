@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -179,19 +180,34 @@ func (p *jsonParser) string() (string, bool) {
 // escaped decodes the rest of a string holding escapes; start is where its
 // characters begin.
 func (p *jsonParser) escaped(start int) (string, bool) {
-	buf := make([]byte, 0, p.i-start+64)
-	buf = append(buf, p.data[start:p.i]...)
+	// The decoded string is no longer than the quoted one: find its end
+	// first, so that it is built in one allocation.
+	end := p.i
+	for end < len(p.data) && p.data[end] != '"' {
+		if p.data[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	var b strings.Builder
+	b.Grow(end - start)
+	b.Write(p.data[start:p.i])
 	for p.i < len(p.data) {
 		c := p.data[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			return string(buf), true
+			return b.String(), true
 		case c < 0x20:
 			return "", false
 		case c != '\\':
-			buf = append(buf, c)
-			p.i++
+			// copy the run up to the next escape or the end at once
+			j := p.i + 1
+			for j < len(p.data) && p.data[j] != '\\' && p.data[j] != '"' && p.data[j] >= 0x20 {
+				j++
+			}
+			b.Write(p.data[p.i:j])
+			p.i = j
 			continue
 		}
 		if p.i+1 >= len(p.data) {
@@ -201,17 +217,17 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 		p.i += 2
 		switch e {
 		case '"', '\\', '/':
-			buf = append(buf, e)
+			b.WriteByte(e)
 		case 'b':
-			buf = append(buf, '\b')
+			b.WriteByte('\b')
 		case 'f':
-			buf = append(buf, '\f')
+			b.WriteByte('\f')
 		case 'n':
-			buf = append(buf, '\n')
+			b.WriteByte('\n')
 		case 'r':
-			buf = append(buf, '\r')
+			b.WriteByte('\r')
 		case 't':
-			buf = append(buf, '\t')
+			b.WriteByte('\t')
 		case 'u':
 			r, ok := p.hex4()
 			// Surrogates (pairs, or lone ones that become U+FFFD) are
@@ -219,7 +235,7 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 			if !ok || r >= 0xD800 && r < 0xE000 {
 				return "", false
 			}
-			buf = utf8.AppendRune(buf, r)
+			b.WriteRune(r)
 		default:
 			return "", false
 		}
