@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -79,6 +80,23 @@ func (s *Scorer) WithModel(m *Model) *Scorer {
 func configFrom(t lexicon.Tone, news bool) rulesConfig {
 	cfg := rulesConfig{valence: t.Valence, boosters: t.Boosters, negations: t.Negations, special: t.Special}
 	cfg.newsRules = news
+	if news {
+		// "hardly" and "scarcely" mean "almost not": in news they negate
+		// ("hardly inspire confidence"), where VADER dampens. Chosen as a
+		// general reading of English; 5-fold CV on NewsMTSC is unchanged
+		// and NYT r moves 0.496 → 0.506.
+		cfg.boosters = make(map[string]float64, len(t.Boosters))
+		for w, v := range t.Boosters {
+			if !newsNegations[w] {
+				cfg.boosters[w] = v
+			}
+		}
+		cfg.negations = append([]string(nil), t.Negations...)
+		for w := range newsNegations {
+			cfg.negations = append(cfg.negations, w)
+		}
+		sort.Strings(cfg.negations[len(t.Negations):])
+	}
 	if news && len(t.News) > 0 {
 		cfg.valence = make(map[string]float64, len(t.Valence)+len(t.News))
 		for w, v := range t.Valence {
@@ -95,6 +113,9 @@ func configFrom(t lexicon.Tone, news bool) rulesConfig {
 	}
 	return cfg
 }
+
+// newsNegations are words the news rules read as negations.
+var newsNegations = map[string]bool{"hardly": true, "scarcely": true}
 
 func containsSpace(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -87,6 +87,8 @@ func TestNewsLayer(t *testing.T) {
 		{"The ministry called the report a fabrication.", 0, -1},
 		{"The two leaders stressed cooperation and common interests.", -1, 1}, // "stressed" as in emphasised
 		{"The ambassador said the evidence was not credible.", 0, -1},
+		{"The new courthouses hardly inspire confidence.", 1, -1}, // "hardly" negates in news
+		{"The offer was scarcely generous.", 1, -1},
 	} {
 		if got := sign(vader.compound(c.text)); got != c.vaderSign {
 			t.Errorf("%q: VADER alone gives sign %v, test expects %v", c.text, got, c.vaderSign)
