@@ -344,6 +344,17 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		case cuePart, cueNamingPart:
+			// "…, Spicer said, adding, “…”": the participle goes with the
+			// reporting verb before it and so with its subject
+			if v >= ss+3 && x.punct(v-1, ",") && x.cueAtKind(v-2) == cueVerb {
+				// (a name or pronoun: "in his opening remarks, saying" is
+				// a noun, not the verb)
+				if s, e, ap, ok := x.subjectBefore(v-2, ss); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun)) {
+					x.setSpeaker(quote, s, e, v, j, "participle-quote")
+					quote.Appositive = ap
+					return
+				}
+			}
 			// "with Trump reportedly yelling: “…”": a name right before the
 			// participle is its subject
 			if v > ss && x.toks[v-1].kind == tWord && (x.toks[v-1].cap || x.adverb(v-1)) {
@@ -793,7 +804,9 @@ func (x *run) titleContinues(k, hi int) bool {
 			break
 		}
 		if t.cap {
-			return m > k && x.inSet(m-1, cPersonNoun)
+			// "ranking Democrat Elijah Cummings": a capitalised title word
+			// and a full name after it
+			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0)
 		}
 		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
 			break // a verb, not a title word

@@ -403,6 +403,7 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The boats are forty years old", "Ines Morvan"},       // after a sentence about her, same paragraph
 		{"direct", "We pay more and get fewer crossings", "Jacob Tull"},  // a quote-only paragraph after one about him
 		{"direct", "Nobody here wants the ferry to stop,", "Clara Osei"}, // “…,” X, 52, a teacher … who …, said
+		{"direct", "Nobody should be stranded", "Ines Morvan"},           // "…, Morvan said, adding, “…”": the participle goes with "said"
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
