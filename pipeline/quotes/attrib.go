@@ -403,6 +403,24 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		quote.Rule = "label"
 		return
 	}
+	// words quoted inside a sentence with no verb of saying: the sentence's
+	// subject chose or used them ("Nordhaus welcomed “the recognition that
+	// …”", "He offered “my thoughts and prayers …”"). Short phrases are
+	// left alone: they are as often scare quotes or titles.
+	if q.ot > ss && !x.fewWords(quote.Span, 3) && !titleCase(x.text[quote.Span.Start:quote.Span.End]) {
+		if s, e, ok := x.sentenceSubject(ss, q.ot); ok && e <= q.ot && x.toks[s].q < 0 {
+			m := x.text[x.toks[s].s:x.toks[e-1].e]
+			switch {
+			case strings.EqualFold(m, "he") || strings.EqualFold(m, "she"):
+			case isPronoun(m) || !x.e.personLike(m) && !x.toks[e-1].cap:
+				quote.Rule = "unattributed"
+				return
+			}
+			quote.Speaker = x.mention(s, e)
+			quote.Rule = "sentence-subject"
+			return
+		}
+	}
 	quote.Rule = "unattributed"
 }
 
@@ -632,6 +650,13 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			}
 		}
 		break
+	}
+	if x.is(k, "who") && k-1 > lo && x.toks[k-1].kind == tWord {
+		// "a White House official who spoke anonymously … said": the
+		// speaker is the phrase the relative clause hangs on
+		if ns, ne, ap, ok := x.subjectBefore(k, lo); ok && ne <= k {
+			return ns, ne, ap, true
+		}
 	}
 	s = k + 1
 	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, cNpInner) && !x.inSet(s, cDeterminer) {

@@ -321,6 +321,7 @@ var ruleConfidence = map[string]float64{
 	"quote-according-to":         0.53,
 	"colon-subject":              0.44,
 	"previous-subject":           0.40,
+	"sentence-subject":           0.67,
 	"unattributed":               0.10,
 	"verb-speaker-quote":         0.28,
 	"same-paragraph-later":       0.22,

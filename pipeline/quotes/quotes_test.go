@@ -404,6 +404,7 @@ func TestAttribution(t *testing.T) {
 		{"direct", "We pay more and get fewer crossings", "Jacob Tull"},  // a quote-only paragraph after one about him
 		{"direct", "Nobody here wants the ferry to stop,", "Clara Osei"}, // “…,” X, 52, a teacher … who …, said
 		{"direct", "Nobody should be stranded", "Ines Morvan"},           // "…, Morvan said, adding, “…”": the participle goes with "said"
+		{"partial", "a proper fight over every crossing", "Jacob Tull"},  // words quoted in a sentence with no verb of saying: its subject
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
