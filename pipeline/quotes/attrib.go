@@ -80,6 +80,14 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 		}
 		for k := i - 1; k >= 0; k-- {
 			if stmts[k].Speaker.Text != "" && stmts[k].Span.End <= q.Span.Start {
+				// "“…,” Trump said, two hours after news outlets declared
+				// him the winner. “…”": a statement reported inside the
+				// attribution of an earlier quote does not take over
+				if stmts[k].Kind == Indirect && k > 0 && stmts[k-1].Kind != Indirect && stmts[k-1].Speaker.Text != "" &&
+					x.sentenceAt(stmts[k].Span.Start) == x.sentenceAt(stmts[k-1].Speaker.Span.Start) && stmts[k-1].Speaker.Span.End > 0 {
+					inherit(q, &stmts[k-1], "same-paragraph")
+					break
+				}
 				inherit(q, &stmts[k], "same-paragraph")
 				break
 			}
@@ -217,6 +225,16 @@ func inherit(q, from *Quote, rule string) {
 	q.Appositive = from.Appositive
 	q.Cue = from.Cue
 	q.Rule = rule
+}
+
+// sentenceAt is the index of the sentence holding byte offset b, -1 if none.
+func (x *run) sentenceAt(b int) int {
+	for si, sn := range x.sens {
+		if x.toks[sn[0]].s <= b && b < x.toks[sn[1]-1].e {
+			return si
+		}
+	}
+	return -1
 }
 
 func (x *run) sentOf(ti int) (int, int) {
