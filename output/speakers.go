@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -208,8 +209,24 @@ func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[s
 // speakerFeed turns the quotes rows a partition writer writes into the
 // speaker columns, as a read of the written file would give them, and
 // sends them on feed until the summing stops (gone).
+//
+// The rows' strings point into the spill's blocks, one string per article;
+// the sums keep names as map keys, which would keep whole blocks alive, so
+// the strings are copied, each distinct one once.
 func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote) {
 	stopped := false
+	seen := map[string]string{}
+	own := func(s string) string {
+		if c, ok := seen[s]; ok {
+			return c
+		}
+		if len(seen) >= 1<<16 {
+			clear(seen) // article ids come once each; keep the map small
+		}
+		c := strings.Clone(s)
+		seen[c] = c
+		return c
+	}
 	return func(qs []Quote) {
 		if stopped {
 			return
@@ -220,9 +237,15 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote)
 			if q.SpeakerID == "" {
 				continue
 			}
-			sq := speakerQuote{ArticleID: q.ArticleID, Speaker: q.Speaker, SpeakerID: q.SpeakerID,
-				SpeakerMention: q.SpeakerMention, SpeakerRole: q.SpeakerRole, SpeakerAffiliation: q.SpeakerAffiliation,
-				Tone: q.Tone, StanceUS: q.StanceUS, StanceRussia: q.StanceRussia, StanceSides: q.StanceSides}
+			sq := speakerQuote{ArticleID: own(q.ArticleID), Speaker: own(q.Speaker), SpeakerID: own(q.SpeakerID),
+				SpeakerMention: own(q.SpeakerMention), SpeakerRole: own(q.SpeakerRole), SpeakerAffiliation: own(q.SpeakerAffiliation),
+				Tone: q.Tone, StanceUS: q.StanceUS, StanceRussia: q.StanceRussia}
+			if len(q.StanceSides) > 0 {
+				sq.StanceSides = make([]string, len(q.StanceSides))
+				for k, v := range q.StanceSides {
+					sq.StanceSides[k] = own(v)
+				}
+			}
 			if q.Published != nil {
 				// The table stores microseconds.
 				t := q.Published.Truncate(time.Microsecond)
