@@ -711,7 +711,11 @@ var genderedNouns = map[string]int8{
 var notCandidates = set("it", "when", "that", "this", "those", "these", "there", "here", "but", "and", "as", "while",
 	"if", "then", "now", "so", "what", "who", "why", "how", "where", "he", "she", "they", "we", "i", "you", "his", "her",
 	"their", "its", "our", "however", "meanwhile", "still", "yet", "also", "instead", "indeed", "asked", "according",
-	"one", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")
+	"one", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	// party and leaning adjectives opening a sentence ("Libertarian
+	// candidates …", "Democratic leaders …")
+	"republican", "democrat", "democratic", "libertarian", "conservative", "liberal", "progressive", "independent",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
 
 // institutionHeads end the names of organisations, not people.
 var institutionHeads = set("house", "department", "ministry", "office", "committee", "party", "administration",
