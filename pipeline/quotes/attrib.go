@@ -329,7 +329,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		}
-		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
+		// ("the Republican vice-presidential nominee riffed on …": a
+		// description whose head is a person noun will do too)
+		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun) || x.inSet(s, cDeterminer) && x.inSet(e-1, cPersonNoun)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
 			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
 			return
 		}
@@ -881,6 +883,9 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
 		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(subordinators[x.lower(i)] && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
+		} else if x.inSet(i, cClauseOpener) && !subordinators[x.lower(i)] && i+2 < lim && x.inSet(i+1, cBetween) && !x.toks[i+1].cap &&
+			(x.toks[i+2].cap || x.inSet(i+2, cDeterminer)) {
+			i += 2 // And then Trump went …
 		} else {
 			// "When the interview turned to Allen, he …": the main
 			// clause follows the subordinate one

@@ -406,6 +406,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "Nobody should be stranded", "Ines Morvan"},                   // "…, Morvan said, adding, “…”": the participle goes with "said"
 		{"partial", "a proper fight over every crossing", "Jacob Tull"},          // words quoted in a sentence with no verb of saying: its subject
 		{"direct", "Now we have to make the new timetable work.", "Ines Morvan"}, // not the officials reported inside the attribution
+		{"direct", "Every winter the council finds", "Jacob Tull"},               // "And then X went …, saying": the subject after "and then"
+		{"direct", "The timetable is not a wish list,", "harbour director"},      // “…,” the Democratic harbour director sighed: a verb the lexicon lacks
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
