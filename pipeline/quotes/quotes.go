@@ -153,7 +153,11 @@ func New(lx *lexicon.Lexicon) *Extractor {
 // Extract returns the article's quotes in text order.
 func (e *Extractor) Extract(a *article.Article) []Quote {
 	x := runPool.Get().(*run)
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0]}
+	// the gender maps are kept (emptied) for the next article, like the buffers
+	sn, gn := x.surnames, x.genders
+	clear(sn)
+	clear(gn)
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], surnames: sn, genders: gn}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
