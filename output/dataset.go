@@ -445,57 +445,36 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	if err != nil {
 		return op{}, err
 	}
-	defer old.close()
-	fresh := sp.blocks(part)
-	var buf []byte
+	// Rows are gathered (kept rows read, this run's decoded from the spill)
+	// on one goroutine and written (encoded, compressed) on this one, so a
+	// large partition, often the last job of a commit, uses two cores.
+	batches := make(chan rowBatch[T], 1)
+	done := make(chan struct{})
+	gathered := make(chan struct{})
+	go func() {
+		defer close(gathered)
+		defer close(batches)
+		defer old.close()
+		gatherRows(w, old, sp, part, batches, done)
+	}()
+	defer func() { close(done); <-gathered }()
 	n := 0
-	var groupBytes int64
-	batch := make([]T, 0, 256)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	for b := range batches {
+		if b.err != nil {
+			return op{}, b.err
 		}
 		if tap != nil {
-			tap(batch)
+			tap(b.rows)
 		}
-		_, err := pw.Write(batch)
-		n += len(batch)
-		clear(batch)
-		batch = batch[:0]
-		if err == nil && groupBytes >= w.groupBytes() {
-			err = pw.Flush()
-			groupBytes = 0
+		if _, err := pw.Write(b.rows); err != nil {
+			return op{}, err
 		}
-		return err
-	}
-	oldRow, oldOK, err := old.next(w.dropped)
-	if err != nil {
-		return op{}, err
-	}
-	for oldOK || len(fresh) > 0 {
-		start := len(batch)
-		if oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article) {
-			batch = append(batch, oldRow)
-			if oldRow, oldOK, err = old.next(w.dropped); err != nil {
-				return op{}, err
-			}
-		} else {
-			if buf, batch, err = sp.readBlock(fresh[0], buf, batch); err != nil {
-				return op{}, err
-			}
-			fresh = fresh[1:]
-		}
-		for i := start; i < len(batch); i++ {
-			groupBytes += rowBytes(&batch[i])
-		}
-		if len(batch) >= 256 || groupBytes >= w.groupBytes() {
-			if err := flush(); err != nil {
+		n += len(b.rows)
+		if b.endGroup {
+			if err := pw.Flush(); err != nil {
 				return op{}, err
 			}
 		}
-	}
-	if err := flush(); err != nil {
-		return op{}, err
 	}
 	if err := pw.Close(); err != nil {
 		return op{}, err
@@ -509,6 +488,71 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		return op{}, err
 	}
 	return op{Staged: rel, Target: rel}, f.Close()
+}
+
+// rowBatch is a batch of rows in table order; endGroup: the row group is
+// full after it.
+type rowBatch[T any] struct {
+	rows     []T
+	endGroup bool
+	err      error
+}
+
+// gatherRows sends the rows of one partition in article id order, in
+// batches: the rows kept from the existing file (articles not written this
+// run) merged with this run's rows. Both inputs are sorted by article id,
+// so the result is too, and memory is bounded by a few batches. It stops
+// early once done is closed.
+func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], part string, out chan<- rowBatch[T], done <-chan struct{}) {
+	send := func(b rowBatch[T]) bool {
+		select {
+		case out <- b:
+			return true
+		case <-done:
+			return false
+		}
+	}
+	fresh := sp.blocks(part)
+	var buf []byte
+	var groupBytes int64
+	batch := make([]T, 0, 256)
+	oldRow, oldOK, err := old.next(w.dropped)
+	if err != nil {
+		send(rowBatch[T]{err: err})
+		return
+	}
+	for oldOK || len(fresh) > 0 {
+		start := len(batch)
+		if oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article) {
+			batch = append(batch, oldRow)
+			if oldRow, oldOK, err = old.next(w.dropped); err != nil {
+				send(rowBatch[T]{err: err})
+				return
+			}
+		} else {
+			if buf, batch, err = sp.readBlock(fresh[0], buf, batch); err != nil {
+				send(rowBatch[T]{err: err})
+				return
+			}
+			fresh = fresh[1:]
+		}
+		for i := start; i < len(batch); i++ {
+			groupBytes += rowBytes(&batch[i])
+		}
+		if len(batch) >= 256 || groupBytes >= w.groupBytes() {
+			full := groupBytes >= w.groupBytes()
+			if full {
+				groupBytes = 0
+			}
+			if !send(rowBatch[T]{rows: batch, endGroup: full}) {
+				return
+			}
+			batch = make([]T, 0, 256)
+		}
+	}
+	if len(batch) > 0 {
+		send(rowBatch[T]{rows: batch, endGroup: groupBytes >= w.groupBytes()})
+	}
 }
 
 func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
