@@ -843,7 +843,7 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 // Correll", "GOP strategist Keith Nahigian") or they end it with a noun for
 // a person ("a senior Cruz adviser").
 func (x *run) titleContinues(k, hi int) bool {
-	for m := k; m < hi && m < k+3; m++ {
+	for m := k; m < hi && m < k+4; m++ {
 		t := x.toks[m]
 		if t.kind != tWord || t.q >= 0 {
 			break
@@ -910,7 +910,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
-	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.verbFollows(e) && !x.capitalisedElsewhere(s) {
 		// a lone capitalised word opening the sentence that the article
 		// never capitalises elsewhere is no name ("Hours later, Trump …"):
 		// the subject follows the opening phrase, if there is one
@@ -953,6 +953,23 @@ func (x *run) lower(i int) string {
 
 // subordinators open a clause that comes before the main one.
 var subordinators = set("when", "while", "as", "because", "although", "though", "after", "before", "since", "if", "whereas", "where")
+
+// verbFollows: token i is a verb for the word before it as subject ("Carson
+// defied the question", "Paxton said"): then that word is a name even if the
+// article capitalises it nowhere else nearby.
+func (x *run) verbFollows(i int) bool {
+	if i >= len(x.toks) || i < 1 || x.toks[i].kind != tWord || x.toks[i].cap || strings.ContainsAny(x.text[x.toks[i-1].s:x.toks[i-1].e], "'’") {
+		return false // ("It’s implied": a contraction, not a name)
+	}
+	if x.pastTense(i) || x.cueAtKind(i) == cueVerb {
+		return true
+	}
+	switch x.lower(i) {
+	case "has", "had", "is", "was", "will", "would", "did", "does", "says", "told":
+		return true
+	}
+	return false
+}
 
 // participleOpener: the sentence opens with a participle phrase ending in a
 // comma ("Speaking on Fox News, …", "Asked Tuesday about …, …"), not with a

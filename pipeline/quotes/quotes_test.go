@@ -382,6 +382,9 @@ func TestPronouns(t *testing.T) {
 		{"direct", "The price is already too high,", "Joanna Pike"},        // description, then the name set off by commas
 		{"direct", "We will talk about money on Monday,", "Paul Oster"},    // the main clause's subject, not the "when" clause's
 		{"direct", "Ask me again next week,", "Paul Oster"},                // "Asked Tuesday about …, Oster …": a participle opens the sentence
+		{"direct", "Nobody ever wins these in the spring,", "Lars Nyland"}, // "To X, …": the person whose view the sentence gives
+		{"direct", "We have heard all this before,", "Dan Meyer"},          // "Meyer and others": the named one
+		{"direct", "It is the best we will get this year,", "Karen Holt"},  // "Holt however said": the adverb is no part of the name
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

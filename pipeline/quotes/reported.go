@@ -337,10 +337,17 @@ func (x *run) pushSubject(si int) {
 	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
 	}
+	// "Meyer and others", "Sanders and his aides": the name alone
+	for k := s + 1; k+1 < e; k++ {
+		if x.is(k, "and") && !x.toks[k+1].cap {
+			e = k
+			break
+		}
+	}
 	// a lone capitalised word opening a sentence is often not a name
 	// ("Moreover", "Asked"): take it only if the article capitalises it
 	// elsewhere too
-	if e-s == 1 && s == ss && !x.capitalisedElsewhere(s) {
+	if e-s == 1 && s == ss && !x.verbFollows(e) && !x.capitalisedElsewhere(s) {
 		return
 	}
 	hasCap := false
@@ -352,6 +359,7 @@ func (x *run) pushSubject(si int) {
 	if !hasCap && !(x.inSet(s, cDeterminer) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
 		return
 	}
+	view := x.viewpoint(ss, s)
 	m := x.mention(s, e)
 	// "The other candidate, former Secretary of State Hillary Clinton,
 	// drew …", "A third, Daniel Traynor, said …": the name set off after a
@@ -367,6 +375,28 @@ func (x *run) pushSubject(si int) {
 		}
 	}
 	x.push(m)
+	if view.Text != "" {
+		x.push(view)
+	}
+}
+
+// viewpoint: "To political scientist Brigid Harrison, Christie's stare
+// seemed …", "For Jonathan Chait, Williamson is …": the person whose view
+// the sentence gives is who a following "she said" most likely means, so it
+// is pushed after the subject, as the newest candidate. ss is the sentence
+// start, s the subject's first token.
+func (x *run) viewpoint(ss, s int) Mention {
+	if s <= ss+2 || !(x.is(ss, "to") || x.is(ss, "for")) || !x.toks[ss].cap {
+		return Mention{}
+	}
+	ns, ne, ok := x.npForward(ss+1, s)
+	if !ok || ne-ns < 2 || !x.punct(ne, ",") || !x.toks[ne-1].cap {
+		return Mention{}
+	}
+	if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+		return m
+	}
+	return Mention{}
 }
 
 // fullName: the words end in two capitalised ones, a given name and a
@@ -391,6 +421,9 @@ func (x *run) pushNames(si int) {
 		return
 	}
 	x.pushLastName(e, se)
+	if view := x.viewpoint(ss, s); view.Text != "" {
+		x.push(view) // still the newest: the sentence gives that person's view
+	}
 }
 
 // headline: a title-case line ("History Makes Latinos Feel Proud") names no
@@ -495,6 +528,11 @@ func lastWordOf(s string) string {
 func (x *run) push(m Mention) {
 	if m.Text == "" || len(m.Text) <= 9 && notCandidates[strings.ToLower(m.Text)] {
 		return
+	}
+	// "Edwards and others", "Sanders and his top aides": the name is the
+	// one a later "he" or "she" can mean
+	if k := strings.Index(m.Text, " and "); k > 0 && k+6 < len(m.Text) && isUpper(m.Text[0]) && !isUpper(m.Text[k+5]) {
+		m.Text, m.Span.End = m.Text[:k], m.Span.Start+k
 	}
 	// "Karen Holt and Dan Meyer": each name on its own, the first named
 	// newest, so a later "she" or "he" can mean either

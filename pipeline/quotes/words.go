@@ -14,7 +14,8 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 	"yesterday", "tonight", "recently", "reportedly", "repeatedly", "publicly", "privately", "separately", "initially",
 	"similarly", "flatly", "openly", "explicitly", "simply", "actually", "ultimately", "specifically", "bluntly",
 	"quickly", "immediately", "frequently", "consistently", "subsequently", "in", "on", "at", "this", "week", "morning", "afternoon",
-	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "therefore", "thus", "likewise")
 
 // npStop ends a noun phrase read backwards from a verb or forwards after one:
 // clause words and prepositions that do not sit inside a speaker's name or
