@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -89,5 +91,46 @@ func TestSpeakersFedWhileWritingEqualReadBack(t *testing.T) {
 	h, _ := json.Marshal(want)
 	if len(got) != 7 || string(g) != string(h) {
 		t.Errorf("speakers summed while writing:\n%s\nread back:\n%s", g, h)
+	}
+}
+
+// A damaged quotes file of a partition the run does not touch is read only
+// for the speakers table, while other partitions are being written: the
+// commit must stop with an error naming it, not hang or succeed.
+func TestDamagedUntouchedQuotesFileFailsTheCommit(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	add := func(run string, day time.Time) error {
+		w, err := Create(out, Meta{RunID: run})
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		w.Workers = 2
+		id := run + "-a"
+		err = w.Add(Article{ArticleID: id, Published: &day, Text: "text", Status: StatusOK},
+			[]Quote{{QuoteID: id + "-q", ArticleID: id, Published: &day, Text: "words", SpeakerID: "s", Speaker: "S"}})
+		if err != nil {
+			return err
+		}
+		return w.Commit(context.Background(), Run{RunID: run})
+	}
+	d1 := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	d2 := d1.AddDate(0, 0, 1)
+	if err := add("r1", d1); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(out, partFile(QuotesTable, PartitionOf(&d1)))
+	if err := os.WriteFile(path, []byte("PAR1 not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- add("r2", d2) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("commit with a damaged untouched quotes file: %v, want an error naming %s", err, path)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("commit hung")
 	}
 }
