@@ -169,24 +169,14 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// flags returns n false flags.
-func (sc *scratch) flags(n int) []bool {
-	if cap(sc.present) < n {
-		sc.present = make([]bool, n)
+// falses returns n false flags, reusing *buf.
+func falses(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n)
 	}
-	sc.present = sc.present[:n]
-	clear(sc.present)
-	return sc.present
-}
-
-// claimFlags returns n false flags, apart from those of flags.
-func (sc *scratch) claimFlags(n int) []bool {
-	if cap(sc.anchored) < n {
-		sc.anchored = make([]bool, n)
-	}
-	sc.anchored = sc.anchored[:n]
-	clear(sc.anchored)
-	return sc.anchored
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
 }
 
 // speakerID returns the speaker's actor id, "" when unknown.
@@ -208,9 +198,9 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	if len(s.claims) == 0 || nLead == len(toks) {
 		return nil
 	}
-	present := sc.flags(s.terms.n)
+	present := falses(&sc.present, s.terms.n)
 	sc.ids = s.terms.mark(toks[nLead:], present, sc.ids[:0])
-	anchored := sc.claimFlags(len(s.claims))
+	anchored := falses(&sc.anchored, len(s.claims))
 	for _, id := range sc.ids {
 		for _, i := range s.byAnchor[id] {
 			anchored[i] = true
@@ -399,7 +389,7 @@ func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int,
 	}
 	// Most leads hold no opposition cue: skip the patterns whose words the
 	// lead lacks before trying them at every word.
-	present := sc.flags(s.terms.n)
+	present := falses(&sc.present, s.terms.n)
 	sc.ids = s.terms.mark(toks[:nLead], present, sc.ids[:0])
 	m := &matcher{toks: toks, lo: 0, hi: nLead}
 	var out []evidence
