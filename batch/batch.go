@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"math"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
@@ -252,8 +253,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		ArticlesOK: sum.OK, ArticlesUnchanged: sum.Unchanged, ArticlesQuarantined: sum.Quarantined,
 		Quotes: sum.Quotes, Status: "ok",
 	}
-	if err := w.Commit(ctx, run); err != nil {
-		return sum, fmt.Errorf("commit: %w", err)
+	// The label marks the commit's goroutines in a CPU profile
+	// (scripts/bench.sh STAGES=1 adds them up).
+	var commitErr error
+	pprof.Do(ctx, pprof.Labels("stage", "commit"), func(ctx context.Context) { commitErr = w.Commit(ctx, run) })
+	if commitErr != nil {
+		return sum, fmt.Errorf("commit: %w", commitErr)
 	}
 	log.Info("run finished", "articles_read", sum.Read, "articles_ok", sum.OK, "articles_unchanged", sum.Unchanged,
 		"articles_quarantined", sum.Quarantined, "quotes", sum.Quotes, "seconds", time.Since(started).Seconds())

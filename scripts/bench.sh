@@ -64,9 +64,11 @@ if [ -n "${STAGES:-}" ]; then
       $6 ~ /stance\.\(\*Scorer\)\.Score$/ { add("stance", v) }
       $6 ~ /pipeline\.\(\*Analyzer\)\.Analyze$/ { add("analysis (all of the above but reading)", v) }
       $6 ~ /output\.\(\*Writer\)\.Add$/ { add("spill", v) }
-      $6 ~ /output\.\(\*Writer\)\.Commit$/ || $6 ~ /output\.parallel\.func/ { add("commit", v) }
       $6 ~ /runtime\.gcBgMarkWorker$/ { add("garbage collector (background)", v) }
       END { for (s in t) printf "  %-42s %6.2f\n", s, t[s] }' | sort -k1,1
+    # The commit runs on several goroutines, labelled stage=commit.
+    go tool pprof -top -tagfocus=stage=commit "$work/stance" "$work/cpu-$w.pprof" 2>/dev/null |
+      awk '/^Showing nodes accounting for/ { v = $5; sub(/,$/, "", v); if (v ~ /ms$/) { sub(/ms$/, "", v); v = v / 1000 } else sub(/s$/, "", v); printf "  %-42s %6.2f\n", "commit (all its goroutines)", v; exit }'
   done
 fi
 printf 'output size: %s (input text %.1f MB); load average after: %s\n' "$(du -sh "$work/out" | cut -f1)" "$mb" "$(cut -d' ' -f1-3 /proc/loadavg)"
