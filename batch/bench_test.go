@@ -3,7 +3,7 @@ package batch_test
 import (
 	"context"
 	"fmt"
-	"os"
+	"github.com/stance-news/stance/internal/testdir"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -23,7 +23,7 @@ import (
 //
 // scripts/bench.sh measures the same on larger corpora with peak RSS.
 func BenchmarkRun(b *testing.B) {
-	path := sharedData(b, "bbc.jsonl.gz")
+	path := testdir.SharedFile(b, "data", "bbc.jsonl.gz")
 	var textBytes, articles int64
 	err := source.Read(context.Background(), []string{path}, source.Options{}, func(it source.Item) error {
 		textBytes += int64(len(it.Article.Text))
@@ -64,29 +64,4 @@ func cpuSeconds(b *testing.B) float64 {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
-// sharedData finds ../shared/data beside the checkout, skipping when it is
-// not there.
-func sharedData(b *testing.B, name string) string {
-	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", name)
-	if _, err := os.Stat(path); err != nil {
-		b.Skipf("shared data not available: %v", err)
-	}
-	return path
 }

@@ -2,12 +2,11 @@ package pipeline_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline"
 	"github.com/stance-news/stance/pipeline/article"
@@ -28,27 +27,10 @@ import (
 // the shared data is not beside the checkout.
 func bbcArticles(b *testing.B) ([]article.Article, int64) {
 	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "bbc.jsonl.gz")
-	if _, err := os.Stat(path); err != nil {
-		b.Skipf("shared data not available: %v", err)
-	}
+	path := testdir.SharedFile(b, "data", "bbc.jsonl.gz")
 	var arts []article.Article
 	var n int64
-	err = source.Read(context.Background(), []string{path}, source.Options{}, func(it source.Item) error {
+	err := source.Read(context.Background(), []string{path}, source.Options{}, func(it source.Item) error {
 		if it.Err == nil {
 			arts = append(arts, it.Article)
 			n += int64(len(it.Article.Text))

@@ -3,13 +3,12 @@ package pipeline_test
 import (
 	"context"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline"
 	"github.com/stance-news/stance/pipeline/article"
@@ -20,28 +19,12 @@ import (
 // ../shared beside the checkout, skipping when they are not there.
 func sharedArticles(t *testing.T) []article.Article {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		dir = filepath.Dir(dir)
-	}
-	shared := filepath.Join(dir, "..", "shared")
 	inputs := []string{
-		filepath.Join(shared, "corpus", "seed", "putin-tillerson-2017-04-12.txt"),
-		filepath.Join(shared, "data", "polnear_dev.jsonl.gz"),
-	}
-	for _, in := range inputs {
-		if _, err := os.Stat(in); err != nil {
-			t.Skipf("shared data not available: %v", err)
-		}
+		testdir.SharedFile(t, "corpus", "seed", "putin-tillerson-2017-04-12.txt"),
+		testdir.SharedFile(t, "data", "polnear_dev.jsonl.gz"),
 	}
 	var arts []article.Article
-	err = source.Read(context.Background(), inputs, source.Options{}, func(it source.Item) error {
+	err := source.Read(context.Background(), inputs, source.Options{}, func(it source.Item) error {
 		if it.Err != nil {
 			t.Errorf("%v", it.Err)
 			return nil
@@ -61,14 +44,7 @@ func sharedArticles(t *testing.T) []article.Article {
 // keep no shared mutable state.
 func TestAnalyzeIsPureAndSafeForConcurrentUse(t *testing.T) {
 	arts := sharedArticles(t)
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := pipeline.New(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := newAnalyzer(t)
 	want := make([][]pipeline.Statement, len(arts))
 	total := 0
 	for i := range arts {
@@ -109,14 +85,7 @@ func TestAnalyzeIsPureAndSafeForConcurrentUse(t *testing.T) {
 // article text, and the text column is exactly that stretch.
 func TestStatementsLocateTheirText(t *testing.T) {
 	arts := sharedArticles(t)
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := pipeline.New(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := newAnalyzer(t)
 	ids := map[string]string{}
 	for i := range arts {
 		a := &arts[i]
@@ -137,4 +106,17 @@ func TestStatementsLocateTheirText(t *testing.T) {
 			ids[s.QuoteID] = a.ID
 		}
 	}
+}
+
+func newAnalyzer(t *testing.T) *pipeline.Analyzer {
+	t.Helper()
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := pipeline.New(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/stance-news/stance/internal/testdir"
 	"os"
 	"os/exec"
 	"strings"
@@ -14,7 +15,7 @@ const modulePath = "github.com/stance-news/stance"
 func listPackages(t *testing.T, format string) []string {
 	t.Helper()
 	cmd := exec.Command("go", "list", "-deps", "-f", format, "./...")
-	cmd.Dir = repoRoot(t)
+	cmd.Dir = testdir.Root(t)
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	out, err := cmd.Output()
 	if err != nil {

@@ -19,35 +19,16 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/output"
 )
-
-// repoRoot is the folder holding the main module's go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil &&
-			bytes.HasPrefix(data, []byte("module github.com/stance-news/stance\n")) {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod of github.com/stance-news/stance not found above the test folder")
-		}
-		dir = parent
-	}
-}
 
 // sharedPath returns a path under ../shared beside the repository. Without
 // it the test is skipped on a developer's machine but fails in CI, where the
 // folder is always laid beside the clone.
 func sharedPath(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", rel)
+	p := filepath.Join(testdir.Root(t), "..", "shared", rel)
 	if _, err := os.Stat(p); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("shared data missing in CI: %v", err)
@@ -296,7 +277,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // TestStdinMatchesFile: JSONL piped on standard input ("-") gives the same
 // statements as the same file named on the command line.
 func TestStdinMatchesFile(t *testing.T) {
-	in := filepath.Join(repoRoot(t), "examples", "articles", "wire", "briefs.jsonl")
+	in := filepath.Join(testdir.Root(t), "examples", "articles", "wire", "briefs.jsonl")
 	data, err := os.ReadFile(in)
 	if err != nil {
 		t.Fatal(err)

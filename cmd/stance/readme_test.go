@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/output"
 )
@@ -56,7 +57,7 @@ func TestHelp(t *testing.T) {
 
 func readme(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	data, err := os.ReadFile(filepath.Join(testdir.Root(t), "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestReadmeExitCodes(t *testing.T) {
 // TestReadmeLinks: every relative link in the README points at a file in
 // the repository.
 func TestReadmeLinks(t *testing.T) {
-	root := repoRoot(t)
+	root := testdir.Root(t)
 	n := 0
 	for _, m := range regexp.MustCompile(`\]\(([^)#\s]+)(#[^)]*)?\)`).FindAllStringSubmatch(readme(t), -1) {
 		target := m[1]

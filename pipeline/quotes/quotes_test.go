@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stance-news/stance/eval"
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
 	"github.com/stance-news/stance/pipeline/quotes"
@@ -178,28 +179,10 @@ func TestStraightQuotes(t *testing.T) {
 	}
 }
 
-// sharedDir is ../shared beside the repository root.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-}
-
 // TestSeed: the seed article yields all 13 direct quotes with exact spans and
 // the right speaker, and at least 11 of its 13 reported statements.
 func TestSeed(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "seed", "putin-tillerson-2017-04-12.gold.json")
+	path := filepath.Join(testdir.Shared(t), "corpus", "seed", "putin-tillerson-2017-04-12.gold.json")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("seed gold not available: %v", err)
 	}
@@ -340,7 +323,7 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func benchArticles(b *testing.B) []article.Article {
-	path := filepath.Join(sharedDir(b), "data", "bbc.jsonl.gz")
+	path := filepath.Join(testdir.Shared(b), "data", "bbc.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
 		var arts []article.Article

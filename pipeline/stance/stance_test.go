@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/tone"
 )
@@ -280,7 +281,7 @@ func TestNoStanceWithoutEvidence(t *testing.T) {
 // the seed), with their leads.
 func sharedStatements(t testing.TB) []Statement {
 	t.Helper()
-	root := repoRoot(t)
+	root := testdir.Root(t)
 	var out []Statement
 	var lastText string
 	var b []int
@@ -355,24 +356,6 @@ func runeOffsets(s string) []int {
 		out = append(out, i)
 	}
 	return append(out, len(s))
-}
-
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
 }
 
 func BenchmarkScore(b *testing.B) {

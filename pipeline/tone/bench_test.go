@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
 )
@@ -16,7 +17,7 @@ import (
 // benchSentences is news text cut into sentence-sized statements, the unit
 // the pipeline scores: the first BBC articles split at full stops.
 func benchSentences(b *testing.B) ([]string, int) {
-	f, err := os.Open(filepath.Join(sharedDir(b), "data", "bbc.jsonl.gz"))
+	f, err := os.Open(filepath.Join(testdir.Shared(b), "data", "bbc.jsonl.gz"))
 	if err != nil {
 		b.Skipf("bbc corpus: %v", err)
 	}

@@ -8,27 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/lexicon"
 )
-
-// sharedDir finds ../shared beside the repository root.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 func vaderOnly(t testing.TB) *engine {
 	t.Helper()
@@ -42,7 +24,7 @@ func vaderOnly(t testing.TB) *engine {
 // TestReferenceParity: with VADER's lexicon alone, the engine reproduces the
 // reference implementation's compound score on every reference sentence.
 func TestReferenceParity(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "lexicons", "vader", "reference_scores.jsonl")
+	path := filepath.Join(testdir.Shared(t), "lexicons", "vader", "reference_scores.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("reference scores: %v", err)
