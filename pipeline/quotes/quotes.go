@@ -260,6 +260,11 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	if t.cue == 0 {
 		return 0, i
 	}
+	// after a possessive too: "Trump's remarks", "the ministry's statement"
+	// (not "he's said", where the 's is "has")
+	if i > 0 && x.possessive(i-1) {
+		return 0, i
+	}
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
 		// A capitalised cue word inside a sentence is a name ("United
 		// States"); only a sentence-initial one ("According to") is a cue.
@@ -346,4 +351,28 @@ func confidence(q *Quote) float64 {
 		c *= 0.93
 	}
 	return c
+}
+
+// possessive: token i is a word with a possessive ending ("Trump's",
+// "Clinton’s"), not a pronoun with "is" or "has" run in ("he's", "that’s").
+func (x *run) possessive(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.q >= 0 || t.e-t.s < 3 {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	var base string
+	switch {
+	case strings.HasSuffix(w, "'s"):
+		base = w[:len(w)-2]
+	case strings.HasSuffix(w, "’s"):
+		base = w[:len(w)-len("’s")]
+	default:
+		return false
+	}
+	switch strings.ToLower(base) {
+	case "he", "she", "it", "that", "what", "who", "there", "here", "where", "let", "this":
+		return false
+	}
+	return true
 }

@@ -405,3 +405,26 @@ func TestAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestCoreference: a cue word after a possessive is a noun ("Halvorsen's
+// remarks"); a negated auxiliary is no part of the subject ("wouldn't
+// say"); a pronoun speaker is not the person the quote itself names.
+func TestCoreference(t *testing.T) {
+	ss := statements(t, "testdata/coreference.txt")
+	for _, w := range []stmt{
+		{"partial", "reckless and unhelpful", "Anders Lund"},                          // "X denounced Y's remarks as “…”": X, not Y
+		{"direct", "We will not negotiate in the press,", "Anders Lund"},              // he: the sentence subject, not the possessive
+		{"direct", "I have nothing to announce today,", "Jonas Brekke"},               // "X wouldn't say": the name without "wouldn't"
+		{"direct", "Halvorsen is the toughest negotiator on the coast,", "Erik Vold"}, // he: not Lund, and "Mr." is no name
+		{"direct", "Lund knows the numbers better than anyone,", "Erik Vold"},         // he: the subject, not the man the quote names
+	} {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %q", w.text)
+			continue
+		}
+		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
+			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	}
+}

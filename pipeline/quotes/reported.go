@@ -30,7 +30,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		case cueVerb:
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
-			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) {
+			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
+			// verb closes no report before it
+			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) && !x.negated(v) {
 				// …, X said.
 				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
@@ -303,9 +305,9 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 		if q.Antecedent.Text == "" {
 			switch strings.ToLower(q.Speaker.Text) {
 			case "he":
-				q.Antecedent = x.latestPerson(-1)
+				q.Antecedent = x.latestPerson(-1, out[first:], q.Speaker.Span)
 			case "she":
-				q.Antecedent = x.latestPerson(1)
+				q.Antecedent = x.latestPerson(1, out[first:], q.Speaker.Span)
 			case "it":
 				q.Antecedent = x.latest(false)
 			case "they":
@@ -374,10 +376,79 @@ func (x *run) pushSubject(si int) {
 			m = x.mention(ns, ne)
 		}
 	}
+	if a := x.passiveAgent(ss, se); a.Text != "" && a.Span.Start > m.Span.Start {
+		x.push(a) // the subject stays the newest candidate
+	}
 	x.push(m)
 	if view.Text != "" {
 		x.push(view)
 	}
+}
+
+// passiveAgent: "Halvorsen was praised by the mayor's predecessor, Erik
+// Vold, …" names a second person who acts in the sentence, a candidate for
+// a later pronoun that cannot mean the subject. It returns the person
+// after "by" when a form of "be" comes shortly before it.
+func (x *run) passiveAgent(ss, se int) Mention {
+	for k := ss + 2; k+1 < se; k++ {
+		if !x.is(k, "by") || x.toks[k].q >= 0 {
+			continue
+		}
+		be := false
+		for b := k - 1; b >= ss && b >= k-4; b-- {
+			switch x.lower(b) {
+			case "was", "were", "is", "are", "been", "being", "be":
+				be = true
+			}
+		}
+		if !be {
+			continue
+		}
+		ns, ne, ok := x.npForward(k+1, se)
+		if !ok || x.inSet(ns, cSubjectPronoun) {
+			return Mention{}
+		}
+		m := x.mention(ns, ne)
+		// "by the mayor's predecessor, Erik Vold,": the name set off
+		c := ne
+		for c < se && c < ne+4 && x.toks[c].kind == tWord && x.toks[c].q < 0 {
+			c++
+		}
+		poss := x.possessive(ne - 1) // "Mr. Lund's predecessor" is not Lund
+		if (poss || !fullName(m.Text)) && x.punct(c, ",") {
+			if ns2, ne2, ok := x.npForward(c+1, se); ok && x.punct(ne2, ",") && fullName(x.text[x.toks[ns2].s:x.toks[ne2-1].e]) {
+				m, poss = x.mention(ns2, ne2), false
+			}
+		}
+		if poss {
+			return Mention{}
+		}
+		if x.e.personLike(m.Text) {
+			return m
+		}
+		return Mention{}
+	}
+	return Mention{}
+}
+
+// negated: the verb at v follows "not", "never" or a negated auxiliary
+// ("wouldn't say", "did not say").
+func (x *run) negated(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		if x.toks[k].kind != tWord {
+			return false
+		}
+		w := x.lower(k)
+		if w == "not" || w == "never" {
+			return true
+		}
+		for _, n := range negatedAux {
+			if w == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // viewpoint: "To political scientist Brigid Harrison, Christie's stare
@@ -458,6 +529,10 @@ func (x *run) pushLastName(ss, se int) {
 		s := k
 		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
 			s--
+		}
+		// "Mr. Cruz", "Sen. Ted Cruz": the title's period is inside the name
+		for s-2 > ss && x.punct(s-1, ".") && x.toks[s-2].cap && x.toks[s-2].q < 0 && isAbbrev(x.text[x.toks[s-2].s:x.toks[s-2].e]) {
+			s -= 2
 		}
 		// "in South Carolina", "from the Pentagon": places and bodies
 		if !x.inSet(s-1, cPlacePrep) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
@@ -564,9 +639,14 @@ func definite(m string) bool {
 // latestPerson is the latest person candidate not known to be of the other
 // gender (female 1, male -1). Gender is looked up now rather than when the
 // candidate was pushed, so what the text said in between counts.
-func (x *run) latestPerson(g int8) Mention {
+//
+// A person the speaker's own words name ("“Cruz is our best debater,” he
+// says") is someone the speaker talks about, not the speaker: people speak
+// of themselves as "I". stmts are the paragraph's statements; those whose
+// speaker is the mention at sp are the speaker's words.
+func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
 	for i, c := range x.cands {
-		if c.m.Text != "" && c.person && x.gender(c.m) != -g {
+		if c.m.Text != "" && c.person && x.gender(c.m) != -g && !x.namedBy(c.m, stmts, sp) {
 			if definite(c.m.Text) {
 				// "the Texas senator", "the candidate": news writing refers
 				// back to someone already named with a definite
@@ -581,6 +661,43 @@ func (x *run) latestPerson(g int8) Mention {
 		}
 	}
 	return Mention{}
+}
+
+// namedBy: the surname of m is a word of a statement whose speaker is the
+// mention at sp.
+func (x *run) namedBy(m Mention, stmts []Quote, sp article.Span) bool {
+	last := lastWordOf(m.Text)
+	if len(last) < 3 || !isUpper(last[0]) {
+		return false
+	}
+	for i := range stmts {
+		q := &stmts[i]
+		// reported speech names its speaker in the third person ("Benford
+		// says he …, but now Benford plans …"); quoted words do not
+		if q.Speaker.Span != sp || sp.End == 0 || q.Kind == Indirect {
+			continue
+		}
+		if containsWord(x.text[q.Span.Start:q.Span.End], last) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord: w occurs in s as a whole word (a possessive ending allowed).
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		k += off
+		end := k + len(w)
+		if (k == 0 || !isWordByte(s[k-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		off = end
+	}
 }
 
 func (x *run) latest(person bool) Mention {

@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // Closed word classes of English that the attribution rules lean on. These
 // are grammar, not reporting vocabulary (which is data, in cues.tsv).
 
@@ -15,7 +17,22 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 	"similarly", "flatly", "openly", "explicitly", "simply", "actually", "ultimately", "specifically", "bluntly",
 	"quickly", "immediately", "frequently", "consistently", "subsequently", "in", "on", "at", "this", "week", "morning", "afternoon",
 	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "therefore", "thus", "likewise")
+	"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "therefore", "thus", "likewise",
+	"should", "can", "must", "cannot")
+
+// negatedAux are auxiliaries with "not" run in ("wouldn't say"): part of the
+// verb group between a subject and its verb, never of a name. Both
+// apostrophes are listed, as news text prints either.
+var negatedAux = apostrophes("wouldn't", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
+	"isn't", "wasn't", "weren't", "aren't", "can't", "couldn't", "shouldn't", "mustn't")
+
+func apostrophes(words ...string) []string {
+	out := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		out = append(out, w, strings.ReplaceAll(w, "'", "’"))
+	}
+	return out
+}
 
 // npStop ends a noun phrase read backwards from a verb or forwards after one:
 // clause words and prepositions that do not sit inside a speaker's name or
@@ -123,6 +140,7 @@ func classes() map[string]wordClass {
 		{subjectPronouns, cSubjectPronoun}, {between, cBetween}, {npStop, cNpStop}, {npInner, cNpInner},
 		{determiners, cDeterminer}, {clauseOpeners, cClauseOpener}, {notSpeakers, cNotSpeaker},
 		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
+		{set(negatedAux...), cBetween | cNpStop},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls

@@ -42,13 +42,14 @@ type Resolver struct {
 	titles    []lexicon.Title // longest first
 	// sided: the titles with a side, lower-cased once, in the same order.
 	sided []sidedTitle
+	given lexicon.GivenNames
 }
 
 type sidedTitle struct{ lower, side string }
 
 // New indexes the lexicon's actors.
 func New(lx *lexicon.Lexicon) *Resolver {
-	r := &Resolver{actors: lx.Actors, byName: map[string]int{}, bySurname: map[string]int{}}
+	r := &Resolver{actors: lx.Actors, byName: map[string]int{}, bySurname: map[string]int{}, given: lx.GivenNames}
 	clash := map[string]bool{}
 	for i, a := range lx.Actors {
 		r.byName[key(a.Name)] = i
@@ -119,6 +120,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			}
 		}
 	}
+	full = r.namesInText(a.Text, qs, full)
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
 		if m == "" {
@@ -143,6 +145,125 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		out[i] = sp
 	}
 	return out
+}
+
+// namesInText completes full with the names of people the article names
+// only outside attributions: news writing gives a person's full name at the
+// first mention, often in a sentence that reports no speech ("Port director
+// Anders Lund and union organiser Petra Halvorsen met on Monday"), and the
+// surname after that ("Lund said"). For each surname a speaker is named by
+// alone, the text is searched for capitalised words before it that start
+// with a known given name or follow a title ("director", "Sen."). A surname
+// the article gives two different people (Bill and Hillary Clinton) is left
+// alone.
+func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]string) map[string]string {
+	var need []string
+	for _, q := range qs {
+		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
+			name, _ := splitTitle(m)
+			if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
+				continue
+			}
+			if _, ok := full[name]; ok || pronouns[strings.ToLower(name)] {
+				continue
+			}
+			if _, ok := r.byName[key(name)]; ok {
+				continue // a lexicon actor or alias: "Moscow", "Trump"
+			}
+			dup := false
+			for _, n := range need {
+				dup = dup || n == name
+			}
+			if !dup {
+				need = append(need, name)
+			}
+		}
+	}
+	for _, sur := range need {
+		found := ""
+		for off := 0; off < len(text); {
+			k := strings.Index(text[off:], sur)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(sur)
+			if k < 2 || text[k-1] != ' ' || off < len(text) && isNameByte(text[off]) {
+				continue
+			}
+			name, ok := r.nameBefore(text, k, sur)
+			if !ok {
+				continue
+			}
+			if found != "" && found != name {
+				found = ""
+				break // two people of that surname
+			}
+			found = name
+		}
+		if found != "" {
+			if full == nil {
+				full = map[string]string{}
+			}
+			full[sur] = found
+		}
+	}
+	return full
+}
+
+// nameBefore reads the capitalised words before the surname at text[k:] (up
+// to three, on one line) and returns "Given ... Surname" when the first is
+// a known given name or a title comes before the name.
+func (r *Resolver) nameBefore(text string, k int, sur string) (string, bool) {
+	start := k
+	words := 0
+	for words < 4 {
+		j := start - 1 // the space before
+		if j < 1 || text[j] != ' ' {
+			break
+		}
+		i := j
+		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			i--
+		}
+		w := text[i:j]
+		c, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !unicode.IsUpper(c) || strings.ContainsAny(w, ",;:()“”\"") {
+			break
+		}
+		start = i
+		words++
+	}
+	if words == 0 {
+		return "", false
+	}
+	name, title := splitTitle(text[start : k+len(sur)])
+	if !strings.Contains(name, " ") || !isName(name) {
+		return "", false
+	}
+	first := strings.ToLower(name[:strings.IndexByte(name, ' ')])
+	if _, ok := r.given[first]; ok || title != "" || r.titleBefore(text, start) {
+		return name, true
+	}
+	return "", false
+}
+
+// titleBefore: the lower-case word before text[start:] is a title word
+// ("port director Anders Lund").
+func (r *Resolver) titleBefore(text string, start int) bool {
+	j := start - 1
+	if j < 1 || text[j] != ' ' {
+		return false
+	}
+	i := j
+	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+		i--
+	}
+	return titleWords[strings.ToLower(text[i:j])]
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
 }
 
 func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) Speaker {
