@@ -706,13 +706,33 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			ns--
 		}
 		ns++
+		// not "On Tuesday, campaign chairman John Podesta told": a phrase
+		// opening with a preposition is no name, and a description ending
+		// in a full name is the speaker itself
 		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, cClauseOpener) || x.toks[ns-1].kind == tClose) &&
-			!(ne-ns == 1 && (x.inSet(ns, cNpStop|cClauseOpener|cDeterminer) || x.openerWord(ns))) {
+			!(ne-ns == 1 && (x.inSet(ns, cNpStop|cClauseOpener|cDeterminer) || x.openerWord(ns))) &&
+			!(ne-ns > 1 && x.inSet(ns, cNpStop) && !x.inSet(ns, cSubjectPronoun)) &&
+			!x.titledName(s, e) {
 			sp := x.span(s, e)
 			return ns, ne, x.text[sp.Start:sp.End], true
 		}
 	}
 	return s, e, "", true
+}
+
+// titledName: tokens s..e are a title ending in a person's name, the name
+// right after a lower-case title word ("campaign chairman John Podesta"),
+// not an organisation after a preposition ("director of Private Jet
+// Services").
+func (x *run) titledName(s, e int) bool {
+	c := e
+	for c > s && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
+		c--
+	}
+	if e-c < 2 || c == s || x.toks[c-1].kind != tWord || x.inSet(c-1, cNpInner|cDeterminer) {
+		return false
+	}
+	return x.e.personLike(x.text[x.toks[c].s:x.toks[e-1].e])
 }
 
 // appositiveSubject reads "A, B, said" back from the comma at j: one of A
@@ -893,6 +913,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 				i++
 			}
 			i++
+			i = x.pastOpenerTail(i, lim)
 		}
 	}
 	if i+1 < lim && x.punct(i+1, ",") && x.toks[i].kind == tWord && x.openerWord(i) {
@@ -922,6 +943,40 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return s, e, ok
+}
+
+// pastOpenerTail moves i, the token after an opening phrase's comma, past
+// what still belongs to the phrase: more of it after a comma inside ("In a
+// wide-ranging, in-prison interview with …, Lazar said": lower-case words
+// that are no subject), or a description of its last noun ("Like Makaeff,
+// the former customer, Roffman doesn't …") when a name follows.
+func (x *run) pastOpenerTail(i, lim int) int {
+	if i >= lim || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
+		return i
+	}
+	next := -1
+	for k := i + 1; k < lim && k < i+16; k++ {
+		if x.toks[k].q >= 0 || x.toks[k].kind == tOpen {
+			break
+		}
+		if x.punct(k, ",") {
+			next = k
+			break
+		}
+	}
+	if next < 0 || next+1 >= lim || !x.toks[next+1].cap || x.toks[next+1].kind != tWord {
+		return i
+	}
+	if !x.toks[i].cap && !x.inSet(i, cDeterminer|cSubjectPronoun) {
+		return next + 1
+	}
+	if x.inSet(i, cDeterminer) {
+		// the name after the description must not be set off itself
+		if _, ne, ok := x.npForward(next+1, lim); ok && !x.punct(ne, ",") && ne < lim && x.toks[ne].kind == tWord && !x.toks[ne].cap {
+			return next + 1
+		}
+	}
+	return i
 }
 
 // commaBefore: a comma (outside quotes) between tokens i and lim.
@@ -964,9 +1019,18 @@ func (x *run) verbFollows(i int) bool {
 	if x.pastTense(i) || x.cueAtKind(i) == cueVerb {
 		return true
 	}
-	switch x.lower(i) {
+	switch w := x.lower(i); w {
 	case "has", "had", "is", "was", "will", "would", "did", "does", "says", "told":
 		return true
+	default:
+		if irregularPast[w] {
+			return true
+		}
+		for _, n := range negatedAux {
+			if w == n {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -412,11 +412,16 @@ func TestAttribution(t *testing.T) {
 func TestCoreference(t *testing.T) {
 	ss := statements(t, "testdata/coreference.txt")
 	for _, w := range []stmt{
-		{"partial", "reckless and unhelpful", "Anders Lund"},                          // "X denounced Y's remarks as “…”": X, not Y
-		{"direct", "We will not negotiate in the press,", "Anders Lund"},              // he: the sentence subject, not the possessive
-		{"direct", "I have nothing to announce today,", "Jonas Brekke"},               // "X wouldn't say": the name without "wouldn't"
-		{"direct", "Halvorsen is the toughest negotiator on the coast,", "Erik Vold"}, // he: not Lund, and "Mr." is no name
-		{"direct", "Lund knows the numbers better than anyone,", "Erik Vold"},         // he: the subject, not the man the quote names
+		{"partial", "reckless and unhelpful", "Anders Lund"},                              // "X denounced Y's remarks as “…”": X, not Y
+		{"direct", "We will not negotiate in the press,", "Anders Lund"},                  // he: the sentence subject, not the possessive
+		{"direct", "I have nothing to announce today,", "Jonas Brekke"},                   // "X wouldn't say": the name without "wouldn't"
+		{"direct", "Halvorsen is the toughest negotiator on the coast,", "Erik Vold"},     // he: not Lund, and "Mr." is no name
+		{"direct", "Lund knows the numbers better than anyone,", "Erik Vold"},             // he: the subject, not the man the quote names
+		{"direct", "We can wait longer than the owners,", "Olaf Berg"},                    // "On Tuesday, chairman X told": no "On Tuesday" as a name
+		{"direct", "Nobody wins a winter strike,", "Tor Eide"},                            // "Like X, a description, Y doesn't …": Y is the subject
+		{"direct", "I am not going anywhere.", "Nils Aas"},                                // "In a long, late-night interview …, X said … and added"
+		{"direct", "The union is only as strong as its weakest port.", "Petra Halvorsen"}, // "she's said": the pronoun
+		{"direct", "The ports lose more in a week than the raise would cost", "Strand"},   // a lone name before an irregular verb ("saw")
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

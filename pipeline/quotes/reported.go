@@ -335,6 +335,9 @@ func (x *run) pushSubject(si int) {
 	if x.headline(ss, se) {
 		return
 	}
+	if sub := x.subordinateSubject(ss, se); sub.Text != "" {
+		x.push(sub) // older than the main clause's subject
+	}
 	s, e, ok := x.sentenceSubject(ss, se)
 	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
@@ -383,6 +386,35 @@ func (x *run) pushSubject(si int) {
 	if view.Text != "" {
 		x.push(view)
 	}
+}
+
+// subordinateSubject: "Ever since Halvorsen took the job, she's said …",
+// "When Meyer sat down, Oster …": the person a clause opening the sentence
+// is about, when the main clause's subject (at s) comes after it. A later
+// pronoun may mean either.
+func (x *run) subordinateSubject(ss, se int) Mention {
+	i := ss
+	if x.is(i, "ever") && x.is(i+1, "since") {
+		i++
+	}
+	if i+2 >= se || !subordinators[x.lower(i)] {
+		return Mention{}
+	}
+	comma := i + 2
+	for comma < se && comma < i+25 && !x.punct(comma, ",") && x.toks[comma].q < 0 {
+		comma++
+	}
+	if !x.punct(comma, ",") {
+		return Mention{}
+	}
+	ns, ne, ok := x.npForward(i+1, comma)
+	if !ok || ne >= comma || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) {
+		return Mention{}
+	}
+	if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+		return m
+	}
+	return Mention{}
 }
 
 // passiveAgent: "Halvorsen was praised by the mayor's predecessor, Erik

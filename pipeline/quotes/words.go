@@ -26,6 +26,21 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 var negatedAux = apostrophes("wouldn't", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
 	"isn't", "wasn't", "weren't", "aren't", "can't", "couldn't", "shouldn't", "mustn't")
 
+// irregularPast are common past-tense verbs without -ed: after a lone
+// capitalised word they show it is a name ("Mosman saw …").
+var irregularPast = set("saw", "took", "made", "went", "gave", "got", "came", "met", "left", "kept", "held", "ran",
+	"won", "lost", "sent", "spent", "brought", "bought", "thought", "felt", "found", "knew", "led", "stood", "wrote",
+	"spoke", "began", "became", "put", "set", "let", "told", "said", "heard", "paid", "sat", "rose", "fell", "drew",
+	"chose", "broke", "built", "caught", "taught", "fought", "sought", "meant", "read", "struck", "threw", "took",
+	"understood", "withdrew", "wore", "ate", "drove", "flew", "forgot", "grew", "hid", "hit", "hung", "laid", "lay",
+	"quit", "rode", "rang", "shook", "shot", "shut", "sold", "stole", "swore", "tore", "woke", "cast", "dealt")
+
+// pronounContractions are subject pronouns with a verb run in ("he's
+// committed", "she'd said"): the subject is the pronoun.
+var pronounContractions = apostrophes("he's", "she's", "he'd", "she'd", "he'll", "she'll",
+	"they're", "they'd", "they'll", "they've", "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've",
+	"you're", "you'd", "you'll", "you've")
+
 func apostrophes(words ...string) []string {
 	out := make([]string, 0, 2*len(words))
 	for _, w := range words {
@@ -141,6 +156,7 @@ func classes() map[string]wordClass {
 		{determiners, cDeterminer}, {clauseOpeners, cClauseOpener}, {notSpeakers, cNotSpeaker},
 		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
 		{set(negatedAux...), cBetween | cNpStop},
+		{set(pronounContractions...), cSubjectPronoun | cNpStop},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
