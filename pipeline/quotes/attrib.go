@@ -330,8 +330,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			}
 		}
 		// ("the Republican vice-presidential nominee riffed on …": a
-		// description whose head is a person noun will do too)
-		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun) || x.inSet(s, cDeterminer) && x.inSet(e-1, cPersonNoun)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
+		// description whose head is a person noun will do too, and so
+		// does a name after an adjective: "an angry Hollande retaliated")
+		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun) || x.inSet(s, cDeterminer) && (x.inSet(e-1, cPersonNoun) || x.toks[e-1].cap && e-s <= 3)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
 			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
 			return
 		}

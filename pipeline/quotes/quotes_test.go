@@ -422,6 +422,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "I am not going anywhere.", "Nils Aas"},                                // "In a long, late-night interview …, X said … and added"
 		{"direct", "The union is only as strong as its weakest port.", "Petra Halvorsen"}, // "she's said": the pronoun
 		{"direct", "The ports lose more in a week than the raise would cost", "Strand"},   // a lone name before an irregular verb ("saw")
+		{"direct", "Nobody will go hungry because of this,", "Ingrid Dahl"},               // "Norway's minister, X, …": the name set off after a possessive
+		{"direct", "The harbour has never closed for a strike,", "Anders Lund"},           // "an angry Lund retaliated": a name after an adjective, an unlisted verb
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

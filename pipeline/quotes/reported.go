@@ -362,21 +362,19 @@ func (x *run) pushSubject(si int) {
 		}
 	}
 	if !hasCap && !(x.inSet(s, cDeterminer) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
+		if x.possessive(s) {
+			// "Kazakhstan's foreign minister, Erlan Idrissov, plays …"
+			if m, ok := x.setOffName(e, se); ok {
+				x.push(m)
+			}
+		}
 		return
 	}
 	view := x.viewpoint(ss, s)
 	m := x.mention(s, e)
-	// "The other candidate, former Secretary of State Hillary Clinton,
-	// drew …", "A third, Daniel Traynor, said …": the name set off after a
-	// description is who it is
-	// ("the other candidate on the stage, …": a short phrase may come first)
-	c := e
-	for c < se && c < e+4 && x.toks[c].kind == tWord && x.toks[c].q < 0 {
-		c++
-	}
-	if !fullName(m.Text) && x.punct(c, ",") {
-		if ns, ne, ok := x.npForward(c+1, se); ok && x.punct(ne, ",") && fullName(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
-			m = x.mention(ns, ne)
+	if !fullName(m.Text) {
+		if n, ok := x.setOffName(e, se); ok {
+			m = n
 		}
 	}
 	if a := x.passiveAgent(ss, se); a.Text != "" && a.Span.Start > m.Span.Start {
@@ -386,6 +384,24 @@ func (x *run) pushSubject(si int) {
 	if view.Text != "" {
 		x.push(view)
 	}
+}
+
+// setOffName: "The other candidate, former Secretary of State Hillary
+// Clinton, drew …", "A third, Daniel Traynor, said …": the name set off
+// with commas after a description ending at e is who it is ("the other
+// candidate on the stage, …": a short phrase may come first).
+func (x *run) setOffName(e, se int) (Mention, bool) {
+	c := e
+	for c < se && c < e+4 && x.toks[c].kind == tWord && x.toks[c].q < 0 {
+		c++
+	}
+	if !x.punct(c, ",") {
+		return Mention{}, false
+	}
+	if ns, ne, ok := x.npForward(c+1, se); ok && x.punct(ne, ",") && fullName(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+		return x.mention(ns, ne), true
+	}
+	return Mention{}, false
 }
 
 // subordinateSubject: "Ever since Halvorsen took the job, she's said …",
@@ -848,6 +864,14 @@ func (x *run) learnGivenNames() {
 		}
 		g := genderOfClass(t.cls)
 		if g == 0 {
+			// "Mr. Sanders", "Ms. Olivieri": the courtesy title tells
+			if w := x.text[t.s:t.e]; (w == "Mr" || w == "Mrs" || w == "Ms") && x.punct(i+1, ".") && i+2 < len(x.toks) && x.toks[i+2].kind == tWord && x.toks[i+2].cap {
+				g = -1
+				if w != "Mr" {
+					g = 1
+				}
+				x.noteSurname(lastWordOf(x.text[x.toks[i+2].s:x.toks[i+2].e]), g)
+			}
 			continue
 		}
 		// the surname: the last of the capitalised words that follow,
@@ -870,16 +894,21 @@ func (x *run) learnGivenNames() {
 		if last < 0 || x.toks[last].e-x.toks[last].s == 1 {
 			continue
 		}
-		sur := lastWordOf(x.text[x.toks[last].s:x.toks[last].e])
-		if x.surnames == nil {
-			x.surnames = map[string]int8{}
-		}
-		if old, ok := x.surnames[sur]; ok && old != g {
-			g = 2 // both sexes: unknown
-		}
-		x.surnames[sur] = g
+		x.noteSurname(lastWordOf(x.text[x.toks[last].s:x.toks[last].e]), g)
 		i = k - 1
 	}
+}
+
+// noteSurname records that the article gives the surname to a person of
+// gender g; a surname given to both sexes becomes unknown (2).
+func (x *run) noteSurname(sur string, g int8) {
+	if x.surnames == nil {
+		x.surnames = map[string]int8{}
+	}
+	if old, ok := x.surnames[sur]; ok && old != g {
+		g = 2
+	}
+	x.surnames[sur] = g
 }
 
 // genderedNouns in a mention tell a person's gender: "the spokeswoman",
@@ -913,7 +942,9 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 	"tribune", "herald", "globe", "review", "daily", "today", "report", "poll", "survey", "study", "team",
 	"staff", "regime", "army", "navy", "military", "police", "state", "states", "nations", "federation", "republic",
 	"democrats", "republicans", "americans", "conservatives", "liberals", "voters", "people", "county", "city",
-	"watch", "media", "online", "channel", "network", "fund", "pac", "coalition", "alliance", "movement", "hook")
+	"watch", "media", "online", "channel", "network", "fund", "pac", "coalition", "alliance", "movement", "hook",
+	// events, not people: "the Democratic National Convention"
+	"convention", "conference", "summit", "debate", "rally", "caucus", "caucuses", "primary", "election", "hearing")
 
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {
@@ -932,6 +963,12 @@ func (e *Extractor) personLike(m string) bool {
 		lm = strings.ToLower(m)
 	}
 	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
+	// "One of the central claims of …", "Two of his aides": a part of
+	// a group is a person when the group's head noun names people
+	if k := strings.Index(lm, " of "); k > 0 && strings.IndexByte(lm[:k], ' ') < 0 && determiners[lm[:k]] {
+		last := lm[strings.LastIndexByte(lm, ' ')+1:]
+		return personNouns[last] || personNouns[strings.TrimSuffix(last, "s")]
+	}
 	if e.nonPerson[lm] || e.places[lm] || e.vocab[lm].cls&cPlace != 0 {
 		return false // a lexicon institution, a place or its adjective
 	}
