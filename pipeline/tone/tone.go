@@ -144,7 +144,13 @@ func (s *Scorer) Score(text string) Score {
 			out.Tone, out.Label = q[classPos]-q[classNeg], labelOf(q)
 			return out
 		}
-		out.Tone = combine(lex, l, n)
+		if s.model.vec != nil {
+			vl, _ := s.model.vecLogits(sc)
+			q := probs(vl)
+			out.Tone = (lex + vecWeight*(q[classPos]-q[classNeg])) / (1 + vecWeight)
+		} else {
+			out.Tone = combine(lex, l, n)
+		}
 	}
 	out.Label = Label(out.Tone)
 	return out

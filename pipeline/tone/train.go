@@ -35,6 +35,10 @@ type TrainOptions struct {
 	// towards one target, and a sentence combiner fit to them calls mild
 	// statements neutral (docs/tone.md).
 	SentenceCombiner bool
+	// Embeddings, when set, train the word-vector model (vecmodel.go) on
+	// the VecWords most frequent of its words (DefaultVecWords when 0).
+	Embeddings *Embeddings
+	VecWords   int
 }
 
 // Train builds a model from labelled examples: the sentence naive Bayes
@@ -48,6 +52,14 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 	minDocs := opt.MinDocs
 	base := s.WithModel(nil)
 	m := countModel(base, examples, -1, minDocs)
+	if opt.Embeddings != nil && len(examples) > 0 {
+		words := opt.VecWords
+		if words == 0 {
+			words = DefaultVecWords
+		}
+		m.Vec, m.VecBias = trainVec(base, opt.Embeddings, words, examples)
+		m.hasVecBias = true
+	}
 	targets := 0
 	for _, x := range examples {
 		if x.HasTarget {

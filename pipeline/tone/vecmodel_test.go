@@ -1,0 +1,148 @@
+package tone
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func readTestVectors(t *testing.T, name string, limit int) *Embeddings {
+	t.Helper()
+	f, err := os.Open("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	e, err := ReadEmbeddings(f, name, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestReadEmbeddings reads the same invented vectors in GloVe's text format
+// and in the wink package's JSON (whose object order is not the words'
+// frequency order: the rank stored with each vector decides).
+func TestReadEmbeddings(t *testing.T) {
+	text := readTestVectors(t, "vectors.txt", 0)
+	wink := readTestVectors(t, "vectors.wink.json", 0)
+	if text.Dim != 3 || wink.Dim != 3 || len(text.Words) != 15 || len(wink.Words) != 15 {
+		t.Fatalf("read %d×%d and %d×%d vectors, want 15×3", len(text.Words), text.Dim, len(wink.Words), wink.Dim)
+	}
+	for i, w := range text.Words {
+		if wink.Words[i] != w || fmt.Sprint(wink.Vecs[i]) != fmt.Sprint(text.Vecs[i]) {
+			t.Errorf("word %d: text %q %v, wink %q %v", i, w, text.Vecs[i], wink.Words[i], wink.Vecs[i])
+		}
+	}
+	if v := wink.Vector("praised"); fmt.Sprint(v) != "[1 0.1 0.1]" {
+		t.Errorf("praised = %v", v)
+	}
+	if top := readTestVectors(t, "vectors.wink.json", 4); strings.Join(top.Words, " ") != "the minister talks on" {
+		t.Errorf("4 most frequent words: %q", top.Words)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"alpha 1 2\nbeta 1\n", "bad.txt:2: 1 numbers, want 2"},
+		{"alpha 1 x\n", `bad.txt:1: "x": not a number`},
+		{`{"dimensions":2,"words":[]}`, `no "vectors" object`},
+		{`{"dimensions":2,"vectors":{"a":[1,2,3]}}`, `vector of "a" has 3 numbers, want 4`},
+	} {
+		_, err := ReadEmbeddings(strings.NewReader(c.in), "bad.txt", 0)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ReadEmbeddings(%q) = %v, want an error with %q", c.in, err, c.want)
+		}
+	}
+}
+
+// vecProbs is the word-vector model's class probabilities for text.
+func vecProbs(s *Scorer, text string) [numClasses]float64 {
+	e := s.rules
+	sc := e.get()
+	defer e.put(sc)
+	e.prepare(sc, text)
+	e.nbFeatures(sc, text)
+	l, _ := s.model.vecLogits(sc)
+	return probs(l)
+}
+
+// TestVecModelUnseenWords trains on sentences that use one approving, one
+// disapproving and one routine verb, and checks that verbs the training
+// never saw get the class of their neighbours in the vector space: what
+// the word-vector model adds over naive Bayes, which ignores unseen words.
+func TestVecModelUnseenWords(t *testing.T) {
+	s := defaultScorer(t)
+	emb := readTestVectors(t, "vectors.txt", 0)
+	var train []Example
+	for i := 0; i < 20; i++ {
+		subject := []string{"The minister", "The envoy", "The rapporteur"}[i%3]
+		train = append(train,
+			Example{Text: subject + " praised the plan on Tuesday.", Class: classPos},
+			Example{Text: subject + " condemned the plan on Tuesday.", Class: classNeg},
+			Example{Text: subject + " met the envoy on Tuesday.", Class: classNeu})
+	}
+	m := Train(s, train, TrainOptions{MinDocs: 1, Embeddings: emb})
+	if len(m.Vec) != 14 { // the 15 words but ","
+		t.Fatalf("word-vector model has %d words, want 14 (punctuation is never a word)", len(m.Vec))
+	}
+	vs := s.WithModel(m)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"The minister extolled the talks.", classPos},
+		{"The envoy excoriated the talks.", classNeg},
+		{"The rapporteur convened the talks.", classNeu},
+	} {
+		p := vecProbs(vs, c.text)
+		if argmaxClass(p) != c.want {
+			t.Errorf("%q: P(neg, neu, pos) = %.2f, want %s most likely", c.text, p, classNames[c.want])
+		}
+	}
+	// In a negation's scope a word is left to the rules.
+	if p, q := vecProbs(vs, "The minister did not praise."), vecProbs(vs, "The minister did not extolled."); fmt.Sprintf("%.6f", p) != fmt.Sprintf("%.6f", q) {
+		t.Errorf("negated words moved the word-vector model: %.3f vs %.3f", p, q)
+	}
+	// The tone mixes the model in; the file round trip keeps it.
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(buf.Bytes()), "vec.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := s.WithModel(back)
+	for _, text := range []string{"The envoy excoriated the talks.", "The minister extolled the talks."} {
+		a, b := vs.Score(text), rs.Score(text)
+		if d := a.Tone - b.Tone; d > 1e-3 || d < -1e-3 {
+			t.Errorf("%q: tone %.4f, after the file round trip %.4f", text, a.Tone, b.Tone)
+		}
+	}
+	if a, b := vs.Score("The envoy excoriated the talks."), vs.WithModel(countOnly(m)).Score("The envoy excoriated the talks."); a.Tone >= b.Tone {
+		t.Errorf("excoriated: tone %.3f with the word-vector model, %.3f without: want lower", a.Tone, b.Tone)
+	}
+	// Rows without their intercept are an error naming the file.
+	noBias := strings.Replace(buf.String(), "\n=vec:bias\t", "\n#", 1)
+	if _, err := ReadModel(strings.NewReader(noBias), "nobias.tsv"); err == nil || !strings.Contains(err.Error(), "nobias.tsv") {
+		t.Errorf("model without =vec:bias: err %v", err)
+	}
+}
+
+func argmaxClass(p [numClasses]float64) int {
+	b := 0
+	for k := 1; k < numClasses; k++ {
+		if p[k] > p[b] {
+			b = k
+		}
+	}
+	return b
+}
+
+// countOnly is m without its word-vector model.
+func countOnly(m *Model) *Model {
+	c := *m
+	c.Vec, c.VecBias, c.vec = nil, [numClasses]float64{}, nil
+	c.index = nil
+	return &c
+}
