@@ -41,8 +41,21 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	// remember the speaker this paragraph leaves for the next one
 	x.prevSubject = Mention{}
 	if n := len(x.sens); n > 0 {
-		if m, ok := x.personSubject(x.sens[n-1][0], x.sens[n-1][1]); ok {
+		ls, le := x.sens[n-1][0], x.sens[n-1][1]
+		if m, ok := x.personSubject(ls, le); ok {
 			x.prevSubject, x.prevSubjectPara = m, pi
+		} else if x.statementNoun(ls, le) && !x.punct(le-1, ":") {
+			// "the DNC issued a statement apologizing …" then the
+			// statement's words in a paragraph of their own
+			if s, e, ok := x.sentenceSubject(ls, le); ok && x.toks[s].q < 0 && !x.inSet(s, cSubjectPronoun) {
+				for k := s + 1; k < e; k++ {
+					if x.pastTense(k) || irregularPast[x.lower(k)] {
+						e = k // "the port authority issued …": the noun phrase only
+						break
+					}
+				}
+				x.prevSubject, x.prevSubjectPara = x.mention(s, e), pi
+			}
 		}
 	}
 	x.prevColon = Mention{}
@@ -632,10 +645,26 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	if x.inSet(j, cSubjectPronoun) {
 		return j, e, "", true
 	}
-	if x.is(j, "who") && j-1 > lo && x.punct(j-1, ",") {
+	if (x.is(j, "who") || x.is(j, "which")) && j-1 > lo && x.punct(j-1, ",") {
 		// "Feinstein, the ranking Democrat, who said …": the speaker is the
 		// phrase the relative clause hangs on
 		if s, e, ap, ok := x.subjectBefore(j-1, lo); ok && e <= j-1 {
+			if x.is(j, "which") {
+				// "linked to the Associated Press report, which notes":
+				// the noun phrase from its determiner
+				d := -1
+				for k := s; k < e; k++ {
+					if x.inSet(k, cDeterminer) && !x.toks[k].cap {
+						d = k
+					}
+				}
+				if d >= 0 {
+					s = d
+				}
+				if !x.inSet(s, cDeterminer) && !x.toks[s].cap {
+					return 0, 0, "", false
+				}
+			}
 			return s, e, ap, true
 		}
 		return 0, 0, "", false
@@ -719,6 +748,17 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	return s, e, "", true
+}
+
+// statementNoun: the sentence's tokens ss..se name a text someone issues
+// ("released a statement", "posted a message", "in a letter").
+func (x *run) statementNoun(ss, se int) bool {
+	for k := ss + 1; k < se; k++ {
+		if x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.toks[k].cap && statementNouns[x.lower(k)] && (x.inSet(k-1, cNounMarker|cDeterminer) || k-2 >= ss && x.inSet(k-2, cNounMarker|cDeterminer)) {
+			return true
+		}
+	}
+	return false
 }
 
 // titledName: tokens s..e are a title ending in a person's name, the name
@@ -872,7 +912,10 @@ func (x *run) titleContinues(k, hi int) bool {
 		if t.cap {
 			// "ranking Democrat Elijah Cummings": a capitalised title word
 			// and a full name after it
-			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0)
+			// ("Conservative icon Phyllis Schlafly": a known given name
+			// and a surname after the lower-case words)
+			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
+				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
 		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
 			break // a verb, not a title word
@@ -1134,6 +1177,13 @@ func (x *run) colonIntro() (Mention, string, bool) {
 			if s, e, ok := x.npForward(j, n-1); ok {
 				return x.mention(s, e), x.cueText(v, j), true
 			}
+		}
+	}
+	// "President Clinton released the following statement:": whoever
+	// issues a statement, letter or message speaks in it
+	if x.statementNoun(ss, n-1) {
+		if s, e, ok := x.sentenceSubject(ss, n-1); ok && !x.inSet(s, cSubjectPronoun) {
+			return x.mention(s, e), ":", true
 		}
 	}
 	// "Caddell continued:" with a verb not in the lexicon, or "Name:"

@@ -424,6 +424,10 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The ports lose more in a week than the raise would cost", "Strand"},   // a lone name before an irregular verb ("saw")
 		{"direct", "Nobody will go hungry because of this,", "Ingrid Dahl"},               // "Norway's minister, X, …": the name set off after a possessive
 		{"direct", "The harbour has never closed for a strike,", "Anders Lund"},           // "an angry Lund retaliated": a name after an adjective, an unlisted verb
+		{"direct", "We grieve with every family on the coast tonight.", "Solveig Lie"},    // "X released the following statement:" then the quote's paragraph
+		{"direct", "We regret the delays", "port authority"},                              // "X issued a statement …." then the quote's paragraph
+		{"direct", "Traffic fell by a fifth", "annual report"},                            // "the report, which notes, “…”"
+		{"direct", "The strike is a symptom", "Astrid Holm"},                              // "Shipping veteran Astrid Holm": a title word before a given name
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

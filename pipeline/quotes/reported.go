@@ -649,7 +649,7 @@ func lastWordOf(s string) string {
 }
 
 func (x *run) push(m Mention) {
-	if m.Text == "" || len(m.Text) <= 9 && notCandidates[strings.ToLower(m.Text)] {
+	if m.Text == "" || len(m.Text) <= 12 && notCandidates[strings.ToLower(m.Text)] {
 		return
 	}
 	// "Edwards and others", "Sanders and his top aides": the name is the
@@ -677,6 +677,9 @@ func (x *run) push(m Mention) {
 // definite: a description with "the" and a lower-case head ("the Texas
 // senator", "The Republican incumbent"), not a name ("The Rev. Al Sharpton").
 func definite(m string) bool {
+	if m != "" && m[0] >= 'a' && m[0] <= 'z' && !strings.ContainsAny(m, " ") {
+		return true // a bare noun left of a description ("the “Avatar” star")
+	}
 	if !strings.HasPrefix(m, "the ") && !strings.HasPrefix(m, "The ") {
 		return false
 	}
@@ -701,6 +704,13 @@ func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
 				// description; the pronoun means that person
 				for _, d := range x.cands[i+1:] {
 					if d.m.Text != "" && d.person && !definite(d.m.Text) && x.gender(d.m) == g {
+						return d.m
+					}
+				}
+				// no one named of that gender: the latest named person
+				// who may be ("the “Avatar” star" after Zoe Saldana)
+				for _, d := range x.cands[i+1:] {
+					if d.m.Text != "" && d.person && !definite(d.m.Text) && x.gender(d.m) != -g && x.nameLike(d.m) {
 						return d.m
 					}
 				}
@@ -746,6 +756,16 @@ func containsWord(s, w string) bool {
 		}
 		off = end
 	}
+}
+
+// nameLike: m reads as a person's name: a given name and surname, or a
+// surname the article gives with a given name.
+func (x *run) nameLike(m Mention) bool {
+	if fullName(m.Text) {
+		return true
+	}
+	_, ok := x.surnames[lastWordOf(m.Text)]
+	return ok
 }
 
 func (x *run) latest(person bool) Mention {

@@ -35,6 +35,11 @@ var irregularPast = set("saw", "took", "made", "went", "gave", "got", "came", "m
 	"understood", "withdrew", "wore", "ate", "drove", "flew", "forgot", "grew", "hid", "hit", "hung", "laid", "lay",
 	"quit", "rode", "rang", "shook", "shot", "shut", "sold", "stole", "swore", "tore", "woke", "cast", "dealt")
 
+// statementNouns are texts a person or body issues, whose words a quote
+// after the sentence gives: "X released a statement. “…”"
+var statementNouns = set("statement", "letter", "memo", "message", "tweet", "email", "e-mail", "note", "op-ed",
+	"editorial", "release", "post", "announcement")
+
 // pronounContractions are subject pronouns with a verb run in ("he's
 // committed", "she'd said"): the subject is the pronoun.
 var pronounContractions = apostrophes("he's", "she's", "he'd", "she'd", "he'll", "she'll",
