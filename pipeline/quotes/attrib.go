@@ -49,7 +49,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 			// statement's words in a paragraph of their own
 			if s, e, ok := x.sentenceSubject(ls, le); ok && x.toks[s].q < 0 && !x.inSet(s, cSubjectPronoun) {
 				for k := s + 1; k < e; k++ {
-					if x.pastTense(k) || irregularPast[x.lower(k)] {
+					if x.pastTense(k) || x.lowerIn(k, irregularPast) {
 						e = k // "the port authority issued …": the noun phrase only
 						break
 					}
@@ -754,7 +754,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 // ("released a statement", "posted a message", "in a letter").
 func (x *run) statementNoun(ss, se int) bool {
 	for k := ss + 1; k < se; k++ {
-		if x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.toks[k].cap && statementNouns[x.lower(k)] && (x.inSet(k-1, cNounMarker|cDeterminer) || k-2 >= ss && x.inSet(k-2, cNounMarker|cDeterminer)) {
+		if x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.toks[k].cap && x.lowerIn(k, statementNouns) && (x.inSet(k-1, cNounMarker|cDeterminer) || k-2 >= ss && x.inSet(k-2, cNounMarker|cDeterminer)) {
 			return true
 		}
 	}
@@ -1033,6 +1033,24 @@ func (x *run) commaBefore(i, lim int) bool {
 	return false
 }
 
+// lowerIn: the word at token i, lower-cased, is in m (without allocating).
+func (x *run) lowerIn(i int, m map[string]bool) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.e-t.s > len(x.buf) {
+		return false
+	}
+	n := 0
+	for k := t.s; k < t.e; k++ {
+		c := x.text[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x.buf[n] = c
+		n++
+	}
+	return m[string(x.buf[:n])]
+}
+
 func (x *run) lower(i int) string {
 	t := x.toks[i]
 	if t.e-t.s > len(x.buf) {
@@ -1067,13 +1085,8 @@ func (x *run) verbFollows(i int) bool {
 	case "has", "had", "is", "was", "will", "would", "did", "does", "says", "told":
 		return true
 	default:
-		if irregularPast[w] {
+		if irregularPast[w] || negations[w] && w != "not" && w != "never" {
 			return true
-		}
-		for _, n := range negatedAux {
-			if w == n {
-				return true
-			}
 		}
 	}
 	return false

@@ -413,7 +413,7 @@ func (x *run) subordinateSubject(ss, se int) Mention {
 	if x.is(i, "ever") && x.is(i+1, "since") {
 		i++
 	}
-	if i+2 >= se || !subordinators[x.lower(i)] {
+	if i+2 >= se || !x.lowerIn(i, subordinators) {
 		return Mention{}
 	}
 	comma := i + 2
@@ -444,10 +444,7 @@ func (x *run) passiveAgent(ss, se int) Mention {
 		}
 		be := false
 		for b := k - 1; b >= ss && b >= k-4; b-- {
-			switch x.lower(b) {
-			case "was", "were", "is", "are", "been", "being", "be":
-				be = true
-			}
+			be = be || x.lowerIn(b, beForms)
 		}
 		if !be {
 			continue
@@ -486,14 +483,8 @@ func (x *run) negated(v int) bool {
 		if x.toks[k].kind != tWord {
 			return false
 		}
-		w := x.lower(k)
-		if w == "not" || w == "never" {
+		if x.lowerIn(k, negations) {
 			return true
-		}
-		for _, n := range negatedAux {
-			if w == n {
-				return true
-			}
 		}
 	}
 	return false
@@ -618,11 +609,27 @@ func (x *run) capitalisedElsewhere(i int) bool {
 }
 
 func isPronoun(s string) bool {
-	switch strings.ToLower(s) {
-	case "he", "she", "it", "they", "i", "we", "you":
-		return true
+	if len(s) > 4 {
+		return false
+	}
+	for _, p := range [...]string{"he", "she", "it", "they", "i", "we", "you"} {
+		if strings.EqualFold(s, p) {
+			return true
+		}
 	}
 	return false
+}
+
+// inLower: s lower-cased (at most len(buf) bytes) is in m; the look-up
+// does not allocate.
+func inLower(m map[string]bool, buf *[64]byte, s string) bool {
+	n := copy(buf[:], s)
+	for i := 0; i < n; i++ {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return m[string(buf[:n])]
 }
 
 const nCands = 6
@@ -649,7 +656,7 @@ func lastWordOf(s string) string {
 }
 
 func (x *run) push(m Mention) {
-	if m.Text == "" || len(m.Text) <= 12 && notCandidates[strings.ToLower(m.Text)] {
+	if m.Text == "" || len(m.Text) <= 12 && inLower(notCandidates, &x.buf, m.Text) {
 		return
 	}
 	// "Edwards and others", "Sanders and his top aides": the name is the

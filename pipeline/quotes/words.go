@@ -46,6 +46,12 @@ var pronounContractions = apostrophes("he's", "she's", "he'd", "she'd", "he'll",
 	"they're", "they'd", "they'll", "they've", "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've",
 	"you're", "you'd", "you'll", "you've")
 
+// negations: a verb after them is denied, not done.
+var negations = set(append(negatedAux, "not", "never")...)
+
+// beForms make "by X" after a participle the passive's agent.
+var beForms = set("was", "were", "is", "are", "been", "being", "be")
+
 func apostrophes(words ...string) []string {
 	out := make([]string, 0, 2*len(words))
 	for _, w := range words {
