@@ -66,7 +66,8 @@ type Model struct {
 	vec        *vecIndex
 	hasVecBias bool
 
-	weightRows map[string]int // combiner rows read, per combiner
+	weightRows   map[string]int // combiner rows read, per combiner
+	optionalRead bool           // a target combiner row of optionalTargetFeatures was read
 }
 
 // negatedPrefix marks a word inside a negation's scope in the model file.
@@ -296,6 +297,9 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 		return nil, fmt.Errorf("%s: empty model", name)
 	}
 	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
+		if c == m.TargetCombiner && c != nil && m.weightRows[c.Name] == len(c.Features)+1-len(optionalTargetFeatures) && !m.optionalRead {
+			continue // a model trained without word vectors
+		}
 		if c != nil && m.weightRows[c.Name] != len(c.Features)+1 {
 			return nil, fmt.Errorf("%s: the %s combiner has %d weight rows, want %d (one per feature and the bias)", name, c.Name, m.weightRows[c.Name], len(c.Features)+1)
 		}
@@ -619,6 +623,9 @@ func (m *Model) setWeight(row string, w [numClasses]float64) error {
 	}
 	for j, f := range features {
 		if f == feature {
+			if name == "target" && optionalTargetFeatures[f] {
+				m.optionalRead = true
+			}
 			(*c).W[j] = w
 			return nil
 		}

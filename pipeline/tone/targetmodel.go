@@ -46,9 +46,17 @@ var targetFeatures = []string{
 	"target_nb_neutral",
 	"target_positive", // the weighted positive valences near the mention, 0..1
 	"target_negative", // the weighted negative valences near the mention, 0..1
+	// The word-vector model's (vecmodel.go) logits, pos vs neg and neutral
+	// vs the mean of the others: over the sentence, and with each word
+	// weighted by its nearness to the mention. A model file without them
+	// (one trained without vectors) leaves their weights 0.
+	"vec", "vec_neutral", "target_vec", "target_vec_neutral",
 }
 
-const numTargetFeatures = 10 // len(targetFeatures), checked by a test
+const numTargetFeatures = 14 // len(targetFeatures), checked by a test
+
+// optionalTargetFeatures may be missing from a model file's combiner.
+var optionalTargetFeatures = map[string]bool{"vec": true, "vec_neutral": true, "target_vec": true, "target_vec_neutral": true}
 
 // toneFeatures are the sentence combiner's: the rules' view, split into its
 // positive and negative sides, and the sentence model's evidence for
@@ -251,9 +259,17 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	nb, nbNeu := perWord(l, n)
 	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
 	tnb, tnbNeu := perWord(tl, tn)
+	var vec, vecNeu, tvec, tvecNeu float64
+	if s.model.vec != nil {
+		vl, _ := s.model.vecLogits(sc)
+		vec, vecNeu = vl[classPos]-vl[classNeg], vl[classNeu]-(vl[classPos]+vl[classNeg])/2
+		tl := s.model.vecLogitsNear(sc, ms, me, cs, ce)
+		tvec, tvecNeu = tl[classPos]-tl[classNeg], tl[classNeu]-(tl[classPos]+tl[classNeg])/2
+	}
 	return [numTargetFeatures]float64{
 		sentence, nb, nbNeu, normalize(pos), normalize(neg),
 		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
+		vec, vecNeu, tvec, tvecNeu,
 	}
 }
 

@@ -119,8 +119,20 @@ func TestModelFileTargetErrors(t *testing.T) {
 	if m.TargetCombiner == nil || m.TargetCombiner.W[0][classNeg] != -0.5 || m.TargetCombiner.Bias[classNeu] != 0.1 {
 		t.Errorf("combiner weights not read: %+v", m.TargetCombiner)
 	}
+	// A model trained without word vectors has no rows for their features.
+	var base strings.Builder
+	for _, f := range targetFeatures {
+		if !optionalTargetFeatures[f] {
+			fmt.Fprintf(&base, "=target:%s\t-0.5\t0\t0.5\n", f)
+		}
+	}
+	if _, err := ReadModel(strings.NewReader(head+base.String()+"=target:bias\t0\t0.1\t0\n"), "novec.tsv"); err != nil {
+		t.Errorf("a model without the word-vector features: %v", err)
+	}
+	partial := head + base.String() + "=target:vec\t1\t0\t0\n=target:bias\t0\t0.1\t0\n"
 	for _, tc := range []struct{ name, text, want string }{
 		{"missing.tsv", head + rows.String(), "weight rows"},
+		{"partial.tsv", partial, "weight rows"},
 		{"unknown.tsv", head + "=target:colour\t1\t1\t1\n", "missing.tsv"},
 		{"nocounts.tsv", "feature\tneg\tneu\tpos\nword\t1\t2\t3\n" + rows.String() + "=target:bias\t0\t0\t0\n", "target model's counts"},
 	} {

@@ -51,15 +51,7 @@ type TrainOptions struct {
 func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 	minDocs := opt.MinDocs
 	base := s.WithModel(nil)
-	m := countModel(base, examples, -1, minDocs)
-	if opt.Embeddings != nil && len(examples) > 0 {
-		words := opt.VecWords
-		if words == 0 {
-			words = DefaultVecWords
-		}
-		m.Vec, m.VecBias = trainVec(base, opt.Embeddings, words, examples)
-		m.hasVecBias = true
-	}
+	m := countModel(base, examples, -1, minDocs, opt)
 	targets := 0
 	for _, x := range examples {
 		if x.HasTarget {
@@ -76,7 +68,7 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 	var X, XT [][]float64
 	var y, yT []int
 	for k := 0; k < trainFolds; k++ {
-		fold := base.WithModel(countModel(base, examples, k, minDocs))
+		fold := base.WithModel(countModel(base, examples, k, minDocs, opt))
 		for i, x := range examples {
 			if i%trainFolds != k {
 				continue
@@ -119,19 +111,30 @@ func (s *Scorer) toneFeatureVector(text string) [4]float64 {
 	return toneVector(sc, lex, l, n)
 }
 
-// countModel counts the examples outside fold skip (all when skip < 0).
-func countModel(base *Scorer, examples []Example, skip int, minDocs float64) *Model {
+// countModel counts the examples outside fold skip (all when skip < 0), and
+// fits the word-vector model on them when opt has vectors.
+func countModel(base *Scorer, examples []Example, skip int, minDocs float64, opt TrainOptions) *Model {
 	m := NewModel()
+	var kept []Example
 	for i, x := range examples {
 		if skip >= 0 && i%trainFolds == skip {
 			continue
 		}
+		kept = append(kept, x)
 		m.Add(base.Features(x.Text), x.Class)
 		if x.HasTarget {
 			m.AddTarget(base.TargetFeatures(x.Text, x.Target), x.Class)
 		}
 	}
 	m.Prune(minDocs)
+	if opt.Embeddings != nil && len(kept) > 0 {
+		words := opt.VecWords
+		if words == 0 {
+			words = DefaultVecWords
+		}
+		m.Vec, m.VecBias = trainVec(base, opt.Embeddings, words, kept)
+		m.hasVecBias = true
+	}
 	m.compile()
 	return m
 }

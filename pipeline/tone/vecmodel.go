@@ -76,6 +76,33 @@ func (m *Model) vecLogits(sc *scratch) (l [numClasses]float64, n int) {
 	return l, n
 }
 
+// vecLogitsNear is the word-vector model's logits with each word weighted
+// by its nearness to the mention at tokens [ms, me) whose clause is
+// [cs, ce); the mention's own words are left out.
+func (m *Model) vecLogitsNear(sc *scratch, ms, me, cs, ce int) (l [numClasses]float64) {
+	var sum [numClasses]float64
+	wsum := 0.0
+	for _, f := range sc.nb {
+		i := int(f.tok)
+		if f.vec < 0 || f.negated || (i >= ms && i < me) {
+			continue
+		}
+		w := nearness(i, ms, me, cs, ce)
+		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+		sum[0] += w * float64(p[0])
+		sum[1] += w * float64(p[1])
+		sum[2] += w * float64(p[2])
+		wsum += w
+	}
+	l = m.VecBias
+	if wsum > 0 {
+		for k := range l {
+			l[k] += sum[k] / wsum
+		}
+	}
+	return l
+}
+
 // trainVec fits the word-vector model on the examples: the mean vector of
 // each sentence's words (those among the first words of emb), a
 // class-balanced logistic regression fitted like the combiners, then the
