@@ -281,7 +281,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
-			if s, e, v, j, ap, ok := x.subjectThenVerb(i, se); ok {
+			// (not “… a calculator.” She says, “…”: a quote ending its
+			// sentence, then a verb introducing the next quote)
+			if s, e, v, j, ap, ok := x.subjectThenVerb(i, se); ok && !(x.opensQuote(j) && q.ce > q.cs && x.text[q.ce-1] == '.') {
 				x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 				quote.Appositive = ap
 				return
@@ -314,7 +316,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
 				return
 			}
-		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":") || x.shortTail(j, se2)) {
+		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":") || x.shortTail(j, se2)) && !x.opensQuote(j) {
 			x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 			quote.Appositive = ap
 			return
@@ -689,6 +691,9 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			if t.cap && x.inSet(k, cSubjectPronoun) && k < j {
 				break
 			}
+			if !t.cap && k < j && x.cueAtKind(k) == cueVerb {
+				break // another verb of saying: "Clinton noted the …"
+			}
 			k--
 			continue
 		}
@@ -748,6 +753,15 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	return s, e, "", true
+}
+
+// opensQuote: a quotation mark opens at token j or right after a comma
+// there ("She says, “…”"): the verb before introduces that quote.
+func (x *run) opensQuote(j int) bool {
+	if x.punct(j, ",") {
+		j++
+	}
+	return j < len(x.toks) && x.toks[j].kind == tOpen
 }
 
 // statementNoun: the sentence's tokens ss..se name a text someone issues
@@ -917,8 +931,8 @@ func (x *run) titleContinues(k, hi int) bool {
 			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
 				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
-		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-			break // a verb, not a title word
+		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.lowerIn(m, irregularPast) {
+			break // a verb, not a title word ("Andrew Hale took his daughter")
 		}
 		if x.inSet(m, cNpStop) {
 			break
@@ -970,6 +984,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 			i++
 		}
 		i++
+		i = x.pastOpenerTail(i, lim)
 	}
 	if i >= lim {
 		return 0, 0, false
@@ -1012,6 +1027,10 @@ func (x *run) pastOpenerTail(i, lim int) int {
 		return i
 	}
 	if !x.toks[i].cap && !x.inSet(i, cDeterminer|cSubjectPronoun) {
+		return next + 1
+	}
+	// "in Salem, New Hampshire, Trump went": a place after a place
+	if ns, ne, ok := x.npForward(i, next); ok && ne == next && x.e.isPlace(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
 		return next + 1
 	}
 	if x.inSet(i, cDeterminer) {

@@ -261,8 +261,9 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 	// after a possessive too: "Trump's remarks", "the ministry's statement"
-	// (not "he's said", where the 's is "has")
-	if i > 0 && x.possessive(i-1) {
+	// (not "he's said", where the 's is "has"), and after a number: "the
+	// Sept. 11 attacks", "two statements"
+	if i > 0 && (x.possessive(i-1) || x.number(i-1) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
 		return 0, i
 	}
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
@@ -379,6 +380,20 @@ func (x *run) possessive(i int) bool {
 	switch strings.ToLower(base) {
 	case "he", "she", "it", "that", "what", "who", "there", "here", "where", "let", "this":
 		return false
+	}
+	return true
+}
+
+// number: token i is a number ("11", "2016", "1,000"), not "43-year-old".
+func (x *run) number(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.e == t.s {
+		return false
+	}
+	for k := t.s; k < t.e; k++ {
+		if c := x.text[k]; (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
 	}
 	return true
 }

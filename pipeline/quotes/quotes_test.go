@@ -428,6 +428,9 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We regret the delays", "port authority"},                              // "X issued a statement …." then the quote's paragraph
 		{"direct", "Traffic fell by a fifth", "annual report"},                            // "the report, which notes, “…”"
 		{"direct", "The strike is a symptom", "Astrid Holm"},                              // "Shipping veteran Astrid Holm": a title word before a given name
+		{"direct", "He has never worked a night shift", "Petra Halvorsen"},                // "Speaking … in Bergen, Norway, X went …": the opener runs on over a place
+		{"direct", "She will remember this strike", "Olav Rud"},                           // "X took his daughter …": a verb ends the name
+		{"direct", "the coast has not forgotten any of it.", "Anders Lund"},               // "the 1998 strikes": a cue word after a number is a noun
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

@@ -973,6 +973,12 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 	// events, not people: "the Democratic National Convention"
 	"convention", "conference", "summit", "debate", "rally", "caucus", "caucuses", "primary", "election", "hearing")
 
+// isPlace: m is a place or a place's adjective in the lexicon.
+func (e *Extractor) isPlace(m string) bool {
+	lm := strings.ToLower(strings.TrimPrefix(m, "the "))
+	return e.places[lm] || e.vocab[lm].cls&cPlace != 0
+}
+
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {
 	var buf [64]byte
