@@ -316,7 +316,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
 				return
 			}
-		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":") || x.shortTail(j, se2)) && !x.opensQuote(j) {
+		} else if s, e, v, j, ap, ok := x.subjectThenVerb(se, se2); ok && (x.adverbialTail(j, se2) || x.toks[j].kind == tPunct && !x.punct(j, ":") || x.shortTail(j, se2) || x.endsAsking(q) && s == se && !x.punct(j, ":") && x.toks[s].cap && !x.inSet(s, cNounMarker|cDeterminer) && !x.quoteIn(j, min(j+3, se2))) && !x.opensQuote(j) {
 			x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 			quote.Appositive = ap
 			return
@@ -686,6 +686,12 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 					k--
 					continue
 				}
+				// "a voice-over in the ad states", "a source in the
+				// administration said": a described source's place
+				if x.is(k, "in") && k < j && x.inSet(k+1, cDeterminer) && k-2 >= lo && x.toks[k-1].kind == tWord && !x.toks[k-1].cap && !x.inSet(k-1, cNpStop) && x.inSet(k-2, cDeterminer) {
+					k--
+					continue
+				}
 				break
 			}
 			if t.cap && x.inSet(k, cSubjectPronoun) && k < j {
@@ -753,6 +759,23 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	return s, e, "", true
+}
+
+// endsAsking: the quote ends in a question or exclamation mark, so the
+// sentence after it that opens with a name and a verb of saying
+// attributes it, however it goes on ("“… Three?” Clinton asks as …").
+func (x *run) endsAsking(q qspan) bool {
+	return q.ce > q.cs && (x.text[q.ce-1] == '?' || x.text[q.ce-1] == '!')
+}
+
+// quoteIn: a quotation mark opens among tokens i..j.
+func (x *run) quoteIn(i, j int) bool {
+	for ; i < j && i < len(x.toks); i++ {
+		if x.toks[i].kind == tOpen {
+			return true
+		}
+	}
+	return false
 }
 
 // opensQuote: a quotation mark opens at token j or right after a comma

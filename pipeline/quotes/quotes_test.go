@@ -431,6 +431,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "He has never worked a night shift", "Petra Halvorsen"},                // "Speaking … in Bergen, Norway, X went …": the opener runs on over a place
 		{"direct", "She will remember this strike", "Olav Rud"},                           // "X took his daughter …": a verb ends the name
 		{"direct", "the coast has not forgotten any of it.", "Anders Lund"},               // "the 1998 strikes": a cue word after a number is a noun
+		{"direct", "Who will pay for the night shifts?", "Petra Halvorsen"},               // "“…?” X asks as …": a question, then a name and a verb of saying
+		{"direct", "The ferry is the only road we have,", "a voice-over in the advert"},   // a described source with its place
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
