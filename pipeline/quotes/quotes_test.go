@@ -433,6 +433,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "the coast has not forgotten any of it.", "Anders Lund"},               // "the 1998 strikes": a cue word after a number is a noun
 		{"direct", "Who will pay for the night shifts?", "Petra Halvorsen"},               // "“…?” X asks as …": a question, then a name and a verb of saying
 		{"direct", "The ferry is the only road we have,", "a voice-over in the advert"},   // a described source with its place
+		{"direct", "The owners will sign before Easter,", "Anders Lund"},                  // "a confident-seeming Lund": a name after a determiner and an adjective is a person
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

@@ -1020,8 +1020,10 @@ func (e *Extractor) personLike(m string) bool {
 		lastCap = isUpper(w[0])
 	}
 	possessed := (strings.Contains(lm, "'s ") || strings.Contains(lm, "’s ")) && !lastCap
-	// "former Florida governor Jeb Bush": a title before a name is a person
-	named := lastCap && fullName(m)
+	// "former Florida governor Jeb Bush": a title before a name is a person;
+	// so is a name after a determiner and adjectives ("a confident-seeming
+	// Manafort", "an angry Hollande")
+	named := lastCap && (fullName(m) || (strings.HasPrefix(m, "a ") || strings.HasPrefix(m, "an ") || strings.HasPrefix(m, "A ") || strings.HasPrefix(m, "An ")) && !possessed)
 	if !named && (m != "" && !(m[0] >= 'A' && m[0] <= 'Z') || possessed || strings.HasPrefix(m, "The ") || strings.HasPrefix(m, "A ") || strings.HasPrefix(m, "An ")) {
 		// a described source: a person only when its head noun names one
 		// ("the official", "a spokeswoman"); "the district" is not

@@ -377,6 +377,10 @@ func splitTitle(m string) (name, title string) {
 		}
 		i--
 	}
+	// an article opening the run is no part of the name: "A Clinton supporter"
+	for i < len(words)-1 && (words[i] == "A" || words[i] == "An") {
+		i++
+	}
 	// an acronym opening the run belongs to the title: "envoy to the UN Nikki Haley"
 	for i < len(words)-1 && isAcronym(words[i]) {
 		i++
