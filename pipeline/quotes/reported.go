@@ -979,6 +979,21 @@ func (e *Extractor) isPlace(m string) bool {
 	return e.places[lm] || e.vocab[lm].cls&cPlace != 0
 }
 
+var possessiveDeterminers = set("our", "his", "her", "their", "my", "your", "its")
+
+// acronym: m is one word of two to five capital letters.
+func acronym(m string) bool {
+	if len(m) < 2 || len(m) > 5 {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		if m[i] < 'A' || m[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // personLike: a name or described source that "he" or "she" could stand for.
 func (e *Extractor) personLike(m string) bool {
 	var buf [64]byte
@@ -995,7 +1010,16 @@ func (e *Extractor) personLike(m string) bool {
 	} else {
 		lm = strings.ToLower(m)
 	}
+	if acronym(m) {
+		return false // "GRS", "NATO": an organisation's initials
+	}
 	lm = strings.TrimPrefix(strings.TrimPrefix(lm, "the "), "a ")
+	// "Our Revolution", "His campaign": a possessive determiner opens a
+	// description, capitalised or not
+	if k := strings.IndexByte(lm, ' '); k > 0 && possessiveDeterminers[lm[:k]] {
+		last := lm[strings.LastIndexByte(lm, ' ')+1:]
+		return personNouns[last]
+	}
 	// "One of the central claims of …", "Two of his aides": a part of
 	// a group is a person when the group's head noun names people
 	if k := strings.Index(lm, " of "); k > 0 && strings.IndexByte(lm[:k], ' ') < 0 && determiners[lm[:k]] {
