@@ -435,6 +435,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The ferry is the only road we have,", "a voice-over in the advert"},   // a described source with its place
 		{"direct", "The owners will sign before Easter,", "Anders Lund"},                  // "a confident-seeming Lund": a name after a determiner and an adjective is a person
 		{"direct", "We followed every rule in the book,", "Tor Eide"},                     // "NFU": initials name an organisation, not the man
+		{"direct", "Strikes end when the money does,", "Erik Vold"},                       // "As for X, he said …": the person the sentence turns to
+		{"direct", "I will not split the union over this,", "Nils Berg"},                  // "A third, X, said …": the set-off name is the subject, not a name later in the sentence
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

@@ -339,6 +339,11 @@ func (x *run) pushSubject(si int) {
 		x.push(sub) // older than the main clause's subject
 	}
 	s, e, ok := x.sentenceSubject(ss, se)
+	if ok && x.inSet(s, cSubjectPronoun) {
+		if view := x.viewpoint(ss, s); view.Text != "" {
+			x.push(view) // "As for Trump, he said …"
+		}
+	}
 	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
 	}
@@ -496,11 +501,15 @@ func (x *run) negated(v int) bool {
 // is pushed after the subject, as the newest candidate. ss is the sentence
 // start, s the subject's first token.
 func (x *run) viewpoint(ss, s int) Mention {
-	if s <= ss+2 || !(x.is(ss, "to") || x.is(ss, "for")) || !x.toks[ss].cap {
+	if s <= ss+2 || !(x.is(ss, "to") || x.is(ss, "for") || x.is(ss, "as") && x.is(ss+1, "for")) || !x.toks[ss].cap {
 		return Mention{}
 	}
-	ns, ne, ok := x.npForward(ss+1, s)
-	if !ok || ne-ns < 2 || !x.punct(ne, ",") || !x.toks[ne-1].cap {
+	from := ss + 1
+	if x.is(ss, "as") {
+		from++ // "As for Trump, he said …": the person the sentence turns to
+	}
+	ns, ne, ok := x.npForward(from, s)
+	if !ok || ne-ns < 1 || !x.punct(ne, ",") || !x.toks[ne-1].cap || ne-ns < 2 && from == ss+1 {
 		return Mention{}
 	}
 	if m := x.mention(ns, ne); x.e.personLike(m.Text) {
@@ -529,6 +538,9 @@ func (x *run) pushNames(si int) {
 	s, e, ok := x.sentenceSubject(ss, se)
 	if !ok || x.inSet(s, cSubjectPronoun) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 		return
+	}
+	if _, named := x.setOffName(e, se); named {
+		return // "And a third, Daniel Traynor, said …": a person after all
 	}
 	x.pushLastName(e, se)
 	if view := x.viewpoint(ss, s); view.Text != "" {
