@@ -30,7 +30,8 @@ stance tone [FILE...] reads lines from the files (or standard input, or -):
 plain text, or JSONL objects {"id", "text", "target"} where target is a
 string (its first occurrence is scored) or {"mention","start","end"} with
 offsets in code points. It writes one JSON line per input line: id (when
-given), tone (-1..1), label, tone_lexicon, tone_nb and, given a target,
+given), tone (-1..1), label, tone_lexicon, tone_nb, tone_vec (with a
+word-vector model) and, given a target,
 target_tone and target_label (the tone directed at that mention).
 
 stance tone train --data FILE... --out FILE trains the model from toneLabelled
@@ -102,6 +103,7 @@ type toneOutput struct {
 	Label         string              `json:"label"`
 	ToneLexicon   float64             `json:"tone_lexicon"`
 	ToneNB        float64             `json:"tone_nb"`
+	ToneVec       *float64            `json:"tone_vec,omitempty"`
 	Target        string              `json:"target,omitempty"`
 	TargetTone    *float64            `json:"target_tone,omitempty"`
 	TargetLabel   string              `json:"target_label,omitempty"`
@@ -172,7 +174,7 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 			return toneOutput{}, fmt.Errorf("not valid UTF-8")
 		}
 		s := sc.Score(string(line))
-		out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB}
+		out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
 		if explain > 0 {
 			out.Why = sc.Explain(string(line), explain)
 		}
@@ -187,7 +189,7 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 	}
 	text := *in.Text
 	s := sc.Score(text)
-	out := toneOutput{ID: in.ID, Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB}
+	out := toneOutput{ID: in.ID, Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
 	if explain > 0 {
 		out.Why = sc.Explain(text, explain)
 	}
@@ -584,4 +586,13 @@ func vecFlags(tf trainFlags) string {
 		return ""
 	}
 	return fmt.Sprintf(" --embeddings %s --vec-words %d", filepath.Base(tf.embeddings), tf.vecWords)
+}
+
+// vecPart is the word-vector model's part of s, nil when the scorer has none.
+func vecPart(sc *tone.Scorer, s tone.Score) *float64 {
+	if !sc.HasVectors() {
+		return nil
+	}
+	v := s.Vec
+	return &v
 }

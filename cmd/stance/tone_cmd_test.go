@@ -53,7 +53,7 @@ func TestToneCommandLines(t *testing.T) {
 	if rows[0]["label"] != "negative" || rows[0]["id"] != nil || rows[0]["target_tone"] != nil {
 		t.Errorf("plain line: %v", rows[0])
 	}
-	for _, k := range []string{"tone", "label", "tone_lexicon", "tone_nb"} {
+	for _, k := range []string{"tone", "label", "tone_lexicon", "tone_nb", "tone_vec"} {
 		if _, ok := rows[0][k]; !ok {
 			t.Errorf("output lacks %q: %v", k, rows[0])
 		}

@@ -3,12 +3,16 @@ package tone
 import "sort"
 
 // Contribution is one word's part in a tone: its valence after the rules
-// (negation, boosters, "but", capitals) and the model's evidence for it,
-// log P(word|pos) − log P(word|neg).
+// (negation, boosters, "but", capitals), the naive Bayes model's evidence
+// for it, log P(word|pos) − log P(word|neg), and its part in the
+// word-vector model's log-odds.
 type Contribution struct {
 	Word    string  `json:"word"`
 	Lexicon float64 `json:"lexicon,omitempty"`
 	NB      float64 `json:"nb,omitempty"`
+	// Vec is how far the word moved the word-vector model's log-odds (pos
+	// vs neg): the model's log-odds minus what they would be without it.
+	Vec     float64 `json:"vec,omitempty"`
 	Negated bool    `json:"negated,omitempty"` // inside a negation's scope for the model
 	Place   string  `json:"place,omitempty"`   // for a target: where the word stood for the target model
 }
@@ -66,6 +70,23 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 			}
 		}
 	}
+	if s.model != nil && s.model.vec != nil {
+		// The model reads the mean of the words' rows, so a word's part is
+		// the change in that mean when it is left out.
+		l, n := s.model.vecLogits(sc)
+		if n > 1 {
+			mean := l[classPos] - l[classNeg] - (s.model.VecBias[classPos] - s.model.VecBias[classNeg])
+			for _, f := range sc.nb {
+				if f.vec < 0 || f.negated {
+					continue
+				}
+				p := s.model.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+				if d := (float64(p[classPos]-p[classNeg]) - mean) / float64(n-1); d > 0.5 || d < -0.5 {
+					at(int(f.tok)).Vec = d
+				}
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return weight(out[i]) > weight(out[j]) })
 	if max > 0 && len(out) > max {
 		out = out[:max]
@@ -80,7 +101,7 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 // weight ranks contributions: a lexicon valence counts fully, model evidence
 // at its share in the combination.
 func weight(c *Contribution) float64 {
-	return abs(c.Lexicon) + nbWeight*abs(c.NB)
+	return abs(c.Lexicon) + nbWeight*abs(c.NB) + vecWeight*abs(c.Vec)
 }
 
 func abs(x float64) float64 {

@@ -25,6 +25,7 @@ type Score struct {
 	Tone    float64 // combined, -1..1
 	Lexicon float64 // the rule engine's compound score
 	NB      float64 // the naive Bayes model's P(pos) - P(neg); 0 without a model
+	Vec     float64 // the word-vector model's P(pos) - P(neg); 0 without one
 	Label   string  // positive, neutral, negative
 }
 
@@ -147,7 +148,8 @@ func (s *Scorer) Score(text string) Score {
 		if s.model.vec != nil {
 			vl, _ := s.model.vecLogits(sc)
 			q := probs(vl)
-			out.Tone = (lex + vecWeight*(q[classPos]-q[classNeg])) / (1 + vecWeight)
+			out.Vec = q[classPos] - q[classNeg]
+			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)
 		} else {
 			out.Tone = combine(lex, l, n)
 		}

@@ -33,6 +33,9 @@ const (
 	DefaultVecWords = 50000
 )
 
+// HasVectors reports whether the scorer's model has a word-vector model.
+func (s *Scorer) HasVectors() bool { return s.model != nil && s.model.vec != nil }
+
 // vecIndex is the compiled word-vector model.
 type vecIndex struct {
 	ids    map[string]int32

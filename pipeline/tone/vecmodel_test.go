@@ -99,6 +99,19 @@ func TestVecModelUnseenWords(t *testing.T) {
 			t.Errorf("%q: P(neg, neu, pos) = %.2f, want %s most likely", c.text, p, classNames[c.want])
 		}
 	}
+	// The explanation names the unseen word that moved the model.
+	found := false
+	for _, c := range vs.Explain("The envoy excoriated the talks.", 0) {
+		if c.Word == "excoriated" {
+			found = c.Vec < 0
+		}
+	}
+	if !found {
+		t.Errorf("Explain: excoriated not listed with negative word-vector evidence: %+v", vs.Explain("The envoy excoriated the talks.", 0))
+	}
+	if sc := vs.Score("The envoy excoriated the talks."); sc.Vec >= 0 || !vs.HasVectors() {
+		t.Errorf("Score.Vec = %.3f for excoriated, want < 0", sc.Vec)
+	}
 	// In a negation's scope a word is left to the rules.
 	if p, q := vecProbs(vs, "The minister did not praise."), vecProbs(vs, "The minister did not extolled."); fmt.Sprintf("%.6f", p) != fmt.Sprintf("%.6f", q) {
 		t.Errorf("negated words moved the word-vector model: %.3f vs %.3f", p, q)
