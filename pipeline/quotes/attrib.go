@@ -415,8 +415,10 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	if q.ot > ss && (x.punct(q.ot-1, ":") || x.punct(q.ot-1, "—") || x.punct(q.ot-1, "–")) {
 		// a name right before the colon is a label: "… - Michael P.
 		// McDonald: “…”", "Republican pollster Daron Shaw: “…”"
+		// (not "McConnell delivered a blunt message to Trump: “…”": the
+		// label is the whole of what comes before the colon)
 		if c := q.ot - 1; c-1 >= ss && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
-			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap {
+			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap && (s == ss || x.isDash(s-1) || x.toks[s].cap || x.titledName(s, e)) {
 				quote.Speaker = x.mention(s, e)
 				quote.Cue, quote.Rule = x.text[x.toks[c].s:x.toks[c].e], "colon-subject"
 				return
@@ -813,6 +815,17 @@ func (x *run) titledName(s, e int) bool {
 	return x.e.personLike(x.text[x.toks[c].s:x.toks[e-1].e])
 }
 
+// possessiveTitle: tokens s..e hold a possessive ("The Podesta Group's
+// CEO"): whose role, not a name.
+func (x *run) possessiveTitle(s, e int) bool {
+	for k := s; k < e; k++ {
+		if x.possessive(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // appositiveSubject reads "A, B, said" back from the comma at j: one of A
 // and B names the speaker, the other describes them ("Haley, the UN envoy,";
 // "her senior policy adviser, Jake Sullivan,"). The name is the part whose
@@ -834,7 +847,10 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 		return 0, 0, "", false
 	}
 	bs, be := k+1, j
-	if x.allCaps(bs, be) && !x.allCaps(as, ae) {
+	// "The Podesta Group's CEO, Kimberley Fritts, said": both parts are
+	// capitalised; the one that is a person's name (not a possessive
+	// title) is the speaker
+	if x.allCaps(bs, be) && (!x.allCaps(as, ae) || x.possessiveTitle(as, ae) && !x.possessiveTitle(bs, be) && fullName(x.text[x.toks[bs].s:x.toks[be-1].e])) {
 		sp := x.span(as, ae)
 		return bs, be, x.text[sp.Start:sp.End], true
 	}

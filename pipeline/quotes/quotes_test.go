@@ -437,6 +437,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We followed every rule in the book,", "Tor Eide"},                     // "NFU": initials name an organisation, not the man
 		{"direct", "Strikes end when the money does,", "Erik Vold"},                       // "As for X, he said …": the person the sentence turns to
 		{"direct", "I will not split the union over this,", "Nils Berg"},                  // "A third, X, said …": the set-off name is the subject, not a name later in the sentence
+		{"direct", "Nobody leaves the table before a deal,", "Karen Moen"},                // "The Board's chairman, Karen Moen, said": the name, not the possessive title
+		{"direct", "Sign by Friday or the ferries stay in port.", "Anders Lund"},          // "X delivered a message to Y: “…”": the subject, not the name before the colon
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
