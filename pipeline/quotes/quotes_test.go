@@ -412,33 +412,35 @@ func TestAttribution(t *testing.T) {
 func TestCoreference(t *testing.T) {
 	ss := statements(t, "testdata/coreference.txt")
 	for _, w := range []stmt{
-		{"partial", "reckless and unhelpful", "Anders Lund"},                              // "X denounced Y's remarks as “…”": X, not Y
-		{"direct", "We will not negotiate in the press,", "Anders Lund"},                  // he: the sentence subject, not the possessive
-		{"direct", "I have nothing to announce today,", "Jonas Brekke"},                   // "X wouldn't say": the name without "wouldn't"
-		{"direct", "Halvorsen is the toughest negotiator on the coast,", "Erik Vold"},     // he: not Lund, and "Mr." is no name
-		{"direct", "Lund knows the numbers better than anyone,", "Erik Vold"},             // he: the subject, not the man the quote names
-		{"direct", "We can wait longer than the owners,", "Olaf Berg"},                    // "On Tuesday, chairman X told": no "On Tuesday" as a name
-		{"direct", "Nobody wins a winter strike,", "Tor Eide"},                            // "Like X, a description, Y doesn't …": Y is the subject
-		{"direct", "I am not going anywhere.", "Nils Aas"},                                // "In a long, late-night interview …, X said … and added"
-		{"direct", "The union is only as strong as its weakest port.", "Petra Halvorsen"}, // "she's said": the pronoun
-		{"direct", "The ports lose more in a week than the raise would cost", "Strand"},   // a lone name before an irregular verb ("saw")
-		{"direct", "Nobody will go hungry because of this,", "Ingrid Dahl"},               // "Norway's minister, X, …": the name set off after a possessive
-		{"direct", "The harbour has never closed for a strike,", "Anders Lund"},           // "an angry Lund retaliated": a name after an adjective, an unlisted verb
-		{"direct", "We grieve with every family on the coast tonight.", "Solveig Lie"},    // "X released the following statement:" then the quote's paragraph
-		{"direct", "We regret the delays", "port authority"},                              // "X issued a statement …." then the quote's paragraph
-		{"direct", "Traffic fell by a fifth", "annual report"},                            // "the report, which notes, “…”"
-		{"direct", "The strike is a symptom", "Astrid Holm"},                              // "Shipping veteran Astrid Holm": a title word before a given name
-		{"direct", "He has never worked a night shift", "Petra Halvorsen"},                // "Speaking … in Bergen, Norway, X went …": the opener runs on over a place
-		{"direct", "She will remember this strike", "Olav Rud"},                           // "X took his daughter …": a verb ends the name
-		{"direct", "the coast has not forgotten any of it.", "Anders Lund"},               // "the 1998 strikes": a cue word after a number is a noun
-		{"direct", "Who will pay for the night shifts?", "Petra Halvorsen"},               // "“…?” X asks as …": a question, then a name and a verb of saying
-		{"direct", "The ferry is the only road we have,", "a voice-over in the advert"},   // a described source with its place
-		{"direct", "The owners will sign before Easter,", "Anders Lund"},                  // "a confident-seeming Lund": a name after a determiner and an adjective is a person
-		{"direct", "We followed every rule in the book,", "Tor Eide"},                     // "NFU": initials name an organisation, not the man
-		{"direct", "Strikes end when the money does,", "Erik Vold"},                       // "As for X, he said …": the person the sentence turns to
-		{"direct", "I will not split the union over this,", "Nils Berg"},                  // "A third, X, said …": the set-off name is the subject, not a name later in the sentence
-		{"direct", "Nobody leaves the table before a deal,", "Karen Moen"},                // "The Board's chairman, Karen Moen, said": the name, not the possessive title
-		{"direct", "Sign by Friday or the ferries stay in port.", "Anders Lund"},          // "X delivered a message to Y: “…”": the subject, not the name before the colon
+		{"partial", "reckless and unhelpful", "Anders Lund"},                                  // "X denounced Y's remarks as “…”": X, not Y
+		{"direct", "We will not negotiate in the press,", "Anders Lund"},                      // he: the sentence subject, not the possessive
+		{"direct", "I have nothing to announce today,", "Jonas Brekke"},                       // "X wouldn't say": the name without "wouldn't"
+		{"direct", "Halvorsen is the toughest negotiator on the coast,", "Erik Vold"},         // he: not Lund, and "Mr." is no name
+		{"direct", "Lund knows the numbers better than anyone,", "Erik Vold"},                 // he: the subject, not the man the quote names
+		{"direct", "We can wait longer than the owners,", "Olaf Berg"},                        // "On Tuesday, chairman X told": no "On Tuesday" as a name
+		{"direct", "Nobody wins a winter strike,", "Tor Eide"},                                // "Like X, a description, Y doesn't …": Y is the subject
+		{"direct", "I am not going anywhere.", "Nils Aas"},                                    // "In a long, late-night interview …, X said … and added"
+		{"direct", "The union is only as strong as its weakest port.", "Petra Halvorsen"},     // "she's said": the pronoun
+		{"direct", "The ports lose more in a week than the raise would cost", "Strand"},       // a lone name before an irregular verb ("saw")
+		{"direct", "Nobody will go hungry because of this,", "Ingrid Dahl"},                   // "Norway's minister, X, …": the name set off after a possessive
+		{"direct", "The harbour has never closed for a strike,", "Anders Lund"},               // "an angry Lund retaliated": a name after an adjective, an unlisted verb
+		{"direct", "We grieve with every family on the coast tonight.", "Solveig Lie"},        // "X released the following statement:" then the quote's paragraph
+		{"direct", "We regret the delays", "port authority"},                                  // "X issued a statement …." then the quote's paragraph
+		{"direct", "Traffic fell by a fifth", "annual report"},                                // "the report, which notes, “…”"
+		{"direct", "The strike is a symptom", "Astrid Holm"},                                  // "Shipping veteran Astrid Holm": a title word before a given name
+		{"direct", "He has never worked a night shift", "Petra Halvorsen"},                    // "Speaking … in Bergen, Norway, X went …": the opener runs on over a place
+		{"direct", "She will remember this strike", "Olav Rud"},                               // "X took his daughter …": a verb ends the name
+		{"direct", "the coast has not forgotten any of it.", "Anders Lund"},                   // "the 1998 strikes": a cue word after a number is a noun
+		{"direct", "Who will pay for the night shifts?", "Petra Halvorsen"},                   // "“…?” X asks as …": a question, then a name and a verb of saying
+		{"direct", "The ferry is the only road we have,", "a voice-over in the advert"},       // a described source with its place
+		{"direct", "The owners will sign before Easter,", "Anders Lund"},                      // "a confident-seeming Lund": a name after a determiner and an adjective is a person
+		{"direct", "We followed every rule in the book,", "Tor Eide"},                         // "NFU": initials name an organisation, not the man
+		{"direct", "Strikes end when the money does,", "Erik Vold"},                           // "As for X, he said …": the person the sentence turns to
+		{"direct", "I will not split the union over this,", "Nils Berg"},                      // "A third, X, said …": the set-off name is the subject, not a name later in the sentence
+		{"direct", "Nobody leaves the table before a deal,", "Karen Moen"},                    // "The Board's chairman, Karen Moen, said": the name, not the possessive title
+		{"direct", "Sign by Friday or the ferries stay in port.", "Anders Lund"},              // "X delivered a message to Y: “…”": the subject, not the name before the colon
+		{"indirect", "The strike has already cost the northern ports millions", "Harald Lie"}, // "…, said X, a description to the end": reported speech
+		{"direct", "Every week adds another ten million,", "Harald Lie"},                      // and X is the candidate the next "he" means
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

@@ -40,7 +40,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			}
 			if !found && !leads && v > ss && x.punct(v-1, ",") {
 				// …, said X.
-				if ns, ne, ok := x.npForward(j, se); ok && x.adverbialTail(ne, se) {
+				if ns, ne, ok := x.npForward(j, se); ok && (x.adverbialTail(ne, se) || x.appositiveTail(ne, se)) {
 					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker")
 					q.Speaker = x.mention(ns, ne)
 					found = true
@@ -147,6 +147,22 @@ func (x *run) statement(pi, i, j int, rule string) Quote {
 
 // adverbialTail: after the speaker only a short phrase to the sentence end
 // ("in a statement", "on Monday", "told reporters"), no new clause.
+// appositiveTail: from token i the sentence only describes the speaker
+// just named: "…, said Grant Green, a national security official under
+// Presidents Reagan and George W. Bush."
+func (x *run) appositiveTail(i, se int) bool {
+	if !x.punct(i, ",") || i+1 >= se || !x.inSet(i+1, cDeterminer) || se-i > 30 {
+		return false
+	}
+	for k := i + 1; k < se; k++ {
+		t := x.toks[k]
+		if t.kind == tOpen || t.kind == tClose || x.is(k, "that") || x.cueAtKind(k) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (x *run) adverbialTail(i, se int) bool {
 	if se-i > 12 {
 		return false
