@@ -12,6 +12,7 @@ import (
 // paragraph extracts the statements of paragraph pi and appends them to out.
 func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.curPara = pi
+	x.lastSubj, x.lastSubjSent = Mention{}, -1
 	x.qs = pairQuotes(x.text, p.Start, p.End, x.qs[:0])
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
@@ -263,7 +264,11 @@ func (x *run) sentOf(ti int) (int, int) {
 func (x *run) attributeQuote(qi int, quote *Quote) {
 	q := x.qs[qi]
 	ss, se := x.sentOf(q.ot)
-	if q.ct >= 0 {
+	// "O'Malley interjected: “It's just not true.” He said …": a quote a
+	// colon introduces and that ends its sentence is attributed before it;
+	// what follows is a new sentence
+	introduced := q.ot > ss && x.punct(q.ot-1, ":") && q.ce > q.cs && strings.IndexByte(".?!", x.text[q.ce-1]) >= 0
+	if q.ct >= 0 && !introduced {
 		// after the quote: “…,” X said / “…,” said X / “…,” according to X
 		i := q.ct + 1
 		if x.punct(i, ",") || x.punct(i, "—") || x.punct(i, "–") {
@@ -309,7 +314,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	}
 	// the attribution as a short sentence of its own after a quote that
 	// ends in a period: “… missing.” Trump said.
-	if q.ct >= 0 && q.ct+1 == se && se < len(x.toks) && x.toks[se].kind == tWord {
+	if q.ct >= 0 && q.ct+1 == se && se < len(x.toks) && x.toks[se].kind == tWord && !introduced {
 		_, se2 := x.sentOf(se)
 		if k, j := x.cueAt(se); k == cueVerb {
 			if s, e, ok := x.npForward(j, se2); ok && x.adverbialTail(e, se2) {
@@ -653,21 +658,27 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		// "Feinstein, the ranking Democrat, who said …": the speaker is the
 		// phrase the relative clause hangs on
 		if s, e, ap, ok := x.subjectBefore(j-1, lo); ok && e <= j-1 {
-			if x.is(j, "which") {
-				// "linked to the Associated Press report, which notes":
-				// the noun phrase from its determiner
-				d := -1
-				for k := s; k < e; k++ {
-					if x.inSet(k, cDeterminer) && !x.toks[k].cap {
-						d = k
-					}
+			// "linked to the Associated Press report, which notes",
+			// "would involve Attorney General Loretta E. Lynch, who told":
+			// the noun phrase from its determiner, or the name with its
+			// title, without the verb before it
+			d := -1
+			for k := s; k < e; k++ {
+				if x.inSet(k, cDeterminer) && !x.toks[k].cap {
+					d = k
 				}
-				if d >= 0 {
-					s = d
+			}
+			if d >= 0 {
+				s = d
+			} else if x.toks[e-1].cap {
+				c := e - 1
+				for c-1 >= s && (x.toks[c-1].cap || x.punct(c-1, ".") || x.toks[c-1].kind == tWord && x.inSet(c-1, cNpInner) && c-2 >= s && x.toks[c-2].cap) {
+					c--
 				}
-				if !x.inSet(s, cDeterminer) && !x.toks[s].cap {
-					return 0, 0, "", false
-				}
+				s = c
+			}
+			if !x.inSet(s, cDeterminer) && !x.toks[s].cap {
+				return 0, 0, "", false
 			}
 			return s, e, ap, true
 		}

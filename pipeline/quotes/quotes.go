@@ -199,6 +199,8 @@ type run struct {
 	prevSubjectPara int
 	curPara         int
 	cands           [nCands]cand    // latest subjects and speakers, newest first
+	lastSubj        Mention         // the latest person pushed as a sentence's subject
+	lastSubjSent    int             // its sentence in the current paragraph
 	genders         map[string]int8 // surname → gender the text gave ("X said she …")
 	surnames        map[string]int8 // surname → gender of the given names it came with; 2 both
 }
@@ -266,6 +268,7 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	if i > 0 && (x.possessive(i-1) || x.number(i-1) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
 		return 0, i
 	}
+
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
 		// A capitalised cue word inside a sentence is a name ("United
 		// States"); only a sentence-initial one ("According to") is a cue.

@@ -441,6 +441,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Sign by Friday or the ferries stay in port.", "Anders Lund"},              // "X delivered a message to Y: “…”": the subject, not the name before the colon
 		{"indirect", "The strike has already cost the northern ports millions", "Harald Lie"}, // "…, said X, a description to the end": reported speech
 		{"direct", "Every week adds another ten million,", "Harald Lie"},                      // and X is the candidate the next "he" means
+		{"direct", "Not this year, and not the next,", "Petra Halvorsen"},                     // "X caused a stir when Y asked …": the main clause's subject stays the newest
+		{"direct", "It is nothing of the kind.", "Erik Vold"},                                 // "X interjected: “….” He said …": the colon attributes; the next sentence is new
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

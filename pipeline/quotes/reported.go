@@ -332,6 +332,11 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 		}
 		if !isPronoun(q.Speaker.Text) {
 			x.push(q.Speaker)
+			if x.inSubordinate(q.Speaker.Span.Start) {
+				// "Clinton caused a stir when an Iowa voter asked if she
+				// …": the main clause's subject stays the newest
+				x.push(x.lastSubj)
+			}
 		}
 	}
 	for ; si < len(x.sens); si++ {
@@ -397,6 +402,9 @@ func (x *run) pushSubject(si int) {
 		if n, ok := x.setOffName(e, se); ok {
 			m = n
 		}
+	}
+	if x.e.personLike(m.Text) {
+		x.lastSubj, x.lastSubjSent = m, si
 	}
 	if a := x.passiveAgent(ss, se); a.Text != "" && a.Span.Start > m.Span.Start {
 		x.push(a) // the subject stays the newest candidate
@@ -506,6 +514,23 @@ func (x *run) negated(v int) bool {
 		}
 		if x.lowerIn(k, negations) {
 			return true
+		}
+	}
+	return false
+}
+
+// inSubordinate: byte b lies in a clause that "when", "as", "while",
+// "because" … opens after the subject of its sentence, and that sentence's
+// subject is the person last pushed as a subject.
+func (x *run) inSubordinate(b int) bool {
+	si := x.sentenceAt(b)
+	if si < 0 || si != x.lastSubjSent || x.lastSubj.Text == "" || x.lastSubj.Span.End > b {
+		return false
+	}
+	// the clause word right before the speaker's words
+	for k := x.sens[si][0] + 1; k < x.sens[si][1]; k++ {
+		if x.toks[k].s == b {
+			return x.toks[k-1].s > x.lastSubj.Span.End && !x.toks[k-1].cap && x.lowerIn(k-1, subordinators)
 		}
 	}
 	return false
