@@ -399,7 +399,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			// "with Trump reportedly yelling: “…”": a name right before the
 			// participle is its subject
 			if v > ss && x.toks[v-1].kind == tWord && (x.toks[v-1].cap || x.adverb(v-1)) {
-				if s, e, _, ok := x.subjectBefore(v, ss); ok && x.toks[e-1].cap && !x.inSet(s, cSubjectPronoun) {
+				// (not "responded … on Facebook writing": a place or medium
+				// after a preposition)
+				if s, e, _, ok := x.subjectBefore(v, ss); ok && x.toks[e-1].cap && !x.inSet(s, cSubjectPronoun) && !(s > ss && x.inSet(s-1, cPlacePrep) && !x.toks[s-1].cap) {
 					x.setSpeaker(quote, s, e, v, j, "participle-quote")
 					return
 				}
@@ -744,6 +746,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	}
 	if s >= e {
 		return 0, 0, "", false
+	}
+	// "Another intelligence source speaking to Fox News said": a participle
+	// and its phrase after the head describe the source; the head names it
+	for p := s + 1; p+1 < e; p++ {
+		if t := x.toks[p]; t.kind == tWord && !t.cap && strings.HasSuffix(x.text[t.s:t.e], "ing") && x.inSet(p+1, cPlacePrep) && !x.toks[p-1].cap {
+			e = p
+			break
+		}
 	}
 	if e-s > 8 {
 		// too long for a name: keep its last words

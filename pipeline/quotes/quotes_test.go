@@ -443,6 +443,9 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Every week adds another ten million,", "Harald Lie"},                      // and X is the candidate the next "he" means
 		{"direct", "Not this year, and not the next,", "Petra Halvorsen"},                     // "X caused a stir when Y asked …": the main clause's subject stays the newest
 		{"direct", "It is nothing of the kind.", "Erik Vold"},                                 // "X interjected: “….” He said …": the colon attributes; the next sentence is new
+		{"direct", "We will publish every figure on Friday.", "Anders Lund"},                  // "X replied … on Facebook writing, “…”": not the medium
+		{"direct", "The vote will be close, closer than anyone admits.", "A union source"},    // "A source speaking to Radio Nord said": the source, not the station
+		{"direct", "Nobody can live on these wages.", "a ferry owner"},                        // "Alongside X, even Y said …, saying": a preposition opens no subject
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
