@@ -74,6 +74,7 @@ type cueEntry struct {
 type Extractor struct {
 	cues      map[string][]cueEntry // first word, lower case → cues starting with it
 	vocab     map[string]vocabEntry // every word a rule looks at, lower case
+	words     *wordTable            // vocab, for classify
 	cueLists  [][]cueEntry
 	nonPerson map[string]bool // lower-case names of lexicon actors that are not people
 	places    map[string]bool // lower-case places of more than one word ("new york")
@@ -147,6 +148,7 @@ func New(lx *lexicon.Lexicon) *Extractor {
 		v.cue = int32(len(e.cueLists))
 		e.vocab[w] = v
 	}
+	e.words = newWordTable(e.vocab)
 	return e
 }
 
@@ -227,20 +229,10 @@ func (x *run) inSet(i int, c wordClass) bool {
 func (x *run) classify() {
 	for i := range x.toks {
 		t := &x.toks[i]
-		if t.kind != tWord || t.e-t.s > len(x.buf) {
+		if t.kind != tWord {
 			continue
 		}
-		w := x.text[t.s:t.e]
-		n := 0
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			x.buf[n] = c
-			n++
-		}
-		if v, ok := x.e.vocab[string(x.buf[:n])]; ok {
+		if v, ok := x.e.words.get(x.text[t.s:t.e], x.buf[:]); ok {
 			t.cls, t.cue = v.cls, v.cue
 		}
 	}

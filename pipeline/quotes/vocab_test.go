@@ -1,0 +1,44 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stance-news/stance/lexicon"
+)
+
+// The packed word table must answer exactly like the vocabulary map it is
+// built from, whatever the case, length or bytes of the word.
+func TestWordTableAgreesWithVocab(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(lx)
+	words := []string{"", "a", "A", "said", "SAID", "Said", "according", "spokeswoman", "Spokeswoman",
+		"x\x00", "the\x00", "abcdefgh", "abcdefghi", "Ünïcode", "straße", strings.Repeat("a", 64), strings.Repeat("a", 65)}
+	for w := range e.vocab {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[:len(w)-1])
+	}
+	var buf [64]byte
+	for _, w := range words {
+		want, wantOK := e.vocab[asciiLower(w)]
+		if len(w) > len(buf) {
+			want, wantOK = vocabEntry{}, false
+		}
+		got, ok := e.words.get(w, buf[:])
+		if got != want || ok != wantOK {
+			t.Errorf("%q: got %v %v, want %v %v", w, got, ok, want, wantOK)
+		}
+	}
+}
+
+func asciiLower(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
