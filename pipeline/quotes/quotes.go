@@ -78,6 +78,7 @@ type Extractor struct {
 	cueLists  [][]cueEntry
 	nonPerson map[string]bool // lower-case names of lexicon actors that are not people
 	places    map[string]bool // lower-case places of more than one word ("new york")
+	noPerson  map[string]bool // nonPerson, places and one-word places in one look-up
 }
 
 // New builds an extractor from the lexicon's reporting cues.
@@ -149,6 +150,17 @@ func New(lx *lexicon.Lexicon) *Extractor {
 		e.vocab[w] = v
 	}
 	e.words = newWordTable(e.vocab)
+	e.noPerson = map[string]bool{}
+	for _, m := range []map[string]bool{e.nonPerson, e.places} {
+		for w := range m {
+			e.noPerson[w] = true
+		}
+	}
+	for w, v := range e.vocab {
+		if v.cls&cPlace != 0 {
+			e.noPerson[w] = true
+		}
+	}
 	return e
 }
 
@@ -159,7 +171,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	sn, gn := x.surnames, x.genders
 	clear(sn)
 	clear(gn)
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], surnames: sn, genders: gn}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], surnames: sn, genders: gn}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -185,12 +197,13 @@ var runPool = sync.Pool{New: func() any { return new(run) }}
 
 // run is the state of one Extract call.
 type run struct {
-	e    *Extractor
-	text string
-	toks []tok
-	qs   []qspan
-	sens [][2]int
-	buf  [64]byte
+	e        *Extractor
+	text     string
+	toks     []tok
+	qs       []qspan
+	sens     [][2]int
+	subjects []subjectMemo // by sentence, during antecedents
+	buf      [64]byte
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
 	prevAntecedent  Mention

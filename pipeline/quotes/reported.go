@@ -294,6 +294,7 @@ func (x *run) quotedShare(sp article.Span) float64 {
 // person the pronoun most likely stands for: the latest speaker or sentence
 // subject before it, a person for he/she, an institution for it.
 func (x *run) antecedents(out []Quote, first int) []Quote {
+	x.subjects = append(x.subjects[:0], make([]subjectMemo, len(x.sens))...)
 	si := 0
 	subjectDone := -1
 	namesDone := 0
@@ -351,6 +352,24 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 	return out
 }
 
+// subjectMemo is a sentence's main subject, once found: the pronoun pass
+// reads each sentence's subject twice (pushSubject, pushNames).
+type subjectMemo struct {
+	s, e     int
+	ok, done bool
+}
+
+// mainSubject is sentenceSubject over the whole sentence si, found once per
+// paragraph.
+func (x *run) mainSubject(si int) (s, e int, ok bool) {
+	m := &x.subjects[si]
+	if !m.done {
+		m.s, m.e, m.ok = x.sentenceSubject(x.sens[si][0], x.sens[si][1])
+		m.done = true
+	}
+	return m.s, m.e, m.ok
+}
+
 func (x *run) pushSubject(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
 	if x.headline(ss, se) {
@@ -359,7 +378,7 @@ func (x *run) pushSubject(si int) {
 	if sub := x.subordinateSubject(ss, se); sub.Text != "" {
 		x.push(sub) // older than the main clause's subject
 	}
-	s, e, ok := x.sentenceSubject(ss, se)
+	s, e, ok := x.mainSubject(si)
 	if ok && x.inSet(s, cSubjectPronoun) {
 		if view := x.viewpoint(ss, s); view.Text != "" {
 			x.push(view) // "As for Trump, he said …"
@@ -576,7 +595,7 @@ func fullName(m string) bool {
 // Trump has …". Called once the sentence lies wholly before the pronoun.
 func (x *run) pushNames(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
-	s, e, ok := x.sentenceSubject(ss, se)
+	s, e, ok := x.mainSubject(si)
 	if !ok || x.inSet(s, cSubjectPronoun) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 		return
 	}
@@ -1079,7 +1098,7 @@ func (e *Extractor) personLike(m string) bool {
 		last := lm[strings.LastIndexByte(lm, ' ')+1:]
 		return personNouns[last] || personNouns[strings.TrimSuffix(last, "s")]
 	}
-	if e.nonPerson[lm] || e.places[lm] || e.vocab[lm].cls&cPlace != 0 {
+	if e.noPerson[lm] {
 		return false // a lexicon institution, a place or its adjective
 	}
 	last := lm
