@@ -406,6 +406,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
+			// "The first incident came …, when Sanders protesters
+			// interrupted her speech, shouting “…”": the participle hangs
+			// on the nearest clause, here the "when" clause's subject
+			if s, e, ok := x.clauseSubjectBefore(ss, v); ok {
+				x.setSpeaker(quote, s, e, v, j, "participle-quote")
+				return
+			}
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
 				return
@@ -776,7 +783,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		if ns < ne && ne-ns <= 4 && (ns == lo || x.punct(ns-1, ",") || x.inSet(ns-1, cClauseOpener) || x.toks[ns-1].kind == tClose) &&
 			!(ne-ns == 1 && (x.inSet(ns, cNpStop|cClauseOpener|cDeterminer) || x.openerWord(ns))) &&
 			!(ne-ns > 1 && x.inSet(ns, cNpStop) && !x.inSet(ns, cSubjectPronoun)) &&
-			!x.titledName(s, e) {
+			!x.titledName(s, e) && !x.placeOrDay(ns, ne) {
 			sp := x.span(s, e)
 			return ns, ne, x.text[sp.Start:sp.End], true
 		}
@@ -819,6 +826,51 @@ func (x *run) statementNoun(ss, se int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubjectBefore: the subject of a "when/as/while/after/because …"
+// clause that opens after the sentence's start and runs up to the comma
+// before token v.
+func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
+	if v < ss+4 || !x.punct(v-1, ",") {
+		return 0, 0, false
+	}
+	for k := v - 2; k > ss; k-- {
+		if x.toks[k].q >= 0 || x.punct(k, ",") {
+			return 0, 0, false // a clause nearer the participle
+		}
+		if !x.toks[k].cap && x.lowerIn(k, subordinators) {
+			ns, ne, ok := x.npForward(k+1, v-1)
+			if !ok || x.inSet(ns, cSubjectPronoun) || !(x.toks[ns].cap || x.inSet(ns, cDeterminer)) {
+				return 0, 0, false
+			}
+			for m := ns + 2; m < ne; m++ {
+				if x.pastTense(m) || x.lowerIn(m, irregularPast) {
+					ne = m // "when the dockers interrupted her": the verb ends it
+					break
+				}
+			}
+			// a clause has a verb after its subject ("after the meeting
+			// that …" is a phrase, not a clause)
+			if ne >= v-1 || !(x.pastTense(ne) || x.lowerIn(ne, irregularPast) || x.cueAtKind(ne) == cueVerb) {
+				return 0, 0, false
+			}
+			if x.e.isPlace(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+				return 0, 0, false
+			}
+			return ns, ne, true
+		}
+	}
+	return 0, 0, false
+}
+
+// placeOrDay: tokens s..e are a place or end in a day ("in Hudson, New
+// Hampshire Monday, the Christie supporter retorted"): no name.
+func (x *run) placeOrDay(s, e int) bool {
+	if isDay(x.text[x.toks[e-1].s:x.toks[e-1].e]) {
+		return true
+	}
+	return x.e.isPlace(x.text[x.toks[s].s:x.toks[e-1].e])
 }
 
 // titledName: tokens s..e are a title ending in a person's name, the name
