@@ -536,6 +536,15 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			m++
 		}
 		if m >= se || !x.punct(m, ",") || m == k+1 {
+			// "another friend, Mariam Emara told CNN": a description,
+			// then the name right before the verb, its closing comma left
+			// out
+			if ns, ne, nok := x.npForward(k+1, se); nok && !x.toks[s].cap && fullName(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+				if kind, jj := x.cueAt(ne); kind == cueVerb || kind == cueNaming {
+					sp := x.span(s, e)
+					return ns, ne, ne, jj, x.text[sp.Start:sp.End], true
+				}
+			}
 			ok = false
 			return
 		}

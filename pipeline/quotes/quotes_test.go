@@ -448,6 +448,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody can live on these wages.", "a ferry owner"},                        // "Alongside X, even Y said …, saying": a preposition opens no subject
 		{"direct", "We have heard that promise every winter.", "union veteran"},               // "in Tromsø, Norway Monday, the veteran retorted": a place and a day are no name
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
+		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
