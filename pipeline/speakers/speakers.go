@@ -167,7 +167,7 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 			if _, ok := full[name]; ok || pronouns[strings.ToLower(name)] {
 				continue
 			}
-			if _, ok := r.byName[key(name)]; ok {
+			if _, ok := index(r.byName, name); ok {
 				continue // a lexicon actor or alias: "Moscow", "Trump"
 			}
 			dup := false
@@ -268,19 +268,19 @@ func isNameByte(c byte) bool {
 
 func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) Speaker {
 	mention = cutAfterName(cleanMention(mention))
-	k := key(mention)
-	if i, ok := r.byName[k]; ok {
+	if i, ok := index(r.byName, mention); ok {
 		return r.fromActor(r.actors[i], at)
 	}
 	name, title := splitTitle(mention)
-	if i, ok := r.byName[key(name)]; ok {
+	if i, ok := index(r.byName, name); ok {
 		return r.fromActor(r.actors[i], at)
 	}
 	// a name with a title or description before it: "Russian Foreign
 	// Minister Sergey Lavrov", "Putin’s spokesman Dmitry Peskov"
-	words := strings.Fields(mention)
-	for j := 1; j < len(words); j++ {
-		if i, ok := r.byName[key(strings.Join(words[j:], " "))]; ok {
+	var buf [16][2]int
+	spans := fieldSpans(mention, buf[:0])
+	for j := 1; j < len(spans); j++ {
+		if i, ok := index(r.byName, joinSpans(mention, spans, j, len(spans))); ok {
 			return r.fromActor(r.actors[i], at)
 		}
 	}
@@ -288,12 +288,12 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 		if !strings.Contains(name, " ") {
 			if f, ok := full[lastWord(name)]; ok {
 				name = f
-				if i, ok := r.byName[key(f)]; ok {
+				if i, ok := index(r.byName, f); ok {
 					return r.fromActor(r.actors[i], at)
 				}
 			}
 		}
-		if i, ok := r.bySurname[key(lastWord(name))]; ok {
+		if i, ok := index(r.bySurname, lastWord(name)); ok {
 			// only a lexicon person with that surname; a different first name
 			// is a different person
 			if !strings.Contains(name, " ") {
@@ -364,35 +364,38 @@ var titleWords = map[string]bool{"president": true, "secretary": true, "minister
 // capitalised words that are not title words.
 func splitTitle(m string) (name, title string) {
 	m = cleanMention(m)
-	words := strings.Fields(m)
-	if len(words) == 0 {
+	var buf [16][2]int
+	sp := fieldSpans(m, buf[:0])
+	word := func(i int) string { return m[sp[i][0]:sp[i][1]] }
+	n := len(sp)
+	if n == 0 {
 		return "", ""
 	}
-	i := len(words)
+	i := n
 	for i > 0 {
-		w := words[i-1]
+		w := word(i - 1)
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || titleWords[strings.ToLower(w)] {
+		if !unicode.IsUpper(r) || isTitleWord(w) {
 			break
 		}
 		i--
 	}
 	// an article opening the run is no part of the name: "A Clinton supporter"
-	for i < len(words)-1 && (words[i] == "A" || words[i] == "An") {
+	for i < n-1 && (word(i) == "A" || word(i) == "An") {
 		i++
 	}
 	// an acronym opening the run belongs to the title: "envoy to the UN Nikki Haley"
-	for i < len(words)-1 && isAcronym(words[i]) {
+	for i < n-1 && isAcronym(word(i)) {
 		i++
 	}
 	// keep particles and "al-" inside names: "Bashar al-Assad"
-	for i > 0 && i < len(words) && isParticle(words[i-1]) {
+	for i > 0 && i < n && isParticle(word(i-1)) {
 		i--
 	}
-	if i == len(words) {
+	if i == n {
 		return "", m
 	}
-	return strings.Join(words[i:], " "), strings.TrimSpace(strings.Join(words[:i], " "))
+	return joinSpans(m, sp, i, n), joinSpans(m, sp, 0, i)
 }
 
 func isAcronym(w string) bool {

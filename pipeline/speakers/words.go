@@ -1,0 +1,124 @@
+package speakers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds allocation-free forms of the string helpers name lookup
+// runs several times per statement (strings.Fields, strings.Join, key): the
+// speakers stage made about 18 allocations per statement.
+
+// fieldSpans is strings.Fields(s) as byte spans of s, appended to buf (a
+// stack array for the usual short mention). Spans rather than strings keep
+// the array on the stack: a string result would carry it to the heap.
+func fieldSpans(s string, buf [][2]int) [][2]int {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		n, space := 1, asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				buf = append(buf, [2]int{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		buf = append(buf, [2]int{start, len(s)})
+	}
+	return buf
+}
+
+// joinSpans is strings.Join of the words sp[lo:hi] of s with single spaces:
+// a substring of s when they are single-spaced there, as they nearly always
+// are.
+func joinSpans(s string, sp [][2]int, lo, hi int) string {
+	if lo >= hi {
+		return ""
+	}
+	for k := lo; k+1 < hi; k++ {
+		if e := sp[k][1]; sp[k+1][0] != e+1 || s[e] != ' ' {
+			var b strings.Builder
+			for j := lo; j < hi; j++ {
+				if j > lo {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[sp[j][0]:sp[j][1]])
+			}
+			return b.String()
+		}
+	}
+	return s[sp[lo][0]:sp[hi-1][1]]
+}
+
+// appendASCIIKey appends key(s) to dst for ASCII s; false for other text.
+func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return dst, false
+		}
+	}
+	s = strings.TrimSpace(s)
+	if len(s) >= 4 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e' && s[3] == ' ' {
+		s = s[4:] // "the " after lower-casing; a "the" before other space stays
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			space = true
+			continue
+		}
+		if space && len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		space = false
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// index looks the key of s up in m (byName, bySurname) without building the
+// key as a string.
+func index(m map[string]int, s string) (int, bool) {
+	var buf [96]byte
+	if b, ok := appendASCIIKey(buf[:0], s); ok {
+		i, ok := m[string(b)]
+		return i, ok
+	}
+	i, ok := m[slowKey(s)]
+	return i, ok
+}
+
+// isTitleWord is titleWords[strings.ToLower(w)] without allocating for
+// ASCII words.
+func isTitleWord(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return titleWords[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return titleWords[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return titleWords[string(buf[:len(w)])]
+}

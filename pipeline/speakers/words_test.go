@@ -1,0 +1,41 @@
+package speakers
+
+import (
+	"strings"
+	"testing"
+)
+
+// The allocation-free helpers must agree with the strings functions and key
+// they stand in for.
+func FuzzWordsAgree(f *testing.F) {
+	for _, s := range []string{"US Secretary of State Rex Tillerson", " the  Kremlin ", "THE White House", "the\tKremlin",
+		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sp := fieldSpans(s, nil)
+		fields := strings.Fields(s)
+		if len(sp) != len(fields) {
+			t.Fatalf("fieldSpans(%q): %d words, Fields %d", s, len(sp), len(fields))
+		}
+		for lo := 0; lo <= len(fields); lo++ {
+			for hi := lo; hi <= len(fields); hi++ {
+				if got, want := joinSpans(s, sp, lo, hi), strings.Join(fields[lo:hi], " "); got != want {
+					t.Fatalf("join(%q, %d, %d) = %q, want %q", s, lo, hi, got, want)
+				}
+			}
+		}
+		if b, ok := appendASCIIKey(nil, s); ok && string(b) != key(s) {
+			t.Fatalf("appendASCIIKey(%q) = %q, key %q", s, b, key(s))
+		}
+		m := map[string]int{key(s): 1}
+		if i, ok := index(m, s); !ok || i != 1 {
+			t.Fatalf("index(%q) missed key %q", s, key(s))
+		}
+		for _, w := range fields {
+			if isTitleWord(w) != titleWords[strings.ToLower(w)] {
+				t.Fatalf("isTitleWord(%q)", w)
+			}
+		}
+	})
+}
