@@ -22,6 +22,7 @@ package stance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -74,6 +75,9 @@ type Scorer struct {
 	// byAnchor lists, per term, the claims whose first requirement it meets.
 	terms    *terms
 	byAnchor [][]int
+	// unanchored are the claims with no required words, tried on every
+	// statement.
+	unanchored []int
 
 	negators, affirmations, denials, oppositions, characterizations []*compiled
 
@@ -113,6 +117,11 @@ func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 		patterns[i] = cr.pattern
 	}
 	s.byAnchor = anchored(s.terms.n, patterns)
+	for i, cr := range s.claims {
+		if len(cr.pattern.reqTerms) == 0 {
+			s.unanchored = append(s.unanchored, i)
+		}
+	}
 	for _, a := range lx.Actors {
 		s.names[strings.ToLower(a.Name)] = a.ID
 		for _, al := range a.Aliases {
@@ -165,6 +174,7 @@ type scratch struct {
 	present  []bool
 	ids      []int
 	anchored []bool
+	cands    []int
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -200,20 +210,28 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	}
 	present := falses(&sc.present, s.terms.n)
 	sc.ids = s.terms.mark(toks[nLead:], present, sc.ids[:0])
+	// the claims worth trying, in list order: those an anchor word of the
+	// statement starts, and those that need no word
 	anchored := falses(&sc.anchored, len(s.claims))
+	cands := append(sc.cands[:0], s.unanchored...)
 	for _, id := range sc.ids {
 		for _, i := range s.byAnchor[id] {
-			anchored[i] = true
+			if !anchored[i] {
+				anchored[i] = true
+				cands = append(cands, i)
+			}
 		}
 	}
+	slices.Sort(cands)
+	sc.cands = cands
 	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
 	for _, mn := range mentions {
 		m.slots[mn.start] = append(m.slots[mn.start], mn)
 	}
 	var hits []claimHit
-	for i, cr := range s.claims {
-		reqs := cr.pattern.reqTerms
-		if len(reqs) > 0 && !anchored[i] || !metAll(reqs, present) || !cr.claim.Applies(st.Published) {
+	for _, i := range cands {
+		cr := s.claims[i]
+		if !metAll(cr.pattern.reqTerms, present) || !cr.claim.Applies(st.Published) {
 			continue
 		}
 		if cr.context != nil {
