@@ -7,7 +7,7 @@ import (
 
 // The word-vector model reads a sentence through pre-trained word vectors
 // (GloVe, trained on Wikipedia and news): a three-class logistic regression
-// over the mean of the vectors of its words outside a negation's scope
+// over the mean of the unit-length vectors of its words outside a negation's scope
 // (negated words are left to the rules, which flip them). Words never seen in the
 // labelled data still carry the tone of their neighbours in the vector
 // space, which is what a model fit to one data set lacks on other news text.
@@ -120,7 +120,7 @@ func trainVec(s *Scorer, emb *Embeddings, words int, examples []Example) (map[st
 			continue // punctuation: the tokenizer never yields it as a word
 		}
 		if _, dup := known[emb.Words[i]]; !dup {
-			known[emb.Words[i]] = emb.Vecs[i]
+			known[emb.Words[i]] = unit(emb.Vecs[i])
 		}
 	}
 	X := make([][]float64, len(examples))
@@ -156,6 +156,25 @@ func trainVec(s *Scorer, emb *Embeddings, words int, examples []Example) (map[st
 		bias[k] = roundSig(bias[k]-mean, 6)
 	}
 	return rows, bias
+}
+
+// unit scales v to length 1. GloVe's frequent words have long vectors
+// ("the" 5.8, "condemned" about 4); at length 1 each word weighs the same in
+// the mean (5-fold CV on NewsMTSC 0.582 against 0.579 with raw lengths).
+func unit(v []float32) []float32 {
+	n := 0.0
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if n == 0 {
+		return v
+	}
+	n = math.Sqrt(n)
+	out := make([]float32, len(v))
+	for j, x := range v {
+		out[j] = float32(float64(x) / n)
+	}
+	return out
 }
 
 // meanVector is the mean of the vectors of text's words found in known,
