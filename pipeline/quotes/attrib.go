@@ -1144,14 +1144,21 @@ func (x *run) pastOpenerTail(i, lim int) int {
 			break
 		}
 	}
-	if next < 0 || next+1 >= lim || !x.toks[next+1].cap || x.toks[next+1].kind != tWord {
+	if next < 0 || next+1 >= lim || x.toks[next+1].kind != tWord {
+		return i
+	}
+	// "in Salem, New Hampshire, Trump went", "in Tromsø, Norway Monday,
+	// the veteran retorted": a place or a day after a place
+	if ns, ne, ok := x.npForward(i, next); ok && ne == next && x.placeOrDay(ns, ne) {
+		if next+1 < lim && x.toks[next+1].kind == tWord && !x.toks[next+1].cap && !x.inSet(next+1, cDeterminer|cSubjectPronoun) {
+			return x.pastOpenerTail(next+1, lim) // "…, Maine, on Thursday afternoon, Trump …"
+		}
+		return next + 1
+	}
+	if !x.toks[next+1].cap {
 		return i
 	}
 	if !x.toks[i].cap && !x.inSet(i, cDeterminer|cSubjectPronoun) {
-		return next + 1
-	}
-	// "in Salem, New Hampshire, Trump went": a place after a place
-	if ns, ne, ok := x.npForward(i, next); ok && ne == next && x.e.isPlace(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
 		return next + 1
 	}
 	if x.inSet(i, cDeterminer) {

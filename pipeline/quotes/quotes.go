@@ -171,7 +171,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	sn, gn := x.surnames, x.genders
 	clear(sn)
 	clear(gn)
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], surnames: sn, genders: gn}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], surnames: sn, genders: gn}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -213,7 +213,10 @@ type run struct {
 	prevSubject     Mention // the person the previous paragraph's last sentence is about
 	prevSubjectPara int
 	curPara         int
-	cands           [nCands]cand    // latest subjects and speakers, newest first
+	cands           [nCands]cand // latest subjects and speakers, newest first
+	gnames          []gname      // people named with a gendered given name or title, this paragraph
+	prevNamed       [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
+	prevNamedPara   int
 	lastSubj        Mention         // the latest person pushed as a sentence's subject
 	lastSubjSent    int             // its sentence in the current paragraph
 	genders         map[string]int8 // surname → gender the text gave ("X said she …")

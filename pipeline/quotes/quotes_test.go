@@ -446,9 +446,10 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We will publish every figure on Friday.", "Anders Lund"},                  // "X replied … on Facebook writing, “…”": not the medium
 		{"direct", "The vote will be close, closer than anyone admits.", "A union source"},    // "A source speaking to Radio Nord said": the source, not the station
 		{"direct", "Nobody can live on these wages.", "a ferry owner"},                        // "Alongside X, even Y said …, saying": a preposition opens no subject
-		{"direct", "We have heard that promise every winter.", "union veteran"},               // "in Tromsø, Norway Monday, the veteran retorted": a place and a day are no name
+		{"direct", "We have heard that promise every winter.", "Hans Rud"},                    // "in Tromsø, Norway Monday, the veteran retorted": a place and a day are no name
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
 		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
+		{"direct", "We will answer every point in court,", "Karen Haug"},                      // she: no subject fits, so the woman last named
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

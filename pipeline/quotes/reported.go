@@ -323,8 +323,14 @@ func (x *run) antecedents(out []Quote, first int) []Quote {
 			switch strings.ToLower(q.Speaker.Text) {
 			case "he":
 				q.Antecedent = x.latestPerson(-1, out[first:], q.Speaker.Span)
+				if q.Antecedent.Text == "" {
+					q.Antecedent = x.namedOfGender(-1, at)
+				}
 			case "she":
 				q.Antecedent = x.latestPerson(1, out[first:], q.Speaker.Span)
+				if q.Antecedent.Text == "" {
+					q.Antecedent = x.namedOfGender(1, at)
+				}
 			case "it":
 				q.Antecedent = x.latest(false)
 			case "they":
@@ -646,7 +652,7 @@ func (x *run) pushLastName(ss, se int) {
 			s -= 2
 		}
 		// "in South Carolina", "from the Pentagon": places and bodies
-		if !x.inSet(s-1, cPlacePrep) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
+		if !x.inSet(s-1, cPlacePrep) && !x.placeOrDay(s, k+1) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
 			found[n] = [2]int{s, k + 1}
 			n++
 		}
@@ -956,6 +962,14 @@ func genderOfClass(c wordClass) int8 {
 // given name is of one sex, the surname's gender; a surname the article
 // gives people of both sexes (Bill and Hillary Clinton) stays unknown.
 func (x *run) learnGivenNames() {
+	// the last gendered names of the paragraph before stay in reach
+	for _, n := range x.gnames {
+		x.prevNamed[(n.g+1)/2] = n.m
+	}
+	if len(x.gnames) > 0 {
+		x.prevNamedPara = x.curPara - 1
+	}
+	x.gnames = x.gnames[:0]
 	for i := 0; i+1 < len(x.toks); i++ {
 		t := x.toks[i]
 		if t.kind != tWord || !t.cap {
@@ -970,6 +984,7 @@ func (x *run) learnGivenNames() {
 					g = 1
 				}
 				x.noteSurname(lastWordOf(x.text[x.toks[i+2].s:x.toks[i+2].e]), g)
+				x.gnames = append(x.gnames, gname{x.mention(i, i+3), g})
 			}
 			continue
 		}
@@ -994,8 +1009,31 @@ func (x *run) learnGivenNames() {
 			continue
 		}
 		x.noteSurname(lastWordOf(x.text[x.toks[last].s:x.toks[last].e]), g)
+		x.gnames = append(x.gnames, gname{x.mention(i, last+1), g})
 		i = k - 1
 	}
+}
+
+// gname is a person named with a given name or courtesy title of one sex.
+type gname struct {
+	m Mention
+	g int8
+}
+
+// namedOfGender is the last person named before byte b, in this paragraph
+// or the one before, whose given name or title is of gender g: when no
+// subject or speaker fits "she", the woman the text last named ("a message
+// from Undersecretary Wendy Sherman … she wrote") is the best guess.
+func (x *run) namedOfGender(g int8, b int) Mention {
+	for i := len(x.gnames) - 1; i >= 0; i-- {
+		if n := x.gnames[i]; n.g == g && n.m.Span.End <= b {
+			return n.m
+		}
+	}
+	if x.prevNamedPara >= x.curPara-1 {
+		return x.prevNamed[(g+1)/2]
+	}
+	return Mention{}
 }
 
 // noteSurname records that the article gives the surname to a person of
