@@ -120,7 +120,8 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			}
 		}
 	}
-	full = r.namesInText(a.Text, qs, full)
+	var titles map[string]string
+	full, titles = r.namesInText(a.Text, qs, full)
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
 		if m == "" {
@@ -135,6 +136,14 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			}
 		}
 		sp := r.lookup(target, a.Published, full)
+		if t := titles[lastWord(sp.Name)]; sp.Role == "" && t != "" && sp.Kind == "" {
+			// the title the article gave the full name ("US Secretary of
+			// State Laura Whitfield … Whitfield said")
+			sp.Role = t
+			if sp.Affiliation == "" {
+				sp.Affiliation = r.titleSide(t)
+			}
+		}
 		if sp.Role == "" && q.Appositive != "" {
 			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q.Appositive, "the "), "a "))
 			if sp.Affiliation == "" {
@@ -156,7 +165,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 // with a known given name or follow a title ("director", "Sen."). A surname
 // the article gives two different people (Bill and Hillary Clinton) is left
 // alone.
-func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]string) map[string]string {
+func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]string) (map[string]string, map[string]string) {
 	var need []string
 	for _, q := range qs {
 		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
@@ -179,8 +188,9 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 			}
 		}
 	}
+	var titles map[string]string
 	for _, sur := range need {
-		found := ""
+		found, title := "", ""
 		for off := 0; off < len(text); {
 			k := strings.Index(text[off:], sur)
 			if k < 0 {
@@ -191,7 +201,7 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 			if k < 2 || text[k-1] != ' ' || off < len(text) && isNameByte(text[off]) {
 				continue
 			}
-			name, ok := r.nameBefore(text, k, sur)
+			name, t, ok := r.nameBefore(text, k, sur)
 			if !ok {
 				continue
 			}
@@ -200,24 +210,33 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 				break // two people of that surname
 			}
 			found = name
+			if title == "" {
+				title = t
+			}
 		}
 		if found != "" {
 			if full == nil {
 				full = map[string]string{}
 			}
 			full[sur] = found
+			if title != "" {
+				if titles == nil {
+					titles = map[string]string{}
+				}
+				titles[sur] = title
+			}
 		}
 	}
-	return full
+	return full, titles
 }
 
 // nameBefore reads the capitalised words before the surname at text[k:] (up
 // to three, on one line) and returns "Given ... Surname" when the first is
 // a known given name or a title comes before the name.
-func (r *Resolver) nameBefore(text string, k int, sur string) (string, bool) {
+func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, bool) {
 	start := k
 	words := 0
-	for words < 4 {
+	for words < 7 {
 		j := start - 1 // the space before
 		if j < 1 || text[j] != ' ' {
 			break
@@ -228,24 +247,38 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, bool) {
 		}
 		w := text[i:j]
 		c, _ := utf8.DecodeRuneInString(w)
-		if w == "" || !unicode.IsUpper(c) || strings.ContainsAny(w, ",;:()“”\"") {
+		if w == "" || strings.ContainsAny(w, ",;:()“”\"") {
+			break
+		}
+		// "Secretary of State": "of" joins a title's capitalised words
+		if !unicode.IsUpper(c) && !(w == "of" && words > 0 && i > 1 && text[i-1] == ' ' && startsUpperBefore(text, i-1)) {
 			break
 		}
 		start = i
 		words++
 	}
 	if words == 0 {
-		return "", false
+		return "", "", false
 	}
 	name, title := splitTitle(text[start : k+len(sur)])
 	if !strings.Contains(name, " ") || !isName(name) {
-		return "", false
+		return "", "", false
 	}
 	first := strings.ToLower(name[:strings.IndexByte(name, ' ')])
 	if _, ok := r.given[first]; ok || title != "" || r.titleBefore(text, start) {
-		return name, true
+		return name, title, true
 	}
-	return "", false
+	return "", "", false
+}
+
+// startsUpperBefore: the word ending at text[:j] starts with a capital.
+func startsUpperBefore(text string, j int) bool {
+	i := j
+	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+		i--
+	}
+	c, _ := utf8.DecodeRuneInString(text[i:j])
+	return i < j && unicode.IsUpper(c)
 }
 
 // titleBefore: the lower-case word before text[start:] is a title word

@@ -1,0 +1,48 @@
+package speakers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stance-news/stance/lexicon"
+	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/quotes"
+	"github.com/stance-news/stance/pipeline/speakers"
+)
+
+// A surname speaker takes the full name, title and side the article gives
+// that person anywhere, also in a sentence that reports no speech; a
+// surname the article gives two people stays a surname.
+func TestSurnameFromWholeArticle(t *testing.T) {
+	text := "Port talks resume\n\n" +
+		"US Secretary of State Laura Whitfield and Russian Foreign Minister Anatoly Verin met in Geneva on Monday.\n\n" +
+		"Whitfield said the talks were useful. Verin said little.\n\n" +
+		"Ships owned by Anna Berg and Tomas Berg left the port. Berg said nothing."
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := func(w string, nth int) quotes.Mention {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], w)
+		}
+		return quotes.Mention{Text: w, Span: article.Span{Start: i, End: i + len(w)}}
+	}
+	qs := []quotes.Quote{
+		{Kind: quotes.Indirect, Speaker: mention("Whitfield", 1)},
+		{Kind: quotes.Indirect, Speaker: mention("Verin", 1)},
+		{Kind: quotes.Indirect, Speaker: mention("Berg", 2)},
+	}
+	got := speakers.New(lx).Resolve(&a, qs)
+	for i, want := range []struct{ name, role, side string }{
+		{"Laura Whitfield", "US Secretary of State", "us"},
+		{"Anatoly Verin", "Russian Foreign Minister", "russia"},
+		{"Berg", "", ""},
+	} {
+		if g := got[i]; g.Name != want.name || g.Role != want.role || g.Affiliation != want.side {
+			t.Errorf("%s: got %q role %q side %q, want %q role %q side %q", qs[i].Speaker.Text, g.Name, g.Role, g.Affiliation, want.name, want.role, want.side)
+		}
+	}
+}
