@@ -449,7 +449,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We have heard that promise every winter.", "Hans Rud"},                    // "in Tromsø, Norway Monday, the veteran retorted": a place and a day are no name
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
 		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
-		{"direct", "We will answer every point in court,", "Karen Haug"},                      // she: no subject fits, so the woman last named
+		{"direct", "We will answer every point in court,", "Karen Haug"},
+		{"indirect", "the offer still stood for all crews", "Anders Lund"}, // "In a short video Lund said": the name after the phrase                      // she: no subject fits, so the woman last named
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
@@ -458,6 +459,12 @@ func TestCoreference(t *testing.T) {
 		}
 		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
 			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	} // "In eight of the nine ports the union claims …": a phrase opening
+	// with a preposition is no speaker
+	for _, s := range ss {
+		if strings.HasPrefix(s.speaker, "In ") {
+			t.Errorf("%q: speaker %q", s.text, s.speaker)
 		}
 	}
 }

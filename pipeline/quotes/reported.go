@@ -50,6 +50,10 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				// X said (that) …
 				cs := x.contentStart(x.skipObject(v, j, end), end)
 				ce := x.clauseEnd(cs, end)
+				var ok bool
+				if s, e, ok = x.pastPreposition(s, e); !ok {
+					continue // "In eight of nine states … claims": no subject
+				}
 				if cs < ce && x.words(cs, ce) >= 3 {
 					q = x.statement(pi, cs, ce, "speaker-verb-content")
 					q.Speaker, q.Appositive = x.mention(s, e), ap
@@ -147,6 +151,30 @@ func (x *run) statement(pi, i, j int, rule string) Quote {
 
 // adverbialTail: after the speaker only a short phrase to the sentence end
 // ("in a statement", "on Monday", "told reporters"), no new clause.
+// pastPreposition: a subject read back from a verb that opens with a
+// preposition ("In a short video Lund said …", "In eight of nine states
+// … claims") is the name at its end, if there is one; else no subject.
+func (x *run) pastPreposition(s, e int) (int, int, bool) {
+	if !x.toks[s].cap || !x.inSet(s, cPlacePrep|cTailStart) || !x.inSet(s, cNpStop) || x.inSet(s, cSubjectPronoun|cDeterminer) || e-s < 2 {
+		return s, e, true
+	}
+	c := e
+	for c > s+1 && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
+		c--
+	}
+	if c < e && c > s+1 && !x.placeOrDay(c, e) && !x.inSet(c-1, cPlacePrep) {
+		return c, e, true
+	}
+	// "In eight of the nine ports the union claims": the last noun
+	// phrase, from its determiner
+	for d := e - 1; d > s+1; d-- {
+		if x.inSet(d, cDeterminer) && !x.toks[d].cap && !x.inSet(d-1, cPlacePrep|cNpInner) {
+			return d, e, true
+		}
+	}
+	return s, e, false
+}
+
 // appositiveTail: from token i the sentence only describes the speaker
 // just named: "…, said Grant Green, a national security official under
 // Presidents Reagan and George W. Bush."
