@@ -51,12 +51,13 @@ var targetFeatures = []string{
 	// weighted by its nearness to the mention. A model file without them
 	// (one trained without vectors) leaves their weights 0.
 	"vec", "vec_neutral", "target_vec", "target_vec_neutral",
+	"mention_vec", "mention_vec_neutral",
 }
 
-const numTargetFeatures = 14 // len(targetFeatures), checked by a test
+const numTargetFeatures = 16 // len(targetFeatures), checked by a test
 
 // optionalTargetFeatures may be missing from a model file's combiner.
-var optionalTargetFeatures = map[string]bool{"vec": true, "vec_neutral": true, "target_vec": true, "target_vec_neutral": true}
+var optionalTargetFeatures = map[string]bool{"vec": true, "vec_neutral": true, "target_vec": true, "target_vec_neutral": true, "mention_vec": true, "mention_vec_neutral": true}
 
 // toneFeatures are the sentence combiner's: the rules' view, split into its
 // positive and negative sides, and the sentence model's evidence for
@@ -259,17 +260,19 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	nb, nbNeu := perWord(l, n)
 	tl, tn := s.model.target.logits(sc, ms, me, cs, ce)
 	tnb, tnbNeu := perWord(tl, tn)
-	var vec, vecNeu, tvec, tvecNeu float64
+	var vec, vecNeu, tvec, tvecNeu, mvec, mvecNeu float64
 	if s.model.vec != nil {
 		vl, _ := s.model.vecLogits(sc)
 		vec, vecNeu = vl[classPos]-vl[classNeg], vl[classNeu]-(vl[classPos]+vl[classNeg])/2
 		tl := s.model.vecLogitsNear(sc, ms, me, cs, ce)
 		tvec, tvecNeu = tl[classPos]-tl[classNeg], tl[classNeu]-(tl[classPos]+tl[classNeg])/2
+		ml := s.model.vecLogitsMention(sc, ms, me)
+		mvec, mvecNeu = ml[classPos]-ml[classNeg], ml[classNeu]-(ml[classPos]+ml[classNeg])/2
 	}
 	return [numTargetFeatures]float64{
 		sentence, nb, nbNeu, normalize(pos), normalize(neg),
 		normalize(lp - ln), tnb, tnbNeu, normalize(lp), normalize(ln),
-		vec, vecNeu, tvec, tvecNeu,
+		vec, vecNeu, tvec, tvecNeu, mvec, mvecNeu,
 	}
 }
 

@@ -106,6 +106,31 @@ func (m *Model) vecLogitsNear(sc *scratch, ms, me, cs, ce int) (l [numClasses]fl
 	return l
 }
 
+// vecLogitsMention is the word-vector model's logits over the mention's own
+// words: what the words that name it suggest ("militants", "victims").
+func (m *Model) vecLogitsMention(sc *scratch, ms, me int) (l [numClasses]float64) {
+	var sum [numClasses]float64
+	n := 0
+	for _, f := range sc.nb {
+		i := int(f.tok)
+		if f.vec < 0 || i < ms || i >= me {
+			continue
+		}
+		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+		sum[0] += float64(p[0])
+		sum[1] += float64(p[1])
+		sum[2] += float64(p[2])
+		n++
+	}
+	l = m.VecBias
+	if n > 0 {
+		for k := range l {
+			l[k] += sum[k] / float64(n)
+		}
+	}
+	return l
+}
+
 // trainVec fits the word-vector model on the examples: the mean vector of
 // each sentence's words (those among the first words of emb), a
 // class-balanced logistic regression fitted like the combiners, then the
