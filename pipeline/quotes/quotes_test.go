@@ -450,7 +450,8 @@ func TestCoreference(t *testing.T) {
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
 		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
 		{"direct", "We will answer every point in court,", "Karen Haug"},
-		{"indirect", "the offer still stood for all crews", "Anders Lund"}, // "In a short video Lund said": the name after the phrase                      // she: no subject fits, so the woman last named
+		{"indirect", "the offer still stood for all crews", "Anders Lund"},             // "In a short video Lund said": the name after the phrase                      // she: no subject fits, so the woman last named
+		{"direct", "Every one of you has kept this coast running,", "Petra Halvorsen"}, // "X held a rally while Y hosted …": the later clause's subject is newer
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

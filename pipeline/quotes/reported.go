@@ -466,6 +466,30 @@ func (x *run) pushSubject(si int) {
 	if view.Text != "" {
 		x.push(view)
 	}
+	// "Sanders held a rally while Clinton hosted an event, during which
+	// she …": the subject of a clause joined later in the sentence is
+	// named later, so it is newer
+	if c := x.joinedSubject(e, se); c.Text != "" && x.e.personLike(c.Text) {
+		x.push(c)
+	}
+}
+
+// joinedSubject is the name that opens a clause joined after token i by
+// "while", "whereas" or "but" and is followed by its verb.
+func (x *run) joinedSubject(i, se int) Mention {
+	for k := i; k+2 < se; k++ {
+		if x.toks[k].q >= 0 || !x.lowerIn(k, joiners) {
+			continue
+		}
+		ns, ne, ok := x.npForward(k+1, se)
+		if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || ne >= se {
+			continue
+		}
+		if x.pastTense(ne) || x.lowerIn(ne, irregularPast) || x.cueAtKind(ne) == cueVerb || x.inSet(ne, cBetween) && !x.toks[ne].cap {
+			return x.mention(ns, ne)
+		}
+	}
+	return Mention{}
 }
 
 // setOffName: "The other candidate, former Secretary of State Hillary
