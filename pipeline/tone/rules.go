@@ -57,9 +57,10 @@ type wordInfo struct {
 	phrase    bool  // first word of a multi-word lexicon phrase
 	special   bool  // first word of an idiom or multi-word booster
 	compare   bool  // a comparative that "never" does not flip (worse, better)
+	flags     uint8 // the booleans above as token flags, set by finish
 	nb        int32 // row in the naive Bayes table, -1 when none
 	vec       int32 // row in the word-vector table, -1 when none
-	flags     uint8 // the booleans above as token flags, set by finish
+	// (flags sits with the other bytes so the struct stays 32 bytes.)
 }
 
 // finish packs each word's booleans into flags for the tokens to copy and
