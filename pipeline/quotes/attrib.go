@@ -1182,6 +1182,9 @@ func (x *run) commaBefore(i, lim int) bool {
 
 // lowerIn: the word at token i, lower-cased, is in m (without allocating).
 func (x *run) lowerIn(i int, m map[string]bool) bool {
+	if i < 0 || i >= len(x.toks) {
+		return false
+	}
 	t := x.toks[i]
 	if t.kind != tWord || t.e-t.s > len(x.buf) {
 		return false

@@ -452,6 +452,9 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We will answer every point in court,", "Karen Haug"},
 		{"indirect", "the offer still stood for all crews", "Anders Lund"},             // "In a short video Lund said": the name after the phrase                      // she: no subject fits, so the woman last named
 		{"direct", "Every one of you has kept this coast running,", "Petra Halvorsen"}, // "X held a rally while Y hosted …": the later clause's subject is newer
+		{"partial", "has never once lost a vote", "Lars Moe"},                          // words quoted inside "…, said X": X's, not the sentence subject's
+		{"direct", "That is more her union than anyone", "Lars Moe"},                   // and the quote after them continues X
+		{"direct", "The owners should have settled in October,", "Erik Vold"},          // "Then there's X.": the person brought on stage
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {

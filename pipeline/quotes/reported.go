@@ -116,12 +116,22 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			// said"): the quotes inside take this speaker if they lack one
 			for i := range out {
 				o := &out[i]
-				if o.Paragraph == pi && o.Speaker.Text == "" && o.Kind != Indirect && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End {
+				if o.Paragraph == pi && (o.Speaker.Text == "" || o.Rule == "sentence-subject") && o.Kind != Indirect && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End {
 					o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
 					o.Rule = "reported-frame"
 				}
 			}
 			continue
+		}
+		// 'Clinton “drew quite well …” in 2008, said professor Paul Beck':
+		// words quoted inside a reported statement are its speaker's, not
+		// the sentence subject's that the weaker rule guessed
+		for i := range out {
+			o := &out[i]
+			if o.Paragraph == pi && o.Rule == "sentence-subject" && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End && q.Speaker.Text != "" {
+				o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
+				o.Rule = "reported-frame"
+			}
 		}
 		out = append(out, q)
 		if next >= 0 {
@@ -412,6 +422,10 @@ func (x *run) pushSubject(si int) {
 	if sub := x.subordinateSubject(ss, se); sub.Text != "" {
 		x.push(sub) // older than the main clause's subject
 	}
+	if m := x.presented(ss, se); m.Text != "" {
+		x.push(m) // "Then there's Axelrod."
+		return
+	}
 	s, e, ok := x.mainSubject(si)
 	if ok && x.inSet(s, cSubjectPronoun) {
 		if view := x.viewpoint(ss, s); view.Text != "" {
@@ -490,6 +504,28 @@ func (x *run) joinedSubject(i, se int) Mention {
 		}
 	}
 	return Mention{}
+}
+
+// presented: "Then there's Axelrod.", "And there is Clinton herself": a
+// sentence that brings a person on stage; the quotes after are theirs.
+func (x *run) presented(ss, se int) Mention {
+	i := ss
+	if x.is(i, "then") || x.is(i, "and") || x.is(i, "but") {
+		i++
+	}
+	switch {
+	case x.lowerIn(i, presenters):
+		i++
+	case (x.is(i, "there") || x.is(i, "here")) && (x.is(i+1, "is") || x.is(i+1, "was")):
+		i += 2
+	default:
+		return Mention{}
+	}
+	ns, ne, ok := x.npForward(i, se)
+	if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || !x.e.personLike(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+		return Mention{}
+	}
+	return x.mention(ns, ne)
 }
 
 // setOffName: "The other candidate, former Secretary of State Hillary

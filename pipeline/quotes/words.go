@@ -46,6 +46,9 @@ var pronounContractions = apostrophes("he's", "she's", "he'd", "she'd", "he'll",
 	"they're", "they'd", "they'll", "they've", "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've",
 	"you're", "you'd", "you'll", "you've")
 
+// presenters bring someone on stage: "there's Axelrod".
+var presenters = set(apostrophes("there's", "here's")...)
+
 // joiners open a second clause with its own subject: "while Clinton hosted".
 var joiners = set("while", "whereas", "but")
 
