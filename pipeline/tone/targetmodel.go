@@ -296,8 +296,9 @@ func isTargetFeature(f string) bool { return strings.HasPrefix(f, targetPrefix) 
 // ExplainTarget lists the words that moved the tone directed at the mention
 // at span, strongest first, at most max of them (all when max ≤ 0): each
 // word's valence after the rules times its nearness to the mention
-// (lexicon), and the target model's evidence for it summed over its places
-// (nb, log P(pos) − log P(neg)), with the places that carried evidence.
+// (lexicon), the target model's evidence for it summed over its places
+// (nb, log P(pos) − log P(neg)), with the places that carried evidence, and
+// its part in the word-vector model's log-odds read around the mention (vec).
 func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contribution {
 	e := s.rules
 	sc := e.get()
@@ -345,6 +346,33 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 			c.Negated = negated
 			c.Place += placeNames[tag]
 		})
+	}
+	if m := s.model; m != nil && m.vec != nil {
+		// Each word's part in the nearness-weighted word-vector log-odds:
+		// those log-odds minus what they would be without the word.
+		e.nbFeatures(sc, text)
+		tl := m.vecLogitsNear(sc, ms, me, cs, ce)
+		mean := tl[classPos] - tl[classNeg] - (m.VecBias[classPos] - m.VecBias[classNeg])
+		wsum := 0.0
+		for _, f := range sc.nb {
+			if i := int(f.tok); f.vec >= 0 && !f.negated && (i < ms || i >= me) {
+				wsum += nearness(i, ms, me, cs, ce)
+			}
+		}
+		for _, f := range sc.nb {
+			i := int(f.tok)
+			if f.vec < 0 || f.negated || (i >= ms && i < me) {
+				continue
+			}
+			w := nearness(i, ms, me, cs, ce)
+			if wsum-w <= 0 {
+				continue
+			}
+			p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+			if d := w * (float64(p[classPos]-p[classNeg]) - mean) / (wsum - w); d > 0.5 || d < -0.5 {
+				at(i).Vec = d
+			}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return weight(out[i]) > weight(out[j]) })
 	if max > 0 && len(out) > max {

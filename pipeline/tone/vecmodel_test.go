@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 func readTestVectors(t *testing.T, name string, limit int) *Embeddings {
@@ -108,6 +110,17 @@ func TestVecModelUnseenWords(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Explain: excoriated not listed with negative word-vector evidence: %+v", vs.Explain("The envoy excoriated the talks.", 0))
+	}
+	text := "The envoy excoriated the rapporteur on Tuesday."
+	span := article.Span{Start: strings.Index(text, "rapporteur"), End: strings.Index(text, "rapporteur") + len("rapporteur")}
+	found = false
+	for _, c := range vs.ExplainTarget(text, span, 0) {
+		if c.Word == "excoriated" {
+			found = c.Vec < 0
+		}
+	}
+	if !found {
+		t.Errorf("ExplainTarget: excoriated not listed with negative word-vector evidence: %+v", vs.ExplainTarget(text, span, 0))
 	}
 	if sc := vs.Score("The envoy excoriated the talks."); sc.Vec >= 0 || !vs.HasVectors() {
 		t.Errorf("Score.Vec = %.3f for excoriated, want < 0", sc.Vec)
