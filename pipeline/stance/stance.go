@@ -224,6 +224,9 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	}
 	slices.Sort(cands)
 	sc.cands = cands
+	if len(cands) == 0 {
+		return nil // no claim is anchored here, as for most statements
+	}
 	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
 	for _, mn := range mentions {
 		m.slots[mn.start] = append(m.slots[mn.start], mn)
@@ -249,6 +252,9 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 			hits = append(hits, claimHit{ref: cr, order: i, start: start, end: end, negator: s.negatorOf(toks, nLead, start, end, lit)})
 			from = end
 		}
+	}
+	if len(hits) == 0 {
+		return nil
 	}
 	// Where claims overlap, the longer (more specific) one wins; on a tie
 	// the one listed first.
