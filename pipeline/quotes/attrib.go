@@ -826,6 +826,17 @@ func (x *run) opensQuote(j int) bool {
 	return j < len(x.toks) && x.toks[j].kind == tOpen
 }
 
+// adverbLike: token i is an adverb of the between-words ("also", "later",
+// "repeatedly"), not an auxiliary that verbFollows reads itself.
+func (x *run) adverbLike(i int) bool {
+	w := x.text[x.toks[i].s:x.toks[i].e]
+	switch w {
+	case "also", "later", "then", "again", "once", "still", "already", "never", "just", "only", "often", "even", "first":
+		return true
+	}
+	return strings.HasSuffix(w, "ly")
+}
+
 // statementNoun: the sentence's tokens ss..se name a text someone issues
 // ("released a statement", "posted a message", "in a letter").
 func (x *run) statementNoun(ss, se int) bool {
@@ -1227,6 +1238,10 @@ var subordinators = set("when", "while", "as", "because", "although", "though", 
 func (x *run) verbFollows(i int) bool {
 	if i >= len(x.toks) || i < 1 || x.toks[i].kind != tWord || x.toks[i].cap || strings.ContainsAny(x.text[x.toks[i-1].s:x.toks[i-1].e], "'’") {
 		return false // ("It’s implied": a contraction, not a name)
+	}
+	// "Obama also addressed …": adverbs between the name and its verb
+	for n := 0; n < 2 && !x.inSet(i-1-n, cDeterminer|cNpStop) && i+1 < len(x.toks) && x.toks[i+1].kind == tWord && !x.toks[i+1].cap && x.inSet(i, cBetween) && x.adverbLike(i); n++ {
+		i++
 	}
 	if x.pastTense(i) || x.cueAtKind(i) == cueVerb {
 		return true

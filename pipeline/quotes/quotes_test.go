@@ -455,6 +455,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "has never once lost a vote", "Lars Moe"},                          // words quoted inside "…, said X": X's, not the sentence subject's
 		{"direct", "That is more her union than anyone", "Lars Moe"},                   // and the quote after them continues X
 		{"direct", "The owners should have settled in October,", "Erik Vold"},          // "Then there's X.": the person brought on stage
+		{"direct", "Nobody will go without pay this winter,", "Bakke"},                 // "X also addressed …": an adverb between a lone name and its verb
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
