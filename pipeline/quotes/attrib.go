@@ -368,6 +368,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		}
 		switch k {
 		case cueVerb, cueNaming:
+			// "Sanders was asked by host Bill Maher, …, “…”": in the
+			// passive the one who speaks is the agent after "by"
+			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
+				if s, e, ok := x.npForward(j+1, q.ot); ok && x.toks[s].q < 0 {
+					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+					return
+				}
+			}
 			if s, e, ap, ok := x.subjectBefore(v, ss); ok {
 				x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
 				quote.Appositive = ap
