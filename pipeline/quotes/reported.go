@@ -28,6 +28,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		next := -1 // where to look for the next cue, when not the end of the sentence
 		switch k {
 		case cueVerb:
+			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
+				continue // "X was asked by Y …": a passive reports nothing X said
+			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
