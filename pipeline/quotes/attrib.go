@@ -849,7 +849,7 @@ func (x *run) adverbLike(i int) bool {
 // ("released a statement", "posted a message", "in a letter").
 func (x *run) statementNoun(ss, se int) bool {
 	for k := ss + 1; k < se; k++ {
-		if x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.toks[k].cap && x.lowerIn(k, statementNouns) && (x.inSet(k-1, cNounMarker|cDeterminer) || k-2 >= ss && x.inSet(k-2, cNounMarker|cDeterminer)) {
+		if x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.toks[k].cap && x.inSet(k, cStatementNoun) && (x.inSet(k-1, cNounMarker|cDeterminer) || k-2 >= ss && x.inSet(k-2, cNounMarker|cDeterminer)) {
 			return true
 		}
 	}

@@ -495,7 +495,7 @@ func (x *run) pushSubject(si int) {
 // "while", "whereas" or "but" and is followed by its verb.
 func (x *run) joinedSubject(i, se int) Mention {
 	for k := i; k+2 < se; k++ {
-		if x.toks[k].q >= 0 || !x.lowerIn(k, joiners) {
+		if x.toks[k].q >= 0 || !x.inSet(k, cJoiner) {
 			continue
 		}
 		ns, ne, ok := x.npForward(k+1, se)

@@ -143,7 +143,7 @@ var objectVerbs = set("told", "tells", "tell", "telling", "assured", "assures", 
 
 // wordClass is a bit set of the closed classes above, looked up once per
 // token so the rules test bits rather than maps.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	cSubjectPronoun wordClass = 1 << iota
@@ -161,6 +161,9 @@ const (
 	cFemaleName // a given name borne almost only by women (lexicon names/)
 	cMaleName   // a given name borne almost only by men
 	cPlace      // a one-word place or its adjective (lexicon places.tsv)
+	// classes of word lists that rules scan whole sentences for
+	cJoiner
+	cStatementNoun
 )
 
 func classes() map[string]wordClass {
@@ -174,6 +177,7 @@ func classes() map[string]wordClass {
 		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
 		{set(negatedAux...), cBetween | cNpStop},
 		{set(pronounContractions...), cSubjectPronoun | cNpStop},
+		{joiners, cJoiner}, {statementNouns, cStatementNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
