@@ -1,6 +1,9 @@
 package tone
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Contribution is one word's part in a tone: its valence after the rules
 // (negation, boosters, "but", capitals), the naive Bayes model's evidence
@@ -26,12 +29,8 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 	defer e.put(sc)
 	e.prepare(sc, text)
 	e.compoundPrepared(sc, text)
-	byTok := map[int]*Contribution{}
-	var out []*Contribution
+	var parts contributions
 	at := func(i int) *Contribution {
-		if c, ok := byTok[i]; ok {
-			return c
-		}
 		t := &sc.toks[i]
 		end := t.end
 		if t.flags&flagPhrase != 0 { // show the whole phrase the valence belongs to
@@ -42,10 +41,7 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 				}
 			}
 		}
-		c := &Contribution{Word: text[t.start:end]}
-		byTok[i] = c
-		out = append(out, c)
-		return c
+		return parts.at(i, text[t.start:end])
 	}
 	for i, v := range sc.sent {
 		if v != 0 {
@@ -71,29 +67,43 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 		}
 	}
 	if s.model != nil && s.model.vec != nil {
-		// The model reads the mean of the words' rows, so a word's part is
-		// the change in that mean when it is left out.
-		l, n := s.model.vecLogits(sc)
-		if n > 1 {
-			mean := l[classPos] - l[classNeg] - (s.model.VecBias[classPos] - s.model.VecBias[classNeg])
-			for _, f := range sc.nb {
-				if f.vec < 0 || f.negated {
-					continue
-				}
-				p := s.model.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
-				if d := (float64(p[classPos]-p[classNeg]) - mean) / float64(n-1); d > 0.5 || d < -0.5 {
-					at(int(f.tok)).Vec = d
-				}
-			}
-		}
+		s.model.vecParts(sc, vecReach{}, func(i int, d float64) { at(i).Vec = d })
 	}
-	sort.SliceStable(out, func(i, j int) bool { return weight(out[i]) > weight(out[j]) })
-	if max > 0 && len(out) > max {
-		out = out[:max]
+	return parts.strongest(max)
+}
+
+// contributions gathers the words of an explanation, one per token, in the
+// order they were first given a part.
+type contributions struct {
+	byTok map[int]*Contribution
+	out   []*Contribution
+}
+
+// at is token i's contribution, made with word when it has none yet.
+func (c *contributions) at(i int, word string) *Contribution {
+	if x, ok := c.byTok[i]; ok {
+		return x
 	}
-	res := make([]Contribution, len(out))
-	for i, c := range out {
-		res[i] = *c
+	if c.byTok == nil {
+		c.byTok = map[int]*Contribution{}
+	}
+	x := &Contribution{Word: word}
+	c.byTok[i] = x
+	c.out = append(c.out, x)
+	return x
+}
+
+// strongest lists the contributions strongest first, at most max of them
+// (all when max ≤ 0).
+func (c *contributions) strongest(max int) []Contribution {
+	sort.SliceStable(c.out, func(i, j int) bool { return weight(c.out[i]) > weight(c.out[j]) })
+	if max > 0 && len(c.out) > max {
+		c.out = c.out[:max]
+	}
+	res := make([]Contribution, len(c.out))
+	for i, x := range c.out {
+		res[i] = *x
+		res[i].Place = strings.TrimSpace(x.Place)
 	}
 	return res
 }

@@ -2,7 +2,6 @@ package tone
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/stance-news/stance/pipeline/article"
@@ -262,11 +261,11 @@ func (s *Scorer) targetVector(sc *scratch, ms, me, cs, ce int, sentence float64)
 	tnb, tnbNeu := perWord(tl, tn)
 	var vec, vecNeu, tvec, tvecNeu, mvec, mvecNeu float64
 	if s.model.vec != nil {
-		vl, _ := s.model.vecLogits(sc)
+		vl, _ := s.model.vecLogits(sc, vecReach{})
 		vec, vecNeu = vl[classPos]-vl[classNeg], vl[classNeu]-(vl[classPos]+vl[classNeg])/2
-		tl := s.model.vecLogitsNear(sc, ms, me, cs, ce)
+		tl, _ := s.model.vecLogits(sc, vecReach{reachNear, ms, me, cs, ce})
 		tvec, tvecNeu = tl[classPos]-tl[classNeg], tl[classNeu]-(tl[classPos]+tl[classNeg])/2
-		ml := s.model.vecLogitsMention(sc, ms, me)
+		ml, _ := s.model.vecLogits(sc, vecReach{reachMention, ms, me, cs, ce})
 		mvec, mvecNeu = ml[classPos]-ml[classNeg], ml[classNeu]-(ml[classPos]+ml[classNeg])/2
 	}
 	return [numTargetFeatures]float64{
@@ -310,17 +309,10 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 		return s.Explain(text, max)
 	}
 	cs, ce := clause(e, sc, text, ms, me)
-	byTok := map[int]*Contribution{}
-	var out []*Contribution
+	var parts contributions
 	at := func(i int) *Contribution {
-		if c, ok := byTok[i]; ok {
-			return c
-		}
 		t := &sc.toks[i]
-		c := &Contribution{Word: text[t.start:t.end]}
-		byTok[i] = c
-		out = append(out, c)
-		return c
+		return parts.at(i, text[t.start:t.end])
 	}
 	for i, v := range sc.sent {
 		if v != 0 && (i < ms || i >= me) {
@@ -348,42 +340,11 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 		})
 	}
 	if m := s.model; m != nil && m.vec != nil {
-		// Each word's part in the nearness-weighted word-vector log-odds:
-		// those log-odds minus what they would be without the word.
+		// Each word's part in the nearness-weighted word-vector log-odds.
 		e.nbFeatures(sc, text)
-		tl := m.vecLogitsNear(sc, ms, me, cs, ce)
-		mean := tl[classPos] - tl[classNeg] - (m.VecBias[classPos] - m.VecBias[classNeg])
-		wsum := 0.0
-		for _, f := range sc.nb {
-			if i := int(f.tok); f.vec >= 0 && !f.negated && (i < ms || i >= me) {
-				wsum += nearness(i, ms, me, cs, ce)
-			}
-		}
-		for _, f := range sc.nb {
-			i := int(f.tok)
-			if f.vec < 0 || f.negated || (i >= ms && i < me) {
-				continue
-			}
-			w := nearness(i, ms, me, cs, ce)
-			if wsum-w <= 0 {
-				continue
-			}
-			p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
-			if d := w * (float64(p[classPos]-p[classNeg]) - mean) / (wsum - w); d > 0.5 || d < -0.5 {
-				at(i).Vec = d
-			}
-		}
+		m.vecParts(sc, vecReach{reachNear, ms, me, cs, ce}, func(i int, d float64) { at(i).Vec = d })
 	}
-	sort.SliceStable(out, func(i, j int) bool { return weight(out[i]) > weight(out[j]) })
-	if max > 0 && len(out) > max {
-		out = out[:max]
-	}
-	res := make([]Contribution, len(out))
-	for i, c := range out {
-		res[i] = *c
-		res[i].Place = strings.TrimSpace(c.Place)
-	}
-	return res
+	return parts.strongest(max)
 }
 
 // placeNames spell out the target model's places for explanations.

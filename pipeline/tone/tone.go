@@ -146,7 +146,7 @@ func (s *Scorer) Score(text string) Score {
 			return out
 		}
 		if s.model.vec != nil {
-			vl, _ := s.model.vecLogits(sc)
+			vl, _ := s.model.vecLogits(sc, vecReach{})
 			q := probs(vl)
 			out.Vec = q[classPos] - q[classNeg]
 			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)

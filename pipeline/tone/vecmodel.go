@@ -56,41 +56,58 @@ func compileVec(rows map[string]*[numClasses]float64) *vecIndex {
 	return v
 }
 
-// vecLogits is the word-vector model's logits for the prepared text's words
-// (nbFeatures must have run), and how many words it knew.
-func (m *Model) vecLogits(sc *scratch) (l [numClasses]float64, n int) {
-	var sum [numClasses]float64
-	for _, f := range sc.nb {
-		if f.vec < 0 || f.negated {
-			continue
-		}
-		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
-		sum[0] += float64(p[0])
-		sum[1] += float64(p[1])
-		sum[2] += float64(p[2])
-		n++
-	}
-	l = m.VecBias
-	if n > 0 {
-		for k := range l {
-			l[k] += sum[k] / float64(n)
-		}
-	}
-	return l, n
+// vecReach says which of a prepared text's words the word-vector model
+// reads and how much each counts: all words outside negations (the
+// sentence), words outside the mention weighted by their nearness to it, or
+// the mention's own words.
+type vecReach struct {
+	kind           vecReachKind
+	ms, me, cs, ce int // the mention's tokens [ms, me) and its clause [cs, ce)
 }
 
-// vecLogitsNear is the word-vector model's logits with each word weighted
-// by its nearness to the mention at tokens [ms, me) whose clause is
-// [cs, ce); the mention's own words are left out.
-func (m *Model) vecLogitsNear(sc *scratch, ms, me, cs, ce int) (l [numClasses]float64) {
+type vecReachKind uint8
+
+const (
+	reachSentence vecReachKind = iota
+	reachNear
+	reachMention
+)
+
+// weight is the share of token i in the mean; 0 leaves it out.
+func (r vecReach) weight(i int, negated bool) float64 {
+	switch r.kind {
+	case reachNear:
+		if negated || (i >= r.ms && i < r.me) {
+			return 0
+		}
+		return nearness(i, r.ms, r.me, r.cs, r.ce)
+	case reachMention:
+		if i < r.ms || i >= r.me {
+			return 0
+		}
+		return 1
+	default:
+		if negated {
+			return 0
+		}
+		return 1
+	}
+}
+
+// vecLogits is the word-vector model's logits for the prepared text's words
+// within reach (nbFeatures must have run): its bias plus the weighted mean
+// of the words' rows, and the sum of the weights (the count of words the
+// model knew, for the sentence).
+func (m *Model) vecLogits(sc *scratch, r vecReach) (l [numClasses]float64, wsum float64) {
 	var sum [numClasses]float64
-	wsum := 0.0
 	for _, f := range sc.nb {
-		i := int(f.tok)
-		if f.vec < 0 || f.negated || (i >= ms && i < me) {
+		if f.vec < 0 {
 			continue
 		}
-		w := nearness(i, ms, me, cs, ce)
+		w := r.weight(int(f.tok), f.negated)
+		if w == 0 {
+			continue
+		}
 		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
 		sum[0] += w * float64(p[0])
 		sum[1] += w * float64(p[1])
@@ -103,32 +120,28 @@ func (m *Model) vecLogitsNear(sc *scratch, ms, me, cs, ce int) (l [numClasses]fl
 			l[k] += sum[k] / wsum
 		}
 	}
-	return l
+	return l, wsum
 }
 
-// vecLogitsMention is the word-vector model's logits over the mention's own
-// words: what the words that name it suggest ("militants", "victims").
-func (m *Model) vecLogitsMention(sc *scratch, ms, me int) (l [numClasses]float64) {
-	var sum [numClasses]float64
-	n := 0
+// vecParts calls part for each word within reach whose share of the
+// word-vector model's log-odds (pos vs neg) tips the balance: the log-odds
+// with the word minus the log-odds of the mean without it.
+func (m *Model) vecParts(sc *scratch, r vecReach, part func(tok int, d float64)) {
+	l, wsum := m.vecLogits(sc, r)
+	mean := l[classPos] - l[classNeg] - (m.VecBias[classPos] - m.VecBias[classNeg])
 	for _, f := range sc.nb {
-		i := int(f.tok)
-		if f.vec < 0 || i < ms || i >= me {
+		if f.vec < 0 {
+			continue
+		}
+		w := r.weight(int(f.tok), f.negated)
+		if w == 0 || wsum-w <= 0 {
 			continue
 		}
 		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
-		sum[0] += float64(p[0])
-		sum[1] += float64(p[1])
-		sum[2] += float64(p[2])
-		n++
-	}
-	l = m.VecBias
-	if n > 0 {
-		for k := range l {
-			l[k] += sum[k] / float64(n)
+		if d := w * (float64(p[classPos]-p[classNeg]) - mean) / (wsum - w); d > 0.5 || d < -0.5 {
+			part(int(f.tok), d)
 		}
 	}
-	return l
 }
 
 // trainVec fits the word-vector model on the examples: the mean vector of

@@ -64,7 +64,7 @@ func vecProbs(s *Scorer, text string) [numClasses]float64 {
 	defer e.put(sc)
 	e.prepare(sc, text)
 	e.nbFeatures(sc, text)
-	l, _ := s.model.vecLogits(sc)
+	l, _ := s.model.vecLogits(sc, vecReach{})
 	return probs(l)
 }
 
