@@ -1176,8 +1176,19 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 
 // isPlace: m is a place or a place's adjective in the lexicon.
 func (e *Extractor) isPlace(m string) bool {
-	lm := strings.ToLower(strings.TrimPrefix(m, "the "))
-	return e.places[lm] || e.vocab[lm].cls&cPlace != 0
+	m = strings.TrimPrefix(m, "the ")
+	var buf [64]byte
+	if len(m) > len(buf) {
+		return false
+	}
+	n := copy(buf[:], m)
+	for i := 0; i < n; i++ {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	// look-ups keyed by the converted bytes do not allocate
+	return e.places[string(buf[:n])] || e.vocab[string(buf[:n])].cls&cPlace != 0
 }
 
 var possessiveDeterminers = set("our", "his", "her", "their", "my", "your", "its")
