@@ -1265,5 +1265,11 @@ func (e *Extractor) personLike(m string) bool {
 		// ("the official", "a spokeswoman"); "the district" is not
 		return personNouns[last]
 	}
+	// "Footage of Al-Awlaki", "Supporters of Trump": a head noun with "of"
+	// is a person only when the head names one
+	if k := strings.Index(lm, " of "); !named && k > 0 && strings.IndexByte(lm[:k], ' ') < 0 && e.vocab[lm[:k]].cls&(cFemaleName|cMaleName) == 0 {
+		head := lm[:k]
+		return personNouns[head] || personNouns[strings.TrimSuffix(head, "s")]
+	}
 	return true
 }
