@@ -699,6 +699,17 @@ func (x *run) pushNames(si int) {
 	if _, named := x.setOffName(e, se); named {
 		return // "And a third, Daniel Traynor, said …": a person after all
 	}
+	// "Footage of Al-Awlaki again appears": the person the subject is of
+	for k := s + 1; k+1 < e; k++ {
+		if x.is(k, "of") && x.toks[k+1].cap && x.toks[e-1].cap {
+			if m := x.mention(k+1, e); fullName(m.Text) || e-k-1 == 1 {
+				if x.e.personLike(m.Text) && !x.placeOrDay(k+1, e) {
+					x.push(m)
+				}
+			}
+			break
+		}
+	}
 	x.pushLastName(e, se)
 	if view := x.viewpoint(ss, s); view.Text != "" {
 		x.push(view) // still the newest: the sentence gives that person's view
