@@ -457,6 +457,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The owners should have settled in October,", "Erik Vold"},          // "Then there's X.": the person brought on stage
 		{"direct", "Nobody will go without pay this winter,", "Bakke"},                 // "X also addressed …": an adverb between a lone name and its verb
 		{"direct", "Will you sign if the owners move on pay?", "Nils Aune"},            // "X was asked by Y, “…”": the agent of the passive speaks
+		{"direct", "We built this port with our hands,", "Anders Lund"},                // "Footage of X again appears. “…,” he says": X
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
