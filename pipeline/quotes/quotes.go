@@ -171,7 +171,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	sn, gn := x.surnames, x.genders
 	clear(sn)
 	clear(gn)
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], surnames: sn, genders: gn}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], surnames: sn, genders: gn}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -203,7 +203,10 @@ type run struct {
 	qs       []qspan
 	sens     [][2]int
 	subjects []subjectMemo // by sentence, during antecedents
-	buf      [64]byte
+	// longWords[i] and capWords[i]: words of 4 letters or more among the
+	// first i tokens, and how many of them are capitalised
+	longWords, capWords []int32
+	buf                 [64]byte
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
 	prevAntecedent  Mention
@@ -243,14 +246,26 @@ func (x *run) inSet(i int, c wordClass) bool {
 // classify looks every word of the paragraph up once: its closed classes
 // and the cues that start with it.
 func (x *run) classify() {
+	// running counts of the words of 4 letters or more, and of the
+	// capitalised ones among them, for headline
+	x.longWords = append(x.longWords[:0], 0)
+	x.capWords = append(x.capWords[:0], 0)
+	long, caps := int32(0), int32(0)
 	for i := range x.toks {
 		t := &x.toks[i]
-		if t.kind != tWord {
-			continue
+		if t.kind == tWord {
+			if v, ok := x.e.words.get(x.text[t.s:t.e], x.buf[:]); ok {
+				t.cls, t.cue = v.cls, v.cue
+			}
+			if t.e-t.s > 3 {
+				long++
+				if t.cap {
+					caps++
+				}
+			}
 		}
-		if v, ok := x.e.words.get(x.text[t.s:t.e], x.buf[:]); ok {
-			t.cls, t.cue = v.cls, v.cue
-		}
+		x.longWords = append(x.longWords, long)
+		x.capWords = append(x.capWords, caps)
 	}
 }
 

@@ -719,15 +719,7 @@ func (x *run) pushNames(si int) {
 // headline: a title-case line ("History Makes Latinos Feel Proud") names no
 // subject a later pronoun could mean.
 func (x *run) headline(ss, se int) bool {
-	words, caps := 0, 0
-	for k := ss; k < se; k++ {
-		if t := x.toks[k]; t.kind == tWord && t.e-t.s > 3 {
-			words++
-			if t.cap {
-				caps++
-			}
-		}
-	}
+	words, caps := x.longWords[se]-x.longWords[ss], x.capWords[se]-x.capWords[ss]
 	return words >= 4 && caps*10 >= words*7
 }
 
