@@ -458,6 +458,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody will go without pay this winter,", "Bakke"},                 // "X also addressed …": an adverb between a lone name and its verb
 		{"direct", "Will you sign if the owners move on pay?", "Nils Aune"},            // "X was asked by Y, “…”": the agent of the passive speaks
 		{"direct", "We built this port with our hands,", "Anders Lund"},                // "Footage of X again appears. “…,” he says": X
+		{"direct", "We are further apart than last week,", "Berge"},                    // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
+		{"direct", "We will not be moved,", "Anders Lund"},                             // "The Harbour Convention": an event is no person
 	} {
 		got, ok := find(ss, w.text)
 		if !ok {
