@@ -219,7 +219,7 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 				full = map[string]string{}
 			}
 			full[sur] = found
-			if title != "" {
+			if title != "" && !courtesy(title) {
 				if titles == nil {
 					titles = map[string]string{}
 				}
@@ -334,7 +334,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 			}
 		}
 		sp := Speaker{ID: Slug(name), Name: name, Kind: ""}
-		if title != "" {
+		if title != "" && !courtesy(title) {
 			sp.Role = title
 			sp.Affiliation = r.titleSide(title)
 		}
@@ -556,4 +556,13 @@ func Slug(name string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// courtesy: "Mr.", "Mrs.", "Ms.", "Miss": a form of address, not a role.
+func courtesy(title string) bool {
+	switch strings.TrimSuffix(title, ".") {
+	case "Mr", "Mrs", "Ms", "Miss":
+		return true
+	}
+	return false
 }
