@@ -128,7 +128,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			continue
 		}
 		target := m
-		if pronouns[strings.ToLower(m)] {
+		if inLower(pronouns, m) {
 			target = strings.TrimSpace(q.Antecedent.Text)
 			if target == "" {
 				out[i] = Speaker{Mention: m}
@@ -173,7 +173,7 @@ func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]s
 			if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
 				continue
 			}
-			if _, ok := full[name]; ok || pronouns[strings.ToLower(name)] {
+			if _, ok := full[name]; ok || inLower(pronouns, name) {
 				continue
 			}
 			if _, ok := index(r.byName, name); ok {
@@ -292,7 +292,7 @@ func (r *Resolver) titleBefore(text string, start int) bool {
 	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
 		i--
 	}
-	return titleWords[strings.ToLower(text[i:j])]
+	return isTitleWord(text[i:j])
 }
 
 func isNameByte(c byte) bool {
@@ -357,7 +357,7 @@ func cutAfterName(m string) string {
 			continue
 		}
 		name, _ := splitTitle(m[:i])
-		if name != "" && (strings.Contains(name, " ") || !titleWords[strings.ToLower(name)]) && strings.HasSuffix(m[:i], name) {
+		if name != "" && (strings.Contains(name, " ") || !isTitleWord(name)) && strings.HasSuffix(m[:i], name) {
 			return m[:i]
 		}
 	}

@@ -105,20 +105,23 @@ func index(m map[string]int, s string) (int, bool) {
 
 // isTitleWord is titleWords[strings.ToLower(w)] without allocating for
 // ASCII words.
-func isTitleWord(w string) bool {
+func isTitleWord(w string) bool { return inLower(titleWords, w) }
+
+// inLower is m[strings.ToLower(w)] without allocating for short ASCII w.
+func inLower(m map[string]bool, w string) bool {
 	var buf [32]byte
 	if len(w) > len(buf) {
-		return titleWords[strings.ToLower(w)]
+		return m[strings.ToLower(w)]
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return titleWords[strings.ToLower(w)]
+			return m[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return titleWords[string(buf[:len(w)])]
+	return m[string(buf[:len(w)])]
 }
