@@ -15,4 +15,4 @@ echo "stance (pipeline/tone benchmarks, one goroutine):"
 work=$(mktemp -d "${TMPDIR:-/tmp}/vader-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 go test -c -o "$work/tone.test" ./pipeline/tone
-(cd pipeline/tone && "$work/tone.test" -test.run '^$' -test.bench 'BenchmarkScore$|BenchmarkRules$' -test.benchtime 10x -test.cpu 1) | grep '^Benchmark'
+(cd pipeline/tone && "$work/tone.test" -test.run '^$' -test.bench 'BenchmarkScore$|BenchmarkRules$' -test.benchtime 20x -test.cpu 1) | grep '^Benchmark'
