@@ -187,3 +187,19 @@ func BenchmarkRead(b *testing.B) {
 		bbcArticles(b)
 	}
 }
+
+// BenchmarkStartup is what every run pays before its first article: loading
+// the embedded lexicon and building the analyzer (word tables, tone models).
+// It is serial, so on small inputs it bounds what a second worker can gain.
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		lx, err := lexicon.Load("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := pipeline.New(lx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

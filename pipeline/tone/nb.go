@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -223,19 +225,32 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return b.WriteTo(w)
 }
 
+// appendCells appends the tab-separated cells of line to dst.
+func appendCells(dst []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(dst, line)
+		}
+		dst = append(dst, line[:i])
+		line = line[i+1:]
+	}
+}
+
 // ReadModel parses a model file; name is used in error messages.
 func ReadModel(r io.Reader, name string) (*Model, error) {
 	m := NewModel()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line, header := 0, false
+	var cellBuf [4]string // a model line has four cells; splitting into it allocates nothing
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
-		cells := strings.Split(text, "\t")
+		cells := appendCells(cellBuf[:0], text)
 		if !header {
 			if len(cells) != 4 || cells[0] != "feature" {
 				return nil, fmt.Errorf("%s:%d: want header feature<TAB>neg<TAB>neu<TAB>pos", name, line)
@@ -271,6 +286,9 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			m.VecBias, m.hasVecBias = c, true
 		default:
 			if strings.HasPrefix(cells[0], vecPrefix) {
+				if len(m.Vec) == 0 { // sized for the shipped model: growing a map 50,000 rows long rehashes it many times
+					m.Vec = make(map[string]*[numClasses]float64, DefaultVecWords)
+				}
 				cc := c
 				m.Vec[cells[0][len(vecPrefix):]] = &cc
 				continue
@@ -542,6 +560,16 @@ func (e *engine) attach(m *Model) {
 	if m == nil {
 		return
 	}
+	// Tens of thousands of model words join the lexicon's: size the index
+	// once rather than let it grow and rehash step by step.
+	need := len(e.index) + len(m.index)
+	if m.vec != nil {
+		need += len(m.vec.ids)
+	}
+	index := make(map[string]int32, need)
+	maps.Copy(index, e.index)
+	e.index = index
+	e.words = slices.Grow(e.words, need+1-len(e.words))
 	row := func(w string) *wordInfo {
 		i, ok := e.index[w]
 		if !ok {
