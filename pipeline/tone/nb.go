@@ -124,6 +124,16 @@ func (m *Model) Prune(min float64) {
 // the tone of news text should not lean to whichever class the training set
 // happened to hold most of.
 func (m *Model) compile() {
+	// The target and word-vector tables are independent of the word
+	// model's: built on another goroutine, they cost no wall time when a
+	// second core is free (start-up is serial before the first article).
+	side := make(chan struct{})
+	go func() {
+		defer close(side)
+		m.target = compileTarget(m.TargetCounts, m.Alpha)
+		m.vec = compileVec(m.Vec)
+	}()
+	defer func() { <-side }()
 	words := map[string]bool{}
 	for f := range m.Counts {
 		words[strings.TrimPrefix(f, negatedPrefix)] = true
@@ -158,8 +168,6 @@ func (m *Model) compile() {
 	for k := range m.prior {
 		m.prior[k] = math.Log(1.0 / numClasses)
 	}
-	m.target = compileTarget(m.TargetCounts, m.Alpha)
-	m.vec = compileVec(m.Vec)
 }
 
 // WriteTo writes the model as a TSV of counts that users can read and diff.
@@ -560,6 +568,8 @@ func (e *engine) attach(m *Model) {
 	if m == nil {
 		return
 	}
+	hot := make(chan []string, 1)
+	go func() { hot <- m.frequent(hotWords) }()
 	// Tens of thousands of model words join the lexicon's: size the index
 	// once rather than let it grow and rehash step by step.
 	need := len(e.index) + len(m.index)
@@ -587,7 +597,7 @@ func (e *engine) attach(m *Model) {
 			row(w).vec = id
 		}
 	}
-	e.hot = m.frequent(hotWords)
+	e.hot = <-hot
 	e.finish()
 }
 

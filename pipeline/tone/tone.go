@@ -47,6 +47,12 @@ type Scorer struct {
 // New builds a scorer from the lexicon's tone layers.
 func New(lx *lexicon.Lexicon) (*Scorer, error) {
 	cfg := configFrom(lx.Tone, true)
+	// Building the scorer is serial work before a run's first article (tens
+	// of milliseconds): the rule engine is built while the model is read,
+	// on another core when there is one. Neither reads what the other
+	// writes.
+	built := make(chan *engine, 1)
+	go func() { built <- newEngine(cfg) }()
 	var model *Model
 	if f := lx.Tone.Model; len(f.Data) > 0 {
 		name := f.Origin
@@ -59,7 +65,9 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 		}
 		model = m
 	}
-	return newScorer(cfg, model), nil
+	e := <-built
+	e.attach(model)
+	return &Scorer{cfg: cfg, rules: e, model: model}, nil
 }
 
 func newScorer(cfg rulesConfig, m *Model) *Scorer {
