@@ -445,9 +445,10 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	if err != nil {
 		return op{}, err
 	}
-	// Rows are gathered (kept rows read, this run's decoded from the spill)
-	// on one goroutine and written (encoded, compressed) on this one, so a
-	// large partition, often the last job of a commit, uses two cores.
+	// Rows are gathered (kept rows read, this run's decoded from the spill,
+	// passed to tap) on one goroutine and written (encoded, compressed) on
+	// this one, so a large partition, often the last job of a commit, uses
+	// two cores. Writing is the longer half, so tap runs on the other.
 	batches := make(chan rowBatch[T], 1)
 	done := make(chan struct{})
 	gathered := make(chan struct{})
@@ -455,16 +456,13 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		defer close(gathered)
 		defer close(batches)
 		defer old.close()
-		gatherRows(w, old, sp, part, batches, done)
+		gatherRows(w, old, sp, part, tap, batches, done)
 	}()
 	defer func() { close(done); <-gathered }()
 	n := 0
 	for b := range batches {
 		if b.err != nil {
 			return op{}, b.err
-		}
-		if tap != nil {
-			tap(b.rows)
 		}
 		if _, err := pw.Write(b.rows); err != nil {
 			return op{}, err
@@ -501,10 +499,14 @@ type rowBatch[T any] struct {
 // gatherRows sends the rows of one partition in article id order, in
 // batches: the rows kept from the existing file (articles not written this
 // run) merged with this run's rows. Both inputs are sorted by article id,
-// so the result is too, and memory is bounded by a few batches. It stops
-// early once done is closed.
-func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], part string, out chan<- rowBatch[T], done <-chan struct{}) {
+// so the result is too, and memory is bounded by a few batches. Each batch
+// is passed to tap, if any, before it is sent. It stops early once done is
+// closed.
+func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], part string, tap func([]T), out chan<- rowBatch[T], done <-chan struct{}) {
 	send := func(b rowBatch[T]) bool {
+		if tap != nil && b.err == nil {
+			tap(b.rows)
+		}
 		select {
 		case out <- b:
 			return true
