@@ -37,8 +37,11 @@ func fillSlots(index map[string]int32, only []string, long map[string]int32) ([]
 	if only != nil {
 		n = len(only)
 	}
+	// Up to two thirds full: the 70,000 words of the shipped lexicon and
+	// model fit in 3 MB instead of 6 (fewer cache misses while filling and
+	// looking up) for a probe or so more on words the table lacks.
 	size := 16
-	for size < 2*n {
+	for size*2 < 3*n {
 		size *= 2
 	}
 	slots, mask := make([]wordSlot, size), uint64(size-1)
