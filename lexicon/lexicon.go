@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed all:default
@@ -141,32 +142,61 @@ func known(name string) bool {
 }
 
 func build(files []File) (*Lexicon, error) {
-	h := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
-		h.Write(f.Data)
+	lx := &Lexicon{Files: files}
+	// Loading is serial work before a run's first article: the version
+	// hash and the standalone loaders run on other cores meanwhile.
+	version := make(chan string, 1)
+	go func() {
+		h := sha256.New()
+		for _, f := range files {
+			fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+			h.Write(f.Data)
+		}
+		version <- hex.EncodeToString(h.Sum(nil))[:12]
+	}()
+	errs := make([][]error, len(loaders))
+	var wg sync.WaitGroup
+	for i, l := range loaders {
+		if l.standalone {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = l.load(lx)
+			}()
+		}
 	}
-	lx := &Lexicon{Version: hex.EncodeToString(h.Sum(nil))[:12], Files: files}
-	var errs ErrorList
-	for _, load := range loaders {
-		errs = append(errs, load(lx)...)
+	for i, l := range loaders {
+		if !l.standalone {
+			errs[i] = l.load(lx)
+		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	wg.Wait()
+	lx.Version = <-version
+	var all ErrorList
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	if len(all) > 0 {
+		return nil, all
 	}
 	return lx, nil
 }
 
 // loaders fill one part of the lexicon each, in order; later loaders may use
-// what earlier ones filled (frames refer to sides and actors).
-var loaders = []func(*Lexicon) []error{
-	loadSides,
-	loadActors,
-	loadTitles,
-	loadCues,
-	loadNames,
-	loadFrames,
-	loadTone,
+// what earlier ones filled (frames refer to sides and actors). Standalone
+// ones read files only and fill parts no loader reads: they run beside the
+// others. Errors are reported in this order either way.
+var loaders = []struct {
+	load       func(*Lexicon) []error
+	standalone bool
+}{
+	{loadSides, false},
+	{loadActors, false},
+	{loadTitles, false},
+	{loadCues, false},
+	{loadNames, true},
+	{loadFrames, false},
+	{loadTone, true},
 }
 
 // file returns the effective file of that name.
