@@ -1220,6 +1220,9 @@ func (x *run) lowerIn(i int, m map[string]bool) bool {
 	return m[string(x.buf[:n])]
 }
 
+// lower is token i lower-cased. It repeats lowerIn's loop on purpose: kept
+// small enough to inline, its string stays on the caller's stack (sharing a
+// helper cost 15% more allocations per BBC pass).
 func (x *run) lower(i int) string {
 	t := x.toks[i]
 	if t.e-t.s > len(x.buf) {
