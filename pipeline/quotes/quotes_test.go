@@ -99,6 +99,22 @@ func statements(t *testing.T, path string) []stmt {
 	return out
 }
 
+// expectStatements checks that each wanted statement was found (by the start
+// of its text) with its kind and a speaker containing the wanted name.
+func expectStatements(t *testing.T, ss []stmt, want []stmt) {
+	t.Helper()
+	for _, w := range want {
+		got, ok := find(ss, w.text)
+		if !ok {
+			t.Errorf("missing %q", w.text)
+			continue
+		}
+		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
+			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
+		}
+	}
+}
+
 func find(ss []stmt, prefix string) (stmt, bool) {
 	for _, s := range ss {
 		if strings.HasPrefix(s.text, prefix) {
@@ -157,22 +173,13 @@ func TestConventions(t *testing.T) {
 
 func TestStraightQuotes(t *testing.T) {
 	ss := statements(t, "testdata/straight.txt")
-	for _, w := range []stmt{
+	expectStatements(t, ss, []stmt{
 		{"direct", "It is cheaper to repair than to replace,", "Lena Brandt"},
 		{"direct", "The numbers are clear.", "Lena Brandt"},
 		{"direct", "We are paying for the same ship twice,", "Joe Park"},
 		{"direct", "We will review it again next year.", "Lena Brandt"},
 		{"direct", "Nobody wants to be the council", "one councillor"},
-	} {
-		got, ok := find(ss, w.text)
-		if !ok {
-			t.Errorf("missing %q", w.text)
-			continue
-		}
-		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
-			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
-		}
-	}
+	})
 	// 'temporary' sits in single marks inside narration: not a statement.
 	if _, ok := find(ss, "temporary"); ok {
 		t.Errorf("single quotation marks in narration taken as a quote")
@@ -385,7 +392,7 @@ func TestPronouns(t *testing.T) {
 // description between the quote and the verb is the speaker.
 func TestAttribution(t *testing.T) {
 	ss := statements(t, "testdata/attribution.txt")
-	for _, w := range []stmt{
+	expectStatements(t, ss, []stmt{
 		{"direct", "The boats are forty years old", "Ines Morvan"},               // after a sentence about her, same paragraph
 		{"direct", "We pay more and get fewer crossings", "Jacob Tull"},          // a quote-only paragraph after one about him
 		{"direct", "Nobody here wants the ferry to stop,", "Clara Osei"},         // “…,” X, 52, a teacher … who …, said
@@ -394,16 +401,7 @@ func TestAttribution(t *testing.T) {
 		{"direct", "Now we have to make the new timetable work.", "Ines Morvan"}, // not the officials reported inside the attribution
 		{"direct", "Every winter the council finds", "Jacob Tull"},               // "And then X went …, saying": the subject after "and then"
 		{"direct", "The timetable is not a wish list,", "harbour director"},      // “…,” the Democratic harbour director sighed: a verb the lexicon lacks
-	} {
-		got, ok := find(ss, w.text)
-		if !ok {
-			t.Errorf("missing %q", w.text)
-			continue
-		}
-		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
-			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
-		}
-	}
+	})
 }
 
 // TestCoreference: a cue word after a possessive is a noun ("Halvorsen's
@@ -411,7 +409,7 @@ func TestAttribution(t *testing.T) {
 // say"); a pronoun speaker is not the person the quote itself names.
 func TestCoreference(t *testing.T) {
 	ss := statements(t, "testdata/coreference.txt")
-	for _, w := range []stmt{
+	expectStatements(t, ss, []stmt{
 		{"partial", "reckless and unhelpful", "Anders Lund"},                                  // "X denounced Y's remarks as “…”": X, not Y
 		{"direct", "We will not negotiate in the press,", "Anders Lund"},                      // he: the sentence subject, not the possessive
 		{"direct", "I have nothing to announce today,", "Jonas Brekke"},                       // "X wouldn't say": the name without "wouldn't"
@@ -450,7 +448,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
 		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
 		{"direct", "We will answer every point in court,", "Karen Haug"},
-		{"indirect", "the offer still stood for all crews", "Anders Lund"},             // "In a short video Lund said": the name after the phrase                      // she: no subject fits, so the woman last named
+		{"indirect", "the offer still stood for all crews", "Anders Lund"},             // "In a short video Lund said": the name after the phrase
 		{"direct", "Every one of you has kept this coast running,", "Petra Halvorsen"}, // "X held a rally while Y hosted …": the later clause's subject is newer
 		{"partial", "has never once lost a vote", "Lars Moe"},                          // words quoted inside "…, said X": X's, not the sentence subject's
 		{"direct", "That is more her union than anyone", "Lars Moe"},                   // and the quote after them continues X
@@ -460,16 +458,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We built this port with our hands,", "Anders Lund"},                // "Footage of X again appears. “…,” he says": X
 		{"direct", "We are further apart than last week,", "Berge"},                    // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
 		{"direct", "We will not be moved,", "Anders Lund"},                             // "The Harbour Convention": an event is no person
-	} {
-		got, ok := find(ss, w.text)
-		if !ok {
-			t.Errorf("missing %q", w.text)
-			continue
-		}
-		if got.kind != w.kind || !strings.Contains(got.speaker, w.speaker) {
-			t.Errorf("%q: got %s by %q, want %s by %q", w.text, got.kind, got.speaker, w.kind, w.speaker)
-		}
-	} // "In eight of the nine ports the union claims …": a phrase opening
+	})
+	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
 	for _, s := range ss {
 		if strings.HasPrefix(s.speaker, "In ") || strings.HasPrefix(s.speaker, "Footage") {
