@@ -19,6 +19,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.learnGivenNames()
 	x.sens = sentences(x.text, x.toks, x.sens[:0])
 	first := len(out)
+	x.dashSignature(pi, out)
 
 	for qi := range x.qs {
 		q := x.qs[qi]
@@ -59,6 +60,9 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 			}
 		}
 	}
+	if x.quoteOnly() {
+		x.quoteOnlyPara = pi
+	}
 	x.prevColon = Mention{}
 	if len(out) > first {
 		last := out[len(out)-1]
@@ -78,6 +82,50 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		x.prevPara = pi
 	}
 	return out
+}
+
+// dashSignature: a paragraph that is only a dash and a name after a
+// paragraph that is only a quote signs that quote, as fact checks and
+// round-ups print what was said: "“…”" then "- Sen. Bernie Sanders." or
+// "-Michelle Marks, Philadelphia." The name replaces whatever speaker the
+// quote took from the paragraphs before it.
+func (x *run) dashSignature(pi int, out []Quote) {
+	if x.quoteOnlyPara != pi-1 || len(x.toks) < 2 || !x.isDash(0) || len(x.qs) > 0 {
+		return
+	}
+	s, e, ok := x.npForward(1, len(x.toks))
+	if !ok || !x.toks[s].cap || e < len(x.toks) && x.toks[e].kind != tPunct || x.inSet(s, cSubjectPronoun) {
+		return
+	}
+	m := x.mention(s, e)
+	if !x.e.personLike(m.Text) {
+		return
+	}
+	for i := len(out) - 1; i >= 0 && out[i].Paragraph == pi-1; i-- {
+		if q := &out[i]; q.Kind == Direct {
+			q.Speaker, q.Antecedent, q.Appositive = m, Mention{}, ""
+			q.Cue, q.Rule = x.text[x.toks[0].s:x.toks[0].e], "quote-dash-speaker"
+		}
+	}
+	x.prevSpeaker, x.prevAntecedent, x.prevCue, x.prevPara = m, Mention{}, x.text[x.toks[0].s:x.toks[0].e], pi
+}
+
+// quoteOnly: the paragraph is one quotation and nothing after its closing
+// mark but punctuation.
+func (x *run) quoteOnly() bool {
+	if len(x.qs) != 1 || len(x.toks) == 0 || x.toks[0].kind != tOpen {
+		return false
+	}
+	q := x.qs[0]
+	if q.ct < 0 {
+		return false
+	}
+	for k := q.ct + 1; k < len(x.toks); k++ {
+		if x.toks[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // inheritSpeakers gives direct quotes that name nobody the speaker the

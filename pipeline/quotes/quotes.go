@@ -171,7 +171,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	sn, gn := x.surnames, x.genders
 	clear(sn)
 	clear(gn)
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], surnames: sn, genders: gn}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], surnames: sn, genders: gn}
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -215,6 +215,7 @@ type run struct {
 	prevPara        int
 	prevSubject     Mention // the person the previous paragraph's last sentence is about
 	prevSubjectPara int
+	quoteOnlyPara   int // the last paragraph that was nothing but a quote
 	curPara         int
 	cands           [nCands]cand // latest subjects and speakers, newest first
 	gnames          []gname      // people named with a gendered given name or title, this paragraph

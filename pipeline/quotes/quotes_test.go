@@ -458,6 +458,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We built this port with our hands,", "Anders Lund"},                // "Footage of X again appears. “…,” he says": X
 		{"direct", "We are further apart than last week,", "Berge"},                    // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
 		{"direct", "We will not be moved,", "Anders Lund"},                             // "The Harbour Convention": an event is no person
+		{"direct", "Not one ferry will stop this winter.", "Ingrid Dahl"},              // a quote-only paragraph, then "- Name, description.": the name signs it
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
