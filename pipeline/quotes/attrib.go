@@ -1162,7 +1162,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 			i = x.pastOpenerTail(i, lim)
 		}
 	}
-	if i+1 < lim && x.punct(i+1, ",") && x.toks[i].kind == tWord && x.openerWord(i) {
+	if i+1 < lim && x.punct(i+1, ",") && x.toks[i].kind == tWord && x.openerWord(i) && !x.whoFollows(i+1) {
 		i += 2 // "Chastened, Trump …", "However, the senator …"
 	} else if i == ss && x.participleOpener(i, lim) {
 		// "Asked Tuesday about Sullivan, Feinstein said …", "Filling in
@@ -1178,7 +1178,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
-	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.verbFollows(e) && !x.capitalisedElsewhere(s) {
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.verbFollows(e) && !x.whoFollows(e) && !x.capitalisedElsewhere(s) {
 		// a lone capitalised word opening the sentence that the article
 		// never capitalises elsewhere is no name ("Hours later, Trump …"):
 		// the subject follows the opening phrase, if there is one
@@ -1290,6 +1290,13 @@ func (x *run) lower(i int) string {
 
 // subordinators open a clause that comes before the main one.
 var subordinators = set("when", "while", "as", "because", "although", "though", "after", "before", "since", "if", "whereas", "where")
+
+// whoFollows: ", who" or ", whose" at token i: the word before names a
+// person ("Jolly, who was elected in 2014, doesn't …"), however plain a word
+// it is elsewhere.
+func (x *run) whoFollows(i int) bool {
+	return x.punct(i, ",") && (x.is(i+1, "who") || x.is(i+1, "whose"))
+}
 
 // verbFollows: token i is a verb for the word before it as subject ("Carson
 // defied the question", "Paxton said"): then that word is a name even if the

@@ -459,6 +459,9 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We are further apart than last week,", "Berge"},                    // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
 		{"direct", "We will not be moved,", "Anders Lund"},                             // "The Harbour Convention": an event is no person
 		{"direct", "Not one ferry will stop this winter.", "Ingrid Dahl"},              // a quote-only paragraph, then "- Name, description.": the name signs it
+		{"direct", "Two years is nothing on this coast,", "Petra Halvorsen"},           // "Regarding X's offer, Y …": a prepositional opener, Y the subject
+		{"direct", "The owners have not even read our letter,", "Frost"},               // "X, who …": a plain word before ", who" is a name
+		{"direct", "Nobody should work three nights in a row,", "Jonas Brekke"},        // "X, a description, …": a surname named in full far earlier is no opener word
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

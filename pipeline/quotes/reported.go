@@ -448,7 +448,7 @@ func (x *run) pushSubject(si int) {
 	// a lone capitalised word opening a sentence is often not a name
 	// ("Moreover", "Asked"): take it only if the article capitalises it
 	// elsewhere too
-	if e-s == 1 && s == ss && !x.verbFollows(e) && !x.capitalisedElsewhere(s) {
+	if e-s == 1 && s == ss && !x.verbFollows(e) && !x.whoFollows(e) && !x.capitalisedElsewhere(s) {
 		return
 	}
 	hasCap := false
@@ -762,6 +762,9 @@ func (x *run) pushLastName(ss, se int) {
 // lower-case word or a comma, so it is a name, not a capitalised opener.
 func (x *run) capitalisedElsewhere(i int) bool {
 	w := x.text[x.toks[i].s:x.toks[i].e]
+	if _, ok := x.surnames[w]; ok {
+		return true // the surname of someone named in full earlier ("Rep. Patrick Murphy")
+	}
 	// look nearby only, so long articles stay linear
 	lo, hi := max(0, x.toks[i].s-3000), min(len(x.text), x.toks[i].e+3000)
 	for off := lo; ; {

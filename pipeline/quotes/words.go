@@ -73,7 +73,7 @@ var npStop = set("that", "which", "who", "whom", "whose", "and", "but", "or", "n
 	"because", "if", "after", "before", "since", "so", "than", "where", "though", "although", "whether", "until",
 	"unless", "in", "on", "during", "with", "from", "by", "into", "about", "over", "under", "against", "between",
 	"through", "without", "within", "among", "amid", "like", "despite", "toward", "towards", "upon", "via", "across",
-	"around", "alongside", "unlike", "besides", "beyond", "behind", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been", "has", "have", "had", "would",
+	"around", "alongside", "unlike", "besides", "beyond", "behind", "regarding", "concerning", "following", "considering", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been", "has", "have", "had", "would",
 	"will", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also", "yet", "then", "there",
 	"here", "once", "even", "just", "only", "never", "still", "already", "too", "very", "more", "most", "all", "both",
 	"earlier", "later", "today", "yesterday", "tonight", "now", "when", "said", "says", "say", "told", "ago", "last",
