@@ -1,7 +1,6 @@
 package tone
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,7 +121,11 @@ func (m *Model) Prune(min float64) {
 // compile builds the lookup tables from the counts. Class priors are uniform:
 // the tone of news text should not lean to whichever class the training set
 // happened to hold most of.
-func (m *Model) compile() {
+func (m *Model) compile() { m.compileWith(nil) }
+
+// compileWith is compile with the word-vector table already compiled from
+// m.Vec, unless vec is nil.
+func (m *Model) compileWith(vec *vecIndex) {
 	// The target and word-vector tables are independent of the word
 	// model's: built on another goroutine, they cost no wall time when a
 	// second core is free (start-up is serial before the first article).
@@ -131,18 +133,17 @@ func (m *Model) compile() {
 	go func() {
 		defer close(side)
 		m.target = compileTarget(m.TargetCounts, m.Alpha)
-		m.vec = compileVec(m.Vec)
+		if vec == nil {
+			vec = compileVec(m.Vec)
+		}
+		m.vec = vec
 	}()
 	defer func() { <-side }()
 	words := map[string]bool{}
 	for f := range m.Counts {
 		words[strings.TrimPrefix(f, negatedPrefix)] = true
 	}
-	names := make([]string, 0, len(words))
-	for w := range words {
-		names = append(names, w)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(words))
 	m.index = make(map[string]int32, len(names))
 	m.logp = make([]float32, 2*len(names)*numClasses)
 	var total [numClasses]float64
@@ -228,101 +229,6 @@ func appendCells(dst []string, line string) []string {
 		dst = append(dst, line[:i])
 		line = line[i+1:]
 	}
-}
-
-// ReadModel parses a model file; name is used in error messages.
-func ReadModel(r io.Reader, name string) (*Model, error) {
-	m := NewModel()
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line, header := 0, false
-	var cellBuf [4]string // a model line has four cells; splitting into it allocates nothing
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		cells := appendCells(cellBuf[:0], text)
-		if !header {
-			if len(cells) != 4 || cells[0] != "feature" {
-				return nil, fmt.Errorf("%s:%d: want header feature<TAB>neg<TAB>neu<TAB>pos", name, line)
-			}
-			header = true
-			continue
-		}
-		if len(cells) != 4 {
-			return nil, fmt.Errorf("%s:%d: want 4 tab-separated cells, got %d", name, line, len(cells))
-		}
-		var c [numClasses]float64
-		weight := strings.HasPrefix(cells[0], "=") || strings.HasPrefix(cells[0], vecPrefix)
-		for k := 0; k < numClasses; k++ {
-			v, err := strconv.ParseFloat(cells[k+1], 64)
-			if weight && err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
-				c[k] = v
-				continue
-			}
-			if err != nil || v < 0 {
-				return nil, fmt.Errorf("%s:%d: count %q: want a number ≥ 0", name, line, cells[k+1])
-			}
-			c[k] = v
-		}
-		switch cells[0] {
-		case "__alpha__":
-			if c[0] <= 0 {
-				return nil, fmt.Errorf("%s:%d: alpha must be > 0", name, line)
-			}
-			m.Alpha = c[0]
-		case "__docs__":
-			m.Docs = c
-		case "=" + vecBiasRow:
-			m.VecBias, m.hasVecBias = c, true
-		default:
-			if strings.HasPrefix(cells[0], vecPrefix) {
-				if len(m.Vec) == 0 { // sized for the shipped model: growing a map 50,000 rows long rehashes it many times
-					m.Vec = make(map[string]*[numClasses]float64, DefaultVecWords)
-				}
-				cc := c
-				m.Vec[cells[0][len(vecPrefix):]] = &cc
-				continue
-			}
-			if weight {
-				if err := m.setWeight(cells[0][1:], c); err != nil {
-					return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-				}
-				continue
-			}
-			if isTargetFeature(cells[0]) {
-				cc := c
-				m.TargetCounts[cells[0]] = &cc
-				continue
-			}
-			cc := c
-			m.Counts[cells[0]] = &cc
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if !header {
-		return nil, fmt.Errorf("%s: empty model", name)
-	}
-	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
-		if c == m.TargetCombiner && c != nil && m.weightRows[c.Name] == len(c.Features)+1-len(optionalTargetFeatures) && !m.optionalRead {
-			continue // a model trained without word vectors
-		}
-		if c != nil && m.weightRows[c.Name] != len(c.Features)+1 {
-			return nil, fmt.Errorf("%s: the %s combiner has %d weight rows, want %d (one per feature and the bias)", name, c.Name, m.weightRows[c.Name], len(c.Features)+1)
-		}
-	}
-	if len(m.Vec) > 0 && !m.hasVecBias {
-		return nil, fmt.Errorf("%s: word-vector rows (%q…) without their intercept row =%s", name, vecPrefix, vecBiasRow)
-	}
-	if m.TargetCombiner != nil && len(m.TargetCounts) == 0 {
-		return nil, fmt.Errorf("%s: the target combiner needs the target model's counts (rows starting with %q)", name, targetPrefix)
-	}
-	m.compile()
-	return m, nil
 }
 
 // nbKey trims a lower-case token to the word the model knows: punctuation
@@ -559,7 +465,7 @@ func (e *engine) attach(m *Model) {
 	// once rather than let it grow and rehash step by step.
 	need := len(e.index) + len(m.index)
 	if m.vec != nil {
-		need += len(m.vec.ids)
+		need += len(m.vec.words)
 	}
 	index := make(map[string]int32, need)
 	maps.Copy(index, e.index)
@@ -578,8 +484,8 @@ func (e *engine) attach(m *Model) {
 		row(w).nb = id
 	}
 	if m.vec != nil {
-		for w, id := range m.vec.ids {
-			row(w).vec = id
+		for id, w := range m.vec.words {
+			row(w).vec = int32(id)
 		}
 	}
 	e.hot = <-hot

@@ -11,7 +11,6 @@
 package tone
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"sort"
@@ -59,7 +58,7 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 		if name == "embedded" {
 			name = "embedded:" + f.Name
 		}
-		m, err := ReadModel(bytes.NewReader(f.Data), name)
+		m, err := parseModel(string(f.Data), name)
 		if err != nil {
 			return nil, fmt.Errorf("tone model: %w", err)
 		}

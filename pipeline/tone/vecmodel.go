@@ -38,7 +38,7 @@ func (s *Scorer) HasVectors() bool { return s.model != nil && s.model.vec != nil
 
 // vecIndex is the compiled word-vector model.
 type vecIndex struct {
-	ids    map[string]int32
+	words  []string  // by id; the engine's word table finds them
 	scores []float32 // id*numClasses + class
 }
 
@@ -46,9 +46,9 @@ func compileVec(rows map[string]*[numClasses]float64) *vecIndex {
 	if len(rows) == 0 {
 		return nil
 	}
-	v := &vecIndex{ids: make(map[string]int32, len(rows)), scores: make([]float32, 0, len(rows)*numClasses)}
+	v := &vecIndex{words: make([]string, 0, len(rows)), scores: make([]float32, 0, len(rows)*numClasses)}
 	for w, s := range rows {
-		v.ids[w] = int32(len(v.ids))
+		v.words = append(v.words, w)
 		for k := 0; k < numClasses; k++ {
 			v.scores = append(v.scores, float32(s[k]))
 		}
