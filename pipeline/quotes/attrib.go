@@ -999,7 +999,10 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	// "The Podesta Group's CEO, Kimberley Fritts, said": both parts are
 	// capitalised; the one that is a person's name (not a possessive
 	// title) is the speaker
-	if x.allCaps(bs, be) && (!x.allCaps(as, ae) || x.possessiveTitle(as, ae) && !x.possessiveTitle(bs, be) && fullName(x.text[x.toks[bs].s:x.toks[be-1].e])) {
+	// ("One superdelegate, Alabama party chairwoman Nancy Worley, pledged":
+	// a description, then a full name with its title: the name)
+	bName := fullName(x.text[x.toks[bs].s:x.toks[be-1].e])
+	if (x.allCaps(bs, be) || bName && x.toks[bs].cap && !x.inSet(bs, cDeterminer)) && (!x.allCaps(as, ae) || x.possessiveTitle(as, ae) && !x.possessiveTitle(bs, be) && bName) {
 		sp := x.span(as, ae)
 		return bs, be, x.text[sp.Start:sp.End], true
 	}

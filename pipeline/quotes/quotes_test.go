@@ -462,6 +462,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Two years is nothing on this coast,", "Petra Halvorsen"},           // "Regarding X's offer, Y …": a prepositional opener, Y the subject
 		{"direct", "The owners have not even read our letter,", "Frost"},               // "X, who …": a plain word before ", who" is a name
 		{"direct", "Nobody should work three nights in a row,", "Jonas Brekke"},        // "X, a description, …": a surname named in full far earlier is no opener word
+		{"direct", "We sail when the crews sail,", "Kari Lunde"},                       // "One skipper, harbour pilot X Y, pledged": the set-off full name speaks
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
