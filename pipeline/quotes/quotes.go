@@ -79,6 +79,9 @@ type Extractor struct {
 	nonPerson map[string]bool // lower-case names of lexicon actors that are not people
 	places    map[string]bool // lower-case places of more than one word ("new york")
 	noPerson  map[string]bool // nonPerson, places and one-word places in one look-up
+	// eagerAntecedents collects pronoun candidates in every paragraph as
+	// it is read instead of putting them off (tests compare the two).
+	eagerAntecedents bool
 }
 
 // New builds an extractor from the lexicon's reporting cues.
@@ -171,7 +174,9 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	sn, gn := x.surnames, x.genders
 	clear(sn)
 	clear(gn)
+	pend := x.pending.reset()
 	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], surnames: sn, genders: gn}
+	x.pending = pend
 	var out []Quote
 	for pi, p := range a.Paragraphs {
 		out = x.paragraph(pi, p, out)
@@ -218,6 +223,7 @@ type run struct {
 	quoteOnlyPara   int // the last paragraph that was nothing but a quote
 	curPara         int
 	cands           [nCands]cand // latest subjects and speakers, newest first
+	pending         pending      // paragraphs whose candidates are not yet in cands
 	gnames          []gname      // people named with a gendered given name or title, this paragraph
 	prevNamed       [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
 	prevNamedPara   int

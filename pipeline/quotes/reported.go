@@ -334,7 +334,26 @@ func (x *run) quotedShare(sp article.Span) float64 {
 // antecedents sets, for pronoun speakers of this paragraph's statements, the
 // person the pronoun most likely stands for: the latest speaker or sentence
 // subject before it, a person for he/she, an institution for it.
+//
+// A paragraph with no pronoun speaker to resolve only adds candidates; that
+// is put off until a later paragraph needs them (see pending.go), so the
+// paragraphs after an article's last pronoun speaker cost nothing here.
 func (x *run) antecedents(out []Quote, first int) []Quote {
+	if !x.e.eagerAntecedents && !pronounSpeaker(out[first:]) {
+		x.pending.add(x, out[first:])
+		return out
+	}
+	x.settle()
+	return x.antecedentPass(out, first)
+}
+
+// antecedentPass is antecedents for the paragraph whose tokens and
+// sentences x holds: it pushes the candidates of each sentence and
+// statement in text order and resolves the pronoun speakers among them.
+// Everything it and push read of x but the candidates is the paragraph's
+// own (tokens, sentences, word counts) or the article text, so that a
+// paragraph put off can be replayed later from a copy of those.
+func (x *run) antecedentPass(out []Quote, first int) []Quote {
 	x.subjects = append(x.subjects[:0], make([]subjectMemo, len(x.sens))...)
 	si := 0
 	subjectDone := -1
@@ -878,6 +897,7 @@ func definite(m string) bool {
 // of themselves as "I". stmts are the paragraph's statements; those whose
 // speaker is the mention at sp are the speaker's words.
 func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
+	x.settle()
 	for i, c := range x.cands {
 		if c.m.Text != "" && c.person && x.gender(c.m) != -g && !x.namedBy(c.m, stmts, sp) {
 			if definite(c.m.Text) {
@@ -951,6 +971,7 @@ func (x *run) nameLike(m Mention) bool {
 }
 
 func (x *run) latest(person bool) Mention {
+	x.settle()
 	for _, c := range x.cands {
 		if c.m.Text != "" && c.person == person {
 			return c.m
@@ -959,7 +980,10 @@ func (x *run) latest(person bool) Mention {
 	return Mention{}
 }
 
-func (x *run) latestAny() Mention { return x.cands[0].m }
+func (x *run) latestAny() Mention {
+	x.settle()
+	return x.cands[0].m
+}
 
 // personBefore is the antecedent for a pronoun introducing a colon: the
 // latest person when the mention is a pronoun.
