@@ -7,7 +7,8 @@ package quotes
 // text of a news article comes after its last pronoun speaker, and a
 // pronoun seldom needs more than the paragraph or two before it. So a
 // paragraph without a pronoun speaker keeps a copy of what the candidate
-// pass reads (its tokens, sentences, word counts and statement speakers),
+// pass reads (its tokens, sentences, word counts and statement speakers,
+// and how many surnames the article had given by then),
 // and settle replays the kept paragraphs only when candidates are read:
 // newest first, stopping at the first that fills the list on its own.
 // The candidates are the same as if every paragraph had been passed at
@@ -23,16 +24,28 @@ type pending struct {
 	stmts      []Quote // statements with a named speaker: Speaker and Antecedent only
 	subjects   []subjectMemo
 	newestLast [][nCands]cand // candidates each replayed paragraph pushes, newest paragraph first
+	// surnameLog lists every write to run.surnames in the article, so that
+	// a replayed paragraph sees the surnames as they were when it was read
+	// (capitalisedElsewhere asks for them); surnamesThen is that map.
+	surnameLog   []surnameNote
+	surnamesThen map[string]int8
+}
+
+type surnameNote struct {
+	surname string
+	g       int8
 }
 
 // pendingPara is where one paragraph's copies start in the buffers.
 type pendingPara struct {
 	toks, sens, counts, stmts int
+	surnames                  int // length of the surname log
 }
 
 func (p *pending) reset() pending {
 	return pending{paras: p.paras[:0], toks: p.toks[:0], sens: p.sens[:0], counts: p.counts[:0],
-		stmts: p.stmts[:0], subjects: p.subjects[:0], newestLast: p.newestLast[:0]}
+		stmts: p.stmts[:0], subjects: p.subjects[:0], newestLast: p.newestLast[:0],
+		surnameLog: p.surnameLog[:0], surnamesThen: p.surnamesThen}
 }
 
 // pronounSpeaker reports whether a statement's speaker is a pronoun the
@@ -49,7 +62,7 @@ func pronounSpeaker(stmts []Quote) bool {
 
 // add keeps what the candidate pass reads of x's current paragraph.
 func (p *pending) add(x *run, stmts []Quote) {
-	p.paras = append(p.paras, pendingPara{toks: len(p.toks), sens: len(p.sens), counts: len(p.counts), stmts: len(p.stmts)})
+	p.paras = append(p.paras, pendingPara{toks: len(p.toks), sens: len(p.sens), counts: len(p.counts), stmts: len(p.stmts), surnames: len(p.surnameLog)})
 	p.toks = append(p.toks, x.toks...)
 	p.sens = append(p.sens, x.sens...)
 	p.counts = append(p.counts, x.longWords...)
@@ -80,7 +93,7 @@ func (x *run) settle() {
 	}
 	// the current paragraph's state, back in place after the replays
 	toks, sens, longWords, capWords, subjects := x.toks, x.sens, x.longWords, x.capWords, x.subjects
-	lastSubj, lastSubjSent, before := x.lastSubj, x.lastSubjSent, x.cands
+	lastSubj, lastSubjSent, before, surnames := x.lastSubj, x.lastSubjSent, x.cands, x.surnames
 	x.subjects = p.subjects
 	p.newestLast = p.newestLast[:0]
 	for i := len(p.paras) - 1; i >= 0; i-- {
@@ -88,6 +101,10 @@ func (x *run) settle() {
 		x.toks, x.sens, x.longWords, x.capWords, stmts = p.para(i)
 		x.lastSubj, x.lastSubjSent = Mention{}, -1 // as at a paragraph's start
 		x.cands = [nCands]cand{}
+		x.surnames = surnames
+		if n := p.paras[i].surnames; n < len(p.surnameLog) {
+			x.surnames = p.surnamesAt(n)
+		}
 		x.antecedentPass(stmts, 0)
 		p.newestLast = append(p.newestLast, x.cands)
 		if x.cands[nCands-1].m.Text != "" {
@@ -108,6 +125,20 @@ func (x *run) settle() {
 	}
 	p.subjects = x.subjects
 	x.toks, x.sens, x.longWords, x.capWords, x.subjects = toks, sens, longWords, capWords, subjects
-	x.lastSubj, x.lastSubjSent, x.cands = lastSubj, lastSubjSent, cands
+	x.lastSubj, x.lastSubjSent, x.cands, x.surnames = lastSubj, lastSubjSent, cands, surnames
+	log := p.surnameLog
 	*p = p.reset()
+	p.surnameLog = log // the article goes on
+}
+
+// surnamesAt is run.surnames after the first n writes of the log.
+func (p *pending) surnamesAt(n int) map[string]int8 {
+	if p.surnamesThen == nil {
+		p.surnamesThen = map[string]int8{}
+	}
+	clear(p.surnamesThen)
+	for _, w := range p.surnameLog[:n] {
+		p.surnamesThen[w.surname] = w.g
+	}
+	return p.surnamesThen
 }

@@ -1167,6 +1167,7 @@ func (x *run) noteSurname(sur string, g int8) {
 		g = 2
 	}
 	x.surnames[sur] = g
+	x.pending.surnameLog = append(x.pending.surnameLog, surnameNote{sur, g})
 }
 
 // genderedNouns in a mention tell a person's gender: "the spokeswoman",
