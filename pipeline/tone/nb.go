@@ -457,25 +457,29 @@ func (e *engine) attach(m *Model) {
 		e.words[i].nb, e.words[i].vec = -1, -1
 	}
 	if m == nil {
+		e.finish()
 		return
 	}
 	hot := make(chan []string, 1)
 	go func() { hot <- m.frequent(hotWords) }()
-	// Tens of thousands of model words join the lexicon's: size the index
-	// once rather than let it grow and rehash step by step.
+	// Tens of thousands of model words join the lexicon's: they go straight
+	// into the lookup table, sized once, rather than into a merged map
+	// that would only be copied into it.
 	need := len(e.index) + len(m.index)
 	if m.vec != nil {
 		need += len(m.vec.words)
 	}
-	index := make(map[string]int32, need)
-	maps.Copy(index, e.index)
-	e.index = index
+	t := newWordTableFor(need)
+	for w, i := range e.index {
+		t.put(w, i)
+	}
+	e.index = nil // the table holds every word from here on
 	e.words = slices.Grow(e.words, need+1-len(e.words))
 	row := func(w string) *wordInfo {
-		i, ok := e.index[w]
-		if !ok {
+		i := t.getString(w)
+		if i == 0 {
 			i = int32(len(e.words))
-			e.index[w] = i
+			t.put(w, i)
 			e.words = append(e.words, wordInfo{nb: -1, vec: -1})
 		}
 		return &e.words[i]
@@ -489,7 +493,8 @@ func (e *engine) attach(m *Model) {
 		}
 	}
 	e.hot = <-hot
-	e.finish()
+	t.keepHot(e.hot)
+	e.finishWith(t)
 }
 
 // hotWords is how many of the model's most frequent words go in the

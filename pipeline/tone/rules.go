@@ -65,8 +65,11 @@ type wordInfo struct {
 
 // finish packs each word's booleans into flags for the tokens to copy and
 // builds the lookup table.
-func (e *engine) finish() {
-	e.table = newWordTable(e.index, e.hot)
+func (e *engine) finish() { e.finishWith(newWordTable(e.index, e.hot)) }
+
+// finishWith is finish with the lookup table built.
+func (e *engine) finishWith(t *wordTable) {
+	e.table = t
 	for i := range e.words {
 		w := &e.words[i]
 		w.flags = 0
@@ -113,6 +116,13 @@ type rulesConfig struct {
 }
 
 func newEngine(cfg rulesConfig) *engine {
+	e := buildEngine(cfg)
+	e.finish()
+	return e
+}
+
+// buildEngine is newEngine without the lookup table, which attach builds.
+func buildEngine(cfg rulesConfig) *engine {
 	e := &engine{index: map[string]int32{}, words: []wordInfo{{nb: -1, vec: -1}}, phrases: map[string][]phrase{}}
 	row := func(w string) *wordInfo {
 		i, ok := e.index[w]
@@ -169,7 +179,6 @@ func newEngine(cfg rulesConfig) *engine {
 			row(w).compare = true
 		}
 	}
-	e.finish()
 	e.pool.New = func() any { return new(scratch) }
 	return e
 }

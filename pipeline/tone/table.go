@@ -24,19 +24,22 @@ type wordSlot struct {
 
 // newWordTable builds the table; hot lists frequent words to keep close.
 func newWordTable(index map[string]int32, hot []string) *wordTable {
-	t := &wordTable{long: map[string]int32{}}
-	t.slots, t.mask = fillSlots(index, nil, t.long)
-	if len(hot) > 0 {
-		t.hot, t.hotMask = fillSlots(index, hot, nil)
+	t := newWordTableFor(len(index))
+	for w, idx := range index {
+		t.put(w, idx)
 	}
+	t.keepHot(hot)
 	return t
 }
 
-func fillSlots(index map[string]int32, only []string, long map[string]int32) ([]wordSlot, uint64) {
-	n := len(index)
-	if only != nil {
-		n = len(only)
-	}
+// newWordTableFor returns an empty table for up to n words.
+func newWordTableFor(n int) *wordTable {
+	t := &wordTable{long: map[string]int32{}}
+	t.slots, t.mask = makeSlots(n)
+	return t
+}
+
+func makeSlots(n int) ([]wordSlot, uint64) {
 	// Up to two thirds full: the 70,000 words of the shipped lexicon and
 	// model fit in 3 MB instead of 6 (fewer cache misses while filling and
 	// looking up) for a probe or so more on words the table lacks.
@@ -44,35 +47,52 @@ func fillSlots(index map[string]int32, only []string, long map[string]int32) ([]
 	for size*2 < 3*n {
 		size *= 2
 	}
-	slots, mask := make([]wordSlot, size), uint64(size-1)
-	put := func(w string, idx int32) {
-		if idx == 0 {
-			return
-		}
-		if len(w) > 16 {
-			if long != nil {
-				long[w] = idx
-			}
-			return
-		}
-		var k [16]byte
-		copy(k[:], w)
-		i := hashKey(&k, len(w)) & mask
-		for slots[i].idx != 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = wordSlot{key: k, n: uint8(len(w)), idx: idx}
+	return make([]wordSlot, size), uint64(size - 1)
+}
+
+// put adds word w, which the table lacks, as row idx (row 0 is never put).
+func (t *wordTable) put(w string, idx int32) {
+	if idx == 0 {
+		return
 	}
-	if only != nil {
-		for _, w := range only {
-			put(w, index[w])
-		}
-	} else {
-		for w, idx := range index {
-			put(w, idx)
+	if len(w) > 16 {
+		t.long[w] = idx
+		return
+	}
+	putSlot(t.slots, t.mask, w, idx)
+}
+
+func putSlot(slots []wordSlot, mask uint64, w string, idx int32) {
+	var k [16]byte
+	copy(k[:], w)
+	i := hashKey(&k, len(w)) & mask
+	for slots[i].idx != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i] = wordSlot{key: k, n: uint8(len(w)), idx: idx}
+}
+
+// keepHot copies the rows of the hot words, which the table holds, into
+// the small table looked at first.
+func (t *wordTable) keepHot(hot []string) {
+	if len(hot) == 0 {
+		return
+	}
+	t.hot, t.hotMask = makeSlots(len(hot))
+	for _, w := range hot {
+		if idx := t.getString(w); idx != 0 && len(w) <= 16 {
+			putSlot(t.hot, t.hotMask, w, idx)
 		}
 	}
-	return slots, mask
+}
+
+// getString is get for a string.
+func (t *wordTable) getString(w string) int32 {
+	if len(w) > 16 {
+		return t.long[w]
+	}
+	var k [16]byte
+	return t.get(k[:copy(k[:], w)])
 }
 
 func hashKey(k *[16]byte, n int) uint64 {

@@ -51,7 +51,7 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 	// on another core when there is one. Neither reads what the other
 	// writes.
 	built := make(chan *engine, 1)
-	go func() { built <- newEngine(cfg) }()
+	go func() { built <- buildEngine(cfg) }()
 	var model *Model
 	if f := lx.Tone.Model; len(f.Data) > 0 {
 		name := f.Origin
@@ -70,7 +70,7 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 }
 
 func newScorer(cfg rulesConfig, m *Model) *Scorer {
-	e := newEngine(cfg)
+	e := buildEngine(cfg)
 	e.attach(m)
 	return &Scorer{cfg: cfg, rules: e, model: m}
 }
