@@ -33,6 +33,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	out = x.label(pi, p, out, first)
 	for si := range x.sens {
 		out = x.reported(pi, si, out)
+		x.learnOwnPronoun(si)
 	}
 	stmts := out[first:]
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Span.Start < stmts[j].Span.Start })
@@ -108,6 +109,44 @@ func (x *run) dashSignature(pi int, out []Quote) {
 		}
 	}
 	x.prevSpeaker, x.prevAntecedent, x.prevCue, x.prevPara = m, Mention{}, x.text[x.toks[0].s:x.toks[0].e], pi
+}
+
+// learnOwnPronoun: "Sanders sent a text message to his supporters": the
+// first he/his or she after a name opening sentence si and its verb, with no
+// other name between them, is that person's own, and gives the surname a
+// gender. ("him" and "her" are left alone: in "Obama backed her up" they
+// mean someone else.) It runs on every paragraph, not in the put-off
+// candidate pass, like the other gender learning.
+func (x *run) learnOwnPronoun(si int) {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	k := ss
+	for k < se && x.toks[k].kind == tWord && x.toks[k].cap && x.toks[k].q < 0 || k > ss && x.punct(k, ".") && k+1 < se && x.toks[k+1].cap {
+		k++ // "Sanders", "Sen. Bernie Sanders"
+	}
+	if k == ss || k >= se || x.toks[k].kind != tWord || x.inSet(ss, cSubjectPronoun|cDeterminer|cClauseOpener|cNpStop) {
+		return
+	}
+	name := x.text[x.toks[ss].s:x.toks[k-1].e]
+	if x.genders[lastWordOf(name)] != 0 || x.gender(Mention{Text: name}) != 0 {
+		return
+	}
+	for ; k < se; k++ {
+		t := x.toks[k]
+		if t.q >= 0 || t.kind == tOpen || t.kind == tWord && t.cap {
+			return
+		}
+		if t.kind != tWord {
+			continue
+		}
+		switch x.lower(k) {
+		case "he", "his", "himself":
+			x.learnGender(name, -1)
+			return
+		case "she", "herself":
+			x.learnGender(name, 1)
+			return
+		}
+	}
 }
 
 // quoteOnly: the paragraph is one quotation and nothing after its closing
