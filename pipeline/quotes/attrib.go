@@ -1220,6 +1220,11 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && (x.pastTense(e) || x.lowerIn(e, irregularPast)) && x.punct(e+1, ",") && x.inSet(e+2, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
+		// "Eyebrows raised, he asked …", "Arms folded, she said": an
+		// absolute phrase; the subject comes after it
+		return x.npForward(e+2, lim)
+	}
 	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.verbFollows(e) && !x.whoFollows(e) && !x.capitalisedElsewhere(s) {
 		// a lone capitalised word opening the sentence that the article
 		// never capitalises elsewhere is no name ("Hours later, Trump …"):

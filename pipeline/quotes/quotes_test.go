@@ -464,6 +464,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody should work three nights in a row,", "Jonas Brekke"},        // "X, a description, …": a surname named in full far earlier is no opener word
 		{"direct", "We sail when the crews sail,", "Kari Lunde"},                       // "One skipper, harbour pilot X Y, pledged": the set-off full name speaks
 		{"direct", "We owe them a fair raise,", "Nygaard"},                             // "Solheim thanked his crews": the subject's own "his" makes Solheim a man
+		{"direct", "Nobody here wants a long winter,", "Erik Vold"},                    // "Arms folded, he waited": an absolute phrase is no subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
