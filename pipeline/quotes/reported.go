@@ -869,6 +869,9 @@ func (x *run) push(m Mention) {
 			x.push(a)
 			return
 		}
+		if x.e.personLike(a.Text) && acronym(b.Text) {
+			m = a // "Fiorina and HP executives": the company is no one a pronoun means
+		}
 	}
 	c := cand{m: m, person: x.e.personLike(m.Text)}
 	copy(x.cands[1:], x.cands[:nCands-1])
