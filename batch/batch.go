@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -401,10 +402,15 @@ func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
 
 // ContentHash identifies an article's content: a changed title, date or text
 // makes the article changed.
+// The hashed bytes are "len:field" for each field, the length in decimal.
+// They are written to the hash directly: fmt.Fprintf copied every text
+// through its own buffer first.
 func ContentHash(a *article.Article) string {
 	h := sha256.New()
+	var n [20]byte
 	for _, s := range []string{a.Title, a.URL, a.Published.UTC().Format(time.RFC3339), a.Updated.UTC().Format(time.RFC3339), a.Text} {
-		fmt.Fprintf(h, "%d:%s", len(s), s)
+		h.Write(append(strconv.AppendInt(n[:0], int64(len(s)), 10), ':'))
+		io.WriteString(h, s)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
