@@ -261,7 +261,7 @@ func (x *run) classify() {
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind == tWord {
-			if v, ok := x.e.words.get(x.text[t.s:t.e], x.buf[:]); ok {
+			if v, ok := x.e.words.getAt(x.text, t.s, t.e, x.buf[:]); ok {
 				t.cls, t.cue = v.cls, v.cue
 			}
 			if t.e-t.s > 3 {

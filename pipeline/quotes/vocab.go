@@ -61,15 +61,62 @@ func (t *wordTable) slot(k uint64) int {
 // get looks up w lower-cased; buf holds the lower-cased copy of a long word.
 func (t *wordTable) get(w string, buf []byte) (vocabEntry, bool) {
 	if k, ok := pack(w, true); ok {
-		for i := t.slot(k); ; i = (i + 1) & (len(t.keys) - 1) {
-			switch t.keys[i] {
-			case k:
-				return t.vals[i], true
-			case 0:
-				return vocabEntry{}, false
-			}
+		return t.find(k)
+	}
+	return t.getLong(w, buf)
+}
+
+// getAt is get for the word text[s:e]. A short word is packed from the
+// eight bytes at s in one load, lower-cased eight bytes at a time, instead
+// of byte by byte: classify packs every word of every article.
+func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) {
+	n := e - s
+	if n > 8 || n == 0 || s+8 > len(text) {
+		return t.get(text[s:e], buf)
+	}
+	b := text[s : s+8]
+	k := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	keep := ^uint64(0) >> (64 - 8*n) // the word's bytes, first lowest
+	if hasZeroByte(k | ^keep) {
+		return t.get(text[s:e], buf) // a zero byte would pack like a shorter word
+	}
+	return t.find(lowerASCII(k & keep))
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// hasZeroByte reports whether any byte of v is zero.
+func hasZeroByte(v uint64) bool { return (v-ones)&^v&highs != 0 }
+
+// lowerASCII lower-cases the ASCII capitals among the eight bytes of v and
+// leaves every other byte (digits, punctuation, UTF-8) as it is. Each
+// byte's low seven bits plus a constant set its high bit when the byte is
+// at least 'A' (and, with another constant, above 'Z'); no sum carries into
+// the next byte.
+func lowerASCII(v uint64) uint64 {
+	low7 := v &^ highs
+	atLeastA := low7 + (0x80-'A')*ones
+	aboveZ := low7 + (0x80-'Z'-1)*ones
+	capital := atLeastA &^ aboveZ & highs &^ v
+	return v | capital>>2 // 0x80 >> 2 is the 0x20 between 'A' and 'a'
+}
+
+func (t *wordTable) find(k uint64) (vocabEntry, bool) {
+	for i := t.slot(k); ; i = (i + 1) & (len(t.keys) - 1) {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], true
+		case 0:
+			return vocabEntry{}, false
 		}
 	}
+}
+
+func (t *wordTable) getLong(w string, buf []byte) (vocabEntry, bool) {
 	if len(w) > len(buf) {
 		return vocabEntry{}, false
 	}

@@ -30,6 +30,40 @@ func TestWordTableAgreesWithVocab(t *testing.T) {
 		if got != want || ok != wantOK {
 			t.Errorf("%q: got %v %v, want %v %v", w, got, ok, want, wantOK)
 		}
+		// classify's look-up reads the bytes after the word too
+		for _, tail := range []string{"", " Said MORE", "\x00\x00\x00\x00\x00\x00\x00\x00", "ÄÖ\xff\xff\xff\xff\xff"} {
+			text := "X " + w + tail
+			got, ok := e.words.getAt(text, 2, 2+len(w), buf[:])
+			if got != want || ok != wantOK {
+				t.Errorf("%q in %q: got %v %v, want %v %v", w, text, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// lowerASCII lower-cases exactly the bytes 'A'..'Z', in every position,
+// whatever the bytes beside them.
+func TestLowerASCII(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{0, 'Z', 'a', '@', '[', 0x80, 0xC3, 0xFF} {
+				var in, want uint64
+				for i := 0; i < 8; i++ {
+					b := fill
+					if i == pos {
+						b = byte(c)
+					}
+					in |= uint64(b) << (8 * i)
+					if 'A' <= b && b <= 'Z' {
+						b += 'a' - 'A'
+					}
+					want |= uint64(b) << (8 * i)
+				}
+				if got := lowerASCII(in); got != want {
+					t.Fatalf("lowerASCII(%#016x) = %#016x, want %#016x", in, got, want)
+				}
+			}
+		}
 	}
 }
 
