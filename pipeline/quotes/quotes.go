@@ -211,7 +211,10 @@ type run struct {
 	// longWords[i] and capWords[i]: words of 4 letters or more among the
 	// first i tokens, and how many of them are capitalised
 	longWords, capWords []int32
-	buf                 [64]byte
+	// gendered: the paragraph has a capitalised given name of one sex or a
+	// courtesy title, without which learnGivenNames learns nothing
+	gendered bool
+	buf      [64]byte
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
 	prevAntecedent  Mention
@@ -258,6 +261,7 @@ func (x *run) classify() {
 	x.longWords = append(x.longWords[:0], 0)
 	x.capWords = append(x.capWords[:0], 0)
 	long, caps := int32(0), int32(0)
+	x.gendered = false
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind == tWord {
@@ -270,6 +274,9 @@ func (x *run) classify() {
 					caps++
 				}
 			}
+			if t.cap && (genderOfClass(t.cls) != 0 || courtesyTitle(x.text[t.s:t.e])) {
+				x.gendered = true
+			}
 		}
 		x.longWords = append(x.longWords, long)
 		x.capWords = append(x.capWords, caps)
@@ -278,7 +285,8 @@ func (x *run) classify() {
 
 // cueAt returns the cue starting at token i and the index after it.
 func (x *run) cueAt(i int) (cueKind, int) {
-	if i < 0 || i >= len(x.toks) || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
+	// most words start no cue: say so before the other tests
+	if i < 0 || i >= len(x.toks) || x.toks[i].cue == 0 || x.toks[i].kind != tWord || x.toks[i].q >= 0 {
 		return 0, i
 	}
 	t := x.toks[i]

@@ -1072,6 +1072,9 @@ func (x *run) gender(m Mention) int8 {
 	return 0
 }
 
+// courtesyTitle: "Mr", "Mrs", "Ms" (before their period).
+func courtesyTitle(w string) bool { return w == "Mr" || w == "Mrs" || w == "Ms" }
+
 func genderOfClass(c wordClass) int8 {
 	switch {
 	case c&cFemaleName != 0 && c&cMaleName == 0:
@@ -1094,6 +1097,9 @@ func (x *run) learnGivenNames() {
 		x.prevNamedPara = x.curPara - 1
 	}
 	x.gnames = x.gnames[:0]
+	if !x.gendered {
+		return // classify saw no word this loop would start from
+	}
 	for i := 0; i+1 < len(x.toks); i++ {
 		t := x.toks[i]
 		if t.kind != tWord || !t.cap {
@@ -1102,7 +1108,7 @@ func (x *run) learnGivenNames() {
 		g := genderOfClass(t.cls)
 		if g == 0 {
 			// "Mr. Sanders", "Ms. Olivieri": the courtesy title tells
-			if w := x.text[t.s:t.e]; (w == "Mr" || w == "Mrs" || w == "Ms") && x.punct(i+1, ".") && i+2 < len(x.toks) && x.toks[i+2].kind == tWord && x.toks[i+2].cap {
+			if w := x.text[t.s:t.e]; courtesyTitle(w) && x.punct(i+1, ".") && i+2 < len(x.toks) && x.toks[i+2].kind == tWord && x.toks[i+2].cap {
 				g = -1
 				if w != "Mr" {
 					g = 1
