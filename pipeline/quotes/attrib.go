@@ -1121,6 +1121,10 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 			k++
 			continue
 		}
+		if t.kind == tOpen && sawCap && k+3 < hi && x.toks[k+1].cap && x.toks[k+2].kind == tClose && x.toks[k+3].kind == tWord && x.toks[k+3].cap && x.toks[k+3].q < 0 {
+			k += 3 // a nickname inside the name: Juan "Chico" Manriquez
+			continue
+		}
 		if t.kind == tPunct && k > i && x.toks[k-1].kind == tWord && x.toks[k-1].e == t.s {
 			p := x.text[t.s:t.e]
 			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) && k+1 < hi && x.toks[k+1].cap || p == "’" || p == "'" || p == "-" {

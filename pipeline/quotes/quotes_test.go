@@ -466,6 +466,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We owe them a fair raise,", "Nygaard"},                             // "Solheim thanked his crews": the subject's own "his" makes Solheim a man
 		{"direct", "Nobody here wants a long winter,", "Erik Vold"},                    // "Arms folded, he waited": an absolute phrase is no subject
 		{"direct", "We have said all we had to say,", "Petra Halvorsen"},               // "X and NFU delegates": the initials are a body, not a second person
+		{"direct", "We cried the whole march,", "Tom Vik"},                             // Tom "Kaptein" Vik: a nickname inside the name; the subject is newer than the names of the sentence before
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -373,6 +373,12 @@ func (x *run) antecedentPass(out []Quote, first int) []Quote {
 			if x.toks[x.sens[si][1]-1].e > at {
 				break
 			}
+			// the names of a sentence before the speaker's are older than
+			// the next sentence's subject
+			for namesDone <= si {
+				x.pushNames(namesDone)
+				namesDone++
+			}
 			si++
 		}
 		for namesDone < si {

@@ -364,9 +364,20 @@ func cutAfterName(m string) string {
 	return m
 }
 
-// cleanMention drops a possessive and a trailing parenthetical.
+// cleanMention drops a possessive, a trailing parenthetical and a nickname
+// quoted inside the name (Juan "Chico" Manriquez → Juan Manriquez).
 func cleanMention(m string) string {
 	m = strings.TrimSpace(m)
+	if i := strings.IndexAny(m, "\"“"); i > 0 && m[i-1] == ' ' {
+		rest := m[i:]
+		_, w := utf8.DecodeRuneInString(rest)
+		if j := strings.IndexAny(rest[w:], "\"”"); j > 0 && j < 30 {
+			_, cw := utf8.DecodeRuneInString(rest[w+j:])
+			if end := i + w + j + cw; end < len(m) && m[end] == ' ' {
+				m = m[:i] + m[end+1:]
+			}
+		}
+	}
 	if i := strings.IndexByte(m, '('); i > 0 {
 		m = strings.TrimSpace(m[:i])
 	}
