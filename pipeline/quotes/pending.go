@@ -10,7 +10,7 @@ package quotes
 // pass reads (its tokens, sentences, word counts and statement speakers,
 // and how many surnames the article had given by then),
 // and settle replays the kept paragraphs only when candidates are read:
-// newest first, stopping at the first that fills the list on its own.
+// newest first, stopping once those replayed have pushed nCands candidates.
 // The candidates are the same as if every paragraph had been passed at
 // once; TestPutOffAntecedents compares the two over whole corpora.
 
@@ -96,6 +96,7 @@ func (x *run) settle() {
 	lastSubj, lastSubjSent, before, surnames := x.lastSubj, x.lastSubjSent, x.cands, x.surnames
 	x.subjects = p.subjects
 	p.newestLast = p.newestLast[:0]
+	pushed := 0
 	for i := len(p.paras) - 1; i >= 0; i-- {
 		var stmts []Quote
 		x.toks, x.sens, x.longWords, x.capWords, stmts = p.para(i)
@@ -107,8 +108,8 @@ func (x *run) settle() {
 		}
 		x.antecedentPass(stmts, 0)
 		p.newestLast = append(p.newestLast, x.cands)
-		if x.cands[nCands-1].m.Text != "" {
-			break // this paragraph alone fills the list: older ones are out of reach
+		if pushed += filled(&x.cands); pushed >= nCands {
+			break // the paragraphs replayed fill the list: older ones are out of reach
 		}
 	}
 	// Push order is newest first, so each paragraph's candidates go in front
@@ -116,10 +117,7 @@ func (x *run) settle() {
 	cands := before
 	for i := len(p.newestLast) - 1; i >= 0; i-- {
 		next := p.newestLast[i]
-		n := 0
-		for n < nCands && next[n].m.Text != "" {
-			n++
-		}
+		n := filled(&next)
 		copy(next[n:], cands[:nCands-n])
 		cands = next
 	}
@@ -141,4 +139,14 @@ func (p *pending) surnamesAt(n int) map[string]int8 {
 		p.surnamesThen[w.surname] = w.g
 	}
 	return p.surnamesThen
+}
+
+// filled is how many candidates a list replayed from empty holds: push
+// never adds one without text.
+func filled(c *[nCands]cand) int {
+	n := 0
+	for n < nCands && c[n].m.Text != "" {
+		n++
+	}
+	return n
 }
