@@ -126,27 +126,32 @@ func (x *run) learnOwnPronoun(si int) {
 	if k == ss || k >= se || x.toks[k].kind != tWord || x.inSet(ss, cSubjectPronoun|cDeterminer|cClauseOpener|cNpStop) {
 		return
 	}
-	name := x.text[x.toks[ss].s:x.toks[k-1].e]
-	if x.genders[lastWordOf(name)] != 0 || x.gender(Mention{Text: name}) != 0 {
-		return
-	}
-	for ; k < se; k++ {
+	nameEnd := k
+	// the pronoun first (token tests only), the name's gender after
+	g := int8(0)
+	for ; k < se && g == 0; k++ {
 		t := x.toks[k]
 		if t.q >= 0 || t.kind == tOpen || t.kind == tWord && t.cap {
 			return
 		}
-		if t.kind != tWord {
+		if t.kind != tWord || t.e-t.s < 2 || t.e-t.s > 7 {
 			continue
 		}
-		switch x.lower(k) {
+		switch w := x.text[t.s:t.e]; w {
 		case "he", "his", "himself":
-			x.learnGender(name, -1)
-			return
+			g = -1
 		case "she", "herself":
-			x.learnGender(name, 1)
-			return
+			g = 1
 		}
 	}
+	if g == 0 {
+		return
+	}
+	name := x.text[x.toks[ss].s:x.toks[nameEnd-1].e]
+	if x.genders[lastWordOf(name)] != 0 || x.gender(Mention{Text: name}) != 0 {
+		return
+	}
+	x.learnGender(name, g)
 }
 
 // quoteOnly: the paragraph is one quotation and nothing after its closing
