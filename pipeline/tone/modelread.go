@@ -113,7 +113,7 @@ func readModelText(text, name string, inParts bool) (*Model, error) {
 		}
 		m.Vec = mergeRows(m.Vec, p.vec)
 	}
-	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
+	for _, c := range []*Combiner{m.ToneCombiner, m.LabelCombiner, m.TargetCombiner} {
 		if c == m.TargetCombiner && c != nil && m.weightRows[c.Name] == len(c.Features)+1-len(optionalTargetFeatures) && !m.optionalRead {
 			continue // a model trained without word vectors
 		}
@@ -123,6 +123,9 @@ func readModelText(text, name string, inParts bool) (*Model, error) {
 	}
 	if len(m.Vec) > 0 && !m.hasVecBias {
 		return nil, fmt.Errorf("%s: word-vector rows (%q…) without their intercept row =%s", name, vecPrefix, vecBiasRow)
+	}
+	if m.LabelCombiner != nil && len(m.Vec) == 0 {
+		return nil, fmt.Errorf("%s: the label combiner needs the word-vector model (rows starting with %q)", name, vecPrefix)
 	}
 	if m.TargetCombiner != nil && len(m.TargetCounts) == 0 {
 		return nil, fmt.Errorf("%s: the target combiner needs the target model's counts (rows starting with %q)", name, targetPrefix)

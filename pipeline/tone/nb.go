@@ -54,6 +54,10 @@ type Model struct {
 	// ToneCombiner weighs the sentence's scores into its tone; without
 	// one, the fixed formula of tone.go.
 	ToneCombiner *Combiner
+	// LabelCombiner decides the sentence's label from the rules and the
+	// word-vector model (labelFeatures); the formula's tone is then kept
+	// within that label's band. Trained with the word-vector model.
+	LabelCombiner *Combiner
 	// Vec is the word-vector model (vecmodel.go): class scores per word,
 	// and VecBias its intercept. Empty in a model trained without vectors.
 	Vec     map[string]*[numClasses]float64
@@ -185,7 +189,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		c := m.Counts[f]
 		fmt.Fprintf(&b, "%s\t%g\t%g\t%g\n", f, c[0], c[1], c[2])
 	}
-	for _, c := range []*Combiner{m.ToneCombiner, m.TargetCombiner} {
+	for _, c := range []*Combiner{m.ToneCombiner, m.LabelCombiner, m.TargetCombiner} {
 		if c == nil {
 			continue
 		}
@@ -539,10 +543,12 @@ func (m *Model) setWeight(row string, w [numClasses]float64) error {
 	switch name {
 	case "tone":
 		c, features = &m.ToneCombiner, toneFeatures
+	case "label":
+		c, features = &m.LabelCombiner, labelFeatures
 	case "target":
 		c, features = &m.TargetCombiner, targetFeatures
 	default:
-		return fmt.Errorf("unknown combiner %q (want =tone: or =target:)", name)
+		return fmt.Errorf("unknown combiner %q (want =tone:, =label: or =target:)", name)
 	}
 	if *c == nil {
 		*c = newCombiner(name, features)

@@ -157,6 +157,18 @@ func (s *Scorer) Score(text string) Score {
 			q := probs(vl)
 			out.Vec = q[classPos] - q[classNeg]
 			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)
+			if c := s.model.LabelCombiner; c != nil {
+				x := labelVector(sc, lex, vl)
+				out.Label = labelOf(c.probs(x[:]))
+				if out.Label == "neutral" {
+					// The combiner may find a lean the band misses, or
+					// its other side, but never calls a leaning
+					// sentence neutral (see labelFeatures).
+					out.Label = Label(out.Tone)
+				}
+				out.Tone = inBand(out.Tone, out.Label)
+				return out
+			}
 		} else {
 			out.Tone = combine(lex, l, n)
 		}

@@ -61,22 +61,29 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 	if targets < minTargets {
 		m.TargetCounts = map[string]*[numClasses]float64{}
 	}
-	if targets < minTargets && (!opt.SentenceCombiner || len(examples) < minTargets) {
+	toneCombiner := opt.SentenceCombiner && len(examples) >= minTargets
+	labelCombiner := opt.Embeddings != nil && len(examples) >= minTargets
+	if targets < minTargets && !toneCombiner && !labelCombiner {
 		m.compile()
 		return m
 	}
-	var X, XT [][]float64
-	var y, yT []int
+	var X, XL, XT [][]float64
+	var y, yL, yT []int
 	for k := 0; k < trainFolds; k++ {
 		fold := base.WithModel(countModel(base, examples, k, minDocs, opt))
 		for i, x := range examples {
 			if i%trainFolds != k {
 				continue
 			}
-			if opt.SentenceCombiner {
+			if toneCombiner {
 				v := fold.toneFeatureVector(x.Text)
 				X = append(X, v[:])
 				y = append(y, x.Class)
+			}
+			if labelCombiner {
+				v := fold.labelFeatureVector(x.Text)
+				XL = append(XL, v[:])
+				yL = append(yL, x.Class)
 			}
 			if !x.HasTarget || targets < minTargets {
 				continue
@@ -91,6 +98,11 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 		// Balanced: each class weighs the same, as in macro-F1; unweighted,
 		// the fit under-calls the rarest class (positive in NewsMTSC).
 		m.ToneCombiner = fitCombiner("tone", toneFeatures, X, y, true)
+	}
+	if len(XL) > 0 {
+		// Unweighted: in CV it scored higher than balanced classes
+		// (macro-F1 0.602 against 0.599) and on NYT editorials too.
+		m.LabelCombiner = fitCombiner("label", labelFeatures, XL, yL, false)
 	}
 	if len(XT) > 0 {
 		m.TargetCombiner = fitCombiner("target", targetFeatures, XT, yT, false)

@@ -3,6 +3,7 @@ package tone
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -171,4 +172,99 @@ func countOnly(m *Model) *Model {
 	c.Vec, c.VecBias, c.vec = nil, [numClasses]float64{}, nil
 	c.index = nil
 	return &c
+}
+
+// TestLabelCombiner: trained with word vectors, a model also holds the
+// label combiner; its label stands unless it says neutral, where the
+// |tone| ≥ 0.2 band decides, and the tone is kept within the label's band.
+func TestLabelCombiner(t *testing.T) {
+	s := defaultScorer(t)
+	emb := readTestVectors(t, "vectors.txt", 0)
+	var train []Example
+	for i := 0; i < 20; i++ {
+		subject := []string{"The minister", "The envoy", "The rapporteur"}[i%3]
+		train = append(train,
+			Example{Text: subject + " praised the plan on Tuesday.", Class: classPos},
+			Example{Text: subject + " condemned the plan on Tuesday.", Class: classNeg},
+			Example{Text: subject + " met the envoy on Tuesday.", Class: classNeu})
+	}
+	if m := Train(s, train, TrainOptions{MinDocs: 1}); m.LabelCombiner != nil {
+		t.Fatal("trained without word vectors: want no label combiner")
+	}
+	m := Train(s, train, TrainOptions{MinDocs: 1, Embeddings: emb})
+	if m.LabelCombiner == nil || len(m.LabelCombiner.W) != len(labelFeatures) {
+		t.Fatalf("label combiner %+v, want one weight row per feature of %v", m.LabelCombiner, labelFeatures)
+	}
+	texts := []string{"The envoy excoriated the talks.", "The minister extolled the talks.", "The rapporteur convened the talks.",
+		"The talks were a disaster.", "The talks went well.", "The talks were held in Geneva."}
+	vs := s.WithModel(m)
+	for _, text := range texts {
+		got := vs.Score(text)
+		if Label(got.Tone) != got.Label {
+			t.Errorf("%q: tone %.3f but label %s", text, got.Tone, got.Label)
+		}
+	}
+	// The file round trip keeps the combiner.
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\n=label:vec_neutral\t") {
+		t.Fatalf("model file lacks the label combiner's rows")
+	}
+	back, err := ReadModel(bytes.NewReader(buf.Bytes()), "label.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts {
+		if a, b := vs.Score(text), s.WithModel(back).Score(text); a.Label != b.Label || math.Abs(a.Tone-b.Tone) > 1e-3 {
+			t.Errorf("%q: %s %.4f, after the file round trip %s %.4f", text, a.Label, a.Tone, b.Label, b.Tone)
+		}
+	}
+	// A combiner sure of one class: its label wins over the band, unless
+	// it is neutral; then the band's label stays.
+	sure := func(class int) *Scorer {
+		c := *m
+		lc := *m.LabelCombiner
+		lc.Bias = [numClasses]float64{}
+		lc.Bias[class] = 100
+		c.LabelCombiner = &lc
+		return s.WithModel(&c)
+	}
+	noCombiner := func() *Scorer { c := *m; c.LabelCombiner = nil; return s.WithModel(&c) }()
+	for _, text := range texts {
+		band := noCombiner.Score(text)
+		if got := sure(classNeu).Score(text); got.Label != band.Label || got.Tone != band.Tone {
+			t.Errorf("%q: a combiner sure of neutral gave %s %.3f, want the band's %s %.3f", text, got.Label, got.Tone, band.Label, band.Tone)
+		}
+		neg := sure(classNeg).Score(text)
+		if neg.Label != "negative" || neg.Tone > -labelThresh || neg.Tone != math.Min(band.Tone, -labelThresh) {
+			t.Errorf("%q: a combiner sure of negative gave %s %.3f (band %.3f)", text, neg.Label, neg.Tone, band.Tone)
+		}
+		if pos := sure(classPos).Score(text); pos.Label != "positive" || pos.Tone != math.Max(band.Tone, labelThresh) {
+			t.Errorf("%q: a combiner sure of positive gave %s %.3f (band %.3f)", text, pos.Label, pos.Tone, band.Tone)
+		}
+	}
+	// Its rows need the word-vector model, and all of them.
+	noVec := dropRows(buf.String(), "~")
+	if _, err := ReadModel(strings.NewReader(noVec), "novec.tsv"); err == nil || !strings.Contains(err.Error(), "novec.tsv: the label combiner needs the word-vector model") {
+		t.Errorf("label rows without vector rows: err %v", err)
+	}
+	short := strings.Replace(buf.String(), "\n=label:vec\t", "\n#", 1)
+	if _, err := ReadModel(strings.NewReader(short), "short.tsv"); err == nil || !strings.Contains(err.Error(), "short.tsv: the label combiner has 5 weight rows, want 6") {
+		t.Errorf("label combiner missing a row: err %v", err)
+	}
+}
+
+// dropRows drops the lines of text that start with prefix, and the
+// word-vector model's intercept row with them.
+func dropRows(text, prefix string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) || strings.HasPrefix(l, "="+vecBiasRow) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
