@@ -223,9 +223,15 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if err := w.articles.sortIndex(); err != nil {
 		return err
 	}
+	// The ids this run writes are needed to drop the rows they replace.
+	// A run too large to keep its index in memory into a new dataset
+	// has none to drop and does not gather them (each partition's merge
+	// still refuses an id written twice).
 	var err error
-	if w.replaced, err = w.articles.ids(); err != nil {
-		return err
+	if !w.articles.spilledRuns() || w.known.len() > 0 {
+		if w.replaced, err = w.articles.ids(); err != nil {
+			return err
+		}
 	}
 	touched := map[string]bool{}
 	for _, p := range w.articles.partitions() {
@@ -515,6 +521,10 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 		}
 	}
 	fresh := sp.blocks(part)
+	if fresh.err != nil {
+		send(rowBatch[T]{err: fresh.err})
+		return
+	}
 	var buf []byte
 	var groupBytes int64
 	batch := make([]T, 0, 256)
@@ -523,20 +533,28 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 		send(rowBatch[T]{err: err})
 		return
 	}
-	for oldOK || len(fresh) > 0 {
+	for {
+		block, freshOK := fresh.peek()
+		if fresh.err != nil {
+			send(rowBatch[T]{err: fresh.err})
+			return
+		}
+		if !oldOK && !freshOK {
+			break
+		}
 		start := len(batch)
-		if oldOK && (len(fresh) == 0 || rowID(&oldRow) < fresh[0].article) {
+		if oldOK && (!freshOK || rowID(&oldRow) < block.article) {
 			batch = append(batch, oldRow)
 			if oldRow, oldOK, err = old.next(w.dropped); err != nil {
 				send(rowBatch[T]{err: err})
 				return
 			}
 		} else {
-			if buf, batch, err = sp.readBlock(fresh[0], buf, batch); err != nil {
+			if buf, batch, err = sp.readBlock(block, buf, batch); err != nil {
 				send(rowBatch[T]{err: err})
 				return
 			}
-			fresh = fresh[1:]
+			fresh.next()
 		}
 		for i := start; i < len(batch); i++ {
 			groupBytes += rowBytes(&batch[i])

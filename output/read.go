@@ -149,6 +149,9 @@ func (k *knownIndex) quarantinedPartitions() []string {
 	return parts
 }
 
+// len is the number of articles the dataset records.
+func (k *knownIndex) len() int { return len(k.byID) }
+
 func (k *knownIndex) get(id string) (Known, bool) {
 	e, ok := k.byID[id]
 	if !ok {

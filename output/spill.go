@@ -2,7 +2,9 @@ package output
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -10,18 +12,32 @@ import (
 
 // spill keeps a run's new rows on disk until commit, so memory stays flat
 // however large the input. Each article's rows are one block of the file
-// (rows in the binary form of rowcodec.go, one after another); only a small
-// index entry per article stays in memory.
+// (rows in the binary form of rowcodec.go, one after another). The blocks'
+// index (article id, partition, place in the file) waits in memory for up
+// to runEntries articles; then it is sorted and written to a second file
+// as a run, so that what a run holds per article does not grow with the
+// input. At commit the runs are merged, partition by partition.
 type spill[T any] struct {
 	f      *os.File
 	w      *bufio.Writer
 	off    int64
 	parts  []string // partition names; blocks refer to them by index
 	partN  map[string]uint32
+	blockN []int // blocks per partition
 	index  []spillBlock
 	enc    []byte
 	encode func([]byte, *T) []byte
 	decode func(*rowDecoder, *T)
+
+	// runEntries is how many index entries wait in memory before they are
+	// written as a sorted run (tests make it small).
+	runEntries int
+	runPath    string
+	runs       *os.File
+	runW       *bufio.Writer
+	runOff     int64
+	// runParts[r][p] is where partition p's entries lie in run r.
+	runParts [][]runSection
 }
 
 type spillBlock struct {
@@ -31,12 +47,20 @@ type spillBlock struct {
 	part    uint32 // index into parts
 }
 
+type runSection struct{ off, n int64 }
+
+// defaultRunEntries keeps the index of up to 65,536 articles in memory
+// (about 3 MB with their ids): a BBC-sized corpus of 100 MB never writes
+// a run.
+const defaultRunEntries = 1 << 16
+
 func newSpill[T any](path string, encode func([]byte, *T) []byte, decode func(*rowDecoder, *T)) (*spill[T], error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode}, nil
+	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode,
+		runEntries: defaultRunEntries, runPath: path + ".index"}, nil
 }
 
 // add writes one article's rows, in order, as one block.
@@ -60,20 +84,23 @@ func (s *spill[T]) add(part, article string, rows []T) error {
 		pi = uint32(len(s.parts))
 		s.parts = append(s.parts, part)
 		s.partN[part] = pi
+		s.blockN = append(s.blockN, 0)
 	}
+	s.blockN[pi]++
 	s.index = append(s.index, spillBlock{article: article, off: s.off, n: int32(n), part: pi})
 	s.off += int64(n)
+	if len(s.index) >= s.runEntries {
+		return s.writeRun()
+	}
 	return nil
 }
 
 // partitions returns the partitions holding rows, sorted.
 func (s *spill[T]) partitions() []string {
-	seen := make([]bool, len(s.parts))
 	var out []string
-	for _, e := range s.index {
-		if !seen[e.part] {
-			seen[e.part] = true
-			out = append(out, s.parts[e.part])
+	for i, n := range s.blockN {
+		if n > 0 {
+			out = append(out, s.parts[i])
 		}
 	}
 	slices.Sort(out)
@@ -83,17 +110,65 @@ func (s *spill[T]) partitions() []string {
 // sortIndex orders blocks by partition and article id, the order the tables
 // are written in, so that output does not depend on worker timing.
 func (s *spill[T]) sortIndex() error {
+	if s.runs == nil {
+		s.sortMem()
+		return s.w.Flush()
+	}
+	if len(s.index) > 0 {
+		if err := s.writeRun(); err != nil {
+			return err
+		}
+	}
+	if err := s.runW.Flush(); err != nil {
+		return fmt.Errorf("spill index: %w", err)
+	}
+	return s.w.Flush()
+}
+
+func (s *spill[T]) sortMem() {
 	slices.SortFunc(s.index, func(a, b spillBlock) int {
 		if c := strings.Compare(s.parts[a.part], s.parts[b.part]); c != 0 {
 			return c
 		}
 		return strings.Compare(a.article, b.article)
 	})
-	return s.w.Flush()
 }
 
-// blocks returns the blocks of one partition (after sortIndex).
-func (s *spill[T]) blocks(part string) []spillBlock {
+// writeRun writes the index entries in memory, sorted, as one run: per
+// entry the id's length, the id, the block's offset and size.
+func (s *spill[T]) writeRun() error {
+	if s.runs == nil {
+		f, err := os.Create(s.runPath)
+		if err != nil {
+			return fmt.Errorf("spill index: %w", err)
+		}
+		s.runs, s.runW = f, bufio.NewWriterSize(f, 64<<10)
+	}
+	s.sortMem()
+	sections := make([]runSection, len(s.parts))
+	var rec []byte
+	for _, e := range s.index {
+		rec = binary.AppendUvarint(rec[:0], uint64(len(e.article)))
+		rec = append(rec, e.article...)
+		rec = binary.LittleEndian.AppendUint64(rec, uint64(e.off))
+		rec = binary.LittleEndian.AppendUint32(rec, uint32(e.n))
+		if sec := &sections[e.part]; sec.n == 0 {
+			sec.off = s.runOff
+		}
+		sections[e.part].n += int64(len(rec))
+		if _, err := s.runW.Write(rec); err != nil {
+			return fmt.Errorf("spill index: %w", err)
+		}
+		s.runOff += int64(len(rec))
+	}
+	s.runParts = append(s.runParts, sections)
+	s.index = s.index[:0]
+	return nil
+}
+
+// blocks returns the blocks of one partition in article id order (after
+// sortIndex). Each caller gets its own iterator.
+func (s *spill[T]) blocks(part string) *blockIter {
 	lo, _ := slices.BinarySearchFunc(s.index, part, func(e spillBlock, p string) int {
 		return strings.Compare(s.parts[e.part], p)
 	})
@@ -101,7 +176,116 @@ func (s *spill[T]) blocks(part string) []spillBlock {
 	for hi < len(s.index) && s.parts[s.index[hi].part] == part {
 		hi++
 	}
-	return s.index[lo:hi]
+	it := &blockIter{mem: s.index[lo:hi]}
+	if pi, ok := s.partN[part]; ok {
+		for _, sections := range s.runParts {
+			// (a run knows only the partitions seen before it was written)
+			if int(pi) < len(sections) && sections[pi].n > 0 {
+				it.runs = append(it.runs, s.runReader(sections[pi]))
+			}
+		}
+	}
+	for _, r := range it.runs {
+		r.advance()
+	}
+	return it
+}
+
+// blockIter merges a partition's blocks from the runs and from memory.
+type blockIter struct {
+	mem   []spillBlock
+	runs  []*runReader
+	last  string // the id taken last, when taken
+	taken bool
+	err   error
+}
+
+func (s *spill[T]) runReader(sec runSection) *runReader {
+	return &runReader{r: bufio.NewReaderSize(io.NewSectionReader(s.runs, sec.off, sec.n), 16<<10), left: sec.n}
+}
+
+// runReader reads one run's section of a partition.
+type runReader struct {
+	r    *bufio.Reader
+	left int64
+	head spillBlock
+	ok   bool
+	err  error
+	buf  []byte
+}
+
+func (r *runReader) advance() {
+	r.ok = false
+	if r.left == 0 || r.err != nil {
+		return
+	}
+	n, err := binary.ReadUvarint(r.r)
+	if err == nil && n > 1<<20 {
+		err = fmt.Errorf("id of %d bytes", n)
+	}
+	if err == nil {
+		if cap(r.buf) < int(n)+12 {
+			r.buf = make([]byte, int(n)+12)
+		}
+		r.buf = r.buf[:int(n)+12]
+		_, err = io.ReadFull(r.r, r.buf)
+	}
+	if err != nil {
+		r.err = fmt.Errorf("spill index: %w", err)
+		return
+	}
+	r.left -= int64(uvarintLen(n)) + int64(n) + 12
+	r.head = spillBlock{article: string(r.buf[:n]), off: int64(binary.LittleEndian.Uint64(r.buf[n:])), n: int32(binary.LittleEndian.Uint32(r.buf[n+8:]))}
+	r.ok = true
+}
+
+func uvarintLen(n uint64) int {
+	var b [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(b[:], n)
+}
+
+// peek returns the next block without taking it; false at the end or on
+// an error (see err).
+func (it *blockIter) peek() (spillBlock, bool) {
+	best := -1
+	for i, r := range it.runs {
+		if r.err != nil {
+			it.err = r.err
+			return spillBlock{}, false
+		}
+		if r.ok && (best < 0 || r.head.article < it.runs[best].head.article) {
+			best = i
+		}
+	}
+	if len(it.mem) > 0 && (best < 0 || it.mem[0].article < it.runs[best].head.article) {
+		return it.mem[0], true
+	}
+	if best < 0 {
+		return spillBlock{}, false
+	}
+	return it.runs[best].head, true
+}
+
+// next takes the block peek returned; an id seen twice is an error.
+func (it *blockIter) next() {
+	b, ok := it.peek()
+	if !ok {
+		return
+	}
+	if len(it.mem) > 0 && it.mem[0] == b {
+		it.mem = it.mem[1:]
+	} else {
+		for _, r := range it.runs {
+			if r.ok && r.head == b {
+				r.advance()
+				break
+			}
+		}
+	}
+	if it.taken && b.article == it.last {
+		it.err = fmt.Errorf("article id %q written twice in one run", b.article)
+	}
+	it.last, it.taken = b.article, true
 }
 
 // readBlock appends one article's rows to rows.
@@ -128,9 +312,20 @@ func (s *spill[T]) readBlock(e spillBlock, buf []byte, rows []T) ([]byte, []T, e
 // ids returns the article ids of every block, sorted, and refuses an id
 // written twice (the batch quarantines duplicates before they get here).
 func (s *spill[T]) ids() (idSet, error) {
-	ids := make(idSet, len(s.index))
-	for i, e := range s.index {
-		ids[i] = e.article
+	ids := make(idSet, 0, len(s.index))
+	for _, e := range s.index {
+		ids = append(ids, e.article)
+	}
+	for _, sections := range s.runParts {
+		for _, sec := range sections {
+			r := s.runReader(sec)
+			for r.advance(); r.ok; r.advance() {
+				ids = append(ids, r.head.article)
+			}
+			if r.err != nil {
+				return nil, r.err
+			}
+		}
 	}
 	slices.Sort(ids)
 	for i := 1; i < len(ids); i++ {
@@ -141,6 +336,9 @@ func (s *spill[T]) ids() (idSet, error) {
 	return ids, nil
 }
 
+// spilledRuns reports whether part of the index is on disk.
+func (s *spill[T]) spilledRuns() bool { return s.runs != nil }
+
 // idSet is a sorted list of ids: half the memory of a map, and lookups are
 // only made while merging.
 type idSet []string
@@ -150,4 +348,9 @@ func (s idSet) has(id string) bool {
 	return ok
 }
 
-func (s *spill[T]) close() error { return s.f.Close() }
+func (s *spill[T]) close() error {
+	if s.runs != nil {
+		s.runs.Close()
+	}
+	return s.f.Close()
+}
