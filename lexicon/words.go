@@ -30,6 +30,23 @@ func AppendTokens(out []Token, text string) []Token {
 	var brk byte
 	i := 0
 	for i < len(text) {
+		// spaces and ASCII punctuation between words, without decoding
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			switch c {
+			case '.', '?', '!':
+				brk = '.'
+			case '\n':
+				if strings.HasPrefix(text[i+1:], "\n") {
+					brk = '.'
+				}
+			case ',', ';', ':', '(', ')':
+				if brk == 0 {
+					brk = ','
+				}
+			}
+			i++
+			continue
+		}
 		r, n := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
@@ -45,9 +62,13 @@ func AppendTokens(out []Token, text string) []Token {
 		}
 		start := i
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' && c != '.' {
+				break // a space or punctuation ends the word
 			}
 			r, n := decodeRune(text, i)
 			if isWordRune(r) {

@@ -1,0 +1,107 @@
+package lexicon
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stance-news/stance/internal/testdir"
+	"github.com/stance-news/stance/pipeline/source"
+)
+
+// referenceTokens is AppendTokens as it was before its ASCII fast paths,
+// decoding every character as a rune: the tokens must not change, since
+// frame patterns and statements are matched on them.
+func referenceTokens(out []Token, text string) []Token {
+	var brk byte
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch {
+			case r == '.' || r == '?' || r == '!' || r == '\n' && strings.HasPrefix(text[i+n:], "\n"):
+				brk = '.'
+			case r == ',' || r == ';' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')':
+				if brk == 0 {
+					brk = ','
+				}
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if r == '\'' || r == '’' || r == '.' {
+				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isWordRune(r2) && (r != '.' || isAcronymDot(text, start, i)) {
+					i += n
+					continue
+				}
+				if r == '.' && i-start <= 3 && isAcronymDot(text, start, i) {
+					i += n
+				}
+			}
+			break
+		}
+		raw := text[start:i]
+		out = append(out, Token{Norm: Normalize(raw), Raw: raw, Start: start, End: i, Break: brk})
+		brk = 0
+	}
+	return out
+}
+
+func checkTokens(t *testing.T, text string) {
+	t.Helper()
+	got, want := AppendTokens(nil, text), referenceTokens(nil, text)
+	if !reflect.DeepEqual(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("%.60q…: token %d = %+v, want %+v", text, i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%.60q…: %d tokens, want %d", text, len(got), len(want))
+	}
+}
+
+// AppendTokens splits every text as the rune-by-rune reference does: odd
+// punctuation, acronyms, apostrophes, broken UTF-8, and the shared corpora.
+func TestAppendTokensAgreesWithReference(t *testing.T) {
+	for _, text := range []string{"", ".", "a", "U.S.", "U.S. and U.N.", "the U.S.'s role.", "Mr. Smith's", "didn't", "Syria’s",
+		"end.\n\nNew", "x\n y", "a—b–c (d) e; f: g, h? i! j", "“Quoted,” he said.", "1,000.5 and 3.14", "al-Assad's",
+		"naïve café Ünïcode straße", "bad \xff\xfe bytes\x80", "tail'", "tail’", "tail.", "A.B.C.D. E.", "'s", "’’", "e.g. i.e."} {
+		checkTokens(t, text)
+	}
+	n := 0
+	for _, name := range []string{"bbc.jsonl.gz", "polnear_dev.jsonl.gz"} {
+		path := filepath.Join(testdir.Shared(t), "data", name)
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		err := source.Read(context.Background(), []string{path}, source.Options{}, func(it source.Item) error {
+			if it.Err == nil {
+				checkTokens(t, it.Article.Text)
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d corpus articles compared", n)
+}
+
+func FuzzAppendTokens(f *testing.F) {
+	for _, s := range []string{"U.S. role", "he said: “no.”", "a\n\nb", "x’s", "\xff."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) { checkTokens(t, text) })
+}
