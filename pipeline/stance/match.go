@@ -20,6 +20,7 @@ type mention struct {
 // actorIndex finds actor mentions by their names and aliases.
 type actorIndex struct {
 	byFirst map[string][]alias // first normalised word → aliases starting with it
+	firsts  wordFilter         // byFirst's keys
 }
 
 type alias struct {
@@ -71,6 +72,7 @@ func newActorIndex(lx *lexicon.Lexicon) *actorIndex {
 			}
 		}
 		ix.byFirst[a.words[0]] = append(ix.byFirst[a.words[0]], a)
+		ix.firsts.add(a.words[0])
 	}
 	for _, a := range lx.Actors {
 		add(a.Name, a.ID, a.Side, a.Kind, a.Roles)
@@ -128,6 +130,10 @@ func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int, at t
 		if weSide != "" && i >= weFrom && isWe(toks[i]) {
 			out = append(out, mention{start: i, end: i + 1, side: weSide, we: true})
 			i++
+			continue
+		}
+		if !ix.firsts.mayHave(toks[i].Norm) {
+			i++ // no actor's name starts with this word
 			continue
 		}
 		found := false

@@ -11,6 +11,7 @@ import (
 // then a few reads of a slice of flags, not string comparisons per claim.
 type terms struct {
 	words map[string]int // required word → term id
+	known wordFilter     // words' keys
 	// prefixes by their first byte: a word is compared only with the
 	// prefixes that start like it.
 	prefixes [256][]prefixTerm
@@ -30,6 +31,7 @@ func (t *terms) word(w string) int {
 		return id
 	}
 	t.words[w] = t.n
+	t.known.add(w)
 	t.n++
 	return t.n - 1
 }
@@ -81,8 +83,10 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 	}
 	for _, tok := range toks {
 		w := tok.Norm
-		if id, ok := t.words[w]; ok {
-			set(id)
+		if t.known.mayHave(w) {
+			if id, ok := t.words[w]; ok {
+				set(id)
+			}
 		}
 		if w == "" {
 			continue
