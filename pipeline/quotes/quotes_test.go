@@ -467,6 +467,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody here wants a long winter,", "Erik Vold"},                    // "Arms folded, he waited": an absolute phrase is no subject
 		{"direct", "We have said all we had to say,", "Petra Halvorsen"},               // "X and NFU delegates": the initials are a body, not a second person
 		{"direct", "We cried the whole march,", "Tom Vik"},                             // Tom "Kaptein" Vik: a nickname inside the name; the subject is newer than the names of the sentence before
+		{"direct", "Never!", "the crowd"},                                              // "“…!” the crowd roared": a verb of shouting (cues.tsv) attributes the quote
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
