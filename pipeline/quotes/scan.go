@@ -284,9 +284,14 @@ func sentences(text string, toks []tok, out [][2]int) [][2]int {
 
 // splitAfterQuotes ends a sentence after a closing mark preceded by . ? ! when
 // a capitalised word or a new quote follows: “We will win.” Trump then left.
+//
+// The sentences found are appended after ss in its own array and then moved
+// to its start, so that the run's sentence buffer is reused, not replaced,
+// for each paragraph.
 func splitAfterQuotes(text string, toks []tok, ss [][2]int) [][2]int {
-	var out [][2]int
-	for _, s := range ss {
+	n := len(ss)
+	out := ss[n:]
+	for _, s := range ss[:n] {
 		start := s[0]
 		for i := s[0]; i < s[1]-1; i++ {
 			if toks[i].kind != tClose || i == 0 {
@@ -308,7 +313,7 @@ func splitAfterQuotes(text string, toks []tok, ss [][2]int) [][2]int {
 		}
 		out = append(out, [2]int{start, s[1]})
 	}
-	return out
+	return append(ss[:0], out...)
 }
 
 // isPronounCap: "“We lost.” He said" keeps the attribution with its quote.
