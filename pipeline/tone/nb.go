@@ -333,7 +333,7 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 			}
 			lo := t.lo + int32(off)
 			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, vec: vec, tok: int32(i), negated: scope})
-			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || bytes.Contains(key, []byte("n’t")) || string(key) == "nobody" {
+			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || hasCurlyNt(key) || string(key) == "nobody" {
 				scope = true
 			}
 		}
@@ -341,6 +341,13 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 			scope = false
 		}
 	}
+}
+
+// hasCurlyNt reports whether key holds "n’t" (with a curly apostrophe,
+// which the rules' "n't" test does not see). Most words have no byte
+// 0xE2, the apostrophe's first: it is looked for first.
+func hasCurlyNt(key []byte) bool {
+	return bytes.IndexByte(key, 0xE2) > 0 && bytes.Contains(key, []byte("n’t"))
 }
 
 // endsClauseAfter reports whether punctuation the tokenizer stripped off the
@@ -385,10 +392,20 @@ func (m *Model) logits(sc *scratch, from, to int) (l [numClasses]float64, n int)
 
 // probs turns logits into class probabilities.
 func probs(l [numClasses]float64) (p [numClasses]float64) {
-	mx := math.Max(l[0], math.Max(l[1], l[2]))
+	top := 0
+	for k := 1; k < numClasses; k++ {
+		if l[k] > l[top] {
+			top = k
+		}
+	}
+	mx := l[top]
 	sum := 0.0
 	for k := range l {
-		p[k] = math.Exp(l[k] - mx)
+		if k == top {
+			p[k] = 1 // math.Exp(0), exactly
+		} else {
+			p[k] = math.Exp(l[k] - mx)
+		}
 		sum += p[k]
 	}
 	for k := range p {

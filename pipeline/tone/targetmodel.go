@@ -80,14 +80,18 @@ func newCombiner(name string, features []string) *Combiner {
 }
 
 // probs returns the class probabilities for features x.
-func (c *Combiner) probs(x []float64) [numClasses]float64 {
+func (c *Combiner) probs(x []float64) [numClasses]float64 { return probs(c.logits(x)) }
+
+// logits is the combiner's class scores before the softmax; they rank the
+// classes as the probabilities do.
+func (c *Combiner) logits(x []float64) [numClasses]float64 {
 	l := c.Bias
 	for j, v := range x {
 		for k := 0; k < numClasses; k++ {
 			l[k] += c.W[j][k] * v
 		}
 	}
-	return probs(l)
+	return l
 }
 
 // targetIndex is the compiled target part of a model.

@@ -159,7 +159,7 @@ func (s *Scorer) Score(text string) Score {
 			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)
 			if c := s.model.LabelCombiner; c != nil {
 				x := labelVector(sc, lex, vl)
-				out.Label = labelOf(c.probs(x[:]))
+				out.Label = labelOf(c.logits(x[:])) // the most likely class: no softmax needed
 				if out.Label == "neutral" {
 					// The combiner may find a lean the band misses, or
 					// its other side, but never calls a leaning
