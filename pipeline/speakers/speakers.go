@@ -368,10 +368,10 @@ func cutAfterName(m string) string {
 // quoted inside the name (Juan "Chico" Manriquez → Juan Manriquez).
 func cleanMention(m string) string {
 	m = strings.TrimSpace(m)
-	if i := strings.IndexAny(m, "\"“"); i > 0 && m[i-1] == ' ' {
+	if i := indexQuoteMark(m, "“"); i > 0 && m[i-1] == ' ' {
 		rest := m[i:]
 		_, w := utf8.DecodeRuneInString(rest)
-		if j := strings.IndexAny(rest[w:], "\"”"); j > 0 && j < 30 {
+		if j := indexQuoteMark(rest[w:], "”"); j > 0 && j < 30 {
 			_, cw := utf8.DecodeRuneInString(rest[w+j:])
 			if end := i + w + j + cw; end < len(m) && m[end] == ' ' {
 				m = m[:i] + m[end+1:]
@@ -383,6 +383,23 @@ func cleanMention(m string) string {
 	}
 	m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
 	return m
+}
+
+// indexQuoteMark is strings.IndexAny(s, `"`+curly): the first straight
+// double quote or curly mark. IndexAny with a non-ASCII character in its set
+// looks every character of s up in the set, the slowest part of speaker
+// resolution; two byte searches find the same index (a curly mark's UTF-8
+// bytes cannot start inside another character).
+func indexQuoteMark(s, curly string) int {
+	i := strings.IndexByte(s, '"')
+	within := s
+	if i >= 0 {
+		within = s[:i]
+	}
+	if j := strings.Index(within, curly); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // titleWords head or sit in titles before a name; they never start a name.

@@ -39,3 +39,25 @@ func FuzzWordsAgree(f *testing.F) {
 		}
 	})
 }
+
+// indexQuoteMark finds what strings.IndexAny finds, broken UTF-8 included.
+func TestIndexQuoteMark(t *testing.T) {
+	for _, s := range []string{"", `"`, "“", "”", `a "b" c`, "a “b” c", "“a\" b", "a\"“", "\xe2“", "\xe2\x80“x",
+		"\x80\x9c“", "x\xe2\x80\x9c", "Sen. Bob “Skip” Jones", "no marks at all", "’‘ “"} {
+		checkIndexQuoteMark(t, s)
+	}
+}
+
+func FuzzIndexQuoteMark(f *testing.F) {
+	f.Add("a “b” c")
+	f.Add("\xe2\x80“\"")
+	f.Fuzz(checkIndexQuoteMark)
+}
+
+func checkIndexQuoteMark(t *testing.T, s string) {
+	for _, curly := range []string{"“", "”"} {
+		if got, want := indexQuoteMark(s, curly), strings.IndexAny(s, `"`+curly); got != want {
+			t.Fatalf("indexQuoteMark(%q, %q) = %d, IndexAny %d", s, curly, got, want)
+		}
+	}
+}
