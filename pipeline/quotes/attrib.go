@@ -380,7 +380,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			}
 			// (not “… a calculator.” She says, “…”: a quote ending its
 			// sentence, then a verb introducing the next quote)
-			if s, e, v, j, ap, ok := x.subjectThenVerb(i, se); ok && !(x.opensQuote(j) && q.ce > q.cs && x.text[q.ce-1] == '.') {
+			// (nor "…, telling her, “…!” She replied …": a quote a cue
+			// introduces that ends in ! or ? ends its sentence)
+			if s, e, v, j, ap, ok := x.subjectThenVerb(i, se); ok && !(x.opensQuote(j) && q.ce > q.cs && x.text[q.ce-1] == '.') && !(x.endsAsking(q) && x.introducedByCue(q) && x.toks[i].cap) {
 				x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
 				quote.Appositive = ap
 				return
@@ -430,7 +432,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	}
 	// a verb the lexicon lacks, next to the quote: “…!” beamed Donald
 	// Hartley; “…,” Cleveland's Plain Dealer opined.
-	if q.ct >= 0 && x.quoteEndsClause(q) {
+	if q.ct >= 0 && x.quoteEndsClause(q) && !(x.endsAsking(q) && x.introducedByCue(q)) {
 		i := q.ct + 1
 		if x.punct(i, ",") {
 			i++
@@ -450,7 +452,19 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		}
 	}
 	// before the quote, in its sentence: X said: “…” / X called it “…”
-	for v := q.ot - 1; v >= ss; v-- {
+	// (not a cue inside a clause opening the sentence when the main
+	// clause introduces the quote with a colon: "When Trump suggested …,
+	// Rubio fired back forcefully: “…”"; but "As Trump said, “…”")
+	opener := ss
+	if q.ot > ss && x.punct(q.ot-1, ":") && x.toks[ss].cap && x.lowerIn(ss, subordinators) {
+		for k := ss + 1; k < q.ot; k++ {
+			if x.punct(k, ",") {
+				opener = k
+				break
+			}
+		}
+	}
+	for v := q.ot - 1; v >= opener; v-- {
 		if x.toks[v].q >= 0 {
 			continue
 		}
@@ -903,6 +917,21 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 // endsAsking: the quote ends in a question or exclamation mark, so the
 // sentence after it that opens with a name and a verb of saying
 // attributes it, however it goes on ("“… Three?” Clinton asks as …").
+// introducedByCue: a cue word just before the quote, maybe with an object and a
+// comma or colon ("telling her, “…!”", "he asked: “…?”"): the quote is
+// attributed in its own sentence, not by the next one.
+func (x *run) introducedByCue(q qspan) bool {
+	if q.ot < 2 || !x.punct(q.ot-1, ",") && !x.punct(q.ot-1, ":") {
+		return false
+	}
+	for k := q.ot - 2; k >= 0 && k >= q.ot-3; k-- {
+		if kind, _ := x.cueAt(k); kind != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *run) endsAsking(q qspan) bool {
 	return q.ce > q.cs && (x.text[q.ce-1] == '?' || x.text[q.ce-1] == '!')
 }

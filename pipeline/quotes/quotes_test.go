@@ -468,6 +468,10 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We have said all we had to say,", "Petra Halvorsen"},               // "X and NFU delegates": the initials are a body, not a second person
 		{"direct", "We cried the whole march,", "Tom Vik"},                             // Tom "Kaptein" Vik: a nickname inside the name; the subject is newer than the names of the sentence before
 		{"direct", "Never!", "the crowd"},                                              // "“…!” the crowd roared": a verb of shouting (cues.tsv) attributes the quote
+		{"direct", "Nobody wants this strike to last!", "Anders Lund"},                 // "…, telling her, “…!” She answered …": a quote a cue introduces is not the next sentence's
+		{"direct", "Where were the owners on Friday?", "Erik Vold"},                    // and "…, asking her, “…?” She answered on Tuesday.": not the short sentence after it either
+		{"direct", "Let them try.", "Petra Halvorsen"},                                 // "When X suggested …, Y fired back: “…”": the cue in the opening clause is not the quote's
+		{"direct", "the offer stands until Friday.", "Anders Lund"},                    // "Lund himself said": the reflexive is no part of the name
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -364,8 +364,9 @@ func cutAfterName(m string) string {
 	return m
 }
 
-// cleanMention drops a possessive, a trailing parenthetical and a nickname
-// quoted inside the name (Juan "Chico" Manriquez → Juan Manriquez).
+// cleanMention drops a possessive, a trailing parenthetical, a reflexive
+// ("Cruz himself") and a nickname quoted inside the name (Juan "Chico"
+// Manriquez → Juan Manriquez).
 func cleanMention(m string) string {
 	m = strings.TrimSpace(m)
 	if i := indexQuoteMark(m, "“"); i > 0 && m[i-1] == ' ' {
@@ -382,6 +383,10 @@ func cleanMention(m string) string {
 		m = strings.TrimSpace(m[:i])
 	}
 	m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
+	// "Cruz himself said": the reflexive stresses the name, it is no part of it
+	for _, r := range []string{" himself", " herself", " themselves"} {
+		m = strings.TrimSuffix(m, r)
+	}
 	return m
 }
 
