@@ -12,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"os"
 	"runtime"
 	"runtime/pprof"
 	"sort"
@@ -141,21 +142,29 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		defer close(jobs)
 		// Where each id was first read, to name it when it comes again;
 		// kept small, as there is one entry per article of the run.
-		type place struct{ file, line int32 }
-		seen := map[string]place{}
+		seen := newSeenIDs(func() (*os.File, error) { return w.ScratchFile("article-ids") })
+		defer seen.close()
 		var paths []string
 		readDone <- source.ReadFiles(ctx, files, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
 			// Every row of a run needs its own id, quarantined or not: a
 			// repeated id is quarantined under "id@file:line" (made unique
 			// even against ids that look like that).
-			if first, dup := seen[it.ID]; dup {
+			first, dup, err := seen.get(it.ID)
+			if err != nil {
+				return err
+			}
+			if dup {
 				if it.Err == nil {
 					at := source.Item{Path: paths[first.file], Line: int(first.line)}.Location()
 					it.Err = &source.Error{Path: it.Path, Line: it.Line, Err: fmt.Errorf("duplicate article id %q, first read at %s", it.ID, at)}
 				}
 				id := it.ID + "@" + it.Location()
 				for n := 2; ; n++ {
-					if _, taken := seen[id]; !taken {
+					_, taken, err := seen.get(id)
+					if err != nil {
+						return err
+					}
+					if !taken {
 						break
 					}
 					id = fmt.Sprintf("%s@%s#%d", it.ID, it.Location(), n)
@@ -165,7 +174,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			if len(paths) == 0 || paths[len(paths)-1] != it.Path {
 				paths = append(paths, it.Path)
 			}
-			seen[it.ID] = place{int32(len(paths) - 1), int32(it.Line)}
+			if err := seen.add(it.ID, place{int32(len(paths) - 1), int32(it.Line)}); err != nil {
+				return err
+			}
 			select {
 			case jobs <- job{item: it}:
 				return nil

@@ -191,6 +191,12 @@ func Create(out string, meta Meta) (*Writer, error) {
 	return w, nil
 }
 
+// ScratchFile creates a file for the run's own use in its staging folder,
+// which Close removes.
+func (w *Writer) ScratchFile(name string) (*os.File, error) {
+	return os.Create(filepath.Join(w.stage, name))
+}
+
 // Known returns what the dataset recorded about an article before this run.
 func (w *Writer) Known(articleID string) (Known, bool) {
 	return w.known.get(articleID)
