@@ -143,7 +143,7 @@ func (s *Scorer) Score(text string) Score {
 	out := Score{Lexicon: lex, Tone: lex}
 	if s.model != nil {
 		s.rules.nbFeatures(sc, text)
-		l, n := s.model.logits(sc, 0, len(sc.toks))
+		l, n, vl := s.model.sentenceLogits(sc)
 		p := probs(l)
 		out.NB = p[classPos] - p[classNeg]
 		if c := s.model.ToneCombiner; c != nil {
@@ -153,7 +153,6 @@ func (s *Scorer) Score(text string) Score {
 			return out
 		}
 		if s.model.vec != nil {
-			vl, _ := s.model.vecLogits(sc, vecReach{})
 			q := probs(vl)
 			out.Vec = q[classPos] - q[classNeg]
 			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)

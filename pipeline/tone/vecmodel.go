@@ -123,6 +123,44 @@ func (m *Model) vecLogits(sc *scratch, r vecReach) (l [numClasses]float64, wsum 
 	return l, wsum
 }
 
+// sentenceLogits is logits and vecLogits over the whole sentence, in one
+// pass over its words (Score's hot path). The sums are added in the same
+// order as theirs, so the results are the same to the bit; vl is the
+// bias alone without a word-vector model.
+func (m *Model) sentenceLogits(sc *scratch) (l [numClasses]float64, n int, vl [numClasses]float64) {
+	l = m.prior
+	var sum [numClasses]float64
+	wsum := 0.0
+	withVec := m.vec != nil
+	for _, f := range sc.nb {
+		if f.id >= 0 {
+			row := 2 * int(f.id)
+			if f.negated {
+				row++
+			}
+			p := m.logp[row*numClasses : row*numClasses+numClasses]
+			l[0] += float64(p[0])
+			l[1] += float64(p[1])
+			l[2] += float64(p[2])
+			n++
+		}
+		if withVec && f.vec >= 0 && !f.negated {
+			p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+			sum[0] += float64(p[0])
+			sum[1] += float64(p[1])
+			sum[2] += float64(p[2])
+			wsum++
+		}
+	}
+	vl = m.VecBias
+	if wsum > 0 {
+		for k := range vl {
+			vl[k] += sum[k] / wsum
+		}
+	}
+	return l, n, vl
+}
+
 // vecParts calls part for each word within reach whose share of the
 // word-vector model's log-odds (pos vs neg) tips the balance: the log-odds
 // with the word minus the log-odds of the mean without it.
