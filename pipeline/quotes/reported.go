@@ -514,6 +514,30 @@ func (x *run) pushSubject(si int) {
 	if c := x.joinedSubject(e, se); c.Text != "" && x.e.personLike(c.Text) {
 		x.push(c)
 	}
+	// "And Trump, said Sunshine, who remains …, doesn't forgive": the
+	// source set off inside the sentence is who speaks in it
+	if c := x.parentheticalSource(e, se); c.Text != "" {
+		x.push(c)
+	}
+}
+
+// parentheticalSource is the X of ", said X," inside a sentence, after
+// token i.
+func (x *run) parentheticalSource(i, se int) Mention {
+	for k := i; k+3 < se; k++ {
+		if !x.punct(k, ",") || x.toks[k+1].q >= 0 || x.cueAtKind(k+1) != cueVerb {
+			continue
+		}
+		_, j := x.cueAt(k + 1)
+		ns, ne, ok := x.npForward(j, se)
+		if ok && x.punct(ne, ",") && x.toks[ns].cap && !x.inSet(ns, cSubjectPronoun) {
+			if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+				return m
+			}
+		}
+		return Mention{}
+	}
+	return Mention{}
 }
 
 // joinedSubject is the name that opens a clause joined after token i by
