@@ -152,10 +152,19 @@ func mergeRows(dst, later map[string]*[numClasses]float64) map[string]*[numClass
 // parseModelLines reads the lines of text, the first of them line
 // firstLine of the file; afterHeader says the header came before them.
 func parseModelLines(text, name string, firstLine int, afterHeader bool) *modelPart {
-	p := &modelPart{header: afterHeader, counts: map[string]*[numClasses]float64{}, target: map[string]*[numClasses]float64{}}
+	// Sized from the line counts (target rows start with "@"), rather
+	// than grown through tens of thousands of inserts.
+	lines, targets := strings.Count(text, "\n")+1, strings.Count(text, "\n"+targetPrefix)
+	vectors := 0
+	if afterHeader {
+		vectors = lines // the stretch from the first vector row on
+	}
+	p := &modelPart{header: afterHeader,
+		counts: make(map[string]*[numClasses]float64, max(lines-targets-vectors, 0)),
+		target: make(map[string]*[numClasses]float64, targets)}
 	// Each row's numbers live in one slab rather than one allocation per
 	// row (tens of thousands of them).
-	slab := make([][numClasses]float64, 0, strings.Count(text, "\n")+1)
+	slab := make([][numClasses]float64, 0, lines)
 	var weights *Model // checks combiner rows as a single pass would
 	line := firstLine - 1
 	var cellBuf [4]string // a model line has four cells; splitting into it allocates nothing
@@ -204,15 +213,19 @@ func parseModelLines(text, name string, firstLine int, afterHeader bool) *modelP
 			c[k] = v
 		}
 		switch cells[0] {
+		// (copies: taking c's address would put every row's c on the heap)
 		case "__alpha__":
 			if c[0] <= 0 {
 				return fail("alpha must be > 0")
 			}
-			p.alpha = &c
+			alpha := c
+			p.alpha = &alpha
 		case "__docs__":
-			p.docs = &c
+			docs := c
+			p.docs = &docs
 		case "=" + vecBiasRow:
-			p.vecBias = &c
+			bias := c
+			p.vecBias = &bias
 		default:
 			if strings.HasPrefix(cells[0], vecPrefix) {
 				if p.vec == nil { // sized for the shipped model: growing a map 50,000 rows long rehashes it many times
