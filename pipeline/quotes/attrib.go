@@ -569,6 +569,20 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		quote.Rule = "label"
 		return
 	}
+	// "Obama's “if you like your plan, you can keep it” promise", "Romney's
+	// “47 percent” comment": a name's possessive, the quoted words, then a
+	// noun for something said: that person said them
+	if q.ot > ss && q.ct >= 0 && q.ct+1 < se && x.possessive(q.ot-1) && x.toks[q.ot-1].cap && x.inSet(q.ct+1, cSaidNoun) {
+		s := q.ot - 1
+		for s-1 >= ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
+			s--
+		}
+		if m := x.mention(s, q.ot); x.e.personLike(strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), "’s")) {
+			quote.Speaker = m
+			quote.Cue, quote.Rule = x.text[x.toks[q.ct+1].s:x.toks[q.ct+1].e], "possessive-quote"
+			return
+		}
+	}
 	// words quoted inside a sentence with no verb of saying: the sentence's
 	// subject chose or used them ("Nordhaus welcomed “the recognition that
 	// …”", "He offered “my thoughts and prayers …”"). Short phrases are

@@ -377,6 +377,7 @@ var ruleConfidence = map[string]float64{
 	"label":                      0.62,
 	"quote-according-to":         0.53,
 	"colon-subject":              0.44,
+	"possessive-quote":           0.50,
 	"previous-subject":           0.40,
 	"sentence-subject":           0.67,
 	"unattributed":               0.10,

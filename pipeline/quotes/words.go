@@ -40,6 +40,12 @@ var irregularPast = set("saw", "took", "made", "went", "gave", "got", "came", "m
 var statementNouns = set("statement", "letter", "memo", "message", "tweet", "email", "e-mail", "note", "op-ed",
 	"editorial", "release", "post", "announcement")
 
+// saidNouns name something a person said, after the quoted words and the
+// speaker's possessive: "Romney's “47 percent” comment".
+var saidNouns = set("promise", "pledge", "comment", "comments", "remark", "remarks", "slogan", "claim", "vow",
+	"mantra", "quip", "line", "phrase", "catchphrase", "warning", "assertion", "declaration", "refrain", "boast",
+	"motto", "insult", "retort", "jab", "joke", "question", "answer", "rallying", "battle", "call")
+
 // pronounContractions are subject pronouns with a verb run in ("he's
 // committed", "she'd said"): the subject is the pronoun.
 var pronounContractions = apostrophes("he's", "she's", "he'd", "she'd", "he'll", "she'll",
@@ -164,6 +170,7 @@ const (
 	// classes of word lists that rules scan whole sentences for
 	cJoiner
 	cStatementNoun
+	cSaidNoun
 )
 
 func classes() map[string]wordClass {
@@ -177,7 +184,7 @@ func classes() map[string]wordClass {
 		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
 		{set(negatedAux...), cBetween | cNpStop},
 		{set(pronounContractions...), cSubjectPronoun | cNpStop},
-		{joiners, cJoiner}, {statementNouns, cStatementNoun},
+		{joiners, cJoiner}, {statementNouns, cStatementNoun}, {saidNouns, cSaidNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
