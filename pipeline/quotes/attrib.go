@@ -1213,7 +1213,7 @@ func (x *run) titleContinues(k, hi int) bool {
 			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
 				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
-		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.lowerIn(m, irregularPast) {
+		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) {
 			break // a verb, not a title word ("Andrew Hale took his daughter")
 		}
 		if x.inSet(m, cNpStop) {

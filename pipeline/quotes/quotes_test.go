@@ -472,6 +472,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Where were the owners on Friday?", "Erik Vold"},                    // and "…, asking her, “…?” She answered on Tuesday.": not the short sentence after it either
 		{"direct", "They never do in winter,", "Aasen"},                                // "And Lund, said Ms. Aasen, who …, will not move": the source set off inside the sentence
 		{"partial", "not one krone more", "Anders Lund"},                               // "X's “…” pledge": the possessor said the words
+		{"direct", "The ministry has no plan for the winter,", "Nils Brun"},            // "said Committee ranking member X": "ranking" is a title word, not a verb
 		{"direct", "Let them try.", "Petra Halvorsen"},                                 // "When X suggested …, Y fired back: “…”": the cue in the opening clause is not the quote's
 		{"direct", "the offer stands until Friday.", "Anders Lund"},                    // "Lund himself said": the reflexive is no part of the name
 	})
