@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,11 +48,10 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 	open := -1
 	openLen := 0
 	for i := p0; i < p1; {
-		c := text[i]
-		if c != '"' && c != 0xE2 && c != 0xC2 && c != '\'' {
-			i++
-			continue
+		if i = nextMarkByte(text, i, p1); i >= p1 {
+			break
 		}
+		c := text[i]
 		r, n := utf8.DecodeRuneInString(text[i:p1])
 		if c == '\'' {
 			// two apostrophes stand for a double mark in some wire feeds
@@ -120,6 +120,36 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 		}
 	}
 	return out
+}
+
+// nextMarkByte returns the index of the first byte from i on (before p1)
+// that can start a quotation mark: '"', '\”, or the first byte of the
+// UTF-8 curly marks (0xE2) and guillemets (0xC2); p1 when there is none.
+// Most of a paragraph is none of these, so it is read eight bytes at a time.
+func nextMarkByte(text string, i, p1 int) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= p1; i += 8 {
+		b := text[i : i+8]
+		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// a byte equal to m becomes zero in v^(m*ones); zeroByte flags it
+		// (and, rarely, a byte after a flagged one: the loop below decides)
+		if zeroByte(v^'"'*ones)|zeroByte(v^'\''*ones)|zeroByte(v^0xE2*ones)|zeroByte(v^0xC2*ones) != 0 {
+			break
+		}
+	}
+	for ; i < p1; i++ {
+		if c := text[i]; c == '"' || c == 0xE2 || c == 0xC2 || c == '\'' {
+			return i
+		}
+	}
+	return p1
+}
+
+// zeroByte is non-zero when some byte of v is zero.
+func zeroByte(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (v - ones) &^ v & highs
 }
 
 func prevRune(text string, lo, i int) rune {
@@ -206,6 +236,17 @@ func isWordByte(c byte) bool {
 // or digit follows.
 func wordEnd(text string, i, p1 int) int {
 	for i < p1 {
+		// letters and digits eight at a time, up to the first other byte
+		for i+8 <= p1 {
+			if stop := notAlnum(load8(text, i)); stop != 0 {
+				i += bits.TrailingZeros64(stop) >> 3
+				break
+			}
+			i += 8
+		}
+		if i >= p1 {
+			break
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if isWordByte(c) {
@@ -234,6 +275,24 @@ func wordEnd(text string, i, p1 int) int {
 		return i
 	}
 	return i
+}
+
+// load8 reads the eight bytes at i, the first lowest.
+func load8(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// notAlnum sets the high bit of every byte of v that is not an ASCII letter
+// or digit (isWordByte). Each range test adds a constant to the byte's low
+// seven bits, which cannot carry into the next byte.
+func notAlnum(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low7 := v &^ highs
+	in := func(lo, hi uint64) uint64 { return (low7 + (0x80-lo)*ones) &^ (low7 + (0x7f-hi)*ones) }
+	alnum := (in('0', '9') | in('A', 'Z') | in('a', 'z')) &^ v & highs
+	return ^alnum & highs
 }
 
 func isWordStart(text string, i, p1 int) bool {

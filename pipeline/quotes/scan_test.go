@@ -1,0 +1,131 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nextMarkByte finds the same byte as a plain loop, wherever the mark sits
+// in its 8-byte block and whatever bytes surround it.
+func TestNextMarkByte(t *testing.T) {
+	for _, mark := range []string{`"`, "'", "“", "”", "«", "»", "—", "\xe2", "\xc2"} {
+		for pos := 0; pos < 20; pos++ {
+			for _, fill := range []string{"a", " ", "\x01", "\xff", "\xe3", "!"} {
+				text := strings.Repeat(fill, pos) + mark + strings.Repeat(fill, 9)
+				checkNextMarkByte(t, text)
+			}
+		}
+	}
+	checkNextMarkByte(t, "")
+	checkNextMarkByte(t, "no marks in this paragraph at all, only words.")
+}
+
+func FuzzNextMarkByte(f *testing.F) {
+	f.Add("He said “no” and left.", 3)
+	f.Fuzz(func(t *testing.T, text string, from int) {
+		if from < 0 || from > len(text) {
+			from = 0
+		}
+		for p1 := from; p1 <= len(text); p1++ {
+			if got, want := nextMarkByte(text, from, p1), plainNextMarkByte(text, from, p1); got != want {
+				t.Fatalf("nextMarkByte(%q, %d, %d) = %d, want %d", text, from, p1, got, want)
+			}
+		}
+	})
+}
+
+func checkNextMarkByte(t *testing.T, text string) {
+	t.Helper()
+	for from := 0; from <= len(text); from++ {
+		for _, p1 := range []int{from, (from + len(text)) / 2, len(text)} {
+			if got, want := nextMarkByte(text, from, p1), plainNextMarkByte(text, from, p1); got != want {
+				t.Fatalf("nextMarkByte(%q, %d, %d) = %d, want %d", text, from, p1, got, want)
+			}
+		}
+	}
+}
+
+func plainNextMarkByte(text string, i, p1 int) int {
+	for ; i < p1; i++ {
+		if c := text[i]; c == '"' || c == 0xE2 || c == 0xC2 || c == '\'' {
+			return i
+		}
+	}
+	return p1
+}
+
+// plainWordEnd is wordEnd as it was, one byte at a time.
+func plainWordEnd(text string, i, p1 int) int {
+	for i < p1 {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				i++
+				continue
+			}
+			if (c == '\'' || c == '-' || c == '.' || c == '&') && i+1 < p1 && isWordStart(text, i+1, p1) {
+				i++
+				continue
+			}
+			if c == ',' && i+1 < p1 && text[i+1] >= '0' && text[i+1] <= '9' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += n
+			continue
+		}
+		if r == '’' && i+n < p1 && isWordStart(text, i+n, p1) {
+			i += n
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// wordEnd ends every word where the byte-by-byte scan does.
+func TestWordEnd(t *testing.T) {
+	words := []string{"a", "abcdefgh", "abcdefghijklmnopq", "Z09az", "don't", "al-Assad", "U.S.", "1,000", "AT&T",
+		"naïve", "Syria’s", "e.g.", "x--y", "a'", "9,", "Ünïcode", "\xff\xfe", "@[`{/:"}
+	for _, w := range words {
+		for _, tail := range []string{"", " ", ".", ",1", "abcdefgh ", "\x80", "’s more"} {
+			for _, head := range []string{"", " ", "xxxxxxx"} {
+				text := head + w + tail
+				for p1 := len(head); p1 <= len(text); p1++ {
+					if got, want := wordEnd(text, len(head), p1), plainWordEnd(text, len(head), p1); got != want {
+						t.Fatalf("wordEnd(%q, %d, %d) = %d, want %d", text, len(head), p1, got, want)
+					}
+				}
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		text := "abcd" + string(rune(0)) + "efghijkl"
+		b := []byte(text)
+		for pos := range b {
+			b2 := append([]byte(nil), b...)
+			b2[pos] = byte(c)
+			s := string(b2)
+			if got, want := wordEnd(s, 0, len(s)), plainWordEnd(s, 0, len(s)); got != want {
+				t.Fatalf("wordEnd(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzWordEnd(f *testing.F) {
+	f.Add("al-Assad's U.S. 1,000 naïve")
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := 0; i < len(text); i++ {
+			if got, want := wordEnd(text, i, len(text)), plainWordEnd(text, i, len(text)); got != want {
+				t.Fatalf("wordEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
+}
