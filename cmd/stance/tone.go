@@ -101,6 +101,7 @@ type toneOutput struct {
 	ID            json.RawMessage     `json:"id,omitempty"`
 	Tone          float64             `json:"tone"`
 	Label         string              `json:"label"`
+	LabelBy       string              `json:"label_by,omitempty"`
 	ToneLexicon   float64             `json:"tone_lexicon"`
 	ToneNB        float64             `json:"tone_nb"`
 	ToneVec       *float64            `json:"tone_vec,omitempty"`
@@ -176,7 +177,7 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 		s := sc.Score(string(line))
 		out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
 		if explain > 0 {
-			out.Why = sc.Explain(string(line), explain)
+			out.Why, out.LabelBy = sc.Explain(string(line), explain), s.LabelBy
 		}
 		return out, nil
 	}
@@ -191,7 +192,7 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 	s := sc.Score(text)
 	out := toneOutput{ID: in.ID, Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
 	if explain > 0 {
-		out.Why = sc.Explain(text, explain)
+		out.Why, out.LabelBy = sc.Explain(text, explain), s.LabelBy
 	}
 	if len(in.Target) == 0 || string(in.Target) == "null" {
 		return out, nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -187,6 +188,46 @@ func TestToneExplain(t *testing.T) {
 	}
 	if len(r.Why) == 0 || len(r.Why) > 3 || words["barbaric"] >= 0 || words["condemned"] >= 0 {
 		t.Errorf("why: %+v", r.Why)
+	}
+}
+
+// TestToneExplainLabelBy: --explain says when the label combiner, not the
+// |tone| ≥ 0.2 band, set the label; the tone is then on the band's edge.
+func TestToneExplainLabelBy(t *testing.T) {
+	data, err := os.ReadFile(sharedPath(t, "data/newsmtsc_dev_rw.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "narrow and technical\n" + string(data)
+	for _, explain := range []string{"0", "1"} {
+		code, out, errs := toneCLI(t, in, "--explain", explain)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		byCombiner := 0
+		for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var r struct {
+				Tone    float64 `json:"tone"`
+				Label   string  `json:"label"`
+				LabelBy *string `json:"label_by"`
+			}
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.LabelBy == nil {
+				continue
+			}
+			byCombiner++
+			if explain == "0" || *r.LabelBy != "combiner" || math.Abs(r.Tone) != 0.2 || r.Label == "neutral" {
+				t.Errorf("--explain %s, line %d: tone %v, label %s, label_by %q", explain, i+1, r.Tone, r.Label, *r.LabelBy)
+			}
+			if i == 0 && (r.Label != "positive" || r.Tone != 0.2) {
+				t.Errorf("narrow and technical: %s", line)
+			}
+		}
+		if explain == "1" && (byCombiner == 0 || !strings.Contains(out[:strings.Index(out, "\n")], `"label_by":"combiner"`)) {
+			t.Errorf("--explain 1: label_by on %d lines, and on the first: %s", byCombiner, out[:strings.Index(out, "\n")])
+		}
 	}
 }
 

@@ -26,6 +26,9 @@ type Score struct {
 	NB      float64 // the naive Bayes model's P(pos) - P(neg); 0 without a model
 	Vec     float64 // the word-vector model's P(pos) - P(neg); 0 without one
 	Label   string  // positive, neutral, negative
+	// LabelBy is "combiner" when the label combiner set a label other than
+	// the |tone| ≥ 0.2 band's (the tone was then moved into its band).
+	LabelBy string
 }
 
 // Combination constants, chosen by 5-fold cross-validation on the NewsMTSC
@@ -158,12 +161,15 @@ func (s *Scorer) Score(text string) Score {
 			out.Tone = (lex + vecWeight*out.Vec) / (1 + vecWeight)
 			if c := s.model.LabelCombiner; c != nil {
 				x := labelVector(sc, lex, vl)
+				band := Label(out.Tone)
 				out.Label = labelOf(c.logits(x[:])) // the most likely class: no softmax needed
 				if out.Label == "neutral" {
 					// The combiner may find a lean the band misses, or
 					// its other side, but never calls a leaning
 					// sentence neutral (see labelFeatures).
-					out.Label = Label(out.Tone)
+					out.Label = band
+				} else if out.Label != band {
+					out.LabelBy = "combiner"
 				}
 				out.Tone = inBand(out.Tone, out.Label)
 				return out

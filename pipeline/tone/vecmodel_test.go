@@ -234,12 +234,15 @@ func TestLabelCombiner(t *testing.T) {
 	noCombiner := func() *Scorer { c := *m; c.LabelCombiner = nil; return s.WithModel(&c) }()
 	for _, text := range texts {
 		band := noCombiner.Score(text)
-		if got := sure(classNeu).Score(text); got.Label != band.Label || got.Tone != band.Tone {
-			t.Errorf("%q: a combiner sure of neutral gave %s %.3f, want the band's %s %.3f", text, got.Label, got.Tone, band.Label, band.Tone)
+		if got := sure(classNeu).Score(text); got.Label != band.Label || got.Tone != band.Tone || got.LabelBy != "" {
+			t.Errorf("%q: a combiner sure of neutral gave %s %.3f (by %q), want the band's %s %.3f", text, got.Label, got.Tone, got.LabelBy, band.Label, band.Tone)
 		}
 		neg := sure(classNeg).Score(text)
 		if neg.Label != "negative" || neg.Tone > -labelThresh || neg.Tone != math.Min(band.Tone, -labelThresh) {
 			t.Errorf("%q: a combiner sure of negative gave %s %.3f (band %.3f)", text, neg.Label, neg.Tone, band.Tone)
+		}
+		if by := neg.LabelBy == "combiner"; by != (band.Label != "negative") {
+			t.Errorf("%q: band %s, combiner negative: LabelBy %q", text, band.Label, neg.LabelBy)
 		}
 		if pos := sure(classPos).Score(text); pos.Label != "positive" || pos.Tone != math.Max(band.Tone, labelThresh) {
 			t.Errorf("%q: a combiner sure of positive gave %s %.3f (band %.3f)", text, pos.Label, pos.Tone, band.Tone)
