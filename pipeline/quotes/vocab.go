@@ -12,6 +12,11 @@ type wordTable struct {
 	vals  []vocabEntry
 	shift uint8
 	long  map[string]vocabEntry
+	// longLens has, for each pair of first and last bytes of the long map's
+	// keys, a bit per key length (63 and more share one): most long words of
+	// a text (names, "government", "administration") are in no vocabulary,
+	// and the filter turns them away without hashing them.
+	longLens [1024]uint64
 }
 
 // newWordTable indexes vocab, whose keys are lower case.
@@ -23,6 +28,10 @@ func newWordTable(vocab map[string]vocabEntry) *wordTable {
 		k, ok := pack(w, false)
 		if !ok {
 			t.long[w] = v
+			if w != "" {
+				i, b := lenSlot(w[0], w[len(w)-1], len(w))
+				t.longLens[i] |= 1 << b
+			}
 			continue
 		}
 		i := t.slot(k)
@@ -127,6 +136,17 @@ func (t *wordTable) getLong(w string, buf []byte) (vocabEntry, bool) {
 		}
 		buf[i] = c
 	}
+	if n := len(w); n > 0 {
+		if i, b := lenSlot(buf[0], buf[n-1], n); t.longLens[i]>>b&1 == 0 {
+			return vocabEntry{}, false
+		}
+	}
 	v, ok := t.long[string(buf[:len(w)])]
 	return v, ok
+}
+
+// lenSlot is where the bit of a word of n bytes from first to last sits in
+// longLens.
+func lenSlot(first, last byte, n int) (int, uint) {
+	return int((uint(first)*31 + uint(last)) & 1023), uint(min(n, 63))
 }
