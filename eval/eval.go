@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -187,6 +188,9 @@ type Result struct {
 	Errors []Error              // at the lowest threshold; speaker errors on matched quotes
 	Calib  []Bin
 	Rules  map[string]*Bin // by attribution rule, at the lowest threshold
+	// BySource splits the direct quotes' speaker accuracy (lowest
+	// threshold) by how the gold source is written: see SourceKind.
+	BySource map[string]*Counts
 }
 
 // Bin is one row of the calibration table.
@@ -202,7 +206,7 @@ type Bin struct {
 
 // Score evaluates the predictions against the documents' gold.
 func Score(docs []Doc, preds [][]Pred) *Result {
-	res := &Result{Docs: docs, Preds: preds, Counts: map[float64][]Counts{}, Rules: map[string]*Bin{}}
+	res := &Result{Docs: docs, Preds: preds, Counts: map[float64][]Counts{}, Rules: map[string]*Bin{}, BySource: map[string]*Counts{}}
 	for b := 0; b < 10; b++ {
 		res.Calib = append(res.Calib, Bin{Lo: float64(b) / 10, Hi: float64(b+1) / 10})
 	}
@@ -225,9 +229,21 @@ func Score(docs []Doc, preds [][]Pred) *Result {
 					if PronounOnly(g) {
 						continue
 					}
+					right := SpeakerMatches(g, preds[di][pi])
 					c.SpeakerN++
-					if SpeakerMatches(g, preds[di][pi]) {
+					if right {
 						c.SpeakerRight++
+					}
+					if ti == 0 && cl.Name == "direct" {
+						bs := res.BySource[SourceKind(g)]
+						if bs == nil {
+							bs = &Counts{}
+							res.BySource[SourceKind(g)] = bs
+						}
+						bs.SpeakerN++
+						if right {
+							bs.SpeakerRight++
+						}
 					}
 				}
 				for pi, p := range preds[di] {
@@ -364,6 +380,34 @@ func PronounOnly(g Gold) bool {
 	s := norm(g.Speaker)
 	return s == "" || pronouns[s]
 }
+
+// SourceKind says how the article writes a gold statement's source where
+// it is attributed: "name" (a capitalised word after any leading
+// determiner: "Trump", "The Post"), "pronoun" ("he", which PolNeAR's
+// speaker field resolves by automatic coreference), "description"
+// ("a senior official", "sources"), or "not given". It tells readers of
+// `stance eval` which speaker errors are about names and which rest on
+// machine-resolved gold.
+func SourceKind(g Gold) string {
+	words := strings.Fields(g.Source)
+	if len(words) == 0 {
+		return "not given"
+	}
+	if pronouns[norm(g.Source)] {
+		return "pronoun"
+	}
+	for i, w := range words {
+		if i == 0 && determiners[strings.ToLower(w)] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return "name"
+		}
+	}
+	return "description"
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true, "some": true, "two": true, "three": true, "several": true, "many": true}
 
 // SpeakerMatches compares a predicted speaker with gold: by canonical name,
 // by any gold mention, or by surname (last word).

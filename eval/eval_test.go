@@ -134,3 +134,31 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("want an error naming bad.jsonl:2, got %v", err)
 	}
 }
+
+// The direct speaker accuracy is split by how the gold source is written,
+// and the gold's speaker spans are read from the file's text.
+func TestSpeakerBySourceKind(t *testing.T) {
+	for src, want := range map[string]string{"Lavrov": "name", "The Post": "name", "He": "pronoun",
+		"a senior official": "description", "sources": "description", "": "not given", "Another State Department official": "name"} {
+		if got := SourceKind(Gold{Source: src}); got != want {
+			t.Errorf("SourceKind(%q) = %q, want %q", src, got, want)
+		}
+	}
+	line := `{"id":"x","text":"“Ça va,” he said. Later Lavrov spoke.","quotes":[` +
+		`{"start":1,"end":6,"kind":"direct","speaker":"Sergey Lavrov","speaker_spans":[[9,11]]}]}`
+	path := filepath.Join(t.TempDir(), "g.jsonl")
+	if err := os.WriteFile(path, []byte(line+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs[0].Gold[0].Source; got != "he" {
+		t.Fatalf("source = %q, want the written %q", got, "he")
+	}
+	r := Score(docs, [][]Pred{{{Start: 1, End: 6, Kind: "direct", Speaker: "Vladimir Putin"}}})
+	if c := r.BySource["pronoun"]; c == nil || c.SpeakerN != 1 || c.SpeakerRight != 0 {
+		t.Errorf("BySource = %+v, want one wrong speaker under pronoun", r.BySource)
+	}
+}

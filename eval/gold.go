@@ -34,6 +34,11 @@ type Gold struct {
 	Speaker    string
 	Mentions   []string // every way the article names the source
 	Cue        string
+	// Source is the source as the article writes it at this attribution
+	// (the gold's speaker spans), empty when the gold does not give it.
+	// Speaker may differ: PolNeAR resolves a written "he" to a name by
+	// automatic coreference, not by hand.
+	Source string
 }
 
 type goldQuote struct {
@@ -44,6 +49,7 @@ type goldQuote struct {
 	Speaker  string   `json:"speaker"`
 	Mentions []string `json:"speaker_mentions"`
 	Cue      string   `json:"cue"`
+	Spans    [][]int  `json:"speaker_spans"`
 }
 
 type goldRecord struct {
@@ -144,7 +150,20 @@ func parseRecord(data []byte, loc string, plainText bool) (Doc, error) {
 			return Doc{}, fmt.Errorf("quote %d: offsets outside the text (%d runes)", i, n)
 		}
 		d.Gold = append(d.Gold, Gold{Start: *q.Start, End: *q.End, Text: q.Text, Kind: strings.ToLower(q.Kind),
-			Speaker: q.Speaker, Mentions: q.Mentions, Cue: q.Cue})
+			Speaker: q.Speaker, Mentions: q.Mentions, Cue: q.Cue, Source: spanText(text, q.Spans)})
 	}
 	return d, nil
+}
+
+// spanText joins the text of code-point spans; malformed spans give "".
+func spanText(text string, spans [][]int) string {
+	var parts []string
+	for _, sp := range spans {
+		if len(sp) != 2 || sp[0] < 0 || sp[0] > sp[1] {
+			return ""
+		}
+		b := byteOffsets(text, sp[0], sp[1])
+		parts = append(parts, text[b[0]:b[1]])
+	}
+	return strings.Join(parts, " ")
 }

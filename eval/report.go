@@ -26,6 +26,15 @@ func (r *Result) WriteSummary(w io.Writer) {
 				c.Precision(), c.Recall(), c.F1(), c.SpeakerAcc(), c.SpeakerN)
 		}
 	}
+	if len(r.BySource) > 0 {
+		fmt.Fprintf(w, "\ndirect speaker accuracy at overlap %.1f by how the gold source is written\n", Thresholds[0])
+		for _, k := range []string{"name", "description", "pronoun", "not given"} {
+			if c := r.BySource[k]; c != nil {
+				fmt.Fprintf(w, "%-22s %6.3f (n=%d)\n", k, c.SpeakerAcc(), c.SpeakerN)
+			}
+		}
+		fmt.Fprintf(w, "(pronoun: a written \"he\"/\"she\" whose gold speaker comes from automatic coreference)\n")
+	}
 	fmt.Fprintf(w, "\nP counts predictions matched to gold of the class plus fragments (predictions lying\n"+
 		"inside a gold statement); predictions matched to gold of another class are left out.\n"+
 		"Gold direct is scored against predicted direct+partial; gold indirect/mixed against predicted indirect.\n"+
