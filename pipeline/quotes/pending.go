@@ -8,11 +8,14 @@ package quotes
 // pronoun seldom needs more than the paragraph or two before it. So a
 // paragraph without a pronoun speaker keeps a copy of what the candidate
 // pass reads (its tokens, sentences, word counts and statement speakers,
-// and how many surnames the article had given by then),
-// and settle replays the kept paragraphs only when candidates are read:
-// newest first, stopping once those replayed have pushed nCands candidates.
+// and how many surnames the article had given by then), and settle
+// replays the kept paragraphs only when candidates are read: newest first,
+// stopping once those replayed have pushed nCands candidates.
+//
 // The candidates are the same as if every paragraph had been passed at
-// once; TestPutOffAntecedents compares the two over whole corpora.
+// once: TestPutOffAntecedents compares the two over whole corpora, and
+// TestCandidatePassReads fails when the pass starts reading state that a
+// later paragraph changes (keep a copy of it here, as for the surnames).
 
 // pending holds the paragraphs put off, in article order, in flat buffers
 // kept from one article to the next.
