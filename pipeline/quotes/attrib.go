@@ -626,14 +626,18 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			continue
 		}
 		if k == cueVerb || k == cueNaming {
-			if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) {
+			// (not "“…,” raising fresh questions", "“…,” came shouts from
+			// the floor": a verb after the quote opens no subject, and the
+			// cue word is a noun)
+			if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) && !x.verbOpens(s) {
 				return s, e, v, jj, ap, true
 			}
 		}
 		break
 	}
 	s, e, ok = x.npForward(i, se)
-	if !ok {
+	if !ok || x.verbOpens(s) {
+		ok = false
 		return
 	}
 	k := e
@@ -687,6 +691,17 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+// verbOpens: token i is a lower-case participle or irregular past tense
+// ("raising", "came"), which starts a clause, not a noun phrase.
+func (x *run) verbOpens(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	return len(w) > 5 && strings.HasSuffix(w, "ing") || x.lowerIn(i, irregularPast)
 }
 
 func (x *run) isDash(i int) bool {
@@ -1268,6 +1283,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		i++
 		i = x.pastOpenerTail(i, lim)
 	}
+	i = x.pastSubordinate(ss, i, lim)
 	if i >= lim {
 		return 0, 0, false
 	}
@@ -1283,12 +1299,29 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		// the subject follows the opening phrase, if there is one
 		for k := s + 1; k < lim && k < s+8; k++ {
 			if x.punct(k, ",") {
-				return x.npForward(k+1, lim)
+				return x.npForward(x.pastSubordinate(ss, k+1, lim), lim)
 			}
 		}
 		return 0, 0, false
 	}
 	return s, e, ok
+}
+
+// pastSubordinate: "Later, when reporters asked Vold …, he smiled": a
+// subordinate clause after an opening phrase (i past the phrase's comma)
+// comes before the main clause and its subject too.
+func (x *run) pastSubordinate(ss, i, lim int) int {
+	if i <= ss || i >= lim || x.toks[i].cap || !x.lowerIn(i, subordinators) {
+		return i
+	}
+	k := i + 1
+	for k < lim && !(x.punct(k, ",") && x.toks[k].q < 0) {
+		k++
+	}
+	if k+1 >= lim {
+		return i
+	}
+	return x.pastOpenerTail(k+1, lim)
 }
 
 // pastOpenerTail moves i, the token after an opening phrase's comma, past

@@ -475,6 +475,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The ministry has no plan for the winter,", "Nils Brun"},            // "said Committee ranking member X": "ranking" is a title word, not a verb
 		{"direct", "Let them try.", "Petra Halvorsen"},                                 // "When X suggested …, Y fired back: “…”": the cue in the opening clause is not the quote's
 		{"direct", "the offer stands until Friday.", "Anders Lund"},                    // "Lund himself said": the reflexive is no part of the name
+		{"partial", "No more night shifts,", "dockers"},                                // "chanting “…,” raising new questions": a participle after the quote is no subject
+		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},             // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
