@@ -107,9 +107,13 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	out := make([]Speaker, len(qs))
 	// full names the article uses, by surname, for "Lavrov" → "Sergey Lavrov"
 	var full map[string]string
+	// every mention's name without its title, which namesInText reads again
+	names := make([]string, 0, 2*len(qs))
 	for _, q := range qs {
 		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
-			if name, _ := splitTitle(m); strings.Count(name, " ") >= 1 && isName(name) {
+			name, _ := splitTitle(m)
+			names = append(names, name)
+			if strings.Count(name, " ") >= 1 && isName(name) {
 				if full == nil {
 					full = map[string]string{}
 				}
@@ -121,7 +125,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		}
 	}
 	var titles map[string]string
-	full, titles = r.namesInText(a.Text, qs, full)
+	full, titles = r.namesInText(a.Text, names, full)
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
 		if m == "" {
@@ -165,27 +169,26 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 // with a known given name or follow a title ("director", "Sen."). A surname
 // the article gives two different people (Bill and Hillary Clinton) is left
 // alone.
-func (r *Resolver) namesInText(text string, qs []quotes.Quote, full map[string]string) (map[string]string, map[string]string) {
+//
+// names are the speakers' and antecedents' names without their titles.
+func (r *Resolver) namesInText(text string, names []string, full map[string]string) (map[string]string, map[string]string) {
 	var need []string
-	for _, q := range qs {
-		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
-			name, _ := splitTitle(m)
-			if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
-				continue
-			}
-			if _, ok := full[name]; ok || inLower(pronouns, name) {
-				continue
-			}
-			if _, ok := index(r.byName, name); ok {
-				continue // a lexicon actor or alias: "Moscow", "Trump"
-			}
-			dup := false
-			for _, n := range need {
-				dup = dup || n == name
-			}
-			if !dup {
-				need = append(need, name)
-			}
+	for _, name := range names {
+		if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
+			continue
+		}
+		if _, ok := full[name]; ok || inLower(pronouns, name) {
+			continue
+		}
+		if _, ok := index(r.byName, name); ok {
+			continue // a lexicon actor or alias: "Moscow", "Trump"
+		}
+		dup := false
+		for _, n := range need {
+			dup = dup || n == name
+		}
+		if !dup {
+			need = append(need, name)
 		}
 	}
 	var titles map[string]string
