@@ -1239,7 +1239,9 @@ func (x *run) titleContinues(k, hi int) bool {
 		}
 		// "the Republican vice-presidential nominee riffed": lower-case
 		// words ending in a noun for a person, before the verb
-		if x.inSet(m, cPersonNoun) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1))) {
+		// ("the Sanders campaign": a body named for its person, but not
+		// "Sanders's campaign", where Sanders stays the one named)
+		if (x.inSet(m, cPersonNoun) || m == k && x.inSet(m, cBodyNoun) && !x.possessive(m-1)) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1))) {
 			return true
 		}
 	}

@@ -477,6 +477,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "the offer stands until Friday.", "Anders Lund"},                    // "Lund himself said": the reflexive is no part of the name
 		{"partial", "No more night shifts,", "dockers"},                                // "chanting “…,” raising new questions": a participle after the quote is no subject
 		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},             // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
+		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},     // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -132,6 +132,10 @@ var personNouns = set("official", "spokesman", "spokeswoman", "spokesperson", "s
 	"ally", "co-host", "cohost", "hopeful", "lobbyist", "historian", "scholar", "researcher", "fellow", "surrogate", "backer", "critic",
 	"pastor", "priest", "rabbi", "imam", "bishop", "actor", "actress", "singer", "star", "comedian", "celebrity")
 
+// bodyNouns end a name used as a modifier for the people around that
+// person: "the Sanders campaign", "the Obama administration".
+var bodyNouns = set("campaign", "administration")
+
 // nounMarkers make the next word a noun: "the comments", "his remarks".
 var nounMarkers = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this")
 
@@ -171,6 +175,7 @@ const (
 	cJoiner
 	cStatementNoun
 	cSaidNoun
+	cBodyNoun
 )
 
 func classes() map[string]wordClass {
@@ -184,7 +189,7 @@ func classes() map[string]wordClass {
 		{nounMarkers, cNounMarker}, {tailStarts, cTailStart}, {objectVerbs, cObjectVerb}, {personNouns, cPersonNoun}, {placePreps, cPlacePrep},
 		{set(negatedAux...), cBetween | cNpStop},
 		{set(pronounContractions...), cSubjectPronoun | cNpStop},
-		{joiners, cJoiner}, {statementNouns, cStatementNoun}, {saidNouns, cSaidNoun},
+		{joiners, cJoiner}, {statementNouns, cStatementNoun}, {saidNouns, cSaidNoun}, {bodyNouns, cBodyNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
