@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +35,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		x.learnOwnPronoun(si)
 	}
 	stmts := out[first:]
-	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Span.Start < stmts[j].Span.Start })
+	sortByStart(stmts)
 	x.inheritSpeakers(stmts, pi)
 	out = x.dropLabels(out, first)
 	out = x.antecedents(out, first)

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -193,8 +194,20 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 		k++
 	}
 	out = out[:k]
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	sortByStart(out)
 	return out
+}
+
+// sortByStart orders statements by where they start, keeping the order of
+// those that start together. They nearly always come in order already, and
+// sort.SliceStable's set-up is then all its cost.
+func sortByStart(qs []Quote) {
+	for i := 1; i < len(qs); i++ {
+		if qs[i].Span.Start < qs[i-1].Span.Start {
+			sort.SliceStable(qs, func(i, j int) bool { return qs[i].Span.Start < qs[j].Span.Start })
+			return
+		}
+	}
 }
 
 // runPool keeps the token buffers of finished calls for the next ones.
@@ -395,11 +408,35 @@ func confidence(q *Quote) float64 {
 	if q.Speaker.Text == "" {
 		return min(c, 0.1)
 	}
-	switch strings.ToLower(q.Speaker.Text) {
-	case "he", "she", "they", "it":
+	if t := q.Speaker.Text; lowerIs(t, "he") || lowerIs(t, "she") || lowerIs(t, "they") || lowerIs(t, "it") {
 		c *= 0.93
 	}
 	return c
+}
+
+// lowerIs reports whether strings.ToLower(s) is w, a lower-case ASCII
+// word, without building the lower-cased string when s is ASCII. (Two
+// non-ASCII capitals lower-case to ASCII letters, "İ" and the Kelvin sign,
+// so other strings take the long way.)
+func lowerIs(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s) == w
+		}
+	}
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive: token i is a word with a possessive ending ("Trump's",

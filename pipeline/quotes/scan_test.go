@@ -129,3 +129,15 @@ func FuzzWordEnd(f *testing.F) {
 		}
 	})
 }
+
+// lowerIs answers what comparing strings.ToLower would.
+func TestLowerIs(t *testing.T) {
+	for _, s := range []string{"he", "He", "HE", "hE", "she", "She", "SHE", "they", "They", "it", "It", "IT", "", "h", "hex",
+		"Trump", "İt", "\u212Aey", "ſhe", "the", "ıt", "He\x00", "\xffe"} {
+		for _, w := range []string{"he", "she", "they", "it"} {
+			if got, want := lowerIs(s, w), strings.ToLower(s) == w; got != want {
+				t.Errorf("lowerIs(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
