@@ -481,6 +481,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
+			// "It has been called “…” by X": the agent after the quote
+			if j == q.ot && x.lowerIn(v-1, beForms) && q.ct >= 0 && x.is(q.ct+1, "by") {
+				if s, e, ok := x.npForward(q.ct+2, se); ok && (x.toks[s].cap || x.inSet(s, cDeterminer)) {
+					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+					return
+				}
+			}
 			if s, e, ap, ok := x.subjectBefore(v, ss); ok {
 				x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
 				quote.Appositive = ap

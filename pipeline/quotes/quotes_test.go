@@ -478,6 +478,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "No more night shifts,", "dockers"},                                // "chanting “…,” raising new questions": a participle after the quote is no subject
 		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},             // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
 		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},     // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
+		{"partial", "an insult to every night crew", "Nils Aune"},                      // "has been called “…” by X": the passive's agent after the quote
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
