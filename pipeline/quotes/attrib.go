@@ -558,6 +558,16 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		}
+		// "From Bush's Facebook post: “…”", "In Lund's statement to the
+		// council: “…”": a phrase opening with a preposition gives the
+		// text the words come from, and its author
+		if x.lowerIn(ss, placePreps) && x.punct(q.ot-1, ":") {
+			if s, e, ok := x.possessorOfText(ss+1, q.ot-1); ok {
+				quote.Speaker = x.mention(s, e)
+				quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
+				return
+			}
+		}
 		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
 			quote.Speaker = x.mention(s, e)
 			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
@@ -697,6 +707,25 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+// possessorOfText: tokens i..lim open with a capitalised name's possessive
+// and, within three words after it, a noun for a text a person issues
+// ("Bush's Facebook post"): the name without its "'s".
+func (x *run) possessorOfText(i, lim int) (s, e int, ok bool) {
+	p := i
+	for p < lim && p < i+4 && x.toks[p].kind == tWord && x.toks[p].cap && !x.possessive(p) {
+		p++
+	}
+	if p >= lim || !x.possessive(p) || !x.toks[p].cap {
+		return 0, 0, false
+	}
+	for k := p + 1; k < lim && k <= p+3 && x.toks[k].kind == tWord; k++ {
+		if x.inSet(k, cStatementNoun) {
+			return i, p + 1, true
+		}
+	}
+	return 0, 0, false
 }
 
 // verbOpens: token i is a lower-case participle or irregular past tense

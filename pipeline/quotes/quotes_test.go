@@ -479,6 +479,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},             // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
 		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},     // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
 		{"partial", "an insult to every night crew", "Nils Aune"},                      // "has been called “…” by X": the passive's agent after the quote
+		{"direct", "I sail with the union, whatever the owners offer.", "Haugen"},      // "From X's Facebook post: “…”": the author of the text, not the sentence before
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
