@@ -81,8 +81,8 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 	if t.empty >= 0 && len(toks) > 0 {
 		set(t.empty)
 	}
-	for _, tok := range toks {
-		w := tok.Norm
+	for i := range toks {
+		w := toks[i].Norm // not a copy of the whole token
 		if t.known.mayHave(w) {
 			if id, ok := t.words[w]; ok {
 				set(id)
