@@ -445,9 +445,32 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		// ("the Republican vice-presidential nominee riffed on …": a
 		// description whose head is a person noun will do too, and so
 		// does a name after an adjective: "an angry Hollande retaliated")
-		if s, e, ok := x.npForward(i, len(x.toks)); ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun) || x.inSet(s, cDeterminer) && (x.inSet(e-1, cPersonNoun) || x.toks[e-1].cap && e-s <= 3)) && x.pastTense(e) && (e+1 >= len(x.toks) || x.toks[e+1].kind == tPunct || x.inSet(e+1, cTailStart)) {
-			x.setSpeaker(quote, s, e, e, e+1, "quote-speaker-verb")
-			return
+		if s, e, ok := x.npForward(i, len(x.toks)); ok {
+			v := e
+			if x.inSet(s, cDeterminer) && !x.toks[s].cap {
+				// "“…?” a union staffer wondered", "… a staffer in the
+				// room wondered": lower-case words run on into the verb,
+				// so the description ends at its noun for a person, and a
+				// short place phrase may stand before the verb
+				for m := s + 1; m < e; m++ {
+					if x.inSet(m-1, cPersonNoun) && x.pastTense(m) {
+						e, v = m, m
+						break
+					}
+				}
+				if x.inSet(e-1, cPersonNoun) && x.inSet(e, cPlacePrep) {
+					for m := e + 1; m < len(x.toks) && m <= e+4 && x.toks[m].kind == tWord && x.toks[m].q < 0; m++ {
+						if x.pastTense(m) {
+							v = m
+							break
+						}
+					}
+				}
+			}
+			if (x.toks[s].cap || x.inSet(s, cSubjectPronoun) || x.inSet(s, cDeterminer) && (x.inSet(e-1, cPersonNoun) || x.toks[e-1].cap && e-s <= 3)) && x.pastTense(v) && (v+1 >= len(x.toks) || x.toks[v+1].kind == tPunct || x.inSet(v+1, cTailStart)) {
+				x.setSpeaker(quote, s, e, v, v+1, "quote-speaker-verb")
+				return
+			}
 		}
 	}
 	// before the quote, in its sentence: X said: “…” / X called it “…”

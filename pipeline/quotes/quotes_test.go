@@ -480,6 +480,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},     // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
 		{"partial", "an insult to every night crew", "Nils Aune"},                      // "has been called “…” by X": the passive's agent after the quote
 		{"direct", "I sail with the union, whatever the owners offer.", "Haugen"},      // "From X's Facebook post: “…”": the author of the text, not the sentence before
+		{"direct", "Will the owners even turn up on Friday?", "a union staffer"},       // "“…?” a staffer in the hall wondered": a description, its place, an unlisted verb
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
