@@ -578,6 +578,36 @@ func (r *Resolver) fromActor(a lexicon.Actor, at time.Time) Speaker {
 
 // Slug makes a stable id from a name: lower case, words joined by "-".
 func Slug(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return slugRunes(name)
+		}
+	}
+	// an ASCII name, nearly every one: lower-cased and joined byte by byte
+	// into one buffer, where the general path allocates a lower-case copy
+	// and grows its builder rune by rune
+	b := make([]byte, 0, len(name))
+	dash := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+			dash = false
+		case c == '\'':
+		case !dash && len(b) > 0:
+			b = append(b, '-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(string(b), "-")
+}
+
+// slugRunes is Slug for any name.
+func slugRunes(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, c := range strings.ToLower(name) {

@@ -61,3 +61,22 @@ func checkIndexQuoteMark(t *testing.T, s string) {
 		}
 	}
 }
+
+// Slug's ASCII path gives what the rune-by-rune path gives.
+func TestSlugASCII(t *testing.T) {
+	for _, name := range []string{"Sergey Lavrov", "Rex W. Tillerson", "O'Neill", "Beto O’Rourke", "  Lead  space ", "A--B", "x-",
+		"-x", "ALL CAPS", "Mr. Smith Jr.", "99 Problems", "", "'", "a'b c", "Zoë Saldana", "Ünïcode"} {
+		if got, want := Slug(name), slugRunes(name); got != want {
+			t.Errorf("Slug(%q) = %q, slugRunes %q", name, got, want)
+		}
+	}
+}
+
+func FuzzSlug(f *testing.F) {
+	f.Add("Sergey V. Lavrov")
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, want := Slug(name), slugRunes(name); got != want {
+			t.Fatalf("Slug(%q) = %q, slugRunes %q", name, got, want)
+		}
+	})
+}
