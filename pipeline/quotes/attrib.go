@@ -576,7 +576,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		// label is the whole of what comes before the colon)
 		if c := q.ot - 1; c-1 >= ss && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
 			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap && (s == ss || x.isDash(s-1) || x.toks[s].cap || x.titledName(s, e)) {
-				quote.Speaker = x.mention(s, e)
+				quote.Speaker = x.mention(s, x.headlineSpeakerEnd(s, e))
 				quote.Cue, quote.Rule = x.text[x.toks[c].s:x.toks[c].e], "colon-subject"
 				return
 			}
@@ -1570,9 +1570,11 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 		return out
 	}
 	start := x.toks[e+1].s
-	if x.toks[e+1].kind == tOpen {
+	c := e
+	e = x.headlineSpeakerEnd(s, e)
+	if x.toks[c+1].kind == tOpen {
 		for i := first; i < len(out); i++ {
-			if out[i].Span.Start == x.toks[e+1].e && out[i].Speaker.Text == "" {
+			if out[i].Span.Start == x.toks[c+1].e && out[i].Speaker.Text == "" {
 				out[i].Speaker = x.mention(s, e)
 				out[i].Cue, out[i].Rule = ":", "label"
 			}
@@ -1580,11 +1582,23 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 		return out
 	}
 	end := x.toks[len(x.toks)-1].e
-	if len(x.toks)-(e+1) < 4 {
+	if len(x.toks)-(c+1) < 4 {
 		return out
 	}
 	return append(out, Quote{Span: article.Span{Start: start, End: end}, Paragraph: pi, Kind: Indirect, Cue: ":",
 		Speaker: x.mention(s, e), Rule: "label"})
+}
+
+// headlineSpeakerEnd: in a headline label "CNN President On Trump: ‘…’",
+// "Clinton To Sanders: “…”" the speaker ends before a capitalised "On" or
+// "To"; what follows is what or whom the words are about or for.
+func (x *run) headlineSpeakerEnd(s, e int) int {
+	for m := s + 1; m < e; m++ {
+		if x.toks[m].cap && (x.is(m, "on") || x.is(m, "to")) {
+			return m
+		}
+	}
+	return e
 }
 
 // colonIntro reports a paragraph ending in "X said:" or "X:" that introduces
