@@ -517,6 +517,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 			if k == cueVerb && (x.is(v-1, "and") || x.is(v-1, "but")) {
+				// "the deal, which Trump called a “disaster” and promised
+				// to “rip up”": the verb shares the subject of the verb of
+				// saying before it in its clause
+				if s, e, ok := x.sharedSubject(v-1, ss); ok {
+					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+					return
+				}
 				// "He adopted a fake accent and joked, “…”"
 				if s, e, ok := x.sentenceSubject(ss, v); ok {
 					x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
@@ -746,6 +753,24 @@ func (x *run) possessorOfText(i, lim int) (s, e int, ok bool) {
 	for k := p + 1; k < lim && k <= p+3 && x.toks[k].kind == tWord; k++ {
 		if x.inSet(k, cStatementNoun) {
 			return i, p + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sharedSubject: reading back from the "and" at a, the first verb of saying
+// or naming (within twelve tokens, in the same clause) and its subject.
+func (x *run) sharedSubject(a, lo int) (s, e int, ok bool) {
+	for u := a - 1; u >= lo && u >= a-12; u-- {
+		if x.punct(u, ",") || x.punct(u, ";") || x.toks[u].kind == tWord && x.inSet(u, cClauseOpener) && !x.is(u, "and") {
+			return 0, 0, false
+		}
+		if x.toks[u].kind != tWord || x.toks[u].q >= 0 {
+			continue
+		}
+		if k := x.cueAtKind(u); k == cueVerb || k == cueNaming {
+			s, e, _, ok = x.subjectBefore(u, lo)
+			return s, e, ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun))
 		}
 	}
 	return 0, 0, false

@@ -482,6 +482,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "I sail with the union, whatever the owners offer.", "Haugen"},      // "From X's Facebook post: “…”": the author of the text, not the sentence before
 		{"direct", "Will the owners even turn up on Friday?", "a union staffer"},       // "“…?” a staffer in the hall wondered": a description, its place, an unlisted verb
 		{"direct", "Come back to the table", "Sandvik"},                                // a headline "X To Y: ‘…’": X speaks to Y (and not "Sandvik To The Owners", below)
+		{"partial", "tear up on day one", "Aasen"},                                     // "the rota, which X had called a “…” and promised to “…”": the subject the two verbs share
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
