@@ -366,6 +366,19 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			i++
 		}
 		if i < se {
+			// "“…,” came shouts from the crowd", "“…” came the reply from
+			// X": the one the words came from
+			if x.is(i, "came") {
+				for f := i + 2; f < se && f <= i+5 && x.toks[f].kind == tWord && x.toks[f].q < 0; f++ {
+					if x.is(f, "from") {
+						if s, e, ok := x.npForward(f+1, se); ok {
+							x.setSpeaker(quote, s, e, i, f+1, "quote-verb-speaker")
+							return
+						}
+						break
+					}
+				}
+			}
 			if k, j := x.cueAt(i); k == cueVerb || k == cueNaming {
 				if s, e, ok := x.npForward(j, se); ok {
 					x.setSpeaker(quote, s, e, i, j, "quote-verb-speaker")
