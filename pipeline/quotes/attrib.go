@@ -399,6 +399,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				quote.Appositive = ap
 				return
 			}
+			// "“…?” a reporter can be heard asking Trump", "“…,” X is
+			// heard saying": a recording's speaker
+			if s, e, ok := x.npForward(i, se); ok && x.onlyFiller(q.ct+1, s) {
+				if v, j, ok := x.heardSaying(e, se); ok {
+					x.setSpeaker(quote, s, e, v, j, "quote-speaker-verb")
+					return
+				}
+			}
 			// “…,” Harry Bond, 30, of Raleigh, who was among those
 			// polled, said …: a name, a longer description, then the verb
 			if s, e, ok := x.npForward(i, se); ok && fullName(x.text[x.toks[s].s:x.toks[e-1].e]) && x.punct(e, ",") {
@@ -785,6 +793,29 @@ func (x *run) sharedSubject(a, lo int) (s, e int, ok bool) {
 			s, e, _, ok = x.subjectBefore(u, lo)
 			return s, e, ok && (x.toks[s].cap || x.inSet(s, cSubjectPronoun))
 		}
+	}
+	return 0, 0, false
+}
+
+// heardSaying reads "can be heard saying", "could be heard asking", "is
+// heard saying" from token k: the participle's cue.
+func (x *run) heardSaying(k, se int) (v, j int, ok bool) {
+	switch {
+	case x.is(k, "can") || x.is(k, "could") || x.is(k, "may") || x.is(k, "might"):
+		if !x.is(k+1, "be") {
+			return 0, 0, false
+		}
+		k += 2
+	case x.is(k, "is") || x.is(k, "was") || x.is(k, "are") || x.is(k, "were"):
+		k++
+	default:
+		return 0, 0, false
+	}
+	if k+1 >= se || !x.is(k, "heard") {
+		return 0, 0, false
+	}
+	if kind, j := x.cueAt(k + 1); kind == cuePart || kind == cueNamingPart {
+		return k + 1, j, true
 	}
 	return 0, 0, false
 }

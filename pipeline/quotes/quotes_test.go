@@ -485,6 +485,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "tear up on day one", "Aasen"},                                     // "the rota, which X had called a “…” and promised to “…”": the subject the two verbs share
 		{"direct", "The coast pays for the capital.", "Berge"},                         // "But back in Tromsø, she returned to …:": an adverb and a place open the clause, the pronoun is its subject
 		{"direct", "Not one more day!", "dockers"},                                     // "“…!” came the shouts from X": the words came from X
+		{"direct", "Who is paying for the extra shifts?", "a young docker"},            // "“…?” X can be heard asking Y": the one heard in the recording
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
