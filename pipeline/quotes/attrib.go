@@ -972,6 +972,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 		return 0, 0, "", false
 	}
+	if x.is(j, "who") && j-1 > lo && x.toks[j-1].kind == tWord && x.toks[j-1].cap {
+		// "this tweet from Rikkie Wells who tweeted": the name the
+		// relative clause hangs on ("a woman who asked" is left alone: a
+		// description before "who" is as often the object of a verb)
+		if ns, ne, ap, ok := x.subjectBefore(j, lo); ok && ne == j {
+			return ns, ne, ap, true
+		}
+	}
 	if !x.toks[j].cap && x.inSet(j, cNpStop) {
 		return 0, 0, "", false
 	}

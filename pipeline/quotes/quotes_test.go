@@ -486,6 +486,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The coast pays for the capital.", "Berge"},                         // "But back in Tromsø, she returned to …:": an adverb and a place open the clause, the pronoun is its subject
 		{"direct", "Not one more day!", "dockers"},                                     // "“…!” came the shouts from X": the words came from X
 		{"direct", "Who is paying for the extra shifts?", "a young docker"},            // "“…?” X can be heard asking Y": the one heard in the recording
+		{"direct", "The owners have never sailed a night shift.", "Nils Aune"},         // "this post from X who wrote, “…”": the name right before "who"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
