@@ -1391,7 +1391,15 @@ func (x *run) cueAtKind(i int) cueKind {
 // sentenceSubject is the subject of the sentence's main clause, read from its
 // start (after an opening phrase ending in a comma), before token lim.
 func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
-	i := ss
+	i := x.pastDateline(ss, lim)
+	if n := x.timeClause(i); n > i && x.commaBefore(n, lim) {
+		// "The last time Sanders came to this city, in April, he was …":
+		// a clause of time, like one opening with "when"
+		for i < lim && !x.punct(i, ",") {
+			i++
+		}
+		i = x.pastOpenerTail(i+1, lim)
+	}
 	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
 		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(subordinators[x.lower(i)] && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
@@ -1454,6 +1462,46 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return s, e, ok
+}
+
+// timeClause: "The last time", "the first time", "Every time", "Each
+// time" at token i open a clause of time; it returns the token after
+// "time", or i.
+func (x *run) timeClause(i int) int {
+	switch {
+	case x.is(i, "the") && (x.is(i+1, "last") || x.is(i+1, "first") || x.is(i+1, "next")) && x.is(i+2, "time"):
+		return i + 3
+	case (x.is(i, "every") || x.is(i, "each")) && x.is(i+1, "time"):
+		return i + 2
+	}
+	return i
+}
+
+// pastDateline: "WASHINGTON, Dec. 8 (UPI) — In response to …": a
+// dateline, a place in capitals and what follows it up to a dash, opens
+// the sentence; the sentence proper starts after the dash.
+func (x *run) pastDateline(ss, lim int) int {
+	t := x.toks[ss]
+	if t.kind != tWord || t.e-t.s < 3 || !x.punct(ss+1, ",") {
+		return ss
+	}
+	for b := t.s; b < t.e; b++ {
+		if c := x.text[b]; 'a' <= c && c <= 'z' {
+			return ss
+		}
+	}
+	for k := ss + 2; k < lim && k < ss+14; k++ {
+		if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
+			break
+		}
+		if x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "--") {
+			if k+1 < lim && x.toks[k+1].kind == tWord {
+				return k + 1
+			}
+			break
+		}
+	}
+	return ss
 }
 
 // pastSubordinate: "Later, when reporters asked Vold …, he smiled": a

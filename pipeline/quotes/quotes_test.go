@@ -487,6 +487,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Not one more day!", "dockers"},                                     // "“…!” came the shouts from X": the words came from X
 		{"direct", "Who is paying for the extra shifts?", "a young docker"},            // "“…?” X can be heard asking Y": the one heard in the recording
 		{"direct", "The owners have never sailed a night shift.", "Nils Aune"},         // "this post from X who wrote, “…”": the name right before "who"
+		{"direct", "We have to be ready to stay out all spring.", "right-hand man"},    // "CITY, date (agency) — In response to …, X rallied …, saying:": the dateline is no subject
+		{"direct", "Those days are over,", "Tor Eide"},                                 // "CITY — The last time X came …, in January, he was": a clause of time before the subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

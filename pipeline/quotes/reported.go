@@ -603,11 +603,13 @@ func (x *run) setOffName(e, se int) (Mention, bool) {
 // is about, when the main clause's subject (at s) comes after it. A later
 // pronoun may mean either.
 func (x *run) subordinateSubject(ss, se int) Mention {
-	i := ss
+	i := x.pastDateline(ss, se)
 	if x.is(i, "ever") && x.is(i+1, "since") {
 		i++
 	}
-	if i+2 >= se || !x.lowerIn(i, subordinators) {
+	if n := x.timeClause(i); n > i {
+		i = n - 1 // "The last time Sanders came …, he": like "when"
+	} else if i+2 >= se || !x.lowerIn(i, subordinators) {
 		return Mention{}
 	}
 	comma := i + 2
