@@ -797,7 +797,9 @@ func (x *run) pushLastName(ss, se int) {
 			s -= 2
 		}
 		// "in South Carolina", "from the Pentagon": places and bodies
-		if !x.inSet(s-1, cPlacePrep) && !x.placeOrDay(s, k+1) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
+		// (but "in Barack Obama’s speech", "of Lund's remarks": a name
+		// owning something said is a person, whatever the preposition)
+		if (!x.inSet(s-1, cPlacePrep) || x.possessive(k) && x.ownsWords(k+1)) && !x.placeOrDay(s, k+1) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
 			found[n] = [2]int{s, k + 1}
 			n++
 		}
@@ -807,6 +809,12 @@ func (x *run) pushLastName(ss, se int) {
 		n--
 		x.push(x.mention(found[n][0], found[n][1]))
 	}
+}
+
+// ownsWords: token i is a noun for something a person said or wrote
+// ("remarks", "statement", "speech").
+func (x *run) ownsWords(i int) bool {
+	return x.inSet(i, cSaidNoun|cStatementNoun) || x.is(i, "speech") || x.is(i, "speeches") || x.is(i, "address")
 }
 
 // capitalisedElsewhere: the word at token i occurs in the article after a
