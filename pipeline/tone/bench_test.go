@@ -16,7 +16,7 @@ import (
 
 // benchSentences is news text cut into sentence-sized statements, the unit
 // the pipeline scores: the first BBC articles split at full stops.
-func benchSentences(b *testing.B) ([]string, int) {
+func benchSentences(b testing.TB) ([]string, int) {
 	f, err := os.Open(filepath.Join(testdir.Shared(b), "data", "bbc.jsonl.gz"))
 	if err != nil {
 		b.Skipf("bbc corpus: %v", err)

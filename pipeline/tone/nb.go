@@ -324,14 +324,14 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 		off, key := nbKey(sc.lower[t.lo:t.hi])
 		if len(key) > 0 {
 			id, vec := t.nb, t.vec
+			lo := t.lo + int32(off)
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				w := &e.words[e.table.get(key)]
+				w := &e.words[e.table.getIn(sc.lower, lo, lo+int32(len(key)))]
 				id, vec = w.nb, w.vec
 			}
 			if t.fn == fnBut {
 				scope = false
 			}
-			lo := t.lo + int32(off)
 			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, vec: vec, tok: int32(i), negated: scope})
 			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || hasCurlyNt(key) || string(key) == "nobody" {
 				scope = true

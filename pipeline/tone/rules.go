@@ -243,7 +243,7 @@ func (e *engine) prepare(sc *scratch, text string) {
 	sc.inLex = growBool(sc.inLex, n)
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		t.word = e.table.get(sc.lower[t.lo:t.hi])
+		t.word = e.table.getIn(sc.lower, t.lo, t.hi)
 		w := &e.words[t.word]
 		sc.val[i], sc.inLex[i] = w.valence, w.inLex
 		t.fn, t.flags, t.nb, t.vec = w.fn, w.flags, w.nb, w.vec

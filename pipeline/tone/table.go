@@ -17,9 +17,35 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	key [16]byte
+	key [2]uint64 // the word's bytes, little-endian, zero beyond its end
 	n   uint8
 	idx int32 // 0 marks an empty slot (row 0 is the unknown word)
+}
+
+// keyPad is the spare capacity getIn needs after a word's start: it reads
+// the key as two 8-byte loads and masks off what lies past the word.
+const keyPad = 16
+
+// keyOf packs a word of up to 16 bytes.
+func keyOf(w []byte) [2]uint64 {
+	var b [16]byte
+	copy(b[:], w)
+	return [2]uint64{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
+}
+
+// keyAt is keyOf(buf[lo:lo+n]) for n ≤ 16 without the copy; buf must have
+// keyPad bytes of capacity from lo on (whatever they hold).
+func keyAt(buf []byte, lo, n int) [2]uint64 {
+	b := buf[lo : lo+keyPad : lo+keyPad]
+	k0, k1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	switch {
+	case n < 8:
+		k0 &= 1<<(8*uint(n)) - 1
+		k1 = 0
+	case n < 16:
+		k1 &= 1<<(8*uint(n-8)) - 1
+	}
+	return [2]uint64{k0, k1}
 }
 
 // newWordTable builds the table; hot lists frequent words to keep close.
@@ -63,9 +89,8 @@ func (t *wordTable) put(w string, idx int32) {
 }
 
 func putSlot(slots []wordSlot, mask uint64, w string, idx int32) {
-	var k [16]byte
-	copy(k[:], w)
-	i := hashKey(&k, len(w)) & mask
+	k := keyOf([]byte(w))
+	i := hashKey(k, len(w)) & mask
 	for slots[i].idx != 0 {
 		i = (i + 1) & mask
 	}
@@ -91,14 +116,11 @@ func (t *wordTable) getString(w string) int32 {
 	if len(w) > 16 {
 		return t.long[w]
 	}
-	var k [16]byte
-	return t.get(k[:copy(k[:], w)])
+	return t.getKey(keyOf([]byte(w)), len(w))
 }
 
-func hashKey(k *[16]byte, n int) uint64 {
-	lo := binary.LittleEndian.Uint64(k[:8])
-	hi := binary.LittleEndian.Uint64(k[8:])
-	h := (lo^uint64(n)<<59)*0x9E3779B97F4A7C15 ^ hi*0xC2B2AE3D27D4EB4F
+func hashKey(k [2]uint64, n int) uint64 {
+	h := (k[0]^uint64(n)<<59)*0x9E3779B97F4A7C15 ^ k[1]*0xC2B2AE3D27D4EB4F
 	return h ^ h>>29
 }
 
@@ -107,10 +129,22 @@ func (t *wordTable) get(b []byte) int32 {
 	if len(b) > 16 {
 		return t.long[unsafeString(b)]
 	}
-	var k [16]byte
-	copy(k[:], b)
-	n := uint8(len(b))
-	h := hashKey(&k, len(b))
+	return t.getKey(keyOf(b), len(b))
+}
+
+// getIn is get(buf[lo:hi]) for a buffer with keyPad bytes of capacity from
+// lo on: the scorer's lower-cased tokens, where it saves copying each word.
+func (t *wordTable) getIn(buf []byte, lo, hi int32) int32 {
+	n := int(hi - lo)
+	if n > 16 {
+		return t.long[unsafeString(buf[lo:hi])]
+	}
+	return t.getKey(keyAt(buf, int(lo), n), n)
+}
+
+func (t *wordTable) getKey(k [2]uint64, len int) int32 {
+	n := uint8(len)
+	h := hashKey(k, len)
 	if t.hot != nil {
 		for i := h & t.hotMask; ; i = (i + 1) & t.hotMask {
 			s := &t.hot[i]

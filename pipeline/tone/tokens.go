@@ -1,6 +1,8 @@
 package tone
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,9 +93,13 @@ var asciiSpace = func() (t [256]bool) {
 
 // tokenize splits text into tokens, appending to sc.toks and sc.lower. ASCII
 // tokens, the common case, are lowered and classified in the same pass that
-// finds their end.
+// finds their end, written by index into room reserved once (append per byte
+// cost more than the rest of the loop). sc.lower keeps keyPad bytes of spare
+// capacity, which the word look-up reads.
 func (sc *scratch) tokenize(text string) {
 	n := len(text)
+	sc.reserve(n)
+	buf, w := sc.lower[:cap(sc.lower)], len(sc.lower)
 	i := 0
 	for i < n {
 		c := text[i]
@@ -106,9 +112,24 @@ func (sc *scratch) tokenize(text string) {
 			i += size
 			continue
 		}
-		start, lo := i, len(sc.lower)
+		start, lo := i, w
 		ascii := true
 		var bits uint8
+		// Eight bytes at a time while the token is plain ASCII: most
+		// words end inside their first eight bytes, found without a
+		// branch per byte. The byte loop below takes what is left: the
+		// text's last bytes, non-ASCII characters, control bytes.
+		for i+8 <= n {
+			x := load64(text, i)
+			k, lower, b := asciiRun(x)
+			binary.LittleEndian.PutUint64(buf[w:], lower)
+			bits |= b
+			w += k
+			i += k
+			if k < 8 {
+				break
+			}
+		}
 		for i < n {
 			c := text[i]
 			if c >= utf8.RuneSelf {
@@ -124,15 +145,20 @@ func (sc *scratch) tokenize(text string) {
 				break
 			}
 			bits |= asciiCase[c]
-			sc.lower = append(sc.lower, asciiLower[c])
+			buf[w] = asciiLower[c]
+			w++
 			i++
 		}
 		if !ascii || bits&caseMark != 0 {
 			sc.countMarks(text[start:i])
 		}
 		if !ascii {
-			sc.lower = sc.lower[:lo]
+			// Lower-casing may lengthen non-ASCII text: append, then
+			// reserve room for the rest again.
+			sc.lower = buf[:lo]
 			sc.addToken(text, start, i, false)
+			sc.reserve(n - i)
+			buf, w = sc.lower[:cap(sc.lower)], len(sc.lower)
 			continue
 		}
 		s, e := start, i
@@ -149,7 +175,65 @@ func (sc *scratch) tokenize(text string) {
 		t := &sc.toks[len(sc.toks)-1]
 		// Stripped marks carry no case, so the bits hold for the kept part.
 		t.upper = bits&caseUpper != 0 && bits&caseLower == 0
-		t.nt = bits&caseApos != 0 && containsNT(sc.lower[t.lo:t.hi])
+		t.nt = bits&caseApos != 0 && containsNT(buf[t.lo:t.hi])
+	}
+	sc.lower = buf[:w]
+}
+
+// Bytes of eight-byte words, for asciiRun.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 reads text[i:i+8] as a little-endian word (one load on amd64).
+func load64(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// atLeast sets the high bit of each byte of x7 (bytes below 0x80) that is
+// at least c (1 ≤ c ≤ 0x80); no carry crosses bytes.
+func atLeast(x7 uint64, c byte) uint64 { return (x7 + (0x80-uint64(c))*ones) & highs }
+
+// asciiRun reads up to eight bytes x of a token: k, how many of them come
+// before the first byte that is not printable ASCII (a space, a control
+// byte or part of a non-ASCII character; 8 when none is); the eight bytes
+// with ASCII capitals lowered (those from k on are of no use); and the
+// case bits of the k bytes, as the byte loop's asciiCase would give them.
+func asciiRun(x uint64) (k int, lower uint64, caseBits uint8) {
+	x7 := x &^ highs
+	stop := (x | ^atLeast(x7, 0x21)) & highs
+	k = bits.TrailingZeros64(stop) >> 3
+	keep := ^uint64(0)
+	if k < 8 {
+		keep = 1<<(8*uint(k)) - 1
+	}
+	upper := atLeast(x7, 'A') &^ atLeast(x7, 'Z'+1)
+	lower = x | upper>>2 // 0x80 >> 2 = 'a' - 'A'
+	is := func(c byte) uint64 { return atLeast(x7, c) &^ atLeast(x7, c+1) }
+	if upper&keep != 0 {
+		caseBits |= caseUpper
+	}
+	if atLeast(x7, 'a')&^atLeast(x7, 'z'+1)&keep != 0 {
+		caseBits |= caseLower
+	}
+	if is('\'')&keep != 0 {
+		caseBits |= caseApos
+	}
+	if (is('!')|is('?'))&keep != 0 {
+		caseBits |= caseMark
+	}
+	return k, lower, caseBits
+}
+
+// reserve makes room for n more bytes of sc.lower and keyPad after them.
+func (sc *scratch) reserve(n int) {
+	if need := len(sc.lower) + n + keyPad; cap(sc.lower) < need {
+		grown := make([]byte, len(sc.lower), need+need/2)
+		copy(grown, sc.lower)
+		sc.lower = grown
 	}
 }
 

@@ -1,0 +1,171 @@
+package tone
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// tokenizePlain is the tokenizer before its fast path: one append per byte.
+// The fast path must give the same tokens, lower-case bytes and mark counts.
+func (sc *scratch) tokenizePlain(text string) {
+	n := len(text)
+	i := 0
+	for i < n {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); isPySpace(r) {
+			i += size
+			continue
+		}
+		start, lo := i, len(sc.lower)
+		ascii := true
+		var bits uint8
+		for i < n {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if isPySpace(r) {
+					break
+				}
+				ascii = false
+				i += size
+				continue
+			}
+			if asciiSpace[c] {
+				break
+			}
+			bits |= asciiCase[c]
+			sc.lower = append(sc.lower, asciiLower[c])
+			i++
+		}
+		if !ascii || bits&caseMark != 0 {
+			sc.countMarks(text[start:i])
+		}
+		if !ascii {
+			sc.lower = sc.lower[:lo]
+			sc.addToken(text, start, i, false)
+			continue
+		}
+		s, e := start, i
+		for s < e && asciiPunct[text[s]] {
+			s++
+		}
+		for e > s && asciiPunct[text[e-1]] {
+			e--
+		}
+		if e-s <= 2 {
+			s, e = start, i
+		}
+		sc.toks = append(sc.toks, token{start: int32(s), end: int32(e), lo: int32(lo + s - start), hi: int32(lo + e - start)})
+		t := &sc.toks[len(sc.toks)-1]
+		t.upper = bits&caseUpper != 0 && bits&caseLower == 0
+		t.nt = bits&caseApos != 0 && containsNT(sc.lower[t.lo:t.hi])
+	}
+}
+
+// checkTokenize compares tokenize with tokenizePlain on text, starting from
+// a scratch whose buffers hold leftovers of an earlier call.
+func checkTokenize(t *testing.T, fast, plain *scratch, text string) {
+	t.Helper()
+	for _, sc := range []*scratch{fast, plain} {
+		sc.lower, sc.toks = sc.lower[:0], sc.toks[:0]
+		sc.exclaims, sc.questions = 0, 0
+	}
+	fast.tokenize(text)
+	plain.tokenizePlain(text)
+	if string(fast.lower) != string(plain.lower) || !reflect.DeepEqual(fast.toks, plain.toks) ||
+		fast.exclaims != plain.exclaims || fast.questions != plain.questions {
+		t.Fatalf("%q: fast path differs\nfast  %q %+v %d %d\nplain %q %+v %d %d", text,
+			fast.lower, fast.toks, fast.exclaims, fast.questions,
+			plain.lower, plain.toks, plain.exclaims, plain.questions)
+	}
+	if cap(fast.lower)-len(fast.lower) < keyPad {
+		t.Fatalf("%q: %d bytes spare after the lower-case text, want %d", text, cap(fast.lower)-len(fast.lower), keyPad)
+	}
+}
+
+var tokenizeSeeds = []string{
+	"", " ", "“Great,” he said:\u00a0no. (WOW) :) it's", "DON'T stop!!! Why?? ok?",
+	"İSTANBUL İİİİİİİİ ǅemal ẞ x", "a\u2028b\u3000c\u0085d", "\xff\xfeAB \xc3", "n't can't CAN'T",
+	strings.Repeat("Ω", 40) + " " + strings.Repeat("ab ", 30),
+}
+
+func TestTokenizeFastPath(t *testing.T) {
+	fast, plain := new(scratch), new(scratch)
+	for _, s := range tokenizeSeeds {
+		checkTokenize(t, fast, plain, s)
+	}
+	// News text, and random mixes of the byte classes the loop branches on.
+	sents, _ := benchSentences(t)
+	for _, s := range sents {
+		checkTokenize(t, fast, plain, s)
+	}
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "Z", " ", "'", "!", "?", ".", ",", "\t", "é", "İ", "\u00a0", "n't", "ß", "\xe2\x80", "WORD", "word"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(30); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkTokenize(t, fast, plain, b.String())
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range tokenizeSeeds {
+		f.Add(s)
+	}
+	fast, plain := new(scratch), new(scratch)
+	f.Fuzz(func(t *testing.T, text string) { checkTokenize(t, fast, plain, text) })
+}
+
+// TestWordTableGetIn checks the look-up that reads keys in place against
+// the one that copies them, with garbage after each word in the buffer.
+func TestWordTableGetIn(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	words := map[string]int32{}
+	for len(words) < 3000 {
+		n := 1 + rng.Intn(20)
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abcxyz'\x00\xff"[rng.Intn(9)]
+		}
+		words[string(b)] = int32(len(words) + 1)
+	}
+	var hot []string
+	for w := range words {
+		if len(hot) < 100 {
+			hot = append(hot, w)
+		}
+	}
+	tab := newWordTable(words, hot)
+	probe := func(w string) {
+		buf := make([]byte, 0, len(w)+keyPad+8)
+		buf = append(buf, "xy"...)
+		buf = append(buf, w...)
+		buf = append(buf, "\xff\x00garbage-garbage-garbage"[:cap(buf)-len(buf)]...)
+		lo, hi := int32(2), int32(2+len(w))
+		want := words[w]
+		if got := tab.get([]byte(w)); got != want {
+			t.Fatalf("get(%q) = %d, want %d", w, got, want)
+		}
+		if got := tab.getIn(buf, lo, hi); got != want {
+			t.Fatalf("getIn(%q) = %d, want %d", w, got, want)
+		}
+	}
+	for w := range words {
+		probe(w)
+		probe(w[:len(w)-1]) // mostly absent, sometimes another word
+		probe(w + "\x00")   // a NUL must not match the padding
+	}
+	for n := 0; n <= 17; n++ {
+		probe(strings.Repeat("a", n))
+	}
+}
