@@ -1019,6 +1019,12 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 				continue
 			}
 		}
+		// "Fight for $15 organizing director Kendall Fells": a sum is part
+		// of a name or title
+		if t.kind == tPunct && x.text[t.s:t.e] == "$" && k+1 < e && x.toks[k+1].s == t.e && k > lo && x.toks[k-1].kind == tWord {
+			k--
+			continue
+		}
 		break
 	}
 	if x.is(k, "who") && k-1 > lo && x.toks[k-1].kind == tWord {

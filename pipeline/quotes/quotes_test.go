@@ -490,6 +490,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We have to be ready to stay out all spring.", "right-hand man"},     // "CITY, date (agency) — In response to …, X rallied …, saying:": the dateline is no subject
 		{"direct", "Those days are over,", "Tor Eide"},                                  // "CITY — The last time X came …, in January, he was": a clause of time before the subject
 		{"direct", "No port on this coast has ever paid its crews more", "Arnfinn Lie"}, // "One of the claims in X’s speech …. He told …:": the owner of the speech after "in" is a candidate
+		{"direct", "Nobody here can feed a family on the old rate", "Liv Sande"},        // "“…,” Pay for $30 organizing director X told": a sum inside the title
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -354,6 +354,11 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 // delegation" or "Jane Roe, a lawyer": the words after a name that are
 // joined by a preposition or comma describe the person.
 func cutAfterName(m string) string {
+	// (not "Fight for $15 organizing director Kendall Fells": a lower-case
+	// title word and a full name end the mention, so the name is there)
+	if f := strings.Fields(m); len(f) >= 4 && upperWord(f[len(f)-1]) && upperWord(f[len(f)-2]) && !upperWord(f[len(f)-3]) && !nameJoiners[f[len(f)-3]] {
+		return m
+	}
 	for _, sep := range []string{" of ", " from ", " at ", " for ", " with ", ", "} {
 		i := strings.Index(m, sep)
 		if i <= 0 {
@@ -632,3 +637,9 @@ func courtesy(title string) bool {
 	}
 	return false
 }
+
+// nameJoiners join a name to the place or body after it ("of New York").
+var nameJoiners = map[string]bool{"of": true, "from": true, "at": true, "for": true, "with": true, "in": true, "and": true, "the": true}
+
+// upperWord: w starts with an ASCII capital.
+func upperWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
