@@ -729,9 +729,18 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 	}
 	skip()
 	if x.punct(k, ",") && !x.inSet(s, cSubjectPronoun) {
-		// an appositive: up to the next comma, then the verb
+		// an appositive: up to the next comma, then the verb ("Bill
+		// Eastland, wearing a cowboy hat and “Ted Cruz” pins, said": a
+		// few quoted words inside it are a label)
 		m := k + 1
-		for m < se && m < k+30 && !x.punct(m, ",") && x.toks[m].kind != tOpen {
+		for m < se && m < k+30 && !x.punct(m, ",") {
+			if x.toks[m].kind == tOpen {
+				ct := x.qs[x.toks[m].q].ct
+				if ct < 0 || ct-m > 5 || x.punct(ct-1, ",") {
+					break
+				}
+				m = ct
+			}
 			m++
 		}
 		if m >= se || !x.punct(m, ",") || m == k+1 {

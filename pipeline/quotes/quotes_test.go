@@ -491,6 +491,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Those days are over,", "Tor Eide"},                                  // "CITY — The last time X came …, in January, he was": a clause of time before the subject
 		{"direct", "No port on this coast has ever paid its crews more", "Arnfinn Lie"}, // "One of the claims in X’s speech …. He told …:": the owner of the speech after "in" is a candidate
 		{"direct", "Nobody here can feed a family on the old rate", "Liv Sande"},        // "“…,” Pay for $30 organizing director X told": a sum inside the title
+		{"direct", "We have had better strikes than this one,", "Oddvar Nes"},           // "“…,” X, wearing … “Lund Out” badges, said": a few quoted words inside the description
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
