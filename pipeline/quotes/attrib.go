@@ -430,6 +430,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// ends in a period: “… missing.” Trump said.
 	if q.ct >= 0 && q.ct+1 == se && se < len(x.toks) && x.toks[se].kind == tWord && !introduced {
 		_, se2 := x.sentOf(se)
+		// "“….” That quote from Alabama Securities Commissioner Thomas
+		// Krebs appeared …": the sentence after names the source
+		if (x.is(se, "that") || x.is(se, "this") || x.is(se, "the")) && se+3 < se2 && (x.is(se+1, "quote") || x.is(se+1, "words") || x.inSet(se+1, cSaidNoun)) && (x.is(se+2, "from") || x.is(se+2, "by")) {
+			if s, e, ok := x.npForward(se+3, se2); ok && x.toks[e-1].cap {
+				x.setSpeaker(quote, s, e, se+1, se+3, "quote-verb-speaker")
+				return
+			}
+		}
 		if k, j := x.cueAt(se); k == cueVerb {
 			if s, e, ok := x.npForward(j, se2); ok && x.adverbialTail(e, se2) {
 				x.setSpeaker(quote, s, e, se, j, "quote-verb-speaker")
