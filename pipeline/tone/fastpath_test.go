@@ -2,7 +2,7 @@ package tone
 
 import (
 	"math/rand"
-	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -80,7 +80,7 @@ func checkTokenize(t *testing.T, fast, plain *scratch, text string) {
 	}
 	fast.tokenize(text)
 	plain.tokenizePlain(text)
-	if string(fast.lower) != string(plain.lower) || !reflect.DeepEqual(fast.toks, plain.toks) ||
+	if string(fast.lower) != string(plain.lower) || !slices.Equal(fast.toks, plain.toks) ||
 		fast.exclaims != plain.exclaims || fast.questions != plain.questions {
 		t.Fatalf("%q: fast path differs\nfast  %q %+v %d %d\nplain %q %+v %d %d", text,
 			fast.lower, fast.toks, fast.exclaims, fast.questions,

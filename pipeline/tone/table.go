@@ -17,27 +17,28 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	key [2]uint64 // the word's bytes, little-endian, zero beyond its end
-	n   uint8
-	idx int32 // 0 marks an empty slot (row 0 is the unknown word)
+	k0, k1 uint64 // the word's bytes, little-endian, zero beyond its end
+	n      uint8
+	idx    int32 // 0 marks an empty slot (row 0 is the unknown word)
 }
 
 // keyPad is the spare capacity getIn needs after a word's start: it reads
 // the key as two 8-byte loads and masks off what lies past the word.
 const keyPad = 16
 
-// keyOf packs a word of up to 16 bytes.
-func keyOf(w []byte) [2]uint64 {
+// keyOf packs a word of up to 16 bytes into two words (not an array: Go
+// passes those in memory, two plain words in registers).
+func keyOf(w []byte) (k0, k1 uint64) {
 	var b [16]byte
 	copy(b[:], w)
-	return [2]uint64{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
+	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
 }
 
 // keyAt is keyOf(buf[lo:lo+n]) for n ≤ 16 without the copy; buf must have
 // keyPad bytes of capacity from lo on (whatever they hold).
-func keyAt(buf []byte, lo, n int) [2]uint64 {
+func keyAt(buf []byte, lo, n int) (k0, k1 uint64) {
 	b := buf[lo : lo+keyPad : lo+keyPad]
-	k0, k1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+	k0, k1 = binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
 	switch {
 	case n < 8:
 		k0 &= 1<<(8*uint(n)) - 1
@@ -45,7 +46,7 @@ func keyAt(buf []byte, lo, n int) [2]uint64 {
 	case n < 16:
 		k1 &= 1<<(8*uint(n-8)) - 1
 	}
-	return [2]uint64{k0, k1}
+	return k0, k1
 }
 
 // newWordTable builds the table; hot lists frequent words to keep close.
@@ -89,12 +90,12 @@ func (t *wordTable) put(w string, idx int32) {
 }
 
 func putSlot(slots []wordSlot, mask uint64, w string, idx int32) {
-	k := keyOf([]byte(w))
-	i := hashKey(k, len(w)) & mask
+	k0, k1 := keyOf([]byte(w))
+	i := hashKey(k0, k1, len(w)) & mask
 	for slots[i].idx != 0 {
 		i = (i + 1) & mask
 	}
-	slots[i] = wordSlot{key: k, n: uint8(len(w)), idx: idx}
+	slots[i] = wordSlot{k0: k0, k1: k1, n: uint8(len(w)), idx: idx}
 }
 
 // keepHot copies the rows of the hot words, which the table holds, into
@@ -116,11 +117,12 @@ func (t *wordTable) getString(w string) int32 {
 	if len(w) > 16 {
 		return t.long[w]
 	}
-	return t.getKey(keyOf([]byte(w)), len(w))
+	k0, k1 := keyOf([]byte(w))
+	return t.getKey(k0, k1, len(w))
 }
 
-func hashKey(k [2]uint64, n int) uint64 {
-	h := (k[0]^uint64(n)<<59)*0x9E3779B97F4A7C15 ^ k[1]*0xC2B2AE3D27D4EB4F
+func hashKey(k0, k1 uint64, n int) uint64 {
+	h := (k0^uint64(n)<<59)*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
 	return h ^ h>>29
 }
 
@@ -129,7 +131,8 @@ func (t *wordTable) get(b []byte) int32 {
 	if len(b) > 16 {
 		return t.long[unsafeString(b)]
 	}
-	return t.getKey(keyOf(b), len(b))
+	k0, k1 := keyOf(b)
+	return t.getKey(k0, k1, len(b))
 }
 
 // getIn is get(buf[lo:hi]) for a buffer with keyPad bytes of capacity from
@@ -139,19 +142,20 @@ func (t *wordTable) getIn(buf []byte, lo, hi int32) int32 {
 	if n > 16 {
 		return t.long[unsafeString(buf[lo:hi])]
 	}
-	return t.getKey(keyAt(buf, int(lo), n), n)
+	k0, k1 := keyAt(buf, int(lo), n)
+	return t.getKey(k0, k1, n)
 }
 
-func (t *wordTable) getKey(k [2]uint64, len int) int32 {
+func (t *wordTable) getKey(k0, k1 uint64, len int) int32 {
 	n := uint8(len)
-	h := hashKey(k, len)
+	h := hashKey(k0, k1, len)
 	if t.hot != nil {
 		for i := h & t.hotMask; ; i = (i + 1) & t.hotMask {
 			s := &t.hot[i]
 			if s.idx == 0 {
 				break
 			}
-			if s.n == n && s.key == k {
+			if s.k0 == k0 && s.n == n && s.k1 == k1 {
 				return s.idx
 			}
 		}
@@ -162,7 +166,7 @@ func (t *wordTable) getKey(k [2]uint64, len int) int32 {
 		if s.idx == 0 {
 			return 0
 		}
-		if s.n == n && s.key == k {
+		if s.k0 == k0 && s.n == n && s.k1 == k1 {
 			return s.idx
 		}
 		i = (i + 1) & t.mask
