@@ -493,6 +493,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody here can feed a family on the old rate", "Liv Sande"},            // "“…,” Pay for $30 organizing director X told": a sum inside the title
 		{"direct", "We have had better strikes than this one,", "Oddvar Nes"},               // "“…,” X, wearing … “Lund Out” badges, said": a few quoted words inside the description
 		{"direct", "I would rather sail into a storm than sign for less.", "Ragnhild Moen"}, // "“….” That line from X was printed …": the sentence after the quote names its source
+		{"direct", "Hold the rope and hold the line.", "harbour choir"},                     // "As X sang …, “…”": a verb of singing (cues.tsv) attributes the quote
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
