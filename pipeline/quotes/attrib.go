@@ -707,6 +707,15 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) && !x.verbOpens(s) {
 				return s, e, v, jj, ap, true
 			}
+			// "“…,” experts A and B of Washington's Institute for Science
+			// wrote": the people, then the body they belong to
+			if s, _, ok := x.npForward(i, v); ok && s == i {
+				for k := s + 1; k+1 < v && k < s+10; k++ {
+					if x.toks[k-1].cap && x.affiliation(k, v) {
+						return s, k, v, jj, "", true
+					}
+				}
+			}
 		}
 		break
 	}
@@ -835,6 +844,21 @@ func (x *run) heardSaying(k, se int) (v, j int, ok bool) {
 		return k + 1, j, true
 	}
 	return 0, 0, false
+}
+
+// affiliation: tokens e..v are "of", "at" or "from" and a capitalised
+// name of a body ("of Washington's Institute for Science and International
+// Security"), describing the speaker before them.
+func (x *run) affiliation(e, v int) bool {
+	if e+1 >= v || !(x.is(e, "of") || x.is(e, "at") || x.is(e, "from")) || !x.toks[e+1].cap {
+		return false
+	}
+	for k := e + 1; k < v; k++ {
+		if t := x.toks[k]; t.kind != tWord || t.q >= 0 || !t.cap && !x.inSet(k, cNpInner) {
+			return false
+		}
+	}
+	return x.toks[v-1].cap
 }
 
 // verbOpens: token i is a lower-case participle or irregular past tense
