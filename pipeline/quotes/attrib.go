@@ -359,6 +359,11 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// colon introduces and that ends its sentence is attributed before it;
 	// what follows is a new sentence
 	introduced := q.ot > ss && x.punct(q.ot-1, ":") && q.ce > q.cs && strings.IndexByte(".?!", x.text[q.ce-1]) >= 0
+	// "When someone in the audience shouted, “Cruz,” Beck joked, …": a
+	// quote a verb of saying introduces inside an opening "when" clause
+	// is that clause's; the name after it begins the main clause
+	inOpener := q.ot-2 > ss && x.punct(q.ot-1, ",") && x.cueAtKind(q.ot-2) != 0 && x.lowerIn(ss, subordinators) && x.toks[ss].cap
+	introduced = introduced || inOpener
 	if q.ct >= 0 && !introduced {
 		// after the quote: “…,” X said / “…,” said X / “…,” according to X
 		i := q.ct + 1
@@ -460,7 +465,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	}
 	// a verb the lexicon lacks, next to the quote: “…!” beamed Donald
 	// Hartley; “…,” Cleveland's Plain Dealer opined.
-	if q.ct >= 0 && x.quoteEndsClause(q) && !(x.endsAsking(q) && x.introducedByCue(q)) {
+	if q.ct >= 0 && x.quoteEndsClause(q) && !(x.endsAsking(q) && x.introducedByCue(q)) && !inOpener {
 		i := q.ct + 1
 		if x.punct(i, ",") {
 			i++

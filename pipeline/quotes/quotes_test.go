@@ -495,6 +495,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "I would rather sail into a storm than sign for less.", "Ragnhild Moen"}, // "“….” That line from X was printed …": the sentence after the quote names its source
 		{"direct", "Hold the rope and hold the line.", "harbour choir"},                     // "As X sang …, “…”": a verb of singing (cues.tsv) attributes the quote
 		{"direct", "The winter rota breaks every safety rule we know of,", "Signe Rud"},     // "“…,” experts A and B of Bergen's Institute for … wrote": the people, then their body
+		{"direct", "Brekke,", "a docker"},                                                   // "When X shouted, “…,” Y laughed": a quote a verb introduces inside the "when" clause is the clause's
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
