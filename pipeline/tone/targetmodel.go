@@ -96,8 +96,17 @@ func (c *Combiner) logits(x []float64) [numClasses]float64 {
 
 // targetIndex is the compiled target part of a model.
 type targetIndex struct {
-	ids  map[string]int32
+	// ids holds each feature's id + 1 (the table's 0 means absent): its
+	// in-slot keys beat a Go map, whose hashing and probing were a quarter
+	// of TargetScore.
+	ids  *wordTable
 	logp []float32 // id*numClasses + class
+}
+
+// id returns feature key's id, or false when the model lacks it.
+func (t *targetIndex) id(key []byte) (int32, bool) {
+	id := t.ids.get(key) - 1
+	return id, id >= 0
 }
 
 func compileTarget(counts map[string]*[numClasses]float64, alpha float64) *targetIndex {
@@ -111,9 +120,9 @@ func compileTarget(counts map[string]*[numClasses]float64, alpha float64) *targe
 		}
 	}
 	vocab := float64(len(counts))
-	t := &targetIndex{ids: make(map[string]int32, len(counts)), logp: make([]float32, 0, len(counts)*numClasses)}
+	t := &targetIndex{ids: newWordTableFor(len(counts)), logp: make([]float32, 0, len(counts)*numClasses)}
 	for f, c := range counts {
-		t.ids[f] = int32(len(t.ids))
+		t.ids.put(f, int32(len(t.logp)/numClasses)+1)
 		for k := 0; k < numClasses; k++ {
 			t.logp = append(t.logp, float32(math.Log((c[k]+alpha)/(total[k]+alpha*vocab))))
 		}
@@ -216,7 +225,7 @@ func (t *targetIndex) logits(sc *scratch, ms, me, cs, ce int) (l [numClasses]flo
 	clear(sc.seen)
 	targetTags(sc, ms, me, cs, ce, func(_ int, tag byte, word []byte, negated bool) {
 		key := targetKey(buf[:0], tag, word, negated)
-		id, ok := t.ids[string(key)]
+		id, ok := t.id(key)
 		if !ok || sc.seen[id] {
 			return
 		}
@@ -328,7 +337,7 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 		var buf []byte
 		targetTags(sc, ms, me, cs, ce, func(i int, tag byte, word []byte, negated bool) {
 			buf = targetKey(buf, tag, word, negated)
-			id, ok := m.target.ids[string(buf)]
+			id, ok := m.target.id(buf)
 			if !ok {
 				return
 			}
