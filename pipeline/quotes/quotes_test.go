@@ -496,6 +496,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Hold the rope and hold the line.", "harbour choir"},                     // "As X sang …, “…”": a verb of singing (cues.tsv) attributes the quote
 		{"direct", "The winter rota breaks every safety rule we know of,", "Signe Rud"},     // "“…,” experts A and B of Bergen's Institute for … wrote": the people, then their body
 		{"direct", "Brekke,", "a docker"},                                                   // "When X shouted, “…,” Y laughed": a quote a verb introduces inside the "when" clause is the clause's
+		{"direct", "Both sides will be heard in full before Easter.", "Ragna Holm"},         // "Judge Ragna Holm … She added": a title word that is also a given name ("Judge", "General") gives no gender
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -1087,7 +1087,9 @@ func (x *run) gender(m Mention) int8 {
 			if n <= len(buf) {
 				cls = x.e.vocab[string(buf[:n])].cls
 			}
-			if given == 0 {
+			// (not a title word that is also a given name in the list:
+			// "Attorney General Loretta Lynch", "Judge Sonia Sotomayor")
+			if given == 0 && cls&cPersonNoun == 0 {
 				given = genderOfClass(cls)
 			}
 			if cls&cPersonNoun == 0 && strings.IndexByte(t[j+1:], ' ') < 0 {
