@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 // tokenizePlain is the tokenizer before its fast path: one append per byte.
@@ -167,5 +169,41 @@ func TestWordTableGetIn(t *testing.T) {
 	}
 	for n := 0; n <= 17; n++ {
 		probe(strings.Repeat("a", n))
+	}
+}
+
+// TestTargetSeenWrap checks that the target model counts each feature once
+// per call whatever stamps earlier calls left, also when the stamp counter
+// wraps around.
+func TestTargetSeenWrap(t *testing.T) {
+	s := defaultScorer(t)
+	if s.model == nil || s.model.target == nil {
+		t.Skip("no target model")
+	}
+	e, m := s.rules, s.model
+	text := "The minister praised the deal, but critics said the minister failed the country and the deal failed."
+	logits := func(sc *scratch) ([numClasses]float64, int) {
+		sc.lower, sc.toks, sc.exclaims, sc.questions = sc.lower[:0], sc.toks[:0], 0, 0 // as e.get does
+		e.prepare(sc, text)
+		e.nbFeatures(sc, text)
+		ms, me := mentionTokens(sc, article.Span{Start: 4, End: 12})
+		cs, ce := clause(e, sc, text, ms, me)
+		return m.target.logits(sc, ms, me, cs, ce)
+	}
+	fresh := e.get()
+	wantL, wantN := logits(fresh)
+	if wantN == 0 {
+		t.Fatal("no target features in the test sentence")
+	}
+	if again, n := logits(fresh); again != wantL || n != wantN {
+		t.Fatalf("second call: %v %d, want %v %d", again, n, wantL, wantN)
+	}
+	// Stale stamps equal to the generation after the wrap must not count.
+	for i := range fresh.seenIn {
+		fresh.seenIn[i] = 1
+	}
+	fresh.seenGen = ^uint32(0)
+	if got, n := logits(fresh); got != wantL || n != wantN {
+		t.Fatalf("after the wrap: %v %d, want %v %d", got, n, wantL, wantN)
 	}
 }

@@ -219,17 +219,22 @@ func (t *targetIndex) logits(sc *scratch, ms, me, cs, ce int) (l [numClasses]flo
 		l[k] = math.Log(1.0 / numClasses)
 	}
 	var buf [64]byte
-	if sc.seen == nil {
-		sc.seen = map[int32]bool{}
+	if n := len(t.logp) / numClasses; len(sc.seenIn) < n {
+		sc.seenIn, sc.seenGen = make([]uint32, n), 0
 	}
-	clear(sc.seen)
+	sc.seenGen++
+	if sc.seenGen == 0 { // wrapped: old stamps could match again
+		clear(sc.seenIn)
+		sc.seenGen = 1
+	}
+	seen, gen := sc.seenIn, sc.seenGen
 	targetTags(sc, ms, me, cs, ce, func(_ int, tag byte, word []byte, negated bool) {
 		key := targetKey(buf[:0], tag, word, negated)
 		id, ok := t.id(key)
-		if !ok || sc.seen[id] {
+		if !ok || seen[id] == gen {
 			return
 		}
-		sc.seen[id] = true
+		seen[id] = gen
 		p := t.logp[int(id)*numClasses : int(id)*numClasses+numClasses]
 		for k := 0; k < numClasses; k++ {
 			l[k] += float64(p[k])
