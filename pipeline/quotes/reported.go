@@ -548,6 +548,15 @@ func (x *run) joinedSubject(i, se int) Mention {
 			continue
 		}
 		ns, ne, ok := x.npForward(k+1, se)
+		if ok && !x.toks[ns].cap && x.inSet(ns, cDeterminer) && ne < se && x.toks[ne-1].cap {
+			// "…, but a hoarse-voiced Sanders got in digs": the name after a
+			// determiner and adjectives
+			c := ne - 1
+			for c-1 > ns && x.toks[c-1].cap {
+				c--
+			}
+			ns = c
+		}
 		if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || ne >= se {
 			continue
 		}
