@@ -582,13 +582,17 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 }
 
 func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
-	return parquet.NewGenericWriter[T](w,
+	return parquet.NewGenericWriter[T](w, append(writerOptions(meta, rowGroup), compactSchema[T]())...)
+}
+
+func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {
+	return []parquet.WriterOption{
 		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(rowGroup),
 		parquet.KeyValueMetadata("stance.version", meta.Version),
 		parquet.KeyValueMetadata("stance.lexicon_version", meta.LexiconVersion),
 		parquet.KeyValueMetadata("stance.run_id", meta.RunID),
-	)
+	}
 }
 
 // writeRun stages the run's row: one file per run in the runs table.
