@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -81,13 +80,6 @@ type result struct {
 	problem string
 }
 
-// While the scorers are built, articles whose statements are found ahead
-// may hold this much text and allowance (for the goroutine, the rows).
-const (
-	maxEarlyBytes         = 8 << 20
-	earlyArticleAllowance = 4 << 10
-)
-
 // Run executes one run. The dataset is changed only when the run completes:
 // on error or cancellation it is left as it was.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
@@ -102,9 +94,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	// The tone model is read while the run starts and the workers find the
-	// first articles' statements; a lexicon error still ends the run.
-	an := pipeline.Start(cfg.Lexicon)
+	an, err := pipeline.New(cfg.Lexicon)
+	if err != nil {
+		return sum, err
+	}
 	// Expand the inputs first: a missing input is a usage error, found
 	// before anything is locked or written.
 	files, skipped, err := source.Walk(cfg.Inputs)
@@ -192,15 +185,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			}
 		})
 	}()
-	go func() {
-		if an.Wait() != nil {
-			cancel()
-		}
-	}()
 	var wg sync.WaitGroup
-	// Text of the articles handed to goroutines of their own while the
-	// scorers are built (below), with a per-article allowance.
-	var earlyBytes atomic.Int64
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -215,25 +200,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 				case j, ok := <-jobs:
 					if !ok {
 						return
-					}
-					// Until the tone and stance scorers are built, each
-					// article gets a goroutine that finds its statements
-					// and then waits for them, so start-up's serial part
-					// shares the cores with the analysis. Bounded, as the
-					// articles wait in memory.
-					if n := int64(len(j.item.Article.Text)) + earlyArticleAllowance; !an.Ready() && earlyBytes.Load()+n <= maxEarlyBytes {
-						earlyBytes.Add(n)
-						wg.Add(1)
-						go func() {
-							defer wg.Done()
-							r := process(an, w, cfg, meta, j.item)
-							earlyBytes.Add(-n)
-							select {
-							case results <- r:
-							case <-ctx.Done():
-							}
-						}()
-						continue
 					}
 					r := process(an, w, cfg, meta, j.item)
 					select {
@@ -274,9 +240,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		if cfg.Progress != nil {
 			cfg.Progress(sum)
 		}
-	}
-	if err := an.Wait(); err != nil {
-		return sum, err
 	}
 	// Unless cancelled, the workers only stop once the reader has closed
 	// jobs, so its result is there; a cancelled run does not wait for a
@@ -403,9 +366,6 @@ func analyzeWithin(an *pipeline.Analyzer, a *article.Article, timeout time.Durat
 		st, err := analyzeFn(an, a)
 		done <- outcome{st, err}
 	}()
-	// Building the scorers is the run's start-up, not this article's
-	// analysis: the time limit starts once they are built.
-	_ = an.Wait()
 	t := time.NewTimer(timeout)
 	defer t.Stop()
 	select {

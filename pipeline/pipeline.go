@@ -45,76 +45,35 @@ type Statement struct {
 	StanceEvidence     []string
 }
 
-// Analyzer holds the stages built from one lexicon. It is immutable once
-// built and safe for concurrent use.
+// Analyzer holds the stages built from one lexicon. It is immutable and safe
+// for concurrent use.
 type Analyzer struct {
 	LexiconVersion string
 	quotes         *quotes.Extractor
 	speakers       *speakers.Resolver
-	// scored is closed once tone and stance are set, or err is.
-	scored chan struct{}
-	tone   *tone.Scorer
-	stance *stance.Scorer
-	err    error
+	tone           *tone.Scorer
+	stance         *stance.Scorer
 }
 
 // New builds every stage from the lexicon.
 func New(lx *lexicon.Lexicon) (*Analyzer, error) {
-	an := Start(lx)
-	if err := an.Wait(); err != nil {
-		return nil, err
+	ts, err := tone.New(lx)
+	if err != nil {
+		return nil, fmt.Errorf("tone: %w", err)
 	}
-	return an, nil
-}
-
-// Start builds the stages that find statements and their speakers, and
-// builds the tone and stance scorers on another goroutine: reading the tone
-// model is most of the start-up, and Analyze finds an article's statements
-// before it needs the scorers, so a worker pool can start while they are
-// built. Wait reports whether building them failed; Analyze panics with
-// that error.
-func Start(lx *lexicon.Lexicon) *Analyzer {
-	an := &Analyzer{
+	return &Analyzer{
 		LexiconVersion: lx.Version,
 		quotes:         quotes.New(lx),
 		speakers:       speakers.New(lx),
-		scored:         make(chan struct{}),
-	}
-	go func() {
-		defer close(an.scored)
-		ts, err := tone.New(lx)
-		if err != nil {
-			an.err = fmt.Errorf("tone: %w", err)
-			return
-		}
-		an.tone, an.stance = ts, stance.New(lx, ts)
-	}()
-	return an
-}
-
-// Wait waits until every stage is built and returns the error, if any.
-func (an *Analyzer) Wait() error {
-	<-an.scored
-	return an.err
-}
-
-// Ready reports whether every stage is built (Wait would not block).
-func (an *Analyzer) Ready() bool {
-	select {
-	case <-an.scored:
-		return true
-	default:
-		return false
-	}
+		tone:           ts,
+		stance:         stance.New(lx, ts),
+	}, nil
 }
 
 // Analyze returns the article's statements in text order.
 func (an *Analyzer) Analyze(a *article.Article) []Statement {
 	qs := an.quotes.Extract(a)
 	sps := an.speakers.Resolve(a, qs)
-	if err := an.Wait(); err != nil {
-		panic(err)
-	}
 	offsets := article.NewOffsets(a.Text)
 	out := make([]Statement, 0, len(qs))
 	for i, q := range qs {
