@@ -215,17 +215,28 @@ func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[s
 // the strings are copied, each distinct one once.
 func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote) {
 	stopped := false
+	// Names, roles and sides repeat across articles and share one copy;
+	// an article id comes once, on consecutive rows, so it is kept apart
+	// and the map holds only the names of nearby quotes (cleared when full:
+	// a name seen again after that costs one more copy).
 	seen := map[string]string{}
 	own := func(s string) string {
 		if c, ok := seen[s]; ok {
 			return c
 		}
-		if len(seen) >= 1<<16 {
-			clear(seen) // article ids come once each; keep the map small
+		if len(seen) >= 1<<12 {
+			clear(seen)
 		}
 		c := strings.Clone(s)
 		seen[c] = c
 		return c
+	}
+	lastArticle := ""
+	ownArticle := func(s string) string {
+		if s != lastArticle {
+			lastArticle = strings.Clone(s)
+		}
+		return lastArticle
 	}
 	return func(qs []Quote) {
 		if stopped {
@@ -237,7 +248,7 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote)
 			if q.SpeakerID == "" {
 				continue
 			}
-			sq := speakerQuote{ArticleID: own(q.ArticleID), Speaker: own(q.Speaker), SpeakerID: own(q.SpeakerID),
+			sq := speakerQuote{ArticleID: ownArticle(q.ArticleID), Speaker: own(q.Speaker), SpeakerID: own(q.SpeakerID),
 				SpeakerMention: own(q.SpeakerMention), SpeakerRole: own(q.SpeakerRole), SpeakerAffiliation: own(q.SpeakerAffiliation),
 				Tone: q.Tone, StanceUS: q.StanceUS, StanceRussia: q.StanceRussia}
 			if len(q.StanceSides) > 0 {
