@@ -497,7 +497,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The winter rota breaks every safety rule we know of,", "Signe Rud"},     // "“…,” experts A and B of Bergen's Institute for … wrote": the people, then their body
 		{"direct", "Brekke,", "a docker"},                                                   // "When X shouted, “…,” Y laughed": a quote a verb introduces inside the "when" clause is the clause's
 		{"direct", "Both sides will be heard in full before Easter.", "Ragna Holm"},         // "Judge Ragna Holm … She added": a title word that is also a given name ("Judge", "General") gives no gender
-		{"direct", "The union wants a raise nobody can pay,", "Bakken"},              // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
+		{"direct", "The union wants a raise nobody can pay,", "Bakken"},                     // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

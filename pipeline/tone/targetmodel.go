@@ -375,7 +375,15 @@ var placeNames = map[byte]string{
 // nbFeatures must have run on sc; lex is the compound score, l and n the
 // sentence model's logits over n words.
 func toneVector(sc *scratch, lex float64, l [numClasses]float64, n int) [4]float64 {
-	pos, neg := 0.0, 0.0
+	pos, neg := valenceSums(sc)
+	_, nbNeu := perWord(l, n)
+	return [4]float64{lex, nbNeu, normalize(pos), normalize(neg)}
+}
+
+// valenceSums adds up the rules' positive valences and the size of the
+// negative ones in sc, the sentence's two sides before the compound mixes
+// them.
+func valenceSums(sc *scratch) (pos, neg float64) {
 	for _, v := range sc.sent {
 		if v > 0 {
 			pos += v
@@ -383,6 +391,5 @@ func toneVector(sc *scratch, lex float64, l [numClasses]float64, n int) [4]float
 			neg -= v
 		}
 	}
-	_, nbNeu := perWord(l, n)
-	return [4]float64{lex, nbNeu, normalize(pos), normalize(neg)}
+	return pos, neg
 }

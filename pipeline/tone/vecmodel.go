@@ -307,14 +307,7 @@ var labelFeatures = []string{"lexicon", "positive", "negative", "vec", "vec_neut
 // labelVector is the label combiner's input: compound lex, the rules'
 // valences in sc, and the word-vector model's logits l over the sentence.
 func labelVector(sc *scratch, lex float64, l [numClasses]float64) [5]float64 {
-	pos, neg := 0.0, 0.0
-	for _, v := range sc.sent {
-		if v > 0 {
-			pos += v
-		} else {
-			neg -= v
-		}
-	}
+	pos, neg := valenceSums(sc)
 	return [5]float64{lex, normalize(pos), normalize(neg), l[classPos] - l[classNeg], l[classNeu] - (l[classPos]+l[classNeg])/2}
 }
 
