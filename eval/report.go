@@ -65,7 +65,13 @@ func (r *Result) WriteRules(w io.Writer) {
 	for n := range r.Rules {
 		names = append(names, n)
 	}
-	sort.Slice(names, func(i, j int) bool { return r.Rules[names[i]].N > r.Rules[names[j]].N })
+	// by count, then by name, so that two runs print the same table
+	sort.Slice(names, func(i, j int) bool {
+		if a, b := r.Rules[names[i]].N, r.Rules[names[j]].N; a != b {
+			return a > b
+		}
+		return names[i] < names[j]
+	})
 	fmt.Fprintf(w, "\nby attribution rule\n%-28s %6s  %8s %8s  %16s  %8s\n", "rule", "n", "P@0.3", "P@0.8", "speaker", "right")
 	for _, n := range names {
 		b := r.Rules[n]
