@@ -158,8 +158,7 @@ func (s *seenIDs) writeRun() error {
 	}
 	s.off += r.n
 	s.runs = append(s.runs, r)
-	clear(s.recent)
-	s.recent = map[string]place{} // a cleared map keeps its size
+	s.recent = map[string]place{} // not cleared: a cleared map keeps its size
 	return nil
 }
 
