@@ -526,11 +526,7 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 			return false
 		}
 	}
-	fresh := sp.blocks(part)
-	if fresh.err != nil {
-		send(rowBatch[T]{err: fresh.err})
-		return
-	}
+	fresh := sp.blocks(part) // its errors show in peek
 	var buf []byte
 	var groupBytes int64
 	batch := make([]T, 0, 256)
