@@ -47,15 +47,11 @@ func AppendTokens(out []Token, text string) []Token {
 			i++
 			continue
 		}
+		// (an ASCII byte here is part of a word: the rest were taken above)
 		r, n := decodeRune(text, i)
 		if !isWordRune(r) {
-			switch {
-			case r == '.' || r == '?' || r == '!' || r == '\n' && strings.HasPrefix(text[i+n:], "\n"):
-				brk = '.'
-			case r == ',' || r == ';' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')':
-				if brk == 0 {
-					brk = ','
-				}
+			if (r == '—' || r == '–') && brk == 0 {
+				brk = ','
 			}
 			i += n
 			continue
