@@ -127,11 +127,8 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 // UTF-8 curly marks (0xE2) and guillemets (0xC2); p1 when there is none.
 // Most of a paragraph is none of these, so it is read eight bytes at a time.
 func nextMarkByte(text string, i, p1 int) int {
-	const ones = 0x0101010101010101
 	for ; i+8 <= p1; i += 8 {
-		b := text[i : i+8]
-		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		v := load8(text, i)
 		// a byte equal to m becomes zero in v^(m*ones); zeroByte flags it
 		// (and, rarely, a byte after a flagged one: the loop below decides)
 		if zeroByte(v^'"'*ones)|zeroByte(v^'\''*ones)|zeroByte(v^0xE2*ones)|zeroByte(v^0xC2*ones) != 0 {
@@ -147,10 +144,7 @@ func nextMarkByte(text string, i, p1 int) int {
 }
 
 // zeroByte is non-zero when some byte of v is zero.
-func zeroByte(v uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (v - ones) &^ v & highs
-}
+func zeroByte(v uint64) uint64 { return (v - ones) &^ v & highs }
 
 func prevRune(text string, lo, i int) rune {
 	if i <= lo {
@@ -288,7 +282,6 @@ func load8(text string, i int) uint64 {
 // or digit (isWordByte). Each range test adds a constant to the byte's low
 // seven bits, which cannot carry into the next byte.
 func notAlnum(v uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	low7 := v &^ highs
 	in := func(lo, hi uint64) uint64 { return (low7 + (0x80-lo)*ones) &^ (low7 + (0x7f-hi)*ones) }
 	alnum := (in('0', '9') | in('A', 'Z') | in('a', 'z')) &^ v & highs

@@ -83,23 +83,20 @@ func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) 
 	if n > 8 || n == 0 || s+8 > len(text) {
 		return t.get(text[s:e], buf)
 	}
-	b := text[s : s+8]
-	k := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	k := load8(text, s)
 	keep := ^uint64(0) >> (64 - 8*n) // the word's bytes, first lowest
-	if hasZeroByte(k | ^keep) {
+	if zeroByte(k|^keep) != 0 {
 		return t.get(text[s:e], buf) // a zero byte would pack like a shorter word
 	}
 	return t.find(lowerASCII(k & keep))
 }
 
+// ones and highs are a 1 and a 0x80 in each byte of a word of eight bytes
+// (load8, zeroByte, lowerASCII, notAlnum).
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
 )
-
-// hasZeroByte reports whether any byte of v is zero.
-func hasZeroByte(v uint64) bool { return (v-ones)&^v&highs != 0 }
 
 // lowerASCII lower-cases the ASCII capitals among the eight bytes of v and
 // leaves every other byte (digits, punctuation, UTF-8) as it is. Each
