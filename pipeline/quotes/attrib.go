@@ -1130,9 +1130,6 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	return s, e, "", true
 }
 
-// endsAsking: the quote ends in a question or exclamation mark, so the
-// sentence after it that opens with a name and a verb of saying
-// attributes it, however it goes on ("“… Three?” Clinton asks as …").
 // introducedByCue: a cue word just before the quote, maybe with an object and a
 // comma or colon ("telling her, “…!”", "he asked: “…?”"): the quote is
 // attributed in its own sentence, not by the next one.
@@ -1148,6 +1145,9 @@ func (x *run) introducedByCue(q qspan) bool {
 	return false
 }
 
+// endsAsking: the quote ends in a question or exclamation mark, so the
+// sentence after it that opens with a name and a verb of saying
+// attributes it, however it goes on ("“… Three?” Clinton asks as …").
 func (x *run) endsAsking(q qspan) bool {
 	return q.ce > q.cs && (x.text[q.ce-1] == '?' || x.text[q.ce-1] == '!')
 }

@@ -123,8 +123,9 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 }
 
 // nextMarkByte returns the index of the first byte from i on (before p1)
-// that can start a quotation mark: '"', '\”, or the first byte of the
-// UTF-8 curly marks (0xE2) and guillemets (0xC2); p1 when there is none.
+// that can start a quotation mark: a straight double quote or apostrophe,
+// or the first byte of the UTF-8 curly marks (0xE2) and guillemets (0xC2);
+// p1 when there is none.
 // Most of a paragraph is none of these, so it is read eight bytes at a time.
 func nextMarkByte(text string, i, p1 int) int {
 	for ; i+8 <= p1; i += 8 {
