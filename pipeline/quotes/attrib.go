@@ -1138,7 +1138,7 @@ func (x *run) introducedByCue(q qspan) bool {
 		return false
 	}
 	for k := q.ot - 2; k >= 0 && k >= q.ot-3; k-- {
-		if kind, _ := x.cueAt(k); kind != 0 {
+		if x.cueAtKind(k) != 0 {
 			return true
 		}
 	}
