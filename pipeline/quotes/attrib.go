@@ -1502,10 +1502,10 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		// absolute phrase; the subject comes after it
 		return x.npForward(e+2, lim)
 	}
-	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.verbFollows(e) && !x.whoFollows(e) && !x.capitalisedElsewhere(s) {
-		// a lone capitalised word opening the sentence that the article
-		// never capitalises elsewhere is no name ("Hours later, Trump …"):
-		// the subject follows the opening phrase, if there is one
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) && !x.loneOpenerIsName(s, e) {
+		// a lone capitalised word opening the sentence that is no name
+		// ("Hours later, Trump …"): the subject follows the opening
+		// phrase, if there is one
 		for k := s + 1; k < lim && k < s+8; k++ {
 			if x.punct(k, ",") {
 				return x.npForward(x.pastSubordinate(ss, k+1, lim), lim)
@@ -1671,6 +1671,13 @@ func (x *run) lower(i int) string {
 
 // subordinators open a clause that comes before the main one.
 var subordinators = set("when", "while", "as", "because", "although", "though", "after", "before", "since", "if", "whereas", "where")
+
+// loneOpenerIsName: the one capitalised word s..e opening a sentence is a
+// name, not an opening word ("Moreover", "Hours later"): a verb or ", who"
+// follows it, or the article capitalises it elsewhere.
+func (x *run) loneOpenerIsName(s, e int) bool {
+	return x.verbFollows(e) || x.whoFollows(e) || x.capitalisedElsewhere(s)
+}
 
 // whoFollows: ", who" or ", whose" at token i: the word before names a
 // person ("Jolly, who was elected in 2014, doesn't …"), however plain a word

@@ -471,9 +471,8 @@ func (x *run) pushSubject(si int) {
 		}
 	}
 	// a lone capitalised word opening a sentence is often not a name
-	// ("Moreover", "Asked"): take it only if the article capitalises it
-	// elsewhere too
-	if e-s == 1 && s == ss && !x.verbFollows(e) && !x.whoFollows(e) && !x.capitalisedElsewhere(s) {
+	// ("Moreover", "Asked")
+	if e-s == 1 && s == ss && !x.loneOpenerIsName(s, e) {
 		return
 	}
 	hasCap := false
