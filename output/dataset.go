@@ -556,7 +556,7 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 				send(rowBatch[T]{err: err})
 				return
 			}
-			fresh.next()
+			fresh.next(block)
 		}
 		for i := start; i < len(batch); i++ {
 			groupBytes += rowBytes(&batch[i])

@@ -266,12 +266,9 @@ func (it *blockIter) peek() (spillBlock, bool) {
 	return it.runs[best].head, true
 }
 
-// next takes the block peek returned; an id seen twice is an error.
-func (it *blockIter) next() {
-	b, ok := it.peek()
-	if !ok {
-		return
-	}
+// next takes b, the block peek just returned (not looked for again); an
+// id seen twice is an error.
+func (it *blockIter) next(b spillBlock) {
 	if len(it.mem) > 0 && it.mem[0] == b {
 		it.mem = it.mem[1:]
 	} else {
