@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -143,9 +144,7 @@ func mergeRows(dst, later map[string]*[numClasses]float64) map[string]*[numClass
 	if len(dst) == 0 {
 		return later
 	}
-	for k, v := range later {
-		dst[k] = v
-	}
+	maps.Copy(dst, later)
 	return dst
 }
 
