@@ -168,18 +168,24 @@ func toneScore(ctx context.Context, e *env, sc *tone.Scorer, files []string, exp
 	return exitOK
 }
 
+// scoreText is the sentence's tone, with the explanation when asked for:
+// the output of a plain-text line, and of a JSON line before its target.
+func scoreText(sc *tone.Scorer, text string, explain int) toneOutput {
+	s := sc.Score(text)
+	out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
+	if explain > 0 {
+		out.Why, out.LabelBy = sc.Explain(text, explain), s.LabelBy
+	}
+	return out
+}
+
 // toneLine scores one input line: a JSON object or plain text.
 func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 	if line[0] != '{' {
 		if !utf8.Valid(line) {
 			return toneOutput{}, fmt.Errorf("not valid UTF-8")
 		}
-		s := sc.Score(string(line))
-		out := toneOutput{Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
-		if explain > 0 {
-			out.Why, out.LabelBy = sc.Explain(string(line), explain), s.LabelBy
-		}
-		return out, nil
+		return scoreText(sc, string(line), explain), nil
 	}
 	var in toneInput
 	if err := json.Unmarshal(line, &in); err != nil {
@@ -189,11 +195,8 @@ func toneLine(sc *tone.Scorer, line []byte, explain int) (toneOutput, error) {
 		return toneOutput{}, fmt.Errorf(`no "text" field`)
 	}
 	text := *in.Text
-	s := sc.Score(text)
-	out := toneOutput{ID: in.ID, Tone: s.Tone, Label: s.Label, ToneLexicon: s.Lexicon, ToneNB: s.NB, ToneVec: vecPart(sc, s)}
-	if explain > 0 {
-		out.Why, out.LabelBy = sc.Explain(text, explain), s.LabelBy
-	}
+	out := scoreText(sc, text, explain)
+	out.ID = in.ID
 	if len(in.Target) == 0 || string(in.Target) == "null" {
 		return out, nil
 	}
