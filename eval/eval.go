@@ -235,10 +235,11 @@ func Score(docs []Doc, preds [][]Pred) *Result {
 						c.SpeakerRight++
 					}
 					if ti == 0 && cl.Name == "direct" {
-						bs := res.BySource[SourceKind(g)]
+						kind := SourceKind(g)
+						bs := res.BySource[kind]
 						if bs == nil {
 							bs = &Counts{}
-							res.BySource[SourceKind(g)] = bs
+							res.BySource[kind] = bs
 						}
 						bs.SpeakerN++
 						if right {
