@@ -76,14 +76,7 @@ func vecProbs(s *Scorer, text string) [numClasses]float64 {
 func TestVecModelUnseenWords(t *testing.T) {
 	s := defaultScorer(t)
 	emb := readTestVectors(t, "vectors.txt", 0)
-	var train []Example
-	for i := 0; i < 20; i++ {
-		subject := []string{"The minister", "The envoy", "The rapporteur"}[i%3]
-		train = append(train,
-			Example{Text: subject + " praised the plan on Tuesday.", Class: classPos},
-			Example{Text: subject + " condemned the plan on Tuesday.", Class: classNeg},
-			Example{Text: subject + " met the envoy on Tuesday.", Class: classNeu})
-	}
+	train := verbExamples()
 	m := Train(s, train, TrainOptions{MinDocs: 1, Embeddings: emb})
 	if len(m.Vec) != 14 { // the 15 words but ","
 		t.Fatalf("word-vector model has %d words, want 14 (punctuation is never a word)", len(m.Vec))
@@ -180,14 +173,7 @@ func countOnly(m *Model) *Model {
 func TestLabelCombiner(t *testing.T) {
 	s := defaultScorer(t)
 	emb := readTestVectors(t, "vectors.txt", 0)
-	var train []Example
-	for i := 0; i < 20; i++ {
-		subject := []string{"The minister", "The envoy", "The rapporteur"}[i%3]
-		train = append(train,
-			Example{Text: subject + " praised the plan on Tuesday.", Class: classPos},
-			Example{Text: subject + " condemned the plan on Tuesday.", Class: classNeg},
-			Example{Text: subject + " met the envoy on Tuesday.", Class: classNeu})
-	}
+	train := verbExamples()
 	if m := Train(s, train, TrainOptions{MinDocs: 1}); m.LabelCombiner != nil {
 		t.Fatal("trained without word vectors: want no label combiner")
 	}
@@ -270,4 +256,18 @@ func dropRows(text, prefix string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// verbExamples are training sentences that differ only in one approving,
+// disapproving or routine verb.
+func verbExamples() []Example {
+	var train []Example
+	for i := 0; i < 20; i++ {
+		subject := []string{"The minister", "The envoy", "The rapporteur"}[i%3]
+		train = append(train,
+			Example{Text: subject + " praised the plan on Tuesday.", Class: classPos},
+			Example{Text: subject + " condemned the plan on Tuesday.", Class: classNeg},
+			Example{Text: subject + " met the envoy on Tuesday.", Class: classNeu})
+	}
+	return train
 }
