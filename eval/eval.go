@@ -411,7 +411,8 @@ func SourceKind(g Gold) string {
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true, "some": true, "two": true, "three": true, "several": true, "many": true}
 
 // SpeakerMatches compares a predicted speaker with gold: by canonical name,
-// by any gold mention, or by surname (last word).
+// by any gold mention, or by surname (last word, or the word before a
+// generational suffix: "Joseph R. Murray II" is Murray).
 func SpeakerMatches(g Gold, p Pred) bool {
 	var cands []string
 	for _, s := range []string{p.Speaker, p.Mention} {
@@ -438,7 +439,7 @@ func SpeakerMatches(g Gold, p Pred) bool {
 			if gs == "" {
 				continue
 			}
-			if c == gs || lastWord(c) == lastWord(gs) && !pronouns[lastWord(c)] {
+			if c == gs || surname(c) == surname(gs) && !pronouns[surname(c)] {
 				return true
 			}
 			// a described source named by the head of its description:
@@ -482,6 +483,18 @@ func norm(s string) string {
 	s = strings.TrimPrefix(s, "the ")
 	return s
 }
+
+// surname is the last word of a name, passing over a generational suffix
+// ("Jr", "III") when a word comes before it.
+func surname(s string) string {
+	w := lastWord(s)
+	if generational[w] && len(w) < len(s) {
+		return lastWord(strings.TrimRight(s[:len(s)-len(w)], " "))
+	}
+	return w
+}
+
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {

@@ -108,6 +108,12 @@ func TestSpeakerMatches(t *testing.T) {
 		SpeakerMatches(Gold{Speaker: "a German user from Hanover"}, Pred{Mention: "German"}) {
 		t.Error("a described source matches by the head of its description, a lone word does not")
 	}
+	// the surname is the word before a generational suffix, both ways
+	if !SpeakerMatches(Gold{Speaker: "Joseph R. Murray"}, Pred{Speaker: "Joseph R. Murray II"}) ||
+		!SpeakerMatches(Gold{Speaker: "Martin Luther King Jr."}, Pred{Mention: "King"}) ||
+		SpeakerMatches(Gold{Speaker: "Joseph R. Murray II"}, Pred{Speaker: "Pat Smith II"}) {
+		t.Error("generational suffixes: the surname is the word before them")
+	}
 	if !SpeakerMatches(Gold{Speaker: "The White House"}, Pred{Speaker: "White House"}) {
 		t.Error("leading 'the' should not matter")
 	}
