@@ -1444,6 +1444,9 @@ func (x *run) cueAtKind(i int) cueKind {
 // start (after an opening phrase ending in a comma), before token lim.
 func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	i := x.pastDateline(ss, lim)
+	if x.invertedQuestion(i, lim) {
+		i++ // "Was Szlachta satisfied with Rubio's answer?": the subject follows the auxiliary
+	}
 	if n := x.timeClause(i); n > i && x.commaBefore(n, lim) {
 		// "The last time Sanders came to this city, in April, he was …":
 		// a clause of time, like one opening with "when"
@@ -1514,6 +1517,13 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return s, e, ok
+}
+
+// invertedQuestion: the sentence at i is a question of the writer's that
+// opens with an auxiliary ("Was Szlachta satisfied …?", "Did the mayor
+// agree?"), so its subject comes after that word.
+func (x *run) invertedQuestion(i, lim int) bool {
+	return i+1 < lim && x.toks[i].kind == tWord && x.toks[i].cap && x.toks[i].q < 0 && x.lowerIn(i, questionAux) && x.punct(lim-1, "?")
 }
 
 // timeClause: "The last time", "the first time", "Every time", "Each

@@ -20,6 +20,11 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 	"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "therefore", "thus", "likewise",
 	"should", "can", "must", "cannot")
 
+// questionAux open a question with the subject after them: "Did the mayor
+// agree?"
+var questionAux = set("was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+	"could", "should")
+
 // negatedAux are auxiliaries with "not" run in ("wouldn't say"): part of the
 // verb group between a subject and its verb, never of a name. Both
 // apostrophes are listed, as news text prints either.
