@@ -1215,6 +1215,12 @@ func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
 					break
 				}
 			}
+			// "when Sanders protesters interrupted her": a name before a
+			// lower-case noun and a past verb qualifies that noun
+			if ne+1 < v-1 && x.toks[ns].cap && x.toks[ne].kind == tWord && !x.toks[ne].cap && x.toks[ne].q < 0 && !x.pastTense(ne) &&
+				(x.pastTense(ne+1) || x.lowerIn(ne+1, irregularPast)) {
+				ne++
+			}
 			// a clause has a verb after its subject ("after the meeting
 			// that …" is a phrase, not a clause)
 			if ne >= v-1 || !(x.pastTense(ne) || x.lowerIn(ne, irregularPast) || x.cueAtKind(ne) == cueVerb) {

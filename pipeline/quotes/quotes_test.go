@@ -499,6 +499,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Both sides will be heard in full before Easter.", "Ragna Holm"},         // "Judge Ragna Holm … She added": a title word that is also a given name ("Judge", "General") gives no gender
 		{"direct", "The union wants a raise nobody can pay,", "Bakken"},                     // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
 		{"direct", "Not for a minute,", "Eliassen"},                                         // "Was X persuaded by Y's case? “…,” he said": the question's subject follows its auxiliary
+		{"partial", "Pay the crews first!", "Lund supporters"},                              // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
