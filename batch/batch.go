@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/output"
@@ -415,15 +416,18 @@ func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
 // makes the article changed.
 // The hashed bytes are "len:field" for each field, the length in decimal.
 // They are written to the hash directly: fmt.Fprintf copied every text
-// through its own buffer first.
+// through its own buffer first, and io.WriteString still copies a string
+// into a new byte slice (the hash has no WriteString), 50 MB per 50 MB of
+// text; the hash only reads the bytes, so it is given the string's own.
 func ContentHash(a *article.Article) string {
 	h := sha256.New()
 	var n [20]byte
 	for _, s := range []string{a.Title, a.URL, a.Published.UTC().Format(time.RFC3339), a.Updated.UTC().Format(time.RFC3339), a.Text} {
 		h.Write(append(strconv.AppendInt(n[:0], int64(len(s)), 10), ':'))
-		io.WriteString(h, s)
+		h.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
 
 func timePtr(t time.Time) *time.Time {

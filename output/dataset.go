@@ -462,13 +462,18 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	// this one, so a large partition, often the last job of a commit, uses
 	// two cores. Writing is the longer half, so tap runs on the other.
 	batches := make(chan rowBatch[T], 1)
+	// Written batches go back to the gathering goroutine: a new batch per
+	// 256 rows, grown again past 256 by the article that fills it, was
+	// most of what a commit allocated. free has room for every batch in
+	// flight (gathered, queued, written), so none is dropped.
+	free := make(chan []T, 4)
 	done := make(chan struct{})
 	gathered := make(chan struct{})
 	go func() {
 		defer close(gathered)
 		defer close(batches)
 		defer old.close()
-		gatherRows(w, old, sp, part, tap, batches, done)
+		gatherRows(w, old, sp, part, tap, batches, free, done)
 	}()
 	defer func() { close(done); <-gathered }()
 	n := 0
@@ -480,6 +485,11 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 			return op{}, err
 		}
 		n += len(b.rows)
+		clear(b.rows) // drop the rows' blocks for the collector
+		select {
+		case free <- b.rows[:0]:
+		default:
+		}
 		if b.endGroup {
 			if err := pw.Flush(); err != nil {
 				return op{}, err
@@ -512,9 +522,9 @@ type rowBatch[T any] struct {
 // batches: the rows kept from the existing file (articles not written this
 // run) merged with this run's rows. Both inputs are sorted by article id,
 // so the result is too, and memory is bounded by a few batches. Each batch
-// is passed to tap, if any, before it is sent. It stops early once done is
-// closed.
-func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], part string, tap func([]T), out chan<- rowBatch[T], done <-chan struct{}) {
+// is passed to tap, if any, before it is sent. Batches are taken from free
+// when it has one. It stops early once done is closed.
+func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], part string, tap func([]T), out chan<- rowBatch[T], free <-chan []T, done <-chan struct{}) {
 	send := func(b rowBatch[T]) bool {
 		if tap != nil && b.err == nil {
 			tap(b.rows)
@@ -527,7 +537,6 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 		}
 	}
 	fresh := sp.blocks(part) // its errors show in peek
-	var buf []byte
 	var groupBytes int64
 	batch := make([]T, 0, 256)
 	oldRow, oldOK, err := old.next(w.dropped)
@@ -552,7 +561,7 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 				return
 			}
 		} else {
-			if buf, batch, err = sp.readBlock(block, buf, batch); err != nil {
+			if batch, err = sp.readBlock(block, batch); err != nil {
 				send(rowBatch[T]{err: err})
 				return
 			}
@@ -569,7 +578,11 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 			if !send(rowBatch[T]{rows: batch, endGroup: full}) {
 				return
 			}
-			batch = make([]T, 0, 256)
+			select {
+			case batch = <-free:
+			default:
+				batch = make([]T, 0, 256)
+			}
 		}
 	}
 	if len(batch) > 0 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // spill keeps a run's new rows on disk until commit, so memory stays flat
@@ -285,25 +286,29 @@ func (it *blockIter) next(b spillBlock) {
 	it.last, it.taken = b.article, true
 }
 
-// readBlock appends one article's rows to rows.
-func (s *spill[T]) readBlock(e spillBlock, buf []byte, rows []T) ([]byte, []T, error) {
-	if cap(buf) < int(e.n) {
-		buf = make([]byte, e.n)
+// readBlock appends one article's rows to rows. The rows' strings point
+// into a buffer read for this block alone and never written again, so the
+// block is not copied a second time into a string.
+func (s *spill[T]) readBlock(e spillBlock, rows []T) ([]T, error) {
+	if e.n == 0 {
+		return rows, nil
 	}
-	buf = buf[:e.n]
+	buf := make([]byte, e.n)
 	if _, err := s.f.ReadAt(buf, e.off); err != nil {
-		return buf, rows, fmt.Errorf("spill: %w", err)
+		return rows, fmt.Errorf("spill: %w", err)
 	}
-	d := rowDecoder{s: string(buf)}
+	d := rowDecoder{s: unsafe.String(&buf[0], len(buf))}
 	for d.s != "" {
-		var row T
-		s.decode(&d, &row)
-		rows = append(rows, row)
+		// Decoded in place: a local row passed to s.decode escapes to
+		// the heap, one allocation per row.
+		var zero T
+		rows = append(rows, zero)
+		s.decode(&d, &rows[len(rows)-1])
 	}
 	if d.err != nil {
-		return buf, rows, fmt.Errorf("spill of article %q: %w", e.article, d.err)
+		return rows, fmt.Errorf("spill of article %q: %w", e.article, d.err)
 	}
-	return buf, rows, nil
+	return rows, nil
 }
 
 // ids returns the article ids of every block, sorted, and refuses an id
