@@ -242,7 +242,16 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote)
 		if stopped {
 			return
 		}
-		var rows []speakerQuote
+		n := 0
+		for i := range qs {
+			if qs[i].SpeakerID != "" {
+				n++
+			}
+		}
+		if n == 0 {
+			return
+		}
+		rows := make([]speakerQuote, 0, n) // grown by appends, it was half of what the feed allocated
 		for i := range qs {
 			q := &qs[i]
 			if q.SpeakerID == "" {
@@ -263,9 +272,6 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote)
 				sq.Published = &t
 			}
 			rows = append(rows, sq)
-		}
-		if len(rows) == 0 {
-			return
 		}
 		select {
 		case feed <- rows:

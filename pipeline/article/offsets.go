@@ -1,6 +1,9 @@
 package article
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Offsets converts byte offsets into Text to Unicode code point offsets, the
 // unit the output tables use (Python's str indexing). Calls with increasing
@@ -20,13 +23,47 @@ func (o *Offsets) Rune(b int) int {
 		// from the last offset when both are at the start of a character,
 		// where counts add up; otherwise count again from the start.
 		if b >= 0 && utf8.RuneStart(o.text[b]) && (o.lastByte == len(o.text) || utf8.RuneStart(o.text[o.lastByte])) {
-			o.last -= utf8.RuneCountInString(o.text[b:o.lastByte])
+			o.last -= RuneCount(o.text[b:o.lastByte])
 			o.lastByte = b
 			return o.last
 		}
 		o.lastByte, o.last = 0, 0
 	}
-	o.last += utf8.RuneCountInString(o.text[o.lastByte:b])
+	o.last += RuneCount(o.text[o.lastByte:b])
 	o.lastByte = b
 	return o.last
+}
+
+// RuneCount is utf8.RuneCountInString, with ASCII counted eight bytes at
+// a time: the standard loop decodes byte by byte, and news text is mostly
+// ASCII. Other bytes are decoded as RuneCountInString does, an invalid byte
+// counting as one rune.
+func RuneCount(s string) int {
+	const highs = 0x8080808080808080
+	n := 0
+	i := 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			b := s[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if w&highs == 0 {
+				n += 8
+				i += 8
+				continue
+			}
+			// The ASCII bytes before the first other one.
+			k := bits.TrailingZeros64(w&highs) / 8
+			n += k
+			i += k
+		} else if s[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n++
+		i += size
+	}
+	return n
 }

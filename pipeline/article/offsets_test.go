@@ -2,6 +2,7 @@ package article
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -23,4 +24,45 @@ func TestOffsetsInAnyOrder(t *testing.T) {
 			t.Fatalf("Rune(%d) = %d, want %d", b, got, want)
 		}
 	}
+}
+
+// RuneCount must agree with utf8.RuneCountInString on any bytes: ASCII
+// runs of every length around the 8-byte steps, multi-byte characters
+// across a step's edge, and invalid or cut sequences (one rune per bad byte).
+func TestRuneCount(t *testing.T) {
+	cases := []string{"", "a", "abcdefg", "abcdefgh", "abcdefghi", "£", "abcdefg£", "abcdefgh£x",
+		"1234567日本語", "Лавров said “no”, again and again", "\xff", "abcdefg\xe2\x82", "\xe2\x82abcdefghijk",
+		"\xed\xa0\x80 surrogate", "\xf4\x90\x80\x80 too large", "\xc0\xaf overlong", "tail \xf0\x9f\x98"}
+	for _, s := range cases {
+		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("RuneCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range []string{"plain ASCII text, long enough", "mixed £ and “quotes” and 日本", "bad \xff\xfe bytes \xe2\x82"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("RuneCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+func BenchmarkRuneCount(b *testing.B) {
+	text := strings.Repeat("The minister said on Tuesday that the talks had failed, “again” (£5m). ", 200)
+	b.Run("RuneCount", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for range b.N {
+			RuneCount(text)
+		}
+	})
+	b.Run("utf8", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for range b.N {
+			utf8.RuneCountInString(text)
+		}
+	})
 }
