@@ -625,8 +625,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		// "From Bush's Facebook post: “…”", "In Lund's statement to the
 		// council: “…”": a phrase opening with a preposition gives the
 		// text the words come from, and its author
-		if x.lowerIn(ss, placePreps) && x.punct(q.ot-1, ":") {
-			if s, e, ok := x.possessorOfText(ss+1, q.ot-1); ok {
+		if x.punct(q.ot-1, ":") {
+			// "Hoff’s letter makes a libertarian case: “…”": the sentence's
+			// subject is a person's text, whose words follow
+			at := ss
+			if x.lowerIn(ss, placePreps) {
+				at = ss + 1
+			}
+			if s, e, ok := x.possessorOfText(at, q.ot-1); ok {
 				quote.Speaker = x.mention(s, e)
 				quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
 				return
