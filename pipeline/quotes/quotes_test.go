@@ -501,6 +501,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Not for a minute,", "Eliassen"},                                                // "Was X persuaded by Y's case? “…,” he said": the question's subject follows its auxiliary
 		{"partial", "Pay the crews first!", "Lund supporters"},                                     // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
 		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"}, // "X's letter makes a case: “…”": the text's author
+		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},            // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

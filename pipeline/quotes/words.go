@@ -87,7 +87,7 @@ var npStop = set("that", "which", "who", "whom", "whose", "and", "but", "or", "n
 	"around", "alongside", "unlike", "besides", "beyond", "behind", "regarding", "concerning", "following", "considering", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been", "has", "have", "had", "would",
 	"will", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also", "yet", "then", "there",
 	"here", "once", "even", "just", "only", "never", "still", "already", "too", "very", "more", "most", "all", "both",
-	"earlier", "later", "today", "yesterday", "tonight", "now", "when", "said", "says", "say", "told", "ago", "last",
+	"earlier", "later", "further", "again", "today", "yesterday", "tonight", "now", "when", "said", "says", "say", "told", "ago", "last",
 	"this", "next", "week", "it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "to", "at", "for", "of")
 
 // npInner may sit inside a speaker's noun phrase between its words:
