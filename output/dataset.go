@@ -281,58 +281,61 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 		return err
 	}
 	var (
-		aggs            map[string]*speakerAgg
-		aggErr          error
-		stop, summed    = make(chan struct{}), make(chan struct{})
-		speakersWorkers = w.Workers
+		speakersOp, runOp   op
+		speakersErr, runErr error
+		stop, summed        = make(chan struct{}), make(chan struct{})
+		speakersDone        = make(chan struct{})
+		runDone             = make(chan struct{})
+		speakersWorkers     = w.Workers
 	)
 	if speakersWorkers < 1 {
 		speakersWorkers = runtime.GOMAXPROCS(0)
 	}
+	// The speakers table is written as soon as the last quotes row is
+	// summed, while the partitions are still being encoded, and the
+	// run's own files at once: the commit's last seconds then keep both
+	// cores busy instead of leaving these small files to the end.
 	go func() {
-		defer close(summed)
-		aggs, aggErr = sumSpeakers(srcs, speakersWorkers, stop)
+		defer close(speakersDone)
+		var aggs map[string]*speakerAgg
+		func() {
+			defer close(summed)
+			aggs, speakersErr = sumSpeakers(srcs, speakersWorkers, stop)
+		}()
+		if speakersErr == nil {
+			speakersOp, speakersErr = w.writeSpeakers(aggs)
+		}
+	}()
+	go func() {
+		defer close(runDone)
+		runOp, runErr = w.writeRunAndSuccess(run)
 	}()
 	err = parallel(ctx, w.Workers, 2*len(parts), func(i int) error {
 		var err error
 		if p := parts[i/2]; i%2 == 0 {
-			defer close(feeds[i/2])
-			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows, speakerFeed(feeds[i/2], summed))
+			// The feed ends once the rows are gathered, before the
+			// partition's last row group is encoded.
+			fed := sync.OnceFunc(func() { close(feeds[i/2]) })
+			defer fed()
+			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows, speakerFeed(feeds[i/2], summed), fed)
 		} else {
-			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64), nil)
+			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64), nil, nil)
 		}
 		return err
 	})
 	if err != nil {
 		close(stop)
-		<-summed
-		return err
 	}
-	<-summed
-	if aggErr != nil {
-		return aggErr
+	<-speakersDone
+	<-runDone
+	for _, e := range []error{err, speakersErr, runErr} {
+		if e != nil {
+			return e
+		}
 	}
 	ops = append(ops, quoteOps...)
 	ops = append(ops, articleOps...)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	o, err := w.writeSpeakers(aggs)
-	if err != nil {
-		return err
-	}
-	ops = append(ops, o)
-	if o, err = w.writeRun(run); err != nil {
-		return err
-	}
-	ops = append(ops, o)
-	success := fmt.Sprintf("run_id=%s\nstatus=%s\nversion=%s\nlexicon_version=%s\nfinished_at=%s\narticles_ok=%d\narticles_unchanged=%d\narticles_quarantined=%d\nquotes=%d\n",
-		run.RunID, run.Status, run.Version, run.LexiconVersion, run.FinishedAt.UTC().Format(time.RFC3339),
-		run.ArticlesOK, run.ArticlesUnchanged, run.ArticlesQuarantined, run.Quotes)
-	if err := writeSynced(filepath.Join(w.stage, successName), []byte(success)); err != nil {
-		return err
-	}
-	ops = append(ops, op{Staged: successName, Target: successName})
+	ops = append(ops, speakersOp, runOp, op{Staged: successName, Target: successName})
 	// The staged files are synced; so must be the folders naming them, or
 	// after a power cut the journal could list files that are gone.
 	if err := syncStagedDirs(w.stage, ops); err != nil {
@@ -439,8 +442,9 @@ func rowBytes(row any) int64 {
 // with this run's rows. Both inputs are sorted by article id, so the result
 // is too, and it is streamed: memory is bounded by one row group.
 //
-// Each batch of rows is passed to tap, if any, before it is written.
-func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64, tap func([]T)) (op, error) {
+// Each batch of rows is passed to tap, if any, before it is written;
+// tapped, if any, is called once the last has been (or gathering stopped).
+func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64, tap func([]T), tapped func()) (op, error) {
 	rel := partFile(table, part)
 	staged := filepath.Join(w.stage, rel)
 	if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
@@ -473,6 +477,9 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		defer close(gathered)
 		defer close(batches)
 		defer old.close()
+		if tapped != nil {
+			defer tapped()
+		}
 		gatherRows(w, old, sp, part, tap, batches, free, done)
 	}()
 	defer func() { close(done); <-gathered }()
@@ -602,6 +609,18 @@ func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {
 		parquet.KeyValueMetadata("stance.lexicon_version", meta.LexiconVersion),
 		parquet.KeyValueMetadata("stance.run_id", meta.RunID),
 	}
+}
+
+// writeRunAndSuccess stages the run's row and the _SUCCESS file.
+func (w *Writer) writeRunAndSuccess(run Run) (op, error) {
+	o, err := w.writeRun(run)
+	if err != nil {
+		return o, err
+	}
+	success := fmt.Sprintf("run_id=%s\nstatus=%s\nversion=%s\nlexicon_version=%s\nfinished_at=%s\narticles_ok=%d\narticles_unchanged=%d\narticles_quarantined=%d\nquotes=%d\n",
+		run.RunID, run.Status, run.Version, run.LexiconVersion, run.FinishedAt.UTC().Format(time.RFC3339),
+		run.ArticlesOK, run.ArticlesUnchanged, run.ArticlesQuarantined, run.Quotes)
+	return o, writeSynced(filepath.Join(w.stage, successName), []byte(success))
 }
 
 // writeRun stages the run's row: one file per run in the runs table.

@@ -134,3 +134,53 @@ func TestDamagedUntouchedQuotesFileFailsTheCommit(t *testing.T) {
 		t.Fatal("commit hung")
 	}
 }
+
+// The speakers table and the run's files are written while the partitions
+// are: when a quotes partition cannot be written, the commit must still
+// stop with that error (not hang waiting for sums of partitions never
+// written, nor succeed) and leave the dataset as it was.
+func TestFailedQuotesPartitionFailsTheCommit(t *testing.T) {
+	for _, workers := range []int{1, 2} {
+		t.Run(fmt.Sprint(workers, " workers"), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			w, err := Create(out, Meta{RunID: "r1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			w.Workers = workers
+			d1 := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+			var days []time.Time
+			for i := range 3 {
+				day := d1.AddDate(0, 0, i)
+				days = append(days, day)
+				id := fmt.Sprintf("a%d", i)
+				err := w.Add(Article{ArticleID: id, Published: &day, Text: "text", Status: StatusOK},
+					[]Quote{{QuoteID: id + "-q", ArticleID: id, Published: &day, Text: "words", SpeakerID: "s", Speaker: "S"}})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A folder where the first quotes partition's file goes makes
+			// its creation fail; the later partitions are then never
+			// written, so their rows never reach the speakers' sums.
+			blocked := filepath.Join(w.stage, partFile(QuotesTable, PartitionOf(&days[0])))
+			if err := os.MkdirAll(blocked, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- w.Commit(context.Background(), Run{RunID: "r1"}) }()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), blocked) {
+					t.Errorf("commit with an unwritable quotes partition: %v, want an error naming %s", err, blocked)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("commit hung")
+			}
+			if entries, err := os.ReadDir(out); err != nil || len(entries) != 0 {
+				t.Errorf("dataset after the failed commit: %v, %v; want it empty", entries, err)
+			}
+		})
+	}
+}
