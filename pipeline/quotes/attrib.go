@@ -644,8 +644,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			return
 		}
 	}
-	// a transcript line inside the quote: "PENCE: Well, …
-	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") && x.toks[e].e < quote.Span.End {
+	// a transcript line inside the quote: "PENCE: Well, …" (not "Clinton:
+	// ‘…’ Marco: ‘…’": a speaker quoting others' words)
+	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") && x.toks[e].e < quote.Span.End && !x.quotedAfter(x.toks[e].e) {
 		quote.Speaker = x.mention(s, e)
 		quote.Span.Start = x.toks[e].e
 		for quote.Span.Start < quote.Span.End && x.text[quote.Span.Start] == ' ' {
@@ -795,6 +796,15 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+// quotedAfter: the text at b, past spaces, opens a quotation.
+func (x *run) quotedAfter(b int) bool {
+	for b < len(x.text) && x.text[b] == ' ' {
+		b++
+	}
+	r, _ := utf8.DecodeRuneInString(x.text[b:])
+	return r == '‘' || r == '\'' || r == '"' || isOpenQuote(r)
 }
 
 // possessorOfText: tokens i..lim open with a capitalised name's possessive

@@ -502,6 +502,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "Pay the crews first!", "Lund supporters"},                                     // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
 		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"}, // "X's letter makes a case: “…”": the text's author
 		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},            // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
+		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                       // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
