@@ -638,6 +638,11 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				return
 			}
 		}
+		if s, e, ok := x.resultClauseSubject(ss, q.ot-1); ok {
+			quote.Speaker = x.mention(s, e)
+			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
+			return
+		}
 		if s, e, ok := x.sentenceSubject(ss, q.ot-1); ok {
 			quote.Speaker = x.mention(s, e)
 			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
@@ -796,6 +801,22 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		return
 	}
 	return s, e, k, jj, appositive, true
+}
+
+// resultClauseSubject: "The scheduling was so odd that a spokesman for
+// Sanders could only quip:": the person subject of a "so … that" clause
+// running up to the colon at lim is who speaks, not the sentence's subject.
+func (x *run) resultClauseSubject(ss, lim int) (s, e int, ok bool) {
+	for k := ss + 2; k < lim; k++ {
+		if x.toks[k].q >= 0 || !x.is(k, "that") || !(x.is(k-2, "so") || x.is(k-2, "such") || x.is(k-3, "such")) {
+			continue
+		}
+		if s, e, ok = x.npForward(k+1, lim); ok && !x.inSet(s, cSubjectPronoun) && x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
+			return s, e, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
 }
 
 // quotedAfter: the text at b, past spaces, opens a quotation.

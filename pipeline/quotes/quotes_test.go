@@ -503,6 +503,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"}, // "X's letter makes a case: “…”": the text's author
 		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},            // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
 		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                       // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
+		{"direct", "We will all be here until Easter.", "a weary union spokesman"},                 // "The hearing ran so late that X could only sigh: “…”": the "so … that" clause's subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
