@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -160,21 +161,45 @@ func (p *jsonParser) string() (string, bool) {
 		return "", false
 	}
 	start := p.i
-	for p.i < len(p.data) {
-		c := p.data[p.i]
-		switch {
-		case c == '"':
-			s := string(p.data[start:p.i])
-			p.i++
-			return s, true
-		case c == '\\':
-			return p.escaped(start)
-		case c < 0x20:
-			return "", false
-		}
-		p.i++
+	p.i = special(p.data, p.i)
+	if p.i == len(p.data) {
+		return "", false
 	}
-	return "", false
+	switch c := p.data[p.i]; {
+	case c == '"':
+		s := string(p.data[start:p.i])
+		p.i++
+		return s, true
+	case c == '\\':
+		return p.escaped(start)
+	}
+	return "", false // a control byte
+}
+
+// special returns the index of the first byte from i on that a JSON string
+// cannot hold as it is ('"', '\\' or a control byte), or len(data). It
+// tests eight bytes at a time: article texts are long runs of plain bytes,
+// which a byte loop went through twice per string.
+func special(data []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(data); i += 8 {
+		b := data[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// A byte's high bit is set where it is zero after the XOR (a quote,
+		// a backslash) or below 0x20. Borrows only run upwards, so the
+		// lowest bit set is always a true match, and so the first one.
+		q, bs := w^(ones*'"'), w^(ones*'\\')
+		if m := ((q-ones)&^q | (bs-ones)&^bs | (w-ones*0x20)&^w) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return i
 }
 
 // escaped decodes the rest of a string holding escapes; start is where its
@@ -187,7 +212,7 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 		if p.data[end] == '\\' {
 			end++
 		}
-		end++
+		end = special(p.data, end+1)
 	}
 	var b strings.Builder
 	b.Grow(end - start)
@@ -202,10 +227,7 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 			return "", false
 		case c != '\\':
 			// copy the run up to the next escape or the end at once
-			j := p.i + 1
-			for j < len(p.data) && p.data[j] != '\\' && p.data[j] != '"' && p.data[j] >= 0x20 {
-				j++
-			}
+			j := special(p.data, p.i+1)
 			b.Write(p.data[p.i:j])
 			p.i = j
 			continue

@@ -27,6 +27,9 @@ func FuzzDecodeArticleAgreesWithEncodingJSON(f *testing.F) {
 		`{"tèxt": "t"}`,
 		`[1, 2]`,
 		`{}`,
+		`{"id": "long", "text": "Quarterly profits at the firm rose 76% to $1.13bn (\u00a3600m).\n\nThe chief executive said: \"We are pleased,\" and \/ added\tmore.", "title": "A title long enough to span steps"}`,
+		`{"text": "eight by8\"", "url": "1234567\\"}`,
+		`{"text": "control` + "\x01" + ` inside a long string of text"}`,
 		`{"text": "t", "k": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
 	} {
 		f.Add([]byte(s))
@@ -73,4 +76,26 @@ func TestDecodeArticleTakesCommonRecords(t *testing.T) {
 			t.Errorf("%s: decoded by the fast path, want encoding/json", s)
 		}
 	}
+}
+
+// special must find what a byte loop finds, wherever the byte sits in or
+// across the eight-byte steps, after any bytes (high, control, quotes).
+func FuzzSpecial(f *testing.F) {
+	for _, s := range []string{"", "plain text of some length", `he said \"no\" twice`, "tab\there", "\x7f\x80\xff\"",
+		"12345678\\", "1234567\x1f", "\xe2\x80\x9cquoted\xe2\x80\x9d and more text", "!!!!!!!!\"", "\x00"} {
+		f.Add([]byte(s), 0)
+		f.Add([]byte(s), 3)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, from int) {
+		if from < 0 || from > len(data) {
+			return
+		}
+		want := from
+		for want < len(data) && data[want] != '"' && data[want] != '\\' && data[want] >= 0x20 {
+			want++
+		}
+		if got := special(data, from); got != want {
+			t.Fatalf("special(%q, %d) = %d, want %d", data, from, got, want)
+		}
+	})
 }
