@@ -504,6 +504,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},            // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
 		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                       // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
 		{"direct", "We will all be here until Easter.", "a weary union spokesman"},                 // "The hearing ran so late that X could only sigh: “…”": the "so … that" clause's subject
+		{"direct", "Nobody at Lund Shipping has broken a promise,", "Anders Lund"},                 // he: "Lund Shipping" in his words is a company, not Lund naming himself
+		{"direct", "The Lund supporters on the quay know the truth,", "Anders Lund"},               // he: nor are "the Lund supporters"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker

@@ -988,11 +988,49 @@ func (x *run) namedBy(m Mention, stmts []Quote, sp article.Span) bool {
 		if q.Speaker.Span != sp || sp.End == 0 || q.Kind == Indirect {
 			continue
 		}
-		if containsWord(x.text[q.Span.Start:q.Span.End], last) {
+		if namesAlone(x.text[q.Span.Start:q.Span.End], last) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesAlone: the surname w occurs in s standing for its person, not as the
+// first word of another name ("Trump Tower Grill") or qualifying a noun for
+// people ("the peaceful Trump supporters"): those name a place or a group.
+// ("the Sanders campaign" still names Sanders: people call their own
+// campaign "my campaign".)
+func namesAlone(s, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		k += off
+		end := k + len(w)
+		off = end
+		if (k > 0 && isWordByte(s[k-1])) || (end < len(s) && isWordByte(s[end])) {
+			continue
+		}
+		next := s[end:]
+		if strings.HasPrefix(next, " ") {
+			next = next[1:]
+			n := 0
+			for n < len(next) && isWordByte(next[n]) {
+				n++
+			}
+			if n > 0 && (isUpper(next[0]) || qualified(next[:n])) {
+				continue
+			}
+		}
+		return true
+	}
+}
+
+// qualified: a lower-case noun for people a surname can qualify
+// ("supporters", "voters").
+func qualified(w string) bool {
+	return personNouns[w] || personNouns[strings.TrimSuffix(w, "s")]
 }
 
 // containsWord: w occurs in s as a whole word (a possessive ending allowed).
