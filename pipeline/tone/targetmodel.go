@@ -375,21 +375,23 @@ var placeNames = map[byte]string{
 // nbFeatures must have run on sc; lex is the compound score, l and n the
 // sentence model's logits over n words.
 func toneVector(sc *scratch, lex float64, l [numClasses]float64, n int) [4]float64 {
-	pos, neg := valenceSums(sc)
+	pos, neg, _ := valenceSums(sc)
 	_, nbNeu := perWord(l, n)
 	return [4]float64{lex, nbNeu, normalize(pos), normalize(neg)}
 }
 
 // valenceSums adds up the rules' positive valences and the size of the
 // negative ones in sc, the sentence's two sides before the compound mixes
-// them.
-func valenceSums(sc *scratch) (pos, neg float64) {
+// them, and counts the words that carry a valence.
+func valenceSums(sc *scratch) (pos, neg float64, rated int) {
 	for _, v := range sc.sent {
 		if v > 0 {
 			pos += v
-		} else {
+			rated++
+		} else if v < 0 {
 			neg -= v
+			rated++
 		}
 	}
-	return pos, neg
+	return pos, neg, rated
 }

@@ -288,27 +288,32 @@ func roundSig(x float64, digits int) float64 {
 }
 
 // labelFeatures are the label combiner's: the rules' compound and its
-// positive and negative sides, and the word-vector model's logits (positive
-// vs negative, and neutral vs the others). It is trained on NewsMTSC, whose
+// positive and negative sides, the word-vector model's logits (positive
+// vs negative, and neutral vs the others), and the sentence's length and
+// how many of its words the rules rate (logs of 1 + the counts): a long
+// sentence leans more often than a short one, whatever its rated words
+// (in NewsMTSC's training file 44% of the sentences under 15 words are
+// neutral, 27% of those of 35 or more). It is trained on NewsMTSC, whose
 // labels are the tone towards one target: a sentence that leans, but not
-// towards that target, is neutral there. So the combiner learns two
-// things: leans the |tone| ≥ 0.2 band misses (and the side of a lean),
-// which hold for any news text, and leans that miss the target, which do
-// not hold for a sentence's own tone. Only the first is used: its label
-// stands unless it is neutral, where the band's label does. On held-out
-// folds (5-fold CV macro-F1) 0.602 against 0.582 for the band alone, and
-// on NYT editorial sentences macro-F1 0.583 against 0.543; letting it call
-// leaning sentences neutral too gives 0.623 in CV but 0.557 on NYT
-// (docs/tone.md). How strongly a sentence leans stays with the formula,
-// which follows human ratings better (NYT r 0.556 against 0.524 for the
-// combiner's P(pos) − P(neg)).
-var labelFeatures = []string{"lexicon", "positive", "negative", "vec", "vec_neutral"}
+// towards that target, is neutral there. So the combiner learns two things: leans the |tone| ≥ 0.2 band
+// misses (and the side of a lean), which hold for any news text, and
+// leans that miss the target, which do not hold for a sentence's own tone.
+// Only the first is used: its label stands unless it is neutral, where
+// the band's label does. On held-out folds (5-fold CV macro-F1) 0.605
+// against 0.582 for the band alone, and on NYT editorial sentences
+// macro-F1 0.589 against 0.543; letting it call leaning sentences neutral
+// too gives 0.627 in CV but 0.556 on NYT (docs/tone.md). How strongly a
+// sentence leans stays with the formula, which follows human ratings
+// better than the combiner's P(pos) − P(neg).
+var labelFeatures = []string{"lexicon", "positive", "negative", "vec", "vec_neutral", "words", "rated"}
 
 // labelVector is the label combiner's input: compound lex, the rules'
-// valences in sc, and the word-vector model's logits l over the sentence.
-func labelVector(sc *scratch, lex float64, l [numClasses]float64) [5]float64 {
-	pos, neg := valenceSums(sc)
-	return [5]float64{lex, normalize(pos), normalize(neg), l[classPos] - l[classNeg], l[classNeu] - (l[classPos]+l[classNeg])/2}
+// valences and tokens in sc, and the word-vector model's logits l over
+// the sentence.
+func labelVector(sc *scratch, lex float64, l [numClasses]float64) [7]float64 {
+	pos, neg, rated := valenceSums(sc)
+	return [7]float64{lex, normalize(pos), normalize(neg), l[classPos] - l[classNeg], l[classNeu] - (l[classPos]+l[classNeg])/2,
+		math.Log1p(float64(len(sc.toks))), math.Log1p(float64(rated))}
 }
 
 // inBand moves tone the least to where Label gives label: the combiner
@@ -326,7 +331,7 @@ func inBand(tone float64, label string) float64 {
 
 // labelFeatureVector is the label combiner's input for text (the model
 // must have a word-vector model).
-func (s *Scorer) labelFeatureVector(text string) [5]float64 {
+func (s *Scorer) labelFeatureVector(text string) [7]float64 {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)

@@ -207,11 +207,13 @@ func TestLabelCombiner(t *testing.T) {
 			t.Errorf("%q: %s %.4f, after the file round trip %s %.4f", text, a.Label, a.Tone, b.Label, b.Tone)
 		}
 	}
-	// A combiner sure of one class: its label wins over the band, unless
-	// it is neutral; then the band's label stays.
+	// A combiner sure of one class (weights cleared, that class's
+	// intercept high): its label wins over the band, unless it is neutral;
+	// then the band's label stays.
 	sure := func(class int) *Scorer {
 		c := *m
 		lc := *m.LabelCombiner
+		lc.W = make([][numClasses]float64, len(lc.W))
 		lc.Bias = [numClasses]float64{}
 		lc.Bias[class] = 100
 		c.LabelCombiner = &lc
@@ -240,7 +242,7 @@ func TestLabelCombiner(t *testing.T) {
 		t.Errorf("label rows without vector rows: err %v", err)
 	}
 	short := strings.Replace(buf.String(), "\n=label:vec\t", "\n#", 1)
-	if _, err := ReadModel(strings.NewReader(short), "short.tsv"); err == nil || !strings.Contains(err.Error(), "short.tsv: the label combiner has 5 weight rows, want 6") {
+	if _, err := ReadModel(strings.NewReader(short), "short.tsv"); err == nil || !strings.Contains(err.Error(), "short.tsv: the label combiner has 7 weight rows, want 8") {
 		t.Errorf("label combiner missing a row: err %v", err)
 	}
 }
