@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token is one word of a text, as the phrase patterns of frames see it.
@@ -27,6 +28,19 @@ func Tokenize(text string) []Token {
 // AppendTokens appends the words of text to out, as Tokenize splits them,
 // so that a caller may reuse one slice for many texts.
 func AppendTokens(out []Token, text string) []Token {
+	return appendTokens(out, text, nil)
+}
+
+// AppendTokensIn is AppendTokens for tokens that are dropped before *norms
+// is reused: the lower-cased words that Normalize would allocate (a word
+// with a capital or a dot, one in five of news text) are written to
+// *norms, and their Norm point into it. The caller must not keep a Norm
+// past the next call with *norms cut back to [:0].
+func AppendTokensIn(out []Token, text string, norms *[]byte) []Token {
+	return appendTokens(out, text, norms)
+}
+
+func appendTokens(out []Token, text string, norms *[]byte) []Token {
 	var brk byte
 	i := 0
 	for i < len(text) {
@@ -85,7 +99,13 @@ func AppendTokens(out []Token, text string) []Token {
 			break
 		}
 		raw := text[start:i]
-		out = append(out, Token{Norm: Normalize(raw), Raw: raw, Start: start, End: i, Break: brk})
+		var norm string
+		if norms == nil {
+			norm = Normalize(raw)
+		} else {
+			norm = normalizeIn(raw, norms)
+		}
+		out = append(out, Token{Norm: norm, Raw: raw, Start: start, End: i, Break: brk})
 		brk = 0
 	}
 	return out
@@ -115,6 +135,41 @@ func Normalize(w string) string {
 		w = w[:len(w)-1]
 	}
 	return w
+}
+
+// normalizeIn is Normalize, writing an ASCII word's changed form to *buf
+// rather than a new string. Strings made before *buf grew keep pointing
+// into its old array, which nothing writes to any more.
+func normalizeIn(w string, buf *[]byte) string {
+	if isPlainLower(w) {
+		return w
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return Normalize(w) // ’ and non-ASCII letters: rare
+		}
+	}
+	start := len(*buf)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == '.':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		*buf = append(*buf, c)
+	}
+	n := (*buf)[start:]
+	if len(n) > 2 && n[len(n)-2] == '\'' && n[len(n)-1] == 's' {
+		n = n[:len(n)-2]
+	} else if len(n) > 1 && n[len(n)-1] == '\'' {
+		n = n[:len(n)-1]
+	}
+	if len(n) == 0 {
+		return ""
+	}
+	return unsafe.String(&n[0], len(n))
 }
 
 // isPlainLower reports whether w is ASCII without capitals, dots or

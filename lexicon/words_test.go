@@ -69,6 +69,18 @@ func checkTokens(t *testing.T, text string) {
 		}
 		t.Fatalf("%.60q…: %d tokens, want %d", text, len(got), len(want))
 	}
+	// AppendTokensIn gives the same tokens, into a buffer already holding
+	// the words of a text before (which must not change either).
+	const before = "The U.S.'s ROLE, Mr. Smith's"
+	norms := []byte{}
+	first := AppendTokensIn(nil, before, &norms)
+	in := AppendTokensIn(nil, text, &norms)
+	if !reflect.DeepEqual(in, want) && (len(in) > 0 || len(want) > 0) {
+		t.Fatalf("%.60q…: AppendTokensIn gives %+v, want %+v", text, in, want)
+	}
+	if again := AppendTokens(nil, before); !reflect.DeepEqual(first, again) {
+		t.Fatalf("%.60q…: the tokens of an earlier text became %+v, want %+v", text, first, again)
+	}
 }
 
 // AppendTokens splits every text as the rune-by-rune reference does: odd

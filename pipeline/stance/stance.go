@@ -149,7 +149,8 @@ func (s *Scorer) Score(st Statement) Result {
 	ctx := st.Lead + st.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.toks = lexicon.AppendTokens(sc.toks[:0], ctx)
+	sc.norms = sc.norms[:0] // no token outlives this call
+	sc.toks = lexicon.AppendTokensIn(sc.toks[:0], ctx, &sc.norms)
 	toks := sc.toks
 	nLead := 0
 	for nLead < len(toks) && toks[nLead].Start < len(st.Lead) {
@@ -171,6 +172,7 @@ func (s *Scorer) Score(st Statement) Result {
 // be most of what scoring allocates.
 type scratch struct {
 	toks     []lexicon.Token
+	norms    []byte // the tokens' lower-cased words
 	present  []bool
 	ids      []int
 	anchored []bool
