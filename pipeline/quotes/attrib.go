@@ -611,6 +611,20 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// a quote after a colon with no reporting verb: "Clinton released the
 	// following statement: “…”", "Republican pollster Daron Shaw: “…”"
 	if q.ot > ss && (x.punct(q.ot-1, ":") || x.punct(q.ot-1, "—") || x.punct(q.ot-1, "–")) {
+		// "Then, later that month on CNN: “…”": a lead-in of time and
+		// place alone, with no one saying anything, goes on with the
+		// speaker of the paragraph before
+		if x.punct(q.ot-1, ":") && x.adverbialLeadIn(ss, q.ot-1) && x.prevPara == x.curPara-1 {
+			src, ante := x.prevColon, x.prevAntecedent
+			if src.Text == "" {
+				src = x.prevSpeaker
+			}
+			if src.Text != "" {
+				quote.Speaker, quote.Antecedent = Mention{Text: src.Text}, ante
+				quote.Cue, quote.Rule = x.prevCue, "continues-previous"
+				return
+			}
+		}
 		// a name right before the colon is a label: "… - Michael P.
 		// McDonald: “…”", "Republican pollster Daron Shaw: “…”"
 		// (not "McConnell delivered a blunt message to Trump: “…”": the
@@ -818,6 +832,38 @@ func (x *run) resultClauseSubject(ss, lim int) (s, e int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// adverbialLeadIn: tokens ss..c (a colon) are only an opener of time and
+// place ("Then, later that month on CNN", "Later, in Iowa", "And again on
+// Sunday"): no subject, no verb, names only after on/in/at.
+func (x *run) adverbialLeadIn(ss, c int) bool {
+	if c-ss < 2 || !x.lowerIn(ss, leadInWords) {
+		return false
+	}
+	for k := ss; k < c; k++ {
+		t := x.toks[k]
+		switch {
+		case t.q >= 0:
+			return false
+		case t.kind == tPunct:
+			if !x.punct(k, ",") {
+				return false
+			}
+		case t.kind != tWord:
+			return false
+		case x.number(k) || x.lowerIn(k, leadInWords):
+		case t.cap && k > ss && (x.toks[k-1].cap || x.lowerIn(k-1, placePreps)):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// leadInWords make up an opener of time and place before a colon.
+var leadInWords = set("then", "later", "earlier", "and", "again", "also", "meanwhile", "afterward", "afterwards", "next",
+	"that", "this", "last", "the", "same", "following", "month", "week", "year", "day", "night", "morning", "evening",
+	"afternoon", "weekend", "on", "in", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // quotedAfter: the text at b, past spaces, opens a quotation.
 func (x *run) quotedAfter(b int) bool {
