@@ -193,7 +193,7 @@ func (r *Resolver) namesInText(text string, names []string, full map[string]stri
 	}
 	var titles map[string]string
 	for _, sur := range need {
-		found, title := "", ""
+		found, title, other := "", "", ""
 		for off := 0; off < len(text); {
 			k := strings.Index(text[off:], sur)
 			if k < 0 {
@@ -206,6 +206,9 @@ func (r *Resolver) namesInText(text string, names []string, full map[string]stri
 			}
 			name, t, ok := r.nameBefore(text, k, sur)
 			if !ok {
+				if g := otherGiven(text, k); g != "" && other == "" {
+					other = g
+				}
 				continue
 			}
 			if found != "" && found != name {
@@ -216,6 +219,11 @@ func (r *Resolver) namesInText(text string, names []string, full map[string]stri
 			if title == "" {
 				title = t
 			}
+		}
+		// "Bernie Sanders" beside "Jane Sanders": a given name the list
+		// lacks still shows a second person of that surname
+		if other != "" && found != "" && !strings.HasPrefix(found, other+" ") {
+			found = ""
 		}
 		if found != "" {
 			if full == nil {
@@ -272,6 +280,37 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 		return name, title, true
 	}
 	return "", "", false
+}
+
+// otherGiven is the capitalised word right before the surname at text[k:]
+// when it stands inside a sentence ("said Bernie Sanders", "with Bernie
+// Sanders"): a given name, whether or not the name list knows it. At a
+// sentence's start ("The Sanders campaign") it is not read.
+func otherGiven(text string, k int) string {
+	j := k - 1
+	if j < 1 || text[j] != ' ' {
+		return ""
+	}
+	i := j
+	for i > 0 && isNameByte(text[i-1]) {
+		i--
+	}
+	if i == j || i < 2 || text[i-1] != ' ' || !upperWord(text[i:j]) {
+		return ""
+	}
+	// the word before must be lower-case, or end in a comma
+	p := i - 1
+	for p > 0 && text[p-1] != ' ' && text[p-1] != '\n' {
+		p--
+	}
+	if c, end := text[p], text[i-2]; !(c >= 'a' && c <= 'z') || !(end >= 'a' && end <= 'z' || end == ',') {
+		return "" // after a capitalised word, a title's period or a sentence's end
+	}
+	w := text[i:j]
+	if isTitleWord(w) || isTitleWord(strings.TrimSuffix(w, "s")) || isAcronym(w) || w == "Team" {
+		return "" // "with Judge Curiel", "Senators Rubio and Cruz", "that Team Clinton"
+	}
+	return w
 }
 
 // startsUpperBefore: the word ending at text[:j] starts with a capital.

@@ -12,12 +12,15 @@ import (
 
 // A surname speaker takes the full name, title and side the article gives
 // that person anywhere, also in a sentence that reports no speech; a
-// surname the article gives two people stays a surname.
+// surname the article gives two people stays a surname ("Team Verin" is no
+// second Verin).
 func TestSurnameFromWholeArticle(t *testing.T) {
 	text := "Port talks resume\n\n" +
 		"US Secretary of State Laura Whitfield and Russian Foreign Minister Anatoly Verin met in Geneva on Monday.\n\n" +
 		"Whitfield said the talks were useful. Verin said little.\n\n" +
-		"Ships owned by Anna Berg and Tomas Berg left the port. Berg said nothing."
+		"Ships owned by Anna Berg and Tomas Berg left the port. Berg said nothing.\n\n" +
+		"Observers said that Team Verin was pleased.\n\n" +
+		"Ferry owner Jane Holm spoke first, and the crowd then cheered for Bjarke Holm. Holm said nothing."
 	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
 	lx, err := lexicon.Load("")
 	if err != nil {
@@ -34,12 +37,14 @@ func TestSurnameFromWholeArticle(t *testing.T) {
 		{Kind: quotes.Indirect, Speaker: mention("Whitfield", 1)},
 		{Kind: quotes.Indirect, Speaker: mention("Verin", 1)},
 		{Kind: quotes.Indirect, Speaker: mention("Berg", 2)},
+		{Kind: quotes.Indirect, Speaker: mention("Holm", 2)},
 	}
 	got := speakers.New(lx).Resolve(&a, qs)
 	for i, want := range []struct{ name, role, side string }{
 		{"Laura Whitfield", "US Secretary of State", "us"},
 		{"Anatoly Verin", "Russian Foreign Minister", "russia"},
 		{"Berg", "", ""},
+		{"Holm", "", ""}, // Bjarke, a given name the list lacks, is a second Holm all the same
 	} {
 		if g := got[i]; g.Name != want.name || g.Role != want.role || g.Affiliation != want.side {
 			t.Errorf("%s: got %q role %q side %q, want %q role %q side %q", qs[i].Speaker.Text, g.Name, g.Role, g.Affiliation, want.name, want.role, want.side)
