@@ -597,6 +597,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
 				return
 			}
+			// "… for an academic named Eric Kingson, who is running for
+			// Congress and who worked the crowd, praising “…”": the
+			// participle ends a relative clause and hangs on its person
+			if s, e, ok := x.relativeSubjectBefore(ss, v); ok {
+				x.setSpeaker(quote, s, e, v, j, "participle-quote")
+				return
+			}
 			if s, e, ok := x.sentenceSubject(ss, v); ok {
 				x.setSpeaker(quote, s, e, v, j, "participle-quote")
 				return
@@ -829,6 +836,36 @@ func (x *run) resultClauseSubject(ss, lim int) (s, e int, ok bool) {
 			return s, e, true
 		}
 		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// relativeSubjectBefore: the participle at v follows a comma closing a
+// "who" clause (or "who … and who …"); the name before "who" is its
+// subject.
+func (x *run) relativeSubjectBefore(ss, v int) (s, e int, ok bool) {
+	if v < ss+4 || !x.punct(v-1, ",") {
+		return 0, 0, false
+	}
+	for k := v - 2; k > ss+1; k-- {
+		if x.toks[k].q >= 0 || x.punct(k, ",") && !x.is(k+1, "who") {
+			return 0, 0, false
+		}
+		if !x.is(k, "who") || x.toks[k].cap || x.is(k-1, "and") {
+			continue
+		}
+		e = k
+		if x.punct(e-1, ",") {
+			e--
+		}
+		s = e
+		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
+			s--
+		}
+		if s == e || !fullName(x.text[x.toks[s].s:x.toks[e-1].e]) && !x.nameLike(x.mention(s, e)) {
+			return 0, 0, false
+		}
+		return s, e, true
 	}
 	return 0, 0, false
 }

@@ -507,6 +507,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody at Lund Shipping has broken a promise,", "Anders Lund"},                 // he: "Lund Shipping" in his words is a company, not Lund naming himself
 		{"direct", "The Lund supporters on the quay know the truth,", "Anders Lund"},               // he: nor are "the Lund supporters"
 		{"direct", "I never said the quay was ours.", "Petra Halvorsen"},                           // "Then, later that month on Radio Nord: “…”": a lead-in of time and place goes on with the last speaker
+		{"partial", "the minister's patience and plain speaking.", "Olav Tangen"},                  // "X, who … and who worked the quay, praising “…”": the participle ends the relative clause
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
