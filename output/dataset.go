@@ -605,6 +605,13 @@ func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {
 	return []parquet.WriterOption{
 		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(rowGroup),
+		// The min and max of a column of article or quote texts filter
+		// nothing, and parquet-go writes them whole, uncompressed: each
+		// page header of the articles' text held two articles (a third of
+		// the articles file), each row group's footer entry two more (kept
+		// in memory until the file is closed). The other columns keep them.
+		parquet.SkipPageStatistics("text"),
+		parquet.SkipPageBounds("text"),
 		parquet.KeyValueMetadata("stance.version", meta.Version),
 		parquet.KeyValueMetadata("stance.lexicon_version", meta.LexiconVersion),
 		parquet.KeyValueMetadata("stance.run_id", meta.RunID),
