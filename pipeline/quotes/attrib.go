@@ -1649,7 +1649,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 // opens with an auxiliary ("Was Szlachta satisfied …?", "Did the mayor
 // agree?"), so its subject comes after that word.
 func (x *run) invertedQuestion(i, lim int) bool {
-	return i+1 < lim && x.toks[i].kind == tWord && x.toks[i].cap && x.toks[i].q < 0 && x.lowerIn(i, questionAux) && x.punct(lim-1, "?")
+	return i+1 < lim && x.punct(lim-1, "?") && x.toks[i].kind == tWord && x.toks[i].cap && x.toks[i].q < 0 && x.lowerIn(i, questionAux)
 }
 
 // timeClause: "The last time", "the first time", "Every time", "Each
