@@ -1961,6 +1961,10 @@ func (x *run) colonIntro() (Mention, string, bool) {
 			}
 		}
 	}
+	// "Trump's full statement:": the text's author
+	if s, e, ok := x.possessorOfText(ss, n-1); ok {
+		return x.mention(s, e), ":", true
+	}
 	// "President Clinton released the following statement:": whoever
 	// issues a statement, letter or message speaks in it
 	if x.statementNoun(ss, n-1) {
@@ -1975,6 +1979,15 @@ func (x *run) colonIntro() (Mention, string, bool) {
 	if n-1-ss <= 4 && n-2 > ss && x.toks[ss].cap {
 		if s, e, _, ok := x.subjectBefore(n-2, ss); ok && s == ss {
 			return x.mention(s, e), x.cueText(n-2, n), true
+		}
+	}
+	// "Trump went further in the interview:", "Cruz, for his part, had
+	// this to say:": a sentence about a person that ends in a colon
+	// introduces that person's words, as it does inside a paragraph
+	if s, e, ok := x.sentenceSubject(ss, n-1); ok && x.toks[s].q < 0 {
+		m := x.mention(s, e)
+		if lw := strings.ToLower(m.Text); lw == "he" || lw == "she" || !isPronoun(m.Text) && x.e.personLike(m.Text) {
+			return m, ":", true
 		}
 	}
 	return Mention{}, "", false

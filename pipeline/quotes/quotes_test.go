@@ -508,6 +508,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The Lund supporters on the quay know the truth,", "Anders Lund"},               // he: nor are "the Lund supporters"
 		{"direct", "I never said the quay was ours.", "Petra Halvorsen"},                           // "Then, later that month on Radio Nord: “…”": a lead-in of time and place goes on with the last speaker
 		{"partial", "the minister's patience and plain speaking.", "Olav Tangen"},                  // "X, who … and who worked the quay, praising “…”": the participle ends the relative clause
+		{"direct", "Not one ferry leaves the quay until the owners sign.", "Petra Halvorsen"},      // "X went further at the meeting:" then the quote's paragraph: the colon's sentence subject
+		{"direct", "The company has met every demand it can afford to meet.", "Anders Lund"},       // "X's full statement:" then the quote's paragraph: the author
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
