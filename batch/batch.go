@@ -138,6 +138,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	jobs := make(chan job, workers*4)
 	results := make(chan result, workers*4)
 	readDone := make(chan error, 1)
+	// handling is held while the reader handles an article, which may write
+	// the id index to a scratch file in staging. A cancelled Run cannot wait
+	// for a reader blocked on a stalled input (a pipe, or a FIFO still being
+	// opened), so it waits for the article in hand instead; once cancelled,
+	// the reader handles no more, and nothing of it touches staging after
+	// Close. (ScratchFile also refuses once Close has begun.)
+	var handling sync.Mutex
 	go func() {
 		defer close(jobs)
 		// Where each id was first read, to name it when it comes again;
@@ -146,6 +153,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		defer seen.close()
 		var paths []string
 		readDone <- source.ReadFiles(ctx, files, source.Options{MaxArticleBytes: cfg.MaxArticleBytes, Stdin: cfg.Stdin}, func(it source.Item) error {
+			handling.Lock()
+			defer handling.Unlock()
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			// Every row of a run needs its own id, quarantined or not: a
 			// repeated id is quarantined under "id@file:line" (made unique
 			// even against ids that look like that).
@@ -245,11 +257,14 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}
 	// Unless cancelled, the workers only stop once the reader has closed
-	// jobs, so its result is there; a cancelled run does not wait for a
-	// reader blocked on its input.
+	// jobs, so its result is there; a cancelled run waits only for the
+	// article the reader has in hand (see handling).
 	var readErr error
 	if ctx.Err() == nil {
 		readErr = <-readDone
+	} else {
+		handling.Lock() // the wait for the article in hand is the point
+		handling.Unlock()
 	}
 	// Workers finish in any order; the report should not depend on it.
 	sort.Strings(sum.Problems)

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -87,6 +88,11 @@ type Writer struct {
 	Workers int
 
 	journaled, applied bool
+	// scratchMu orders ScratchFile against Close: a file created while
+	// Close is removing the staging folder would keep the folder on disk
+	// (a cancelled run does not wait for a reader stalled on its input).
+	scratchMu sync.Mutex
+	closing   bool
 	// inputs are the files this run reads in full: their quarantined rows
 	// from earlier runs are dropped, since this run records their problems
 	// afresh (a line fixed since, or a file that has grown, leaves no
@@ -192,10 +198,18 @@ func Create(out string, meta Meta) (*Writer, error) {
 }
 
 // ScratchFile creates a file for the run's own use in its staging folder,
-// which Close removes.
+// which Close removes. Once Close has begun it creates nothing.
 func (w *Writer) ScratchFile(name string) (*os.File, error) {
+	w.scratchMu.Lock()
+	defer w.scratchMu.Unlock()
+	if w.closing {
+		return nil, fmt.Errorf("scratch file %s: %w", name, ErrClosed)
+	}
 	return os.Create(filepath.Join(w.stage, name))
 }
+
+// ErrClosed is the error of a Writer used after Close.
+var ErrClosed = errors.New("run closed")
 
 // Known returns what the dataset recorded about an article before this run.
 func (w *Writer) Known(articleID string) (Known, bool) {
@@ -671,6 +685,9 @@ func writeParquet[T any](path string, meta Meta, rows []T) error {
 // Close removes the run's staging folder. Call it after Commit, or instead
 // of it to abandon the run: the dataset is then as it was.
 func (w *Writer) Close() error {
+	w.scratchMu.Lock()
+	w.closing = true
+	w.scratchMu.Unlock()
 	if w.quotes != nil {
 		w.quotes.close()
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -178,5 +179,38 @@ func TestRowGroupsAreBoundedByBytes(t *testing.T) {
 	defer f.Close()
 	if n := len(pf.RowGroups()); n < 2 {
 		t.Errorf("4 articles of 3 MB in %d row group(s), want one per 4 MB or so", n)
+	}
+}
+
+// TestNoScratchFileOnceClosing: a cancelled run's reader may still be going
+// when Close removes the staging folder. A scratch file it created during
+// the removal would keep the folder on disk, so once Close has begun
+// ScratchFile must create nothing, even while the folder is still there
+// (the test puts it back after Close to stand for that moment).
+func TestNoScratchFileOnceClosing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	w, err := Create(out, Meta{Version: "test", RunID: "run-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := w.ScratchFile("before")
+	if err != nil {
+		t.Fatalf("scratch file of an open run: %v", err)
+	}
+	f.Close()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(w.stage, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := w.ScratchFile("after"); !errors.Is(err, ErrClosed) {
+		if f != nil {
+			f.Close()
+		}
+		t.Errorf("ScratchFile after Close: got %v, want ErrClosed", err)
+	}
+	if _, err := os.Stat(filepath.Join(w.stage, "after")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("scratch file created after Close (stat: %v)", err)
 	}
 }
