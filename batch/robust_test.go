@@ -336,9 +336,17 @@ func layoutFile(rel string) bool {
 		return parts[0] == "speakers" && parts[1] == "speakers.parquet" ||
 			parts[0] == "runs" && strings.HasPrefix(parts[1], "run-") && strings.HasSuffix(parts[1], ".parquet")
 	case len(parts) == 3:
-		return (parts[0] == "quotes" || parts[0] == "articles") && output.ValidPartition(parts[1]) && parts[2] == "part-0.parquet"
+		return (parts[0] == "quotes" || parts[0] == "articles") && output.ValidPartition(parts[1]) && partFileName(parts[2])
 	}
 	return false
+}
+
+// partFileName reports whether name is one of a partition's files:
+// part-0.parquet, then part-000001.parquet … when it has many row groups.
+func partFileName(name string) bool {
+	n, ok := strings.CutPrefix(name, "part-")
+	n, ok2 := strings.CutSuffix(n, ".parquet")
+	return ok && ok2 && (n == "0" || len(n) == 6 && strings.Trim(n, "0123456789") == "" && n != "000000")
 }
 
 func TestCancelledRunLeavesDatasetUnchanged(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -83,6 +84,12 @@ type Writer struct {
 	// unboundedly large.
 	RowGroupRows  int64
 	RowGroupBytes int64
+	// FileRowGroups bounds the row groups of one file: a partition with
+	// more goes on in further files. A Parquet writer keeps every row
+	// group's metadata (statistics, page locations) until its file is
+	// closed, so without a bound the commit's memory would grow with the
+	// partition.
+	FileRowGroups int
 	// Workers bounds the partition files written at once at Commit; 0
 	// means all cores.
 	Workers int
@@ -174,7 +181,7 @@ func Create(out string, meta Meta) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{out: out, meta: meta, RowGroupRows: 8192, RowGroupBytes: 128 << 20}
+	w := &Writer{out: out, meta: meta, RowGroupRows: 8192, RowGroupBytes: 128 << 20, FileRowGroups: 128}
 	if w.Recovered, err = recoverStaging(out, root); err != nil {
 		return nil, err
 	}
@@ -281,7 +288,7 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	ops := []op{{Target: successName}}
 	// Partitions are written in parallel, each to its own staged file; the
 	// journal lists them in the same order whatever finished first.
-	quoteOps, articleOps := make([]op, len(parts)), make([]op, len(parts))
+	quoteOps, articleOps := make([][]op, len(parts)), make([][]op, len(parts))
 	// The speakers table is summed while the quotes partitions are written,
 	// from the rows as they are written: nothing is read back.
 	feeds := make([]chan []speakerQuote, len(parts))
@@ -347,8 +354,11 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 			return e
 		}
 	}
-	ops = append(ops, quoteOps...)
-	ops = append(ops, articleOps...)
+	for _, tableOps := range [][][]op{quoteOps, articleOps} {
+		for _, partOps := range tableOps {
+			ops = append(ops, partOps...)
+		}
+	}
 	ops = append(ops, speakersOp, runOp, op{Staged: successName, Target: successName})
 	// The staged files are synced; so must be the folders naming them, or
 	// after a power cut the journal could list files that are gone.
@@ -425,10 +435,32 @@ func (w *Writer) groupBytes() int64 {
 	return max(w.RowGroupBytes/int64(n), 4<<20)
 }
 
-// partFile is the single file of a partition: one file per partition keeps
-// replacement a single atomic rename.
-func partFile(table, part string) string {
-	return filepath.Join(table, part, "part-0.parquet")
+// partFile is the first file of a partition, the only one unless the
+// partition has more than FileRowGroups row groups.
+func partFile(table, part string) string { return partFileN(table, part, 0) }
+
+// partFileN is the kth file of a partition. The names sort in file order
+// (part-0.parquet, then part-000001.parquet, …), which is the partition's
+// row order.
+func partFileN(table, part string, k int) string {
+	if k == 0 {
+		return filepath.Join(table, part, "part-0.parquet")
+	}
+	return filepath.Join(table, part, fmt.Sprintf("part-%06d.parquet", k))
+}
+
+// partFiles lists the files of a partition of the dataset (relative to
+// it) in row order.
+func (w *Writer) partFiles(table, part string) ([]string, error) {
+	paths, err := filepath.Glob(filepath.Join(w.out, table, part, "part-*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	for i, p := range paths {
+		paths[i] = filepath.Join(table, part, filepath.Base(p))
+	}
+	return paths, nil
 }
 
 func rowID(row any) string {
@@ -452,28 +484,26 @@ func rowBytes(row any) int64 {
 }
 
 // mergePartition writes one partition of a table to staging: the rows kept
-// from the existing file (articles not written this run) merged by article id
-// with this run's rows. Both inputs are sorted by article id, so the result
-// is too, and it is streamed: memory is bounded by one row group.
+// from the existing files (articles not written this run) merged by article
+// id with this run's rows. Both inputs are sorted by article id, so the
+// result is too, and it is streamed: memory is bounded by one row group and
+// the metadata of FileRowGroups of them. It returns the journal steps that
+// put the partition's new files in place and remove its old ones.
 //
 // Each batch of rows is passed to tap, if any, before it is written;
 // tapped, if any, is called once the last has been (or gathering stopped).
-func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64, tap func([]T), tapped func()) (op, error) {
-	rel := partFile(table, part)
-	staged := filepath.Join(w.stage, rel)
-	if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
-		return op{}, err
-	}
-	f, err := os.Create(staged)
+func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[T], rowGroup int64, tap func([]T), tapped func()) ([]op, error) {
+	oldFiles, err := w.partFiles(table, part)
 	if err != nil {
-		return op{}, err
+		return nil, err
 	}
-	defer f.Close()
-	pw := newWriter[T](f, w.meta, rowGroup)
-
-	old, err := openRows[T](filepath.Join(w.out, rel))
+	oldPaths := make([]string, len(oldFiles))
+	for i, rel := range oldFiles {
+		oldPaths[i] = filepath.Join(w.out, rel)
+	}
+	old, err := openPartRows[T](oldPaths)
 	if err != nil {
-		return op{}, err
+		return nil, err
 	}
 	// Rows are gathered (kept rows read, this run's decoded from the spill,
 	// passed to tap) on one goroutine and written (encoded, compressed) on
@@ -497,38 +527,109 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		gatherRows(w, old, sp, part, tap, batches, free, done)
 	}()
 	defer func() { close(done); <-gathered }()
-	n := 0
+
+	var (
+		ops []op
+		f   *os.File
+		pw  *parquet.GenericWriter[T]
+		// Row groups of the open file: those parquet-go closed at
+		// rowGroup rows, those closed by a full batch (endGroup), and
+		// the rows of the one being filled.
+		groups, groupRows int64
+	)
+	defer func() {
+		if f != nil {
+			f.Close()
+		}
+	}()
+	open := func() error {
+		rel := partFileN(table, part, len(ops))
+		staged := filepath.Join(w.stage, rel)
+		if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
+			return err
+		}
+		var err error
+		if f, err = os.Create(staged); err != nil {
+			return err
+		}
+		pw = newWriter[T](f, w.meta, rowGroup)
+		groups, groupRows = 0, 0
+		ops = append(ops, op{Staged: rel, Target: rel})
+		return nil
+	}
+	closeFile := func() error {
+		if err := pw.Close(); err != nil {
+			return err
+		}
+		if err := finishFile(f); err != nil {
+			return err
+		}
+		err := f.Close()
+		f, pw = nil, nil
+		return err
+	}
+	maxGroups := int64(w.FileRowGroups)
 	for b := range batches {
 		if b.err != nil {
-			return op{}, b.err
+			return nil, b.err
 		}
-		if _, err := pw.Write(b.rows); err != nil {
-			return op{}, err
+		// A file ends with its last row group full: a batch may go on in
+		// the next file.
+		for rows := b.rows; len(rows) > 0; {
+			if pw == nil {
+				if err := open(); err != nil {
+					return nil, err
+				}
+			}
+			n := int64(len(rows))
+			if maxGroups > 0 {
+				n = min(n, (maxGroups-groups)*rowGroup-groupRows)
+			}
+			if _, err := pw.Write(rows[:n]); err != nil {
+				return nil, err
+			}
+			rows = rows[n:]
+			groupRows += n
+			groups += groupRows / rowGroup
+			groupRows %= rowGroup
+			if maxGroups > 0 && groups >= maxGroups {
+				if err := closeFile(); err != nil {
+					return nil, err
+				}
+			}
 		}
-		n += len(b.rows)
 		clear(b.rows) // drop the rows' blocks for the collector
 		select {
 		case free <- b.rows[:0]:
 		default:
 		}
-		if b.endGroup {
+		if b.endGroup && pw != nil {
 			if err := pw.Flush(); err != nil {
-				return op{}, err
+				return nil, err
+			}
+			if groupRows > 0 {
+				groups, groupRows = groups+1, 0
+			}
+			if maxGroups > 0 && groups >= maxGroups {
+				if err := closeFile(); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
-	if err := pw.Close(); err != nil {
-		return op{}, err
+	if pw != nil {
+		if err := closeFile(); err != nil {
+			return nil, err
+		}
 	}
-	if n == 0 {
-		f.Close()
-		os.Remove(staged)
-		return op{Target: rel}, nil
+	// Old files the new ones do not replace are removed (all of them when
+	// every row of the partition gave way).
+	for _, rel := range oldFiles {
+		if !slices.ContainsFunc(ops, func(o op) bool { return o.Target == rel }) {
+			ops = append(ops, op{Target: rel})
+		}
 	}
-	if err := finishFile(f); err != nil {
-		return op{}, err
-	}
-	return op{Staged: rel, Target: rel}, f.Close()
+	return ops, nil
 }
 
 // rowBatch is a batch of rows in table order; endGroup: the row group is

@@ -14,14 +14,16 @@ import (
 	"github.com/parquet-go/parquet-go"
 )
 
-// rowReader streams the rows of an existing partition file, skipping the
-// articles being replaced.
+// rowReader streams the rows of an existing partition file, or of several
+// one after another, skipping the articles being replaced.
 type rowReader[T any] struct {
 	f    *os.File
 	r    *parquet.GenericReader[T]
 	buf  []T
 	pos  int
 	done bool
+	// rest are the files still to read after this one.
+	rest []string
 }
 
 // openParquet opens a dataset file, reporting a damaged file as an error
@@ -68,6 +70,20 @@ func openRows[T any](path string) (rr *rowReader[T], err error) {
 	return &rowReader[T]{f: f, r: parquet.NewGenericReader[T](pf), buf: make([]T, 0, 256)}, nil
 }
 
+// openPartRows opens the files of a partition, in order, as one stream of
+// rows; no files read as empty.
+func openPartRows[T any](paths []string) (*rowReader[T], error) {
+	if len(paths) == 0 {
+		return &rowReader[T]{done: true}, nil
+	}
+	rr, err := openRows[T](paths[0])
+	if err != nil {
+		return nil, err
+	}
+	rr.rest = paths[1:]
+	return rr, nil
+}
+
 func (rr *rowReader[T]) next(skip func(row any) bool) (T, bool, error) {
 	var zero T
 	for {
@@ -78,6 +94,17 @@ func (rr *rowReader[T]) next(skip func(row any) bool) (T, bool, error) {
 				continue
 			}
 			return row, true, nil
+		}
+		if rr.done && len(rr.rest) > 0 {
+			next, err := openRows[T](rr.rest[0])
+			if err != nil {
+				return zero, false, err
+			}
+			rr.close()
+			next.buf = slices.Grow(rr.buf[:0], 256) // the reader fills as many rows as there is room for
+			next.rest = rr.rest[1:]
+			*rr = *next
+			continue
 		}
 		if rr.done {
 			return zero, false, nil

@@ -39,36 +39,41 @@ type speakerAgg struct {
 // folder holds them, so that sums and ties come out the same as in a run
 // that wrote them all.
 
-// speakerSource is one quotes partition: a file to read, or, for a
-// partition this commit writes, the rows as they are written (fed by
-// mergePartition), so they are not read back.
+// speakerSource is one quotes file, or, for a partition this commit
+// writes, the rows as they are written (fed by mergePartition), so they are
+// not read back.
 type speakerSource struct {
 	path string
 	feed chan []speakerQuote // closed when the partition is written
 }
 
-// speakerSources lists the quotes partitions after this commit, in date
-// order; written maps the partitions this commit writes to their feeds.
+// speakerSources lists the quotes files after this commit in date order (a
+// partition's files in row order); written maps the partitions this commit
+// writes to their feeds, which stand for their files.
 func (w *Writer) speakerSources(written map[string]chan []speakerQuote) ([]speakerSource, error) {
 	files, err := filepath.Glob(filepath.Join(w.out, QuotesTable, "date=*", "*.parquet"))
 	if err != nil {
 		return nil, err
 	}
-	byPart := map[string]speakerSource{}
+	// Keys sort as the sources are summed: by partition, then file.
+	byKey := map[string]speakerSource{}
 	for _, f := range files {
-		byPart[filepath.Base(filepath.Dir(f))] = speakerSource{path: f}
+		part := filepath.Base(filepath.Dir(f))
+		if _, ok := written[part]; !ok {
+			byKey[part+"/"+filepath.Base(f)] = speakerSource{path: f}
+		}
 	}
 	for part, feed := range written {
-		byPart[part] = speakerSource{feed: feed}
+		byKey[part+"/"] = speakerSource{feed: feed}
 	}
-	parts := make([]string, 0, len(byPart))
-	for p := range byPart {
-		parts = append(parts, p)
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
 	}
-	sort.Strings(parts)
-	srcs := make([]speakerSource, len(parts))
-	for i, p := range parts {
-		srcs[i] = byPart[p]
+	sort.Strings(keys)
+	srcs := make([]speakerSource, len(keys))
+	for i, k := range keys {
+		srcs[i] = byKey[k]
 	}
 	return srcs, nil
 }
