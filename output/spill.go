@@ -120,6 +120,9 @@ func (s *spill[T]) sortIndex() error {
 			return err
 		}
 	}
+	// The index is all on disk now: its buffer (runEntries entries) is
+	// not kept through the commit.
+	s.index = nil
 	if err := s.runW.Flush(); err != nil {
 		return fmt.Errorf("spill index: %w", err)
 	}
