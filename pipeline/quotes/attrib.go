@@ -1973,11 +1973,20 @@ func (x *run) colonIntro() (Mention, string, bool) {
 		}
 	}
 	// "Caddell continued:" with a verb not in the lexicon, or "Name:"
-	if s, e, ok := x.labelAt(ss, n); ok && e == n-1 {
+	// (also "Then Sanders:", "And Trump:": an opening word is no name)
+	ls := ss
+	if ls+2 < n && (x.inSet(ls, cClauseOpener) || x.lowerIn(ls, leadInWords)) && x.toks[ls].kind == tWord {
+		ls++
+		if x.punct(ls, ",") {
+			ls++
+		}
+	}
+	if s, e, ok := x.labelAt(ls, n); ok && e == n-1 {
 		return x.mention(s, e), ":", true
 	}
-	if n-1-ss <= 4 && n-2 > ss && x.toks[ss].cap {
-		if s, e, _, ok := x.subjectBefore(n-2, ss); ok && s == ss {
+	// (the verb is a lower-case word: in "Then Sanders:" the name is no verb)
+	if n-1-ss <= 4 && n-2 > ss && x.toks[ss].cap && !x.toks[n-2].cap {
+		if s, e, _, ok := x.subjectBefore(n-2, ss); ok && s == ss && !x.inSet(s, cClauseOpener|cNotSpeaker) {
 			return x.mention(s, e), x.cueText(n-2, n), true
 		}
 	}

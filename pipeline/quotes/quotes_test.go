@@ -448,68 +448,69 @@ func TestCoreference(t *testing.T) {
 		{"partial", "No deal, no ferries!", "dockers"},                                        // "…, when the dockers interrupted her, shouting": the participle's nearest clause
 		{"direct", "We will be back on the quay on Monday,", "Jonas Strand"},                  // "“…,” another striker, X told …": the closing comma left out
 		{"direct", "We will answer every point in court,", "Karen Haug"},
-		{"indirect", "the offer still stood for all crews", "Anders Lund"},                         // "In a short video Lund said": the name after the phrase
-		{"direct", "Every one of you has kept this coast running,", "Petra Halvorsen"},             // "X held a rally while Y hosted …": the later clause's subject is newer
-		{"partial", "has never once lost a vote", "Lars Moe"},                                      // words quoted inside "…, said X": X's, not the sentence subject's
-		{"direct", "That is more her union than anyone", "Lars Moe"},                               // and the quote after them continues X
-		{"direct", "The owners should have settled in October,", "Erik Vold"},                      // "Then there's X.": the person brought on stage
-		{"direct", "Nobody will go without pay this winter,", "Bakke"},                             // "X also addressed …": an adverb between a lone name and its verb
-		{"direct", "Will you sign if the owners move on pay?", "Nils Aune"},                        // "X was asked by Y, “…”": the agent of the passive speaks
-		{"direct", "We built this port with our hands,", "Anders Lund"},                            // "Footage of X again appears. “…,” he says": X
-		{"direct", "We are further apart than last week,", "Berge"},                                // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
-		{"direct", "We will not be moved,", "Anders Lund"},                                         // "The Harbour Convention": an event is no person
-		{"direct", "Not one ferry will stop this winter.", "Ingrid Dahl"},                          // a quote-only paragraph, then "- Name, description.": the name signs it
-		{"direct", "Two years is nothing on this coast,", "Petra Halvorsen"},                       // "Regarding X's offer, Y …": a prepositional opener, Y the subject
-		{"direct", "The owners have not even read our letter,", "Frost"},                           // "X, who …": a plain word before ", who" is a name
-		{"direct", "Nobody should work three nights in a row,", "Jonas Brekke"},                    // "X, a description, …": a surname named in full far earlier is no opener word
-		{"direct", "We sail when the crews sail,", "Kari Lunde"},                                   // "One skipper, harbour pilot X Y, pledged": the set-off full name speaks
-		{"direct", "We owe them a fair raise,", "Nygaard"},                                         // "Solheim thanked his crews": the subject's own "his" makes Solheim a man
-		{"direct", "Nobody here wants a long winter,", "Erik Vold"},                                // "Arms folded, he waited": an absolute phrase is no subject
-		{"direct", "We have said all we had to say,", "Petra Halvorsen"},                           // "X and NFU delegates": the initials are a body, not a second person
-		{"direct", "We cried the whole march,", "Tom Vik"},                                         // Tom "Kaptein" Vik: a nickname inside the name; the subject is newer than the names of the sentence before
-		{"direct", "Never!", "the crowd"},                                                          // "“…!” the crowd roared": a verb of shouting (cues.tsv) attributes the quote
-		{"direct", "Nobody wants this strike to last!", "Anders Lund"},                             // "…, telling her, “…!” She answered …": a quote a cue introduces is not the next sentence's
-		{"direct", "Where were the owners on Friday?", "Erik Vold"},                                // and "…, asking her, “…?” She answered on Tuesday.": not the short sentence after it either
-		{"direct", "They never do in winter,", "Aasen"},                                            // "And Lund, said Ms. Aasen, who …, will not move": the source set off inside the sentence
-		{"partial", "not one krone more", "Anders Lund"},                                           // "X's “…” pledge": the possessor said the words
-		{"direct", "The ministry has no plan for the winter,", "Nils Brun"},                        // "said Committee ranking member X": "ranking" is a title word, not a verb
-		{"direct", "Let them try.", "Petra Halvorsen"},                                             // "When X suggested …, Y fired back: “…”": the cue in the opening clause is not the quote's
-		{"direct", "the offer stands until Friday.", "Anders Lund"},                                // "Lund himself said": the reflexive is no part of the name
-		{"partial", "No more night shifts,", "dockers"},                                            // "chanting “…,” raising new questions": a participle after the quote is no subject
-		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},                         // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
-		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},                 // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
-		{"partial", "an insult to every night crew", "Nils Aune"},                                  // "has been called “…” by X": the passive's agent after the quote
-		{"direct", "I sail with the union, whatever the owners offer.", "Haugen"},                  // "From X's Facebook post: “…”": the author of the text, not the sentence before
-		{"direct", "Will the owners even turn up on Friday?", "a union staffer"},                   // "“…?” a staffer in the hall wondered": a description, its place, an unlisted verb
-		{"direct", "Come back to the table", "Sandvik"},                                            // a headline "X To Y: ‘…’": X speaks to Y (and not "Sandvik To The Owners", below)
-		{"partial", "tear up on day one", "Aasen"},                                                 // "the rota, which X had called a “…” and promised to “…”": the subject the two verbs share
-		{"direct", "The coast pays for the capital.", "Berge"},                                     // "But back in Tromsø, she returned to …:": an adverb and a place open the clause, the pronoun is its subject
-		{"direct", "Not one more day!", "dockers"},                                                 // "“…!” came the shouts from X": the words came from X
-		{"direct", "Who is paying for the extra shifts?", "a young docker"},                        // "“…?” X can be heard asking Y": the one heard in the recording
-		{"direct", "The owners have never sailed a night shift.", "Nils Aune"},                     // "this post from X who wrote, “…”": the name right before "who"
-		{"direct", "We have to be ready to stay out all spring.", "right-hand man"},                // "CITY, date (agency) — In response to …, X rallied …, saying:": the dateline is no subject
-		{"direct", "Those days are over,", "Tor Eide"},                                             // "CITY — The last time X came …, in January, he was": a clause of time before the subject
-		{"direct", "No port on this coast has ever paid its crews more", "Arnfinn Lie"},            // "One of the claims in X’s speech …. He told …:": the owner of the speech after "in" is a candidate
-		{"direct", "Nobody here can feed a family on the old rate", "Liv Sande"},                   // "“…,” Pay for $30 organizing director X told": a sum inside the title
-		{"direct", "We have had better strikes than this one,", "Oddvar Nes"},                      // "“…,” X, wearing … “Lund Out” badges, said": a few quoted words inside the description
-		{"direct", "I would rather sail into a storm than sign for less.", "Ragnhild Moen"},        // "“….” That line from X was printed …": the sentence after the quote names its source
-		{"direct", "Hold the rope and hold the line.", "harbour choir"},                            // "As X sang …, “…”": a verb of singing (cues.tsv) attributes the quote
-		{"direct", "The winter rota breaks every safety rule we know of,", "Signe Rud"},            // "“…,” experts A and B of Bergen's Institute for … wrote": the people, then their body
-		{"direct", "Brekke,", "a docker"},                                                          // "When X shouted, “…,” Y laughed": a quote a verb introduces inside the "when" clause is the clause's
-		{"direct", "Both sides will be heard in full before Easter.", "Ragna Holm"},                // "Judge Ragna Holm … She added": a title word that is also a given name ("Judge", "General") gives no gender
-		{"direct", "The union wants a raise nobody can pay,", "Bakken"},                            // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
-		{"direct", "Not for a minute,", "Eliassen"},                                                // "Was X persuaded by Y's case? “…,” he said": the question's subject follows its auxiliary
-		{"partial", "Pay the crews first!", "Lund supporters"},                                     // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
-		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"}, // "X's letter makes a case: “…”": the text's author
-		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},            // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
-		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                       // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
-		{"direct", "We will all be here until Easter.", "a weary union spokesman"},                 // "The hearing ran so late that X could only sigh: “…”": the "so … that" clause's subject
-		{"direct", "Nobody at Lund Shipping has broken a promise,", "Anders Lund"},                 // he: "Lund Shipping" in his words is a company, not Lund naming himself
-		{"direct", "The Lund supporters on the quay know the truth,", "Anders Lund"},               // he: nor are "the Lund supporters"
-		{"direct", "I never said the quay was ours.", "Petra Halvorsen"},                           // "Then, later that month on Radio Nord: “…”": a lead-in of time and place goes on with the last speaker
-		{"partial", "the minister's patience and plain speaking.", "Olav Tangen"},                  // "X, who … and who worked the quay, praising “…”": the participle ends the relative clause
-		{"direct", "Not one ferry leaves the quay until the owners sign.", "Petra Halvorsen"},      // "X went further at the meeting:" then the quote's paragraph: the colon's sentence subject
-		{"direct", "The company has met every demand it can afford to meet.", "Anders Lund"},       // "X's full statement:" then the quote's paragraph: the author
+		{"indirect", "the offer still stood for all crews", "Anders Lund"},                          // "In a short video Lund said": the name after the phrase
+		{"direct", "Every one of you has kept this coast running,", "Petra Halvorsen"},              // "X held a rally while Y hosted …": the later clause's subject is newer
+		{"partial", "has never once lost a vote", "Lars Moe"},                                       // words quoted inside "…, said X": X's, not the sentence subject's
+		{"direct", "That is more her union than anyone", "Lars Moe"},                                // and the quote after them continues X
+		{"direct", "The owners should have settled in October,", "Erik Vold"},                       // "Then there's X.": the person brought on stage
+		{"direct", "Nobody will go without pay this winter,", "Bakke"},                              // "X also addressed …": an adverb between a lone name and its verb
+		{"direct", "Will you sign if the owners move on pay?", "Nils Aune"},                         // "X was asked by Y, “…”": the agent of the passive speaks
+		{"direct", "We built this port with our hands,", "Anders Lund"},                             // "Footage of X again appears. “…,” he says": X
+		{"direct", "We are further apart than last week,", "Berge"},                                 // "Mr. Tangen": the courtesy title makes Tangen a man, so "she" is Ms. Berge
+		{"direct", "We will not be moved,", "Anders Lund"},                                          // "The Harbour Convention": an event is no person
+		{"direct", "Not one ferry will stop this winter.", "Ingrid Dahl"},                           // a quote-only paragraph, then "- Name, description.": the name signs it
+		{"direct", "Two years is nothing on this coast,", "Petra Halvorsen"},                        // "Regarding X's offer, Y …": a prepositional opener, Y the subject
+		{"direct", "The owners have not even read our letter,", "Frost"},                            // "X, who …": a plain word before ", who" is a name
+		{"direct", "Nobody should work three nights in a row,", "Jonas Brekke"},                     // "X, a description, …": a surname named in full far earlier is no opener word
+		{"direct", "We sail when the crews sail,", "Kari Lunde"},                                    // "One skipper, harbour pilot X Y, pledged": the set-off full name speaks
+		{"direct", "We owe them a fair raise,", "Nygaard"},                                          // "Solheim thanked his crews": the subject's own "his" makes Solheim a man
+		{"direct", "Nobody here wants a long winter,", "Erik Vold"},                                 // "Arms folded, he waited": an absolute phrase is no subject
+		{"direct", "We have said all we had to say,", "Petra Halvorsen"},                            // "X and NFU delegates": the initials are a body, not a second person
+		{"direct", "We cried the whole march,", "Tom Vik"},                                          // Tom "Kaptein" Vik: a nickname inside the name; the subject is newer than the names of the sentence before
+		{"direct", "Never!", "the crowd"},                                                           // "“…!” the crowd roared": a verb of shouting (cues.tsv) attributes the quote
+		{"direct", "Nobody wants this strike to last!", "Anders Lund"},                              // "…, telling her, “…!” She answered …": a quote a cue introduces is not the next sentence's
+		{"direct", "Where were the owners on Friday?", "Erik Vold"},                                 // and "…, asking her, “…?” She answered on Tuesday.": not the short sentence after it either
+		{"direct", "They never do in winter,", "Aasen"},                                             // "And Lund, said Ms. Aasen, who …, will not move": the source set off inside the sentence
+		{"partial", "not one krone more", "Anders Lund"},                                            // "X's “…” pledge": the possessor said the words
+		{"direct", "The ministry has no plan for the winter,", "Nils Brun"},                         // "said Committee ranking member X": "ranking" is a title word, not a verb
+		{"direct", "Let them try.", "Petra Halvorsen"},                                              // "When X suggested …, Y fired back: “…”": the cue in the opening clause is not the quote's
+		{"direct", "the offer stands until Friday.", "Anders Lund"},                                 // "Lund himself said": the reflexive is no part of the name
+		{"partial", "No more night shifts,", "dockers"},                                             // "chanting “…,” raising new questions": a participle after the quote is no subject
+		{"direct", "We will count every ballot twice.", "Petra Halvorsen"},                          // "Afterwards, when reporters asked …, X smiled and said": the main clause's subject
+		{"direct", "Our numbers have been public since June.", "Sandvik campaign"},                  // "The Sandvik campaign issued": a body named for its person is the speaker, not the person
+		{"partial", "an insult to every night crew", "Nils Aune"},                                   // "has been called “…” by X": the passive's agent after the quote
+		{"direct", "I sail with the union, whatever the owners offer.", "Haugen"},                   // "From X's Facebook post: “…”": the author of the text, not the sentence before
+		{"direct", "Will the owners even turn up on Friday?", "a union staffer"},                    // "“…?” a staffer in the hall wondered": a description, its place, an unlisted verb
+		{"direct", "Come back to the table", "Sandvik"},                                             // a headline "X To Y: ‘…’": X speaks to Y (and not "Sandvik To The Owners", below)
+		{"partial", "tear up on day one", "Aasen"},                                                  // "the rota, which X had called a “…” and promised to “…”": the subject the two verbs share
+		{"direct", "The coast pays for the capital.", "Berge"},                                      // "But back in Tromsø, she returned to …:": an adverb and a place open the clause, the pronoun is its subject
+		{"direct", "Not one more day!", "dockers"},                                                  // "“…!” came the shouts from X": the words came from X
+		{"direct", "Who is paying for the extra shifts?", "a young docker"},                         // "“…?” X can be heard asking Y": the one heard in the recording
+		{"direct", "The owners have never sailed a night shift.", "Nils Aune"},                      // "this post from X who wrote, “…”": the name right before "who"
+		{"direct", "We have to be ready to stay out all spring.", "right-hand man"},                 // "CITY, date (agency) — In response to …, X rallied …, saying:": the dateline is no subject
+		{"direct", "Those days are over,", "Tor Eide"},                                              // "CITY — The last time X came …, in January, he was": a clause of time before the subject
+		{"direct", "No port on this coast has ever paid its crews more", "Arnfinn Lie"},             // "One of the claims in X’s speech …. He told …:": the owner of the speech after "in" is a candidate
+		{"direct", "Nobody here can feed a family on the old rate", "Liv Sande"},                    // "“…,” Pay for $30 organizing director X told": a sum inside the title
+		{"direct", "We have had better strikes than this one,", "Oddvar Nes"},                       // "“…,” X, wearing … “Lund Out” badges, said": a few quoted words inside the description
+		{"direct", "I would rather sail into a storm than sign for less.", "Ragnhild Moen"},         // "“….” That line from X was printed …": the sentence after the quote names its source
+		{"direct", "Hold the rope and hold the line.", "harbour choir"},                             // "As X sang …, “…”": a verb of singing (cues.tsv) attributes the quote
+		{"direct", "The winter rota breaks every safety rule we know of,", "Signe Rud"},             // "“…,” experts A and B of Bergen's Institute for … wrote": the people, then their body
+		{"direct", "Brekke,", "a docker"},                                                           // "When X shouted, “…,” Y laughed": a quote a verb introduces inside the "when" clause is the clause's
+		{"direct", "Both sides will be heard in full before Easter.", "Ragna Holm"},                 // "Judge Ragna Holm … She added": a title word that is also a given name ("Judge", "General") gives no gender
+		{"direct", "The union wants a raise nobody can pay,", "Bakken"},                             // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
+		{"direct", "Not for a minute,", "Eliassen"},                                                 // "Was X persuaded by Y's case? “…,” he said": the question's subject follows its auxiliary
+		{"partial", "Pay the crews first!", "Lund supporters"},                                      // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
+		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"},  // "X's letter makes a case: “…”": the text's author
+		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},             // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
+		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                        // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
+		{"direct", "We will all be here until Easter.", "a weary union spokesman"},                  // "The hearing ran so late that X could only sigh: “…”": the "so … that" clause's subject
+		{"direct", "Nobody at Lund Shipping has broken a promise,", "Anders Lund"},                  // he: "Lund Shipping" in his words is a company, not Lund naming himself
+		{"direct", "The Lund supporters on the quay know the truth,", "Anders Lund"},                // he: nor are "the Lund supporters"
+		{"direct", "I never said the quay was ours.", "Petra Halvorsen"},                            // "Then, later that month on Radio Nord: “…”": a lead-in of time and place goes on with the last speaker
+		{"partial", "the minister's patience and plain speaking.", "Olav Tangen"},                   // "X, who … and who worked the quay, praising “…”": the participle ends the relative clause
+		{"direct", "Not one ferry leaves the quay until the owners sign.", "Petra Halvorsen"},       // "X went further at the meeting:" then the quote's paragraph: the colon's sentence subject
+		{"direct", "The company has met every demand it can afford to meet.", "Anders Lund"},        // "X's full statement:" then the quote's paragraph: the author
+		{"direct", "Sign it by Friday, or the ferries stay in port all winter.", "Petra Halvorsen"}, // "Then X:" then the quote's paragraph: an opening word is no name
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
