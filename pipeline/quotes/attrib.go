@@ -690,7 +690,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		for s-1 >= ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
 			s--
 		}
-		if m := x.mention(s, q.ot); x.e.personLike(strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), "’s")) {
+		if m := x.mention(s, q.ot); x.e.personLike(dropPossessive(m.Text)) {
 			quote.Speaker = m
 			quote.Cue, quote.Rule = x.text[x.toks[q.ct+1].s:x.toks[q.ct+1].e], "possessive-quote"
 			return

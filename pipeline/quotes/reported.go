@@ -889,8 +889,17 @@ func (x *run) learnGender(name string, g int8) {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
+// dropPossessive returns s without a possessive ending ("Trump's",
+// "Clinton’s").
+func dropPossessive(s string) string {
+	if t, ok := strings.CutSuffix(s, "'s"); ok {
+		return t
+	}
+	return strings.TrimSuffix(s, "’s")
+}
+
 func lastWordOf(s string) string {
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	s = dropPossessive(s)
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
 	}
@@ -1373,7 +1382,7 @@ func (e *Extractor) personLike(m string) bool {
 	if i := strings.LastIndexByte(lm, ' '); i >= 0 {
 		last = lm[i+1:]
 	}
-	last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+	last = dropPossessive(last)
 	if institutionHeads[last] || e.nonPerson[last] {
 		return false
 	}
