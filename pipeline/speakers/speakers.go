@@ -395,7 +395,8 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 func cutAfterName(m string) string {
 	// (not "Fight for $15 organizing director Kendall Fells": a lower-case
 	// title word and a full name end the mention, so the name is there)
-	if f := strings.Fields(m); len(f) >= 4 && upperWord(f[len(f)-1]) && upperWord(f[len(f)-2]) && !upperWord(f[len(f)-3]) && !nameJoiners[f[len(f)-3]] {
+	var w [3]string
+	if lastWords(m, w[:]) && upperWord(w[2]) && upperWord(w[1]) && !upperWord(w[0]) && !nameJoiners[w[0]] {
 		return m
 	}
 	for _, sep := range []string{" of ", " from ", " at ", " for ", " with ", ", "} {
@@ -679,6 +680,25 @@ func courtesy(title string) bool {
 
 // nameJoiners join a name to the place or body after it ("of New York").
 var nameJoiners = map[string]bool{"of": true, "from": true, "at": true, "for": true, "with": true, "in": true, "and": true, "the": true}
+
+// lastWords fills w with the last len(w) words of s, split as strings.Fields
+// splits them, and reports whether another word comes before them. It reads
+// back from the end, so a look-up allocates nothing.
+func lastWords(s string, w []string) bool {
+	for i := len(w) - 1; i >= 0; i-- {
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+		if s == "" {
+			return false
+		}
+		start := 0
+		if k := strings.LastIndexFunc(s, unicode.IsSpace); k >= 0 {
+			_, size := utf8.DecodeRuneInString(s[k:])
+			start = k + size
+		}
+		w[i], s = s[start:], s[:start]
+	}
+	return strings.TrimRightFunc(s, unicode.IsSpace) != ""
+}
 
 // upperWord: w starts with an ASCII capital.
 func upperWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

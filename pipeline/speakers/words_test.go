@@ -1,6 +1,7 @@
 package speakers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,8 @@ import (
 // they stand in for.
 func FuzzWordsAgree(f *testing.F) {
 	for _, s := range []string{"US Secretary of State Rex Tillerson", " the  Kremlin ", "THE White House", "the\tKremlin",
-		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter"} {
+		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter",
+		"organizing director Kendall Fells", "x\u2003y\u0085 z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -23,6 +25,16 @@ func FuzzWordsAgree(f *testing.F) {
 				if got, want := joinSpans(s, sp, lo, hi), strings.Join(fields[lo:hi], " "); got != want {
 					t.Fatalf("join(%q, %d, %d) = %q, want %q", s, lo, hi, got, want)
 				}
+			}
+		}
+		for n := 0; n <= 4; n++ {
+			w := make([]string, n)
+			more := lastWords(s, w)
+			if want := len(fields) > n; more != want {
+				t.Fatalf("lastWords(%q, %d) = %v, want %v", s, n, more, want)
+			}
+			if len(fields) >= n && !slices.Equal(w, fields[len(fields)-n:]) {
+				t.Fatalf("lastWords(%q, %d) read %q, Fields ends %q", s, n, w, fields[len(fields)-n:])
 			}
 		}
 		if b, ok := appendASCIIKey(nil, s); ok && string(b) != key(s) {
