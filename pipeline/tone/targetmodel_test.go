@@ -205,7 +205,7 @@ func TestSentenceCombiner(t *testing.T) {
 		"The envoys met on Wednesday.":               "neutral",
 	} {
 		got := ts.Score(text)
-		x := ts.toneFeatureVector(text)
+		x, _ := ts.combinerInputs(text)
 		if p := m2.ToneCombiner.probs(x[:]); math.Abs(got.Tone-(p[classPos]-p[classNeg])) > 1e-9 {
 			t.Errorf("%q: tone %.4f, want the combiner's P(pos) − P(neg) %.4f", text, got.Tone, p[classPos]-p[classNeg])
 		}

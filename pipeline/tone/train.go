@@ -75,15 +75,16 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 			if i%trainFolds != k {
 				continue
 			}
-			if toneCombiner {
-				v := fold.toneFeatureVector(x.Text)
-				X = append(X, v[:])
-				y = append(y, x.Class)
-			}
-			if labelCombiner {
-				v := fold.labelFeatureVector(x.Text)
-				XL = append(XL, v[:])
-				yL = append(yL, x.Class)
+			if toneCombiner || labelCombiner {
+				tv, lv := fold.combinerInputs(x.Text)
+				if toneCombiner {
+					X = append(X, tv[:])
+					y = append(y, x.Class)
+				}
+				if labelCombiner {
+					XL = append(XL, lv[:])
+					yL = append(yL, x.Class)
+				}
 			}
 			if !x.HasTarget || targets < minTargets {
 				continue
@@ -111,16 +112,18 @@ func Train(s *Scorer, examples []Example, opt TrainOptions) *Model {
 	return m
 }
 
-// toneFeatureVector is the sentence combiner's input for text.
-func (s *Scorer) toneFeatureVector(text string) [4]float64 {
+// combinerInputs returns the sentence combiner's and the label combiner's
+// inputs for text, from the sums Score computes (sentenceLogits), so that
+// the combiners learn from what they will be given.
+func (s *Scorer) combinerInputs(text string) (tone [4]float64, label [7]float64) {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
 	e.prepare(sc, text)
 	lex := e.compoundPrepared(sc, text)
 	e.nbFeatures(sc, text)
-	l, n := s.model.logits(sc, 0, len(sc.toks))
-	return toneVector(sc, lex, l, n)
+	l, n, vl := s.model.sentenceLogits(sc)
+	return toneVector(sc, lex, l, n), labelVector(sc, lex, vl)
 }
 
 // countModel counts the examples outside fold skip (all when skip < 0), and

@@ -328,16 +328,3 @@ func inBand(tone float64, label string) float64 {
 	in := math.Nextafter(labelThresh, 0)
 	return math.Max(-in, math.Min(in, tone))
 }
-
-// labelFeatureVector is the label combiner's input for text (the model
-// must have a word-vector model).
-func (s *Scorer) labelFeatureVector(text string) [7]float64 {
-	e := s.rules
-	sc := e.get()
-	defer e.put(sc)
-	e.prepare(sc, text)
-	lex := e.compoundPrepared(sc, text)
-	e.nbFeatures(sc, text)
-	l, _ := s.model.vecLogits(sc, vecReach{})
-	return labelVector(sc, lex, l)
-}
