@@ -1,8 +1,12 @@
 package source
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -98,4 +102,36 @@ func FuzzSpecial(f *testing.F) {
 			t.Fatalf("special(%q, %d) = %d, want %d", data, from, got, want)
 		}
 	})
+}
+
+// Lines shorter than the reader's buffer are parsed in place, longer ones
+// gathered from several reads: both must give the article as written,
+// short lines after a long one included, and a last line without '\n'.
+func TestReadJSONLLinesAroundTheBuffer(t *testing.T) {
+	long := strings.Repeat("A long paragraph of text.\n\n", 20000) // 540 KB, over two buffers
+	texts := []string{"short one", long, "after the long one", long[:256<<10-40], "last, no newline"}
+	var in bytes.Buffer
+	for i, text := range texts {
+		rec, _ := json.Marshal(map[string]string{"id": fmt.Sprint("a", i), "text": text})
+		in.Write(rec)
+		if i < len(texts)-1 {
+			in.WriteByte('\n')
+		}
+	}
+	var got []Item
+	err := readJSONL(context.Background(), File{Path: "in/feed.jsonl", Root: "in"}, &in, Options{MaxArticleBytes: 1 << 20}, func(it Item) error {
+		got = append(got, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(texts) {
+		t.Fatalf("%d items, want %d", len(got), len(texts))
+	}
+	for i, it := range got {
+		if it.Err != nil || it.ID != fmt.Sprint("a", i) || it.Article.Text != texts[i] || it.Line != i+1 {
+			t.Errorf("line %d: id %q, line %d, %d bytes of text, err %v; want a%d, %d bytes", i+1, it.ID, it.Line, len(it.Article.Text), it.Err, i, len(texts[i]))
+		}
+	}
 }

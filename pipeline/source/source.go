@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -314,14 +315,20 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 		buf = buf[:0]
 		tooLong := false
 		var readErr error
+		// A line that fits in the reader's buffer is parsed where it lies
+		// (parseRecord keeps no part of it); a longer one is gathered.
+		data := buf
 		for {
 			chunk, err := br.ReadSlice('\n')
 			if !tooLong {
 				if len(buf)+len(chunk) > maxLine {
 					tooLong = true
 					buf = buf[:0]
+				} else if len(buf) == 0 && err != bufio.ErrBufferFull {
+					data = chunk
 				} else {
 					buf = append(buf, chunk...)
+					data = buf
 				}
 			}
 			if err == bufio.ErrBufferFull {
@@ -330,7 +337,7 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 			readErr = err
 			break
 		}
-		fallbackID := fmt.Sprintf("%s:%d", base, line)
+		fallbackID := base + ":" + strconv.Itoa(line)
 		if readErr != nil && readErr != io.EOF {
 			// A truncated gzip stream or a failing disk: the records read
 			// so far are kept; the rest of the file, from this line on, is
@@ -341,8 +348,8 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 			if err := emit(failed(f, line, fallbackID, fmt.Errorf("line longer than %d bytes", maxLine))); err != nil {
 				return err
 			}
-		} else if len(bytes.TrimSpace(buf)) > 0 {
-			if err := emit(parseRecord(f, line, fallbackID, buf, opt)); err != nil {
+		} else if len(bytes.TrimSpace(data)) > 0 {
+			if err := emit(parseRecord(f, line, fallbackID, data, opt)); err != nil {
 				return err
 			}
 		}
@@ -367,7 +374,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if rec.ID != nil && strings.TrimSpace(*rec.ID) != "" {
 		id = strings.TrimSpace(*rec.ID)
 	}
-	loc := fmt.Sprintf("%s:%d", f.Name(), line)
+	loc := f.Name() + ":" + strconv.Itoa(line)
 	if rec.Text == nil {
 		return failed(f, line, id, errors.New(`missing "text"`))
 	}
