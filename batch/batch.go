@@ -397,6 +397,7 @@ var analyzeFn = analyze
 // article, the goroutine's stack grown anew every time, cost 1-2% of a run.
 type analyst struct {
 	an      *pipeline.Analyzer
+	fn      func(*pipeline.Analyzer, *article.Article) ([]pipeline.Statement, error)
 	timeout time.Duration
 	timer   *time.Timer
 	in      chan *article.Article
@@ -408,8 +409,11 @@ type outcome struct {
 	err error
 }
 
+// newAnalyst takes analyzeFn once, on the worker's goroutine: an
+// abandoned analysis may outlive the run, and must not read the variable
+// a test puts back after it.
 func newAnalyst(an *pipeline.Analyzer, timeout time.Duration) *analyst {
-	return &analyst{an: an, timeout: timeout}
+	return &analyst{an: an, fn: analyzeFn, timeout: timeout}
 }
 
 // analyze runs the analysis, giving up after the timeout (0: none). An
@@ -417,11 +421,11 @@ func newAnalyst(an *pipeline.Analyzer, timeout time.Duration) *analyst {
 // next article gets a new goroutine.
 func (s *analyst) analyze(a *article.Article) ([]pipeline.Statement, error) {
 	if s.timeout <= 0 {
-		return analyzeFn(s.an, a)
+		return s.fn(s.an, a)
 	}
 	if s.in == nil {
 		s.in, s.out = make(chan *article.Article), make(chan outcome, 1)
-		go analyses(s.an, s.in, s.out)
+		go analyses(s.fn, s.an, s.in, s.out)
 	}
 	if s.timer == nil {
 		s.timer = time.NewTimer(s.timeout)
@@ -449,9 +453,9 @@ func (s *analyst) stop() {
 
 // analyses analyses each article from in until in is closed. out has room
 // for one outcome, so an abandoned analysis does not block on its send.
-func analyses(an *pipeline.Analyzer, in <-chan *article.Article, out chan<- outcome) {
+func analyses(fn func(*pipeline.Analyzer, *article.Article) ([]pipeline.Statement, error), an *pipeline.Analyzer, in <-chan *article.Article, out chan<- outcome) {
 	for a := range in {
-		st, err := analyzeFn(an, a)
+		st, err := fn(an, a)
 		out <- outcome{st, err}
 	}
 }
