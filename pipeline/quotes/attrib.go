@@ -813,6 +813,15 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		}
 		sp := x.span(k+1, m)
 		appositive = x.text[sp.Start:sp.End]
+		// "Florida's former governor, Jeb Bush, said": a description set
+		// off by a full name; the name is the speaker, the description
+		// its role
+		if !x.toks[e-1].cap && x.toks[k+1].cap && x.toks[m-1].cap && fullName(appositive) {
+			if kind, jj := x.cueAt(m + 1); kind == cueVerb || kind == cueNaming {
+				ds := x.span(s, e)
+				return k + 1, m, m + 1, jj, x.text[ds.Start:ds.End], true
+			}
+		}
 		k = m + 1
 		skip()
 	}

@@ -511,6 +511,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Not one ferry leaves the quay until the owners sign.", "Petra Halvorsen"},       // "X went further at the meeting:" then the quote's paragraph: the colon's sentence subject
 		{"direct", "The company has met every demand it can afford to meet.", "Anders Lund"},        // "X's full statement:" then the quote's paragraph: the author
 		{"direct", "Sign it by Friday, or the ferries stay in port all winter.", "Petra Halvorsen"}, // "Then X:" then the quote's paragraph: an opening word is no name
+		{"direct", "We close the gates at dusk, strike or no strike,", "Ivar Sund"},                 // "“…,” the port's night manager, X, said": the set-off full name, not the description
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker
