@@ -1345,14 +1345,20 @@ func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
 				}
 			}
 			// "when Sanders protesters interrupted her": a name before a
-			// lower-case noun and a past verb qualifies that noun
+			// lower-case noun and a past verb qualifies that noun; an
+			// adverb there ("when Lund abruptly interrupted her") is no
+			// part of the subject
+			verb := ne
 			if ne+1 < v-1 && x.toks[ns].cap && x.toks[ne].kind == tWord && !x.toks[ne].cap && x.toks[ne].q < 0 && !x.pastTense(ne) &&
 				(x.pastTense(ne+1) || x.lowerIn(ne+1, irregularPast)) {
-				ne++
+				verb = ne + 1
+				if !x.adverbLike(ne) {
+					ne++
+				}
 			}
 			// a clause has a verb after its subject ("after the meeting
 			// that …" is a phrase, not a clause)
-			if ne >= v-1 || !(x.pastTense(ne) || x.lowerIn(ne, irregularPast) || x.cueAtKind(ne) == cueVerb) {
+			if verb >= v-1 || !(x.pastTense(verb) || x.lowerIn(verb, irregularPast) || x.cueAtKind(verb) == cueVerb) {
 				return 0, 0, false
 			}
 			if x.e.isPlace(x.text[x.toks[ns].s:x.toks[ne-1].e]) {

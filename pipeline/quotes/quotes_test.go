@@ -500,6 +500,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The union wants a raise nobody can pay,", "Bakken"},                             // "…, but a hoarse-voiced X got in digs. “…,” he said": the name after "but a" and an adjective is the newer subject
 		{"direct", "Not for a minute,", "Eliassen"},                                                 // "Was X persuaded by Y's case? “…,” he said": the question's subject follows its auxiliary
 		{"partial", "Pay the crews first!", "Lund supporters"},                                      // "…, when Lund supporters interrupted her, shouting": a name before a noun and a verb qualifies the noun
+		{"partial", "Enough about the night rota!", "Anders Lund"},                                  // "…, when Lund abruptly interrupted her again, shouting": an adverb before the verb is no part of the subject
 		{"direct", "No ferry sails without a crew, and no crew sails for nothing.", "Anders Lund"},  // "X's letter makes a case: “…”": the text's author
 		{"direct", "Nobody in this parish has gone hungry yet.", "The Lutheran pastor"},             // "The chaplain further reflected that …. “…”": the adverb is no part of the subject
 		{"direct", "Lund: ‘We will never sign.’", "Per Vik"},                                        // "“Lund: ‘…’ Bakken: ‘…’”": names before quoted words are the speaker's quoting, not a transcript's labels
