@@ -515,9 +515,10 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We close the gates at dusk, strike or no strike,", "Ivar Sund"},                 // "“…,” the port's night manager, X, said": the set-off full name, not the description
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
-	// with a preposition is no speaker
+	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
+	// a union steward, Kari Lie, told Radio Nord": no "…, told X" report)
 	for _, s := range ss {
-		if strings.HasPrefix(s.speaker, "In ") || strings.HasPrefix(s.speaker, "Footage") || strings.Contains(s.speaker, "Owners") {
+		if strings.HasPrefix(s.speaker, "In ") || strings.HasPrefix(s.speaker, "Footage") || strings.Contains(s.speaker, "Owners") || strings.Contains(s.speaker, "Radio Nord") {
 			t.Errorf("%q: speaker %q", s.text, s.speaker)
 		}
 	}

@@ -41,7 +41,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
 			}
-			if !found && !leads && v > ss && x.punct(v-1, ",") {
+			// (not "…, told CNN": "told" takes its hearer after it, never an
+			// inverted speaker)
+			if !found && !leads && v > ss && x.punct(v-1, ",") && !x.is(v, "told") && !x.is(v, "tells") && !x.is(v, "tell") {
 				// …, said X.
 				if ns, ne, ok := x.npForward(j, se); ok && (x.adverbialTail(ne, se) || x.appositiveTail(ne, se)) {
 					q = x.statement(pi, ss, v-1, "content-comma-verb-speaker")
