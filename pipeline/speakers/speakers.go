@@ -359,7 +359,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 			return r.fromActor(r.actors[i], at)
 		}
 	}
-	if name != "" && isName(name) {
+	if name != "" && isName(name) && !forSomeone(title) {
 		if !strings.Contains(name, " ") {
 			if f, ok := full[lastWord(name)]; ok {
 				name = f
@@ -388,6 +388,25 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	sp.Affiliation = r.titleSide(src)
 	return sp
 }
+
+// forSomeone: a title that is a described person working for or close to
+// the name after it ("a spokesman for Bernie Sanders", "an aide to Hillary
+// Clinton", "the lawyer for Trump University"): an unnamed source, not the
+// named one. ("Secretary of State John Kerry" opens with no determiner.)
+func forSomeone(title string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(title), " ")
+	if !ok || !inLower(describers, first) {
+		return false
+	}
+	last := rest
+	if i := strings.LastIndexByte(rest, ' '); i >= 0 {
+		last = rest[i+1:]
+	}
+	return last == "for" || last == "to" || last == "with" || last == "at"
+}
+
+var describers = map[string]bool{"a": true, "an": true, "the": true, "one": true, "another": true, "two": true,
+	"three": true, "several": true, "some": true}
 
 // cutAfterName keeps the name of "Robert Antonacci of the New York
 // delegation" or "Jane Roe, a lawyer": the words after a name that are

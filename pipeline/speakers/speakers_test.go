@@ -51,3 +51,26 @@ func TestSurnameFromWholeArticle(t *testing.T) {
 		}
 	}
 }
+
+// Someone described by whom they work for ("a spokesman for Anna Berg", "an
+// aide to the mayor") is an unnamed source kept as written, not the person
+// named after "for" or "to"; a title before a name still gives the name.
+func TestDescribedSourceKeptAsSuch(t *testing.T) {
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A spokesman for Anna Berg said little. An aide to Tomas Berg said less. Port director Anders Lund said nothing."
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	var qs []quotes.Quote
+	for _, m := range []string{"A spokesman for Anna Berg", "An aide to Tomas Berg", "Port director Anders Lund"} {
+		i := strings.Index(text, m)
+		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
+	}
+	got := speakers.New(lx).Resolve(&a, qs)
+	for i, want := range []string{"A spokesman for Anna Berg", "An aide to Tomas Berg", "Anders Lund"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
+		}
+	}
+}
