@@ -1012,17 +1012,7 @@ func (x *run) namedBy(m Mention, stmts []Quote, sp article.Span) bool {
 // ("the Sanders campaign" still names Sanders: people call their own
 // campaign "my campaign".)
 func namesAlone(s, w string) bool {
-	for off := 0; ; {
-		k := strings.Index(s[off:], w)
-		if k < 0 {
-			return false
-		}
-		k += off
-		end := k + len(w)
-		off = end
-		if (k > 0 && isWordByte(s[k-1])) || (end < len(s) && isWordByte(s[end])) {
-			continue
-		}
+	for end := wholeWordEnd(s, w, 0); end >= 0; end = wholeWordEnd(s, w, end) {
 		next := s[end:]
 		if strings.HasPrefix(next, " ") {
 			next = next[1:]
@@ -1036,6 +1026,7 @@ func namesAlone(s, w string) bool {
 		}
 		return true
 	}
+	return false
 }
 
 // qualified: a lower-case noun for people a surname can qualify
@@ -1045,16 +1036,19 @@ func qualified(w string) bool {
 }
 
 // containsWord: w occurs in s as a whole word (a possessive ending allowed).
-func containsWord(s, w string) bool {
-	for off := 0; ; {
+func containsWord(s, w string) bool { return wholeWordEnd(s, w, 0) >= 0 }
+
+// wholeWordEnd returns where the first whole-word w in s from off ends, or -1.
+func wholeWordEnd(s, w string, off int) int {
+	for {
 		k := strings.Index(s[off:], w)
 		if k < 0 {
-			return false
+			return -1
 		}
 		k += off
 		end := k + len(w)
 		if (k == 0 || !isWordByte(s[k-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return true
+			return end
 		}
 		off = end
 	}
