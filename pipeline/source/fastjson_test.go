@@ -8,7 +8,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 // decodeArticle must decode every record it accepts exactly as
@@ -134,4 +137,40 @@ func TestReadJSONLLinesAroundTheBuffer(t *testing.T) {
 			t.Errorf("line %d: id %q, line %d, %d bytes of text, err %v; want a%d, %d bytes", i+1, it.ID, it.Line, len(it.Article.Text), it.Err, i, len(texts[i]))
 		}
 	}
+}
+
+// jsonTime reads a date without escapes as it stands; it must give what
+// decoding the value with encoding/json gives, for any valid JSON value.
+func FuzzJSONTime(f *testing.F) {
+	for _, s := range []string{`"2017-04-12"`, `"2017-04-12T10:00:00-04:00"`, `""`, `"  "`, `null`, `42`, `"2017-04-12\u0054"`,
+		`"someday"`, `"a\"b"`, `"\\"`, `"2017-13-40"`, `{"a":1}`, `"Apr 12, 2017"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if !json.Valid(raw) || !utf8.Valid(raw) {
+			return // parseRecord checks the line before
+		}
+		raw = bytes.TrimSpace(raw) // a value as the decoders keep it
+		want, wantErr := func() (time.Time, error) {
+			if string(raw) == "null" {
+				return time.Time{}, nil
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return time.Time{}, fmt.Errorf("want a string, got %s", raw)
+			}
+			if strings.TrimSpace(s) == "" {
+				return time.Time{}, nil
+			}
+			t, _, err := article.ParseTime(s)
+			if err != nil {
+				return time.Time{}, err
+			}
+			return t.UTC(), nil
+		}()
+		got, err := jsonTime(raw)
+		if !got.Equal(want) || (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			t.Fatalf("jsonTime(%s) = %v, %v; want %v, %v", raw, got, err, want, wantErr)
+		}
+	})
 }

@@ -404,7 +404,12 @@ func jsonTime(raw json.RawMessage) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' && bytes.IndexByte(raw[1:n-1], '\\') < 0 && bytes.IndexByte(raw[1:n-1], '"') < 0 {
+		// A date without escapes, as nearly all are: its characters as
+		// they stand (raw comes from a line already checked as JSON and
+		// UTF-8), without encoding/json's reflection for each article.
+		s = string(raw[1 : n-1])
+	} else if err := json.Unmarshal(raw, &s); err != nil {
 		return time.Time{}, fmt.Errorf("want a string, got %s", raw)
 	}
 	if strings.TrimSpace(s) == "" {
