@@ -1599,18 +1599,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
 		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(subordinators[x.lower(i)] && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
-			// "But back on American soil, he returned …": an adverb and
-			// a place phrase open the clause; the subject follows
-			if i+1 < lim && x.toks[i].kind == tWord && !x.toks[i].cap && !x.inSet(i, cDeterminer|cSubjectPronoun|cNpStop) && x.inSet(i+1, cPlacePrep) && !x.inSet(i, cPlacePrep) {
-				for k := i + 2; k < lim && k < i+9 && x.toks[k].q < 0 && x.toks[k].kind != tOpen; k++ {
-					if x.punct(k, ",") {
-						if k+1 < lim && (x.inSet(k+1, cSubjectPronoun) || x.toks[k+1].cap) {
-							i = k + 1
-						}
-						break
-					}
-				}
-			}
+			i = x.pastPlaceOpener(i, lim)
 		} else if x.inSet(i, cClauseOpener) && !subordinators[x.lower(i)] && i+2 < lim && x.inSet(i+1, cBetween) && !x.toks[i+1].cap &&
 			(x.toks[i+2].cap || x.inSet(i+2, cDeterminer)) {
 			i += 2 // And then Trump went …
@@ -1665,6 +1654,24 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 // agree?"), so its subject comes after that word.
 func (x *run) invertedQuestion(i, lim int) bool {
 	return i+1 < lim && x.punct(lim-1, "?") && x.toks[i].kind == tWord && x.toks[i].cap && x.toks[i].q < 0 && x.lowerIn(i, questionAux)
+}
+
+// pastPlaceOpener: "But back on American soil, he returned …": an adverb
+// and a place phrase at token i open the clause, and the subject, a pronoun
+// or a name, follows their comma; it returns where the subject starts, or i.
+func (x *run) pastPlaceOpener(i, lim int) int {
+	if i+1 >= lim || x.toks[i].kind != tWord || x.toks[i].cap || x.inSet(i, cDeterminer|cSubjectPronoun|cNpStop) || !x.inSet(i+1, cPlacePrep) || x.inSet(i, cPlacePrep) {
+		return i
+	}
+	for k := i + 2; k < lim && k < i+9 && x.toks[k].q < 0 && x.toks[k].kind != tOpen; k++ {
+		if x.punct(k, ",") {
+			if k+1 < lim && (x.inSet(k+1, cSubjectPronoun) || x.toks[k+1].cap) {
+				return k + 1
+			}
+			return i
+		}
+	}
+	return i
 }
 
 // timeClause: "The last time", "the first time", "Every time", "Each
