@@ -276,10 +276,23 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 		return "", "", false
 	}
 	first := strings.ToLower(name[:strings.IndexByte(name, ' ')])
+	if title == "" && first == "will" && startsQuestion(text, start, k+len(sur)) {
+		return "", "", false // "Will Sanders endorse her?": the auxiliary, not a given name
+	}
 	if _, ok := r.given[first]; ok || title != "" || r.titleBefore(text, start) {
 		return name, title, true
 	}
 	return "", "", false
+}
+
+// startsQuestion: text[start:] opens a sentence that ends in a question
+// mark (the first end of a sentence after end is '?').
+func startsQuestion(text string, start, end int) bool {
+	if start > 0 && text[start-1] != '\n' && !(start > 1 && text[start-1] == ' ' && strings.IndexByte(".?!", text[start-2]) >= 0) {
+		return false
+	}
+	i := strings.IndexAny(text[end:], ".?!\n")
+	return i >= 0 && text[end+i] == '?'
 }
 
 // otherGiven is the capitalised word right before the surname at text[k:]

@@ -13,11 +13,12 @@ import (
 // A surname speaker takes the full name, title and side the article gives
 // that person anywhere, also in a sentence that reports no speech; a
 // surname the article gives two people stays a surname ("Team Verin" is no
-// second Verin, nor "Secretary Whitfield" a second Whitfield).
+// second Verin, nor "Secretary Whitfield" a second Whitfield, nor the
+// question "Will Whitfield sign?").
 func TestSurnameFromWholeArticle(t *testing.T) {
 	text := "Port talks resume\n\n" +
 		"US Secretary of State Laura Whitfield and Russian Foreign Minister Anatoly Verin met in Geneva on Monday.\n\n" +
-		"Whitfield said the talks were useful. Verin said little. Reporters later asked Secretary Whitfield about the ships.\n\n" +
+		"Whitfield said the talks were useful. Verin said little. Reporters later asked Secretary Whitfield about the ships. Will Whitfield sign?\n\n" +
 		"Ships owned by Anna Berg and Tomas Berg left the port. Berg said nothing.\n\n" +
 		"Observers said that Team Verin was pleased.\n\n" +
 		"Ferry owner Jane Holm spoke first, and the crowd then cheered for Bjarke Holm. Holm said nothing."
