@@ -40,9 +40,10 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	out = x.dropLabels(out, first)
 	out = x.antecedents(out, first)
 
-	// remember the speaker this paragraph leaves for the next one
+	// remember the speaker this paragraph leaves for the next one, which
+	// reads it only for a quote opening that paragraph (previousSubject)
 	x.prevSubject = Mention{}
-	if n := len(x.sens); n > 0 {
+	if n := len(x.sens); n > 0 && x.nextMayOpenQuote {
 		ls, le := x.sens[n-1][0], x.sens[n-1][1]
 		if m, ok := x.personSubject(ls, le); ok {
 			x.prevSubject, x.prevSubjectPara = m, pi

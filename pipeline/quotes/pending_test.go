@@ -29,7 +29,35 @@ func TestPutOffAntecedents(t *testing.T) {
 	lazy := New(lx)
 	eager := New(lx)
 	eager.eagerAntecedents = true
+	arts := testArticles(t)
+	pronouns := 0
+	for i := range arts {
+		want := eager.Extract(&arts[i])
+		got := lazy.Extract(&arts[i])
+		if !reflect.DeepEqual(got, want) {
+			for k := range min(len(got), len(want)) {
+				if !reflect.DeepEqual(got[k], want[k]) {
+					t.Fatalf("article %q: statement %d\n got %+v\nwant %+v", arts[i].ID, k, got[k], want[k])
+				}
+			}
+			t.Fatalf("article %q: %d statements, want %d", arts[i].ID, len(got), len(want))
+		}
+		for _, q := range want {
+			if q.Antecedent.Text != "" && isPronoun(q.Speaker.Text) {
+				pronouns++
+			}
+		}
+	}
+	// the comparison means something only if antecedents were resolved
+	if pronouns == 0 {
+		t.Fatal("no pronoun speaker with an antecedent in the articles compared")
+	}
+	t.Logf("%d articles, %d pronoun speakers with an antecedent", len(arts), pronouns)
+}
 
+// testArticles reads the articles written for the tests and, when they are
+// beside the checkout, the shared corpora.
+func testArticles(t *testing.T) []article.Article {
 	var arts []article.Article
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, p := range files {
@@ -63,29 +91,7 @@ func TestPutOffAntecedents(t *testing.T) {
 	if corpora == 0 {
 		t.Log("shared corpora not available: the test articles only")
 	}
-	pronouns := 0
-	for i := range arts {
-		want := eager.Extract(&arts[i])
-		got := lazy.Extract(&arts[i])
-		if !reflect.DeepEqual(got, want) {
-			for k := range min(len(got), len(want)) {
-				if !reflect.DeepEqual(got[k], want[k]) {
-					t.Fatalf("article %q: statement %d\n got %+v\nwant %+v", arts[i].ID, k, got[k], want[k])
-				}
-			}
-			t.Fatalf("article %q: %d statements, want %d", arts[i].ID, len(got), len(want))
-		}
-		for _, q := range want {
-			if q.Antecedent.Text != "" && isPronoun(q.Speaker.Text) {
-				pronouns++
-			}
-		}
-	}
-	// the comparison means something only if antecedents were resolved
-	if pronouns == 0 {
-		t.Fatal("no pronoun speaker with an antecedent in the articles compared")
-	}
-	t.Logf("%d articles, %d pronoun speakers with an antecedent", len(arts), pronouns)
+	return arts
 }
 
 // TestCandidatePassReads: the candidate pass, which settle replays for a
@@ -173,4 +179,47 @@ func recvType(fd *ast.FuncDecl) string {
 		return id.Name
 	}
 	return ""
+}
+
+// TestMayOpenWithQuote: a paragraph whose first token is an opening
+// quotation mark is never one mayOpenWithQuote turns away (the subject the
+// paragraph before leaves is worked out only for those it lets through).
+func TestMayOpenWithQuote(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"“We will win,” she said.", true},
+		{" \n\t\"Yes\"", true},
+		{"''Yes,'' he said.", true},
+		{"\u00a0“Yes”", true}, // a Unicode space, which tokenize skips
+		{"Sanders said “yes”.", false},
+		{"(“Yes”)", false},
+		{"", false},
+	} {
+		if got := mayOpenWithQuote(c.text, article.Span{End: len(c.text)}); got != c.want {
+			t.Errorf("mayOpenWithQuote(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	opening, kept := 0, 0
+	for _, a := range testArticles(t) {
+		for _, p := range a.Paragraphs {
+			qs := pairQuotes(a.Text, p.Start, p.End, nil)
+			toks := tokenize(a.Text, p.Start, p.End, qs, nil)
+			may := mayOpenWithQuote(a.Text, p)
+			if len(toks) > 0 && toks[0].kind == tOpen {
+				opening++
+				if !may {
+					t.Fatalf("article %q: paragraph %q opens with a quote", a.ID, a.Text[p.Start:p.End])
+				}
+			}
+			if may {
+				kept++
+			}
+		}
+	}
+	if opening == 0 {
+		t.Fatal("no paragraph opening with a quote among the articles")
+	}
+	t.Logf("%d paragraphs open with a quote, %d may", opening, kept)
 }

@@ -180,6 +180,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	x.pending = pend
 	var out []Quote
 	for pi, p := range a.Paragraphs {
+		x.nextMayOpenQuote = pi+1 < len(a.Paragraphs) && mayOpenWithQuote(a.Text, a.Paragraphs[pi+1])
 		out = x.paragraph(pi, p, out)
 	}
 	x.text = ""
@@ -196,6 +197,24 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	out = out[:k]
 	sortByStart(out)
 	return out
+}
+
+// mayOpenWithQuote reports whether paragraph p's first token can be an
+// opening quotation mark: its first byte after ASCII spaces is a mark's
+// first byte or not ASCII (tokenize skips Unicode spaces too). Most
+// paragraphs open with a letter, and the subject a paragraph leaves is read
+// only by a quote opening the next (previousSubject).
+func mayOpenWithQuote(text string, p article.Span) bool {
+	for i := p.Start; i < p.End; i++ {
+		switch c := text[i]; {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+		case c >= utf8.RuneSelf || c == '"' || c == '\'':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // sortByStart orders statements by where they start, keeping the order of
@@ -237,16 +256,19 @@ type run struct {
 	prevSubject     Mention // the person the previous paragraph's last sentence is about
 	prevSubjectPara int
 	quoteOnlyPara   int // the last paragraph that was nothing but a quote
-	curPara         int
-	cands           [nCands]cand // latest subjects and speakers, newest first
-	pending         pending      // paragraphs whose candidates are not yet in cands
-	gnames          []gname      // people named with a gendered given name or title, this paragraph
-	prevNamed       [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
-	prevNamedPara   int
-	lastSubj        Mention         // the latest person pushed as a sentence's subject
-	lastSubjSent    int             // its sentence in the current paragraph
-	genders         map[string]int8 // surname → gender the text gave ("X said she …")
-	surnames        map[string]int8 // surname → gender of the given names it came with; 2 both
+	// nextMayOpenQuote: the next paragraph may open with a quote, so it may
+	// read prevSubject
+	nextMayOpenQuote bool
+	curPara          int
+	cands            [nCands]cand // latest subjects and speakers, newest first
+	pending          pending      // paragraphs whose candidates are not yet in cands
+	gnames           []gname      // people named with a gendered given name or title, this paragraph
+	prevNamed        [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
+	prevNamedPara    int
+	lastSubj         Mention         // the latest person pushed as a sentence's subject
+	lastSubjSent     int             // its sentence in the current paragraph
+	genders          map[string]int8 // surname → gender the text gave ("X said she …")
+	surnames         map[string]int8 // surname → gender of the given names it came with; 2 both
 }
 
 // is reports whether token i is the word w (lower case).
