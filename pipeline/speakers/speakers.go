@@ -9,6 +9,7 @@
 package speakers
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -43,6 +44,9 @@ type Resolver struct {
 	// sided: the titles with a side, lower-cased once, in the same order.
 	sided []sidedTitle
 	given lexicon.GivenNames
+	// everyMention splits and looks up every mention, repeats too, instead
+	// of each once per article (tests compare the two)
+	everyMention bool
 }
 
 type sidedTitle struct{ lower, side string }
@@ -109,8 +113,15 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	var full map[string]string
 	// every mention's name without its title, which namesInText reads again
 	names := make([]string, 0, 2*len(qs))
+	// a mention met before adds nothing to names or full: it is split once
+	var seenBuf [32]string
+	seen := seenBuf[:0]
 	for _, q := range qs {
-		for _, m := range []string{q.Speaker.Text, q.Antecedent.Text} {
+		for _, m := range [2]string{q.Speaker.Text, q.Antecedent.Text} {
+			if !r.everyMention && slices.Contains(seen, m) {
+				continue
+			}
+			seen = append(seen, m)
 			name, _ := splitTitle(m)
 			names = append(names, name)
 			if strings.Count(name, " ") >= 1 && isName(name) {
@@ -126,6 +137,11 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	}
 	var titles map[string]string
 	full, titles = r.namesInText(a.Text, names, full)
+	// An article names the same speakers again and again ("Lavrov said",
+	// "he" standing for Lavrov), and a lookup depends only on the mention,
+	// the date and full: each mention is looked up once.
+	var lookedBuf [8]lookedUp
+	looked := lookedBuf[:0]
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
 		if m == "" {
@@ -139,7 +155,13 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				continue
 			}
 		}
-		sp := r.lookup(target, a.Published, full)
+		var sp Speaker
+		if k := slices.IndexFunc(looked, func(l lookedUp) bool { return l.target == target }); k >= 0 && !r.everyMention {
+			sp = looked[k].sp
+		} else {
+			sp = r.lookup(target, a.Published, full)
+			looked = append(looked, lookedUp{target, sp})
+		}
 		if t := titles[lastWord(sp.Name)]; sp.Role == "" && t != "" && sp.Kind == "" {
 			// the title the article gave the full name ("US Secretary of
 			// State Laura Whitfield … Whitfield said")
@@ -158,6 +180,11 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		out[i] = sp
 	}
 	return out
+}
+
+type lookedUp struct {
+	target string
+	sp     Speaker
 }
 
 // namesInText completes full with the names of people the article names
