@@ -99,7 +99,7 @@ func (x *run) dashSignature(pi int, out []Quote) {
 		return
 	}
 	m := x.mention(s, e)
-	if !x.e.personLike(m.Text) {
+	if !x.personLike(m.Text) {
 		return
 	}
 	for i := len(out) - 1; i >= 0 && out[i].Paragraph == pi-1; i-- {
@@ -263,7 +263,7 @@ func (x *run) personSubject(ps, pe int) (Mention, bool) {
 	case "he", "she":
 		return m, true
 	}
-	if isPronoun(m.Text) || !x.e.personLike(m.Text) {
+	if isPronoun(m.Text) || !x.personLike(m.Text) {
 		return Mention{}, false
 	}
 	return m, true
@@ -691,7 +691,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		for s-1 >= ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
 			s--
 		}
-		if m := x.mention(s, q.ot); x.e.personLike(dropPossessive(m.Text)) {
+		if m := x.mention(s, q.ot); x.personLike(dropPossessive(m.Text)) {
 			quote.Speaker = m
 			quote.Cue, quote.Rule = x.text[x.toks[q.ct+1].s:x.toks[q.ct+1].e], "possessive-quote"
 			return
@@ -706,7 +706,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			m := x.text[x.toks[s].s:x.toks[e-1].e]
 			switch {
 			case strings.EqualFold(m, "he") || strings.EqualFold(m, "she"):
-			case isPronoun(m) || !x.e.personLike(m) && !x.toks[e-1].cap:
+			case isPronoun(m) || !x.personLike(m) && !x.toks[e-1].cap:
 				quote.Rule = "unattributed"
 				return
 			}
@@ -842,7 +842,7 @@ func (x *run) resultClauseSubject(ss, lim int) (s, e int, ok bool) {
 		if x.toks[k].q >= 0 || !x.is(k, "that") || !(x.is(k-2, "so") || x.is(k-2, "such") || x.is(k-3, "such")) {
 			continue
 		}
-		if s, e, ok = x.npForward(k+1, lim); ok && !x.inSet(s, cSubjectPronoun) && x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
+		if s, e, ok = x.npForward(k+1, lim); ok && !x.inSet(s, cSubjectPronoun) && x.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 			return s, e, true
 		}
 		return 0, 0, false
@@ -1392,7 +1392,7 @@ func (x *run) titledName(s, e int) bool {
 	if e-c < 2 || c == s || x.toks[c-1].kind != tWord || x.inSet(c-1, cNpInner|cDeterminer) {
 		return false
 	}
-	return x.e.personLike(x.text[x.toks[c].s:x.toks[e-1].e])
+	return x.personLike(x.text[x.toks[c].s:x.toks[e-1].e])
 }
 
 // possessiveTitle: tokens s..e hold a possessive ("The Podesta Group's
@@ -2018,7 +2018,7 @@ func (x *run) colonIntro() (Mention, string, bool) {
 	// introduces that person's words, as it does inside a paragraph
 	if s, e, ok := x.sentenceSubject(ss, n-1); ok && x.toks[s].q < 0 {
 		m := x.mention(s, e)
-		if lw := strings.ToLower(m.Text); lw == "he" || lw == "she" || !isPronoun(m.Text) && x.e.personLike(m.Text) {
+		if lw := strings.ToLower(m.Text); lw == "he" || lw == "she" || !isPronoun(m.Text) && x.personLike(m.Text) {
 			return m, ":", true
 		}
 	}

@@ -247,6 +247,7 @@ type run struct {
 	// courtesy title, without which learnGivenNames learns nothing
 	gendered bool
 	buf      [64]byte
+	people   personMemo // answers of personLike for this article
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
 	prevAntecedent  Mention

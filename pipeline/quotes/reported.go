@@ -499,7 +499,7 @@ func (x *run) pushSubject(si int) {
 			m = n
 		}
 	}
-	if x.e.personLike(m.Text) {
+	if x.personLike(m.Text) {
 		x.lastSubj, x.lastSubjSent = m, si
 	}
 	if a := x.passiveAgent(ss, se); a.Text != "" && a.Span.Start > m.Span.Start {
@@ -512,7 +512,7 @@ func (x *run) pushSubject(si int) {
 	// "Sanders held a rally while Clinton hosted an event, during which
 	// she …": the subject of a clause joined later in the sentence is
 	// named later, so it is newer
-	if c := x.joinedSubject(e, se); c.Text != "" && x.e.personLike(c.Text) {
+	if c := x.joinedSubject(e, se); c.Text != "" && x.personLike(c.Text) {
 		x.push(c)
 	}
 	// "And Trump, said Sunshine, who remains …, doesn't forgive": the
@@ -532,7 +532,7 @@ func (x *run) parentheticalSource(i, se int) Mention {
 		_, j := x.cueAt(k + 1)
 		ns, ne, ok := x.npForward(j, se)
 		if ok && x.punct(ne, ",") && x.toks[ns].cap && !x.inSet(ns, cSubjectPronoun) {
-			if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+			if m := x.mention(ns, ne); x.personLike(m.Text) {
 				return m
 			}
 		}
@@ -584,7 +584,7 @@ func (x *run) presented(ss, se int) Mention {
 		return Mention{}
 	}
 	ns, ne, ok := x.npForward(i, se)
-	if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || !x.e.personLike(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
+	if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || !x.personLike(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
 		return Mention{}
 	}
 	return x.mention(ns, ne)
@@ -633,7 +633,7 @@ func (x *run) subordinateSubject(ss, se int) Mention {
 	if !ok || ne >= comma || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) {
 		return Mention{}
 	}
-	if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+	if m := x.mention(ns, ne); x.personLike(m.Text) {
 		return m
 	}
 	return Mention{}
@@ -674,7 +674,7 @@ func (x *run) passiveAgent(ss, se int) Mention {
 		if poss {
 			return Mention{}
 		}
-		if x.e.personLike(m.Text) {
+		if x.personLike(m.Text) {
 			return m
 		}
 		return Mention{}
@@ -730,7 +730,7 @@ func (x *run) viewpoint(ss, s int) Mention {
 	if !ok || ne-ns < 1 || !x.punct(ne, ",") || !x.toks[ne-1].cap || ne-ns < 2 && from == ss+1 {
 		return Mention{}
 	}
-	if m := x.mention(ns, ne); x.e.personLike(m.Text) {
+	if m := x.mention(ns, ne); x.personLike(m.Text) {
 		return m
 	}
 	return Mention{}
@@ -754,7 +754,7 @@ func fullName(m string) bool {
 func (x *run) pushNames(si int) {
 	ss, se := x.sens[si][0], x.sens[si][1]
 	s, e, ok := x.mainSubject(si)
-	if !ok || x.inSet(s, cSubjectPronoun) || x.e.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
+	if !ok || x.inSet(s, cSubjectPronoun) || x.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 		return
 	}
 	if _, named := x.setOffName(e, se); named {
@@ -764,7 +764,7 @@ func (x *run) pushNames(si int) {
 	for k := s + 1; k+1 < e; k++ {
 		if x.is(k, "of") && x.toks[k+1].cap && x.toks[e-1].cap {
 			if m := x.mention(k+1, e); fullName(m.Text) || e-k-1 == 1 {
-				if x.e.personLike(m.Text) && !x.placeOrDay(k+1, e) {
+				if x.personLike(m.Text) && !x.placeOrDay(k+1, e) {
 					x.push(m)
 				}
 			}
@@ -809,7 +809,7 @@ func (x *run) pushLastName(ss, se int) {
 		// "in South Carolina", "from the Pentagon": places and bodies
 		// (but "in Barack Obama’s speech", "of Lund's remarks": a name
 		// owning something said is a person, whatever the preposition)
-		if (!x.inSet(s-1, cPlacePrep) || x.possessive(k) && x.ownsWords(k+1)) && !x.placeOrDay(s, k+1) && x.e.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
+		if (!x.inSet(s-1, cPlacePrep) || x.possessive(k) && x.ownsWords(k+1)) && !x.placeOrDay(s, k+1) && x.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
 			found[n] = [2]int{s, k + 1}
 			n++
 		}
@@ -880,7 +880,7 @@ const nCands = 6
 
 // learnGender records the gender the text gives a named person, by surname.
 func (x *run) learnGender(name string, g int8) {
-	if isPronoun(name) || !x.e.personLike(name) {
+	if isPronoun(name) || !x.personLike(name) {
 		return
 	}
 	if x.genders == nil {
@@ -923,16 +923,16 @@ func (x *run) push(m Mention) {
 		a, b := m, m
 		a.Text, a.Span.End = m.Text[:k], m.Span.Start+k
 		b.Text, b.Span.Start = m.Text[k+5:], m.Span.Start+k+5
-		if x.e.personLike(a.Text) && x.e.personLike(b.Text) {
+		if x.personLike(a.Text) && x.personLike(b.Text) {
 			x.push(b)
 			x.push(a)
 			return
 		}
-		if x.e.personLike(a.Text) && acronym(b.Text) {
+		if x.personLike(a.Text) && acronym(b.Text) {
 			m = a // "Fiorina and HP executives": the company is no one a pronoun means
 		}
 	}
-	c := cand{m: m, person: x.e.personLike(m.Text)}
+	c := cand{m: m, person: x.personLike(m.Text)}
 	copy(x.cands[1:], x.cands[:nCands-1])
 	x.cands[0] = c
 }
@@ -1337,6 +1337,31 @@ func acronym(m string) bool {
 		}
 	}
 	return true
+}
+
+// personMemo holds the article's latest answers of Extractor.personLike,
+// by the mention's length and first and last bytes: the pronoun pass asks
+// about the same names sentence after sentence ("Trump", "the senator"),
+// and each answer costs several map look-ups of lower-cased words. The
+// answer depends on the string alone, so a remembered one is the one
+// personLike would give.
+type personMemo struct {
+	mention [64]string
+	person  [64]bool
+}
+
+// personLike is e.personLike(m), remembered for the article.
+func (x *run) personLike(m string) bool {
+	if m == "" {
+		return x.e.personLike(m)
+	}
+	i := (len(m)*31 + int(m[0])*7 + int(m[len(m)-1])) & 63
+	if x.people.mention[i] == m {
+		return x.people.person[i]
+	}
+	p := x.e.personLike(m)
+	x.people.mention[i], x.people.person[i] = m, p
+	return p
 }
 
 // personLike: a name or described source that "he" or "she" could stand for.
