@@ -10,6 +10,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -294,8 +295,13 @@ func (x *run) inSet(i int, c wordClass) bool {
 func (x *run) classify() {
 	// running counts of the words of 4 letters or more, and of the
 	// capitalised ones among them, for headline
-	x.longWords = append(x.longWords[:0], 0)
-	x.capWords = append(x.capWords[:0], 0)
+	// (sized once and written by index: two appends per word cost a tenth
+	// of classify)
+	n := len(x.toks) + 1
+	x.longWords = slices.Grow(x.longWords[:0], n)[:n]
+	x.capWords = slices.Grow(x.capWords[:0], n)[:n]
+	longWords, capWords := x.longWords[1:n], x.capWords[1:n]
+	x.longWords[0], x.capWords[0] = 0, 0
 	long, caps := int32(0), int32(0)
 	x.gendered = false
 	for i := range x.toks {
@@ -314,8 +320,8 @@ func (x *run) classify() {
 				x.gendered = true
 			}
 		}
-		x.longWords = append(x.longWords, long)
-		x.capWords = append(x.capWords, caps)
+		longWords[i] = long
+		capWords[i] = caps
 	}
 }
 
