@@ -1557,7 +1557,7 @@ func (x *run) titleContinues(k, hi int) bool {
 			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
 				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
-		if w := x.text[t.s:t.e]; strings.ContainsAny(w, "'’") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) {
+		if w := x.text[t.s:t.e]; indexApostrophe(w) >= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) {
 			break // a verb, not a title word ("Andrew Hale took his daughter")
 		}
 		if x.inSet(m, cNpStop) {
@@ -1849,7 +1849,7 @@ func (x *run) whoFollows(i int) bool {
 // defied the question", "Paxton said"): then that word is a name even if the
 // article capitalises it nowhere else nearby.
 func (x *run) verbFollows(i int) bool {
-	if i >= len(x.toks) || i < 1 || x.toks[i].kind != tWord || x.toks[i].cap || strings.ContainsAny(x.text[x.toks[i-1].s:x.toks[i-1].e], "'’") {
+	if i >= len(x.toks) || i < 1 || x.toks[i].kind != tWord || x.toks[i].cap || indexApostrophe(x.text[x.toks[i-1].s:x.toks[i-1].e]) >= 0 {
 		return false // ("It’s implied": a contraction, not a name)
 	}
 	// "Obama also addressed …": adverbs between the name and its verb

@@ -383,7 +383,7 @@ func (x *run) mention(i, j int) Mention {
 	sp := x.span(i, j)
 	if j == i+1 && x.inSet(i, cSubjectPronoun) {
 		// "he's", "she'd": the pronoun without the verb run in
-		if k := strings.IndexAny(x.text[sp.Start:sp.End], "'’"); k > 0 {
+		if k := indexApostrophe(x.text[sp.Start:sp.End]); k > 0 {
 			sp.End = sp.Start + k
 		}
 	}

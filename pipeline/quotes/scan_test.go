@@ -141,3 +141,22 @@ func TestLowerIs(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexApostrophe(t *testing.T) {
+	for _, s := range []string{"", "'", "’", "it's", "it’s", "Clinton’s 'x'", "a'’", "\xe2’", "\xe2\x80’x", "\x80\x99’",
+		"x\xe2\x80\x99", "no marks", "‘quoted’", "ʼ"} {
+		checkIndexApostrophe(t, s)
+	}
+}
+
+func FuzzIndexApostrophe(f *testing.F) {
+	f.Add("it’s Trump's")
+	f.Add("\xe2\x80’'")
+	f.Fuzz(checkIndexApostrophe)
+}
+
+func checkIndexApostrophe(t *testing.T, s string) {
+	if got, want := indexApostrophe(s), strings.IndexAny(s, "'’"); got != want {
+		t.Fatalf("indexApostrophe(%q) = %d, IndexAny %d", s, got, want)
+	}
+}
