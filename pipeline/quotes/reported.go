@@ -388,20 +388,21 @@ func (x *run) antecedentPass(out []Quote, first int) []Quote {
 			namesDone++
 		}
 		if q.Antecedent.Text == "" {
-			switch strings.ToLower(q.Speaker.Text) {
-			case "he":
+			// (lowerIs, not strings.ToLower: a name would be copied)
+			switch t := q.Speaker.Text; {
+			case lowerIs(t, "he"):
 				q.Antecedent = x.latestPerson(-1, out[first:], q.Speaker.Span)
 				if q.Antecedent.Text == "" {
 					q.Antecedent = x.namedOfGender(-1, at)
 				}
-			case "she":
+			case lowerIs(t, "she"):
 				q.Antecedent = x.latestPerson(1, out[first:], q.Speaker.Span)
 				if q.Antecedent.Text == "" {
 					q.Antecedent = x.namedOfGender(1, at)
 				}
-			case "it":
+			case lowerIs(t, "it"):
 				q.Antecedent = x.latest(false)
-			case "they":
+			case lowerIs(t, "they"):
 				q.Antecedent = x.latestAny()
 			}
 		}
