@@ -646,7 +646,9 @@ func (x *run) subordinateSubject(ss, se int) Mention {
 // after "by" when a form of "be" comes shortly before it.
 func (x *run) passiveAgent(ss, se int) Mention {
 	for k := ss + 2; k+1 < se; k++ {
-		if !x.is(k, "by") || x.toks[k].q >= 0 {
+		// (two letters first: every sentence of the pronoun pass comes
+		// here, and is costs a call per word)
+		if t := &x.toks[k]; t.e-t.s != 2 || !x.is(k, "by") || t.q >= 0 {
 			continue
 		}
 		be := false
