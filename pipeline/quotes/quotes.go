@@ -173,31 +173,36 @@ func New(lx *lexicon.Lexicon) *Extractor {
 func (e *Extractor) Extract(a *article.Article) []Quote {
 	x := runPool.Get().(*run)
 	// the gender maps are kept (emptied) for the next article, like the buffers
-	sn, gn := x.surnames, x.genders
+	sn, gn, stmts := x.surnames, x.genders, x.stmts
 	clear(sn)
 	clear(gn)
 	pend := x.pending.reset()
 	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], surnames: sn, genders: gn}
 	x.pending = pend
-	var out []Quote
+	// the statements are gathered in the run's buffer and copied out once
+	// at their final number, instead of growing a new slice by doubling
+	out := stmts[:0]
 	for pi, p := range a.Paragraphs {
 		x.nextMayOpenQuote = pi+1 < len(a.Paragraphs) && mayOpenWithQuote(a.Text, a.Paragraphs[pi+1])
 		out = x.paragraph(pi, p, out)
 	}
-	x.text = ""
-	runPool.Put(x)
-	k := 0
+	var res []Quote
+	if len(out) > 0 {
+		res = make([]Quote, 0, len(out))
+	}
 	for i := range out {
 		if out[i].Span.End <= out[i].Span.Start {
 			continue // nothing left of the words: not a statement
 		}
 		out[i].Confidence = confidence(&out[i])
-		out[k] = out[i]
-		k++
+		res = append(res, out[i])
 	}
-	out = out[:k]
-	sortByStart(out)
-	return out
+	sortByStart(res)
+	clear(out) // (they hold the article's text)
+	x.stmts = out[:0]
+	x.text = ""
+	runPool.Put(x)
+	return res
 }
 
 // mayOpenWithQuote reports whether paragraph p's first token can be an
@@ -248,6 +253,7 @@ type run struct {
 	// courtesy title, without which learnGivenNames learns nothing
 	gendered bool
 	buf      [64]byte
+	stmts    []Quote    // the statements found so far, kept for the next article
 	people   personMemo // answers of personLike for this article
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
