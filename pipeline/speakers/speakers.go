@@ -112,7 +112,8 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	// full names the article uses, by surname, for "Lavrov" → "Sergey Lavrov"
 	var full map[string]string
 	// every mention's name without its title, which namesInText reads again
-	names := make([]string, 0, 2*len(qs))
+	var namesBuf [32]string
+	names := namesBuf[:0]
 	// a mention met before adds nothing to names or full: it is split once
 	var seenBuf [32]string
 	seen := seenBuf[:0]
@@ -140,7 +141,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	// An article names the same speakers again and again ("Lavrov said",
 	// "he" standing for Lavrov), and a lookup depends only on the mention,
 	// the date and full: each mention is looked up once.
-	var lookedBuf [8]lookedUp
+	var lookedBuf [16]lookedUp
 	looked := lookedBuf[:0]
 	for i, q := range qs {
 		m := strings.TrimSpace(q.Speaker.Text)
@@ -596,7 +597,7 @@ func isName(s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) { // (Fields would allocate the list)
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !isParticle(w) {
 			return false
