@@ -15,8 +15,12 @@ type terms struct {
 	// prefixes by their first byte: a word is compared only with the
 	// prefixes that start like it.
 	prefixes [256][]prefixTerm
-	empty    int // the id of the empty prefix, which any word meets; -1 if none
-	n        int
+	// seconds[b] has bit c&31 set for every second byte c of a prefix
+	// starting with b (all bits for a one-byte prefix): nearly no word
+	// starts like a prefix, and one read spares it the comparisons.
+	seconds [256]uint32
+	empty   int // the id of the empty prefix, which any word meets; -1 if none
+	n       int
 }
 
 type prefixTerm struct {
@@ -50,6 +54,11 @@ func (t *terms) prefix(p string) int {
 		}
 	}
 	t.prefixes[p[0]] = append(t.prefixes[p[0]], prefixTerm{p, t.n})
+	if len(p) == 1 {
+		t.seconds[p[0]] = ^uint32(0)
+	} else {
+		t.seconds[p[0]] |= 1 << (p[1] & 31)
+	}
 	t.n++
 	return t.n - 1
 }
@@ -88,7 +97,11 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 				set(id)
 			}
 		}
-		if w == "" {
+		if len(w) < 2 {
+			if w == "" || t.seconds[w[0]] != ^uint32(0) {
+				continue // only a one-byte prefix can start a one-byte word
+			}
+		} else if t.seconds[w[0]]>>(w[1]&31)&1 == 0 {
 			continue
 		}
 		for _, pt := range t.prefixes[w[0]] {

@@ -1,0 +1,82 @@
+package stance
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stance-news/stance/lexicon"
+)
+
+// markPlain is terms.mark without its filters: every word looked up, every
+// prefix compared.
+func markPlain(t *terms, toks []lexicon.Token) []int {
+	var ids []int
+	if t.empty >= 0 && len(toks) > 0 {
+		ids = append(ids, t.empty)
+	}
+	for _, tok := range toks {
+		if id, ok := t.words[tok.Norm]; ok {
+			ids = append(ids, id)
+		}
+		for _, ps := range t.prefixes {
+			for _, pt := range ps {
+				if strings.HasPrefix(tok.Norm, pt.prefix) {
+					ids = append(ids, pt.id)
+				}
+			}
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+func checkMark(t *testing.T, tm *terms, toks []lexicon.Token) {
+	t.Helper()
+	present := make([]bool, tm.n)
+	got := tm.mark(toks, present, nil)
+	slices.Sort(got)
+	if want := markPlain(tm, toks); !slices.Equal(got, want) {
+		t.Fatalf("%v: marked %v, want %v", toks, got, want)
+	}
+}
+
+// TestMarkFilters checks that the filters in front of the word map and the
+// prefix comparisons never drop a term: on the default frames over the
+// PolNeAR dev and seed statements, and on made-up terms (one-byte
+// prefixes, second bytes that share their low five bits) over random words.
+func TestMarkFilters(t *testing.T) {
+	sc := newScorer(t)
+	var norms []byte
+	marked := 0
+	for _, st := range sharedStatements(t) {
+		toks := lexicon.AppendTokensIn(nil, st.Lead+st.Text, &norms)
+		checkMark(t, sc.terms, toks)
+		marked += len(toks)
+	}
+	if marked < 10000 {
+		t.Fatalf("only %d words", marked)
+	}
+
+	tm := newTerms()
+	for _, w := range []string{"a", "of", "ab", "z", "zz", "a'b", "é"} {
+		tm.word(w)
+	}
+	for _, p := range []string{"q", "ab", "aa", "a!", "xa", "x", "é", "zz"} {
+		tm.prefix(p)
+	}
+	alphabet := []string{"a", "b", "q", "x", "z", "!", "A", "'", "é", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var toks []lexicon.Token
+		for range 1 + rng.IntN(4) {
+			var b strings.Builder
+			for range rng.IntN(4) {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			toks = append(toks, lexicon.Token{Norm: b.String()})
+		}
+		checkMark(t, tm, toks)
+	}
+}
