@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -166,9 +167,9 @@ func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int, at t
 // matcher matches patterns against a token range.
 type matcher struct {
 	toks     []lexicon.Token
-	lo, hi   int               // the range patterns may match in
-	slots    map[int][]mention // mentions by start token
-	literals []int             // token indexes matched by written words, during a match
+	lo, hi   int       // the range patterns may match in
+	slots    []mention // mentions in order of their start token (see byStart)
+	literals []int     // token indexes matched by written words, during a match
 }
 
 // compiled is a pattern with what every match needs, for skipping cheaply.
@@ -263,7 +264,7 @@ func (m *matcher) seq(elems []lexicon.PatternElem, i, pos, matchStart int, k fun
 		if !m.canTake(pos, matchStart) {
 			return false
 		}
-		for _, mn := range m.slots[pos] {
+		for _, mn := range m.slotsAt(pos) {
 			if mn.side == e.Side && mn.end <= m.hi && next(mn.end) {
 				return true
 			}
@@ -278,6 +279,30 @@ func (m *matcher) seq(elems []lexicon.PatternElem, i, pos, matchStart int, k fun
 		return false
 	}
 	return false
+}
+
+// byStart returns the mentions in order of their start token, those with
+// the same start in the order given: find returns them so already, and a
+// sorted list is searched without the map that indexing them would allocate
+// for each statement.
+func byStart(mentions []mention) []mention {
+	cmp := func(a, b mention) int { return a.start - b.start }
+	if slices.IsSortedFunc(mentions, cmp) {
+		return mentions
+	}
+	sorted := slices.Clone(mentions)
+	slices.SortStableFunc(sorted, cmp)
+	return sorted
+}
+
+// slotsAt returns the mentions that start at token pos.
+func (m *matcher) slotsAt(pos int) []mention {
+	i, _ := slices.BinarySearchFunc(m.slots, pos, func(mn mention, pos int) int { return mn.start - pos })
+	j := i
+	for j < len(m.slots) && m.slots[j].start == pos {
+		j++
+	}
+	return m.slots[i:j]
 }
 
 // canTake reports whether the token at pos may be part of a match that

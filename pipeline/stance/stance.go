@@ -229,10 +229,7 @@ func (s *Scorer) claimEvidence(st Statement, toks []lexicon.Token, nLead int, me
 	if len(cands) == 0 {
 		return nil // no claim is anchored here, as for most statements
 	}
-	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: map[int][]mention{}}
-	for _, mn := range mentions {
-		m.slots[mn.start] = append(m.slots[mn.start], mn)
-	}
+	m := &matcher{toks: toks, lo: nLead, hi: len(toks), slots: byStart(mentions)}
 	var hits []claimHit
 	for _, i := range cands {
 		cr := s.claims[i]

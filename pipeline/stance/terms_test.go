@@ -80,3 +80,29 @@ func TestMarkFilters(t *testing.T) {
 		checkMark(t, tm, toks)
 	}
 }
+
+// TestSlotsAt checks the sorted mentions against indexing them in a map by
+// start, the order of mentions with the same start included, for sorted
+// and unsorted lists.
+func TestSlotsAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var mentions []mention
+		for k := range rng.IntN(8) {
+			mentions = append(mentions, mention{start: rng.IntN(6), end: k})
+		}
+		if rng.IntN(2) == 0 {
+			slices.SortStableFunc(mentions, func(a, b mention) int { return a.start - b.start })
+		}
+		want := map[int][]mention{}
+		for _, mn := range mentions {
+			want[mn.start] = append(want[mn.start], mn)
+		}
+		m := &matcher{slots: byStart(mentions)}
+		for pos := -1; pos < 8; pos++ {
+			if got := m.slotsAt(pos); !slices.Equal(got, want[pos]) {
+				t.Fatalf("%v at %d: %v, want %v", mentions, pos, got, want[pos])
+			}
+		}
+	}
+}
