@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
@@ -146,9 +147,17 @@ type sideValue struct {
 
 // Score scores one statement. With no evidence it returns no values.
 func (s *Scorer) Score(st Statement) Result {
-	ctx := st.Lead + st.Text
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	// The lead and the statement are read as one text, built in the
+	// scratch: nothing of it outlives the call (evidence copies what it
+	// quotes), and a new string per statement was most of what scoring
+	// allocated.
+	ctx := st.Text
+	if st.Lead != "" {
+		sc.ctx = append(append(sc.ctx[:0], st.Lead...), st.Text...)
+		ctx = unsafe.String(unsafe.SliceData(sc.ctx), len(sc.ctx))
+	}
 	sc.norms = sc.norms[:0] // no token outlives this call
 	sc.toks = lexicon.AppendTokensIn(sc.toks[:0], ctx, &sc.norms)
 	toks := sc.toks
@@ -172,6 +181,7 @@ func (s *Scorer) Score(st Statement) Result {
 // be most of what scoring allocates.
 type scratch struct {
 	toks     []lexicon.Token
+	ctx      []byte // the lead and the statement
 	norms    []byte // the tokens' lower-cased words
 	present  []bool
 	ids      []int

@@ -106,3 +106,40 @@ func TestSlotsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsOutliveTheScratch keeps every result of the PolNeAR dev and
+// seed statements while the rest are scored: the lead and statement are
+// joined in memory the next call reuses, so a result that pointed into it
+// would change.
+func TestResultsOutliveTheScratch(t *testing.T) {
+	sc := newScorer(t)
+	stmts := sharedStatements(t)
+	type kept struct {
+		r    Result
+		copy []string
+	}
+	var all []kept
+	withEvidence := 0
+	for _, st := range stmts {
+		r := sc.Score(st)
+		var c []string
+		for _, e := range r.Evidence {
+			c = append(c, strings.Clone(e))
+		}
+		if len(c) > 0 {
+			withEvidence++
+		}
+		all = append(all, kept{r, c})
+	}
+	for _, st := range stmts {
+		sc.Score(st)
+	}
+	for i, k := range all {
+		if !slices.Equal(k.r.Evidence, k.copy) {
+			t.Fatalf("%q: evidence %q became %q", stmts[i].Text, k.copy, k.r.Evidence)
+		}
+	}
+	if withEvidence < 20 {
+		t.Fatalf("only %d statements with evidence", withEvidence)
+	}
+}
