@@ -71,15 +71,22 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 			continue
 		}
 		start := i
+		// plain stays true while the word is ASCII letters and digits only,
+		// and every byte's bit 0x20 (clear in A–Z alone of those) is kept
+		// in lower: a word both says is its own normal form, without
+		// scanning it again.
+		plain, lower := true, byte(0x20)
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf && asciiWord[c] {
+				lower &= c
 				i++
 				continue
 			}
 			if c < utf8.RuneSelf && c != '\'' && c != '.' {
 				break // a space or punctuation ends the word
 			}
+			plain = false
 			r, n := decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
@@ -100,7 +107,9 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 		}
 		raw := text[start:i]
 		var norm string
-		if norms == nil {
+		if plain && lower != 0 {
+			norm = raw
+		} else if norms == nil {
 			norm = Normalize(raw)
 		} else {
 			norm = normalizeIn(raw, norms)
