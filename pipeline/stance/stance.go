@@ -548,9 +548,8 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 	if s.tone == nil || speaker == "" || nLead == 0 || len(toks)-nLead == 0 || len(toks)-nLead > fragmentWords {
 		return nil
 	}
-	if !s.characterizes(toks, nLead) {
-		return nil
-	}
+	// The target first: most leads name none, and finding the cue tries
+	// every characterization pattern at the lead's end.
 	subject := subjectEnd(toks, mentions, nLead)
 	var target *mention
 	for i := range mentions {
@@ -563,7 +562,7 @@ func (s *Scorer) fragmentEvidence(st Statement, ctx string, toks []lexicon.Token
 		}
 		target = mn // the last one before the fragment wins
 	}
-	if target == nil {
+	if target == nil || !s.characterizes(toks, nLead) {
 		return nil
 	}
 	t := s.tone.Score(st.Text).Tone
