@@ -76,6 +76,9 @@ type Scorer struct {
 	// byAnchor lists, per term, the claims whose first requirement it meets.
 	terms    *terms
 	byAnchor [][]int
+	// oppositionTerms number the opposition cues' words apart: a lead is
+	// looked up among those few words only, not all the claims' ones.
+	oppositionTerms *terms
 	// unanchored are the claims with no required words, tried on every
 	// statement.
 	unanchored []int
@@ -97,7 +100,7 @@ type claimRef struct {
 // New builds a scorer from the lexicon's frames.
 func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 	cues := lx.StanceCues
-	s := &Scorer{actors: newActorIndex(lx), names: map[string]string{}, tone: t, terms: newTerms(),
+	s := &Scorer{actors: newActorIndex(lx), names: map[string]string{}, tone: t, terms: newTerms(), oppositionTerms: newTerms(),
 		negators: compileAll(cues.Negators), affirmations: compileAll(cues.Affirmations), denials: compileAll(cues.Denials),
 		oppositions: compileAll(cues.Oppositions), characterizations: compileAll(cues.Characterizations)}
 	for _, f := range lx.Frames {
@@ -111,7 +114,7 @@ func New(lx *lexicon.Lexicon, t *tone.Scorer) *Scorer {
 		}
 	}
 	for _, p := range s.oppositions {
-		s.terms.number(p)
+		s.oppositionTerms.number(p)
 	}
 	patterns := make([]*compiled, len(s.claims))
 	for i, cr := range s.claims {
@@ -422,8 +425,8 @@ func (s *Scorer) oppositionEvidence(ctx string, toks []lexicon.Token, nLead int,
 	}
 	// Most leads hold no opposition cue: skip the patterns whose words the
 	// lead lacks before trying them at every word.
-	present := falses(&sc.present, s.terms.n)
-	sc.ids = s.terms.mark(toks[:nLead], present, sc.ids[:0])
+	present := falses(&sc.present, s.oppositionTerms.n)
+	sc.ids = s.oppositionTerms.mark(toks[:nLead], present, sc.ids[:0])
 	m := &matcher{toks: toks, lo: 0, hi: nLead}
 	var out []evidence
 	seen := map[string]bool{}

@@ -53,6 +53,7 @@ func TestMarkFilters(t *testing.T) {
 	for _, st := range sharedStatements(t) {
 		toks := lexicon.AppendTokensIn(nil, st.Lead+st.Text, &norms)
 		checkMark(t, sc.terms, toks)
+		checkMark(t, sc.oppositionTerms, toks)
 		marked += len(toks)
 	}
 	if marked < 10000 {
