@@ -443,10 +443,15 @@ func (e *engine) specialCheck(sc *scratch, v float64, i int) float64 {
 	if !any {
 		return v
 	}
-	// Windows ending at or just before i, in the reference's order.
+	// Windows ending at or just before i, in the reference's order. A
+	// window can hold an idiom only if its first word starts one.
+	starts := func(j int) bool { return sc.toks[j].flags&flagSpecial != 0 }
 	windows := [5][2]int{{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}}
 	found := false
 	for _, wd := range windows {
+		if !starts(wd[0]) {
+			continue
+		}
 		for _, p := range e.special {
 			if len(p.words) == wd[1] && sc.matchAt(wd[0], p.words) {
 				v, found = p.valence, true
@@ -457,19 +462,24 @@ func (e *engine) specialCheck(sc *scratch, v float64, i int) float64 {
 			break
 		}
 	}
-	for _, p := range e.special {
-		if len(p.words) == 2 && sc.matchAt(i, p.words) {
-			v = p.valence
-			break
+	if starts(i) {
+		for _, p := range e.special {
+			if len(p.words) == 2 && sc.matchAt(i, p.words) {
+				v = p.valence
+				break
+			}
 		}
-	}
-	for _, p := range e.special {
-		if len(p.words) == 3 && sc.matchAt(i, p.words) {
-			v = p.valence
-			break
+		for _, p := range e.special {
+			if len(p.words) == 3 && sc.matchAt(i, p.words) {
+				v = p.valence
+				break
+			}
 		}
 	}
 	for _, wd := range [3][2]int{{i - 3, 3}, {i - 3, 2}, {i - 2, 2}} {
+		if !starts(wd[0]) {
+			continue
+		}
 		for _, p := range e.boosters {
 			if len(p.words) == wd[1] && sc.matchAt(wd[0], p.words) {
 				v += p.valence
