@@ -26,3 +26,26 @@ func (f *wordFilter) mayHave(w string) bool {
 	i, b := filterSlot(w)
 	return f[i]>>b&1 != 0
 }
+
+// midFilter is a second filter of the same kind, by the middle byte and the
+// length, with a bit per last byte: "and" or "this" pass the first filter
+// (some key shares their first and last bytes and length) but not both.
+type midFilter [1024]uint64
+
+func midSlot(w string) (int, uint) {
+	return int((uint(w[len(w)/2])*37 + uint(len(w))*101 + uint(w[0])) & 1023), uint(w[len(w)-1] & 63)
+}
+
+func (f *midFilter) add(w string) {
+	if w == "" {
+		return
+	}
+	i, b := midSlot(w)
+	f[i] |= 1 << b
+}
+
+// mayHave is called only after wordFilter.mayHave, so w is not empty.
+func (f *midFilter) mayHave(w string) bool {
+	i, b := midSlot(w)
+	return f[i]>>b&1 != 0
+}

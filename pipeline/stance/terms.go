@@ -12,6 +12,7 @@ import (
 type terms struct {
 	words map[string]int // required word → term id
 	known wordFilter     // words' keys
+	mid   midFilter      // the same, by other bytes
 	// prefixes by their first byte: a word is compared only with the
 	// prefixes that start like it.
 	prefixes [256][]prefixTerm
@@ -36,6 +37,7 @@ func (t *terms) word(w string) int {
 	}
 	t.words[w] = t.n
 	t.known.add(w)
+	t.mid.add(w)
 	t.n++
 	return t.n - 1
 }
@@ -92,7 +94,7 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 	}
 	for i := range toks {
 		w := toks[i].Norm // not a copy of the whole token
-		if t.known.mayHave(w) {
+		if t.known.mayHave(w) && (w == "" || t.mid.mayHave(w)) {
 			if id, ok := t.words[w]; ok {
 				set(id)
 			}
