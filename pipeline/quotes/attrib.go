@@ -647,6 +647,11 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		// "From Bush's Facebook post: “…”", "In Lund's statement to the
 		// council: “…”": a phrase opening with a preposition gives the
 		// text the words come from, and its author
+		if s, e, ok := x.fromBeforeColon(ss, q.ot-1); ok {
+			quote.Speaker = x.mention(s, e)
+			quote.Cue, quote.Rule = x.text[x.toks[q.ot-1].s:x.toks[q.ot-1].e], "colon-subject"
+			return
+		}
 		if x.punct(q.ot-1, ":") {
 			// "Hoff’s letter makes a libertarian case: “…”": the sentence's
 			// subject is a person's text, whose words follow
@@ -936,6 +941,33 @@ func (x *run) possessorOfText(i, lim int) (s, e int, ok bool) {
 		if x.inSet(k, cStatementNoun) {
 			return i, p + 1, true
 		}
+	}
+	return 0, 0, false
+}
+
+// fromBeforeColon: "Lund’s letter drew a sharp reply from the harbour
+// board: “…”", "Then came a statement from the White House:": a person or
+// body named after "from" right before the colon c is where the words come
+// from, whoever the sentence is about.
+func (x *run) fromBeforeColon(ss, c int) (s, e int, ok bool) {
+	if !x.punct(c, ":") {
+		return 0, 0, false
+	}
+	for k := c - 2; k >= ss && k >= c-8; k-- {
+		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
+			return 0, 0, false
+		}
+		if !x.is(k, "from") {
+			continue
+		}
+		s, e, ok = x.npForward(k+1, c)
+		if !ok || e != c || x.inSet(s, cSubjectPronoun) {
+			return 0, 0, false
+		}
+		if m := x.text[x.toks[s].s:x.toks[e-1].e]; x.toks[e-1].cap || x.e.personLike(m) {
+			return s, e, true
+		}
+		return 0, 0, false
 	}
 	return 0, 0, false
 }
@@ -1983,6 +2015,9 @@ func (x *run) colonIntro() (Mention, string, bool) {
 				return x.mention(s, e), x.cueText(v, j), true
 			}
 		}
+	}
+	if s, e, ok := x.fromBeforeColon(ss, n-1); ok {
+		return x.mention(s, e), ":", true
 	}
 	// "Trump's full statement:": the text's author
 	if s, e, ok := x.possessorOfText(ss, n-1); ok {

@@ -513,6 +513,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The company has met every demand it can afford to meet.", "Anders Lund"},        // "X's full statement:" then the quote's paragraph: the author
 		{"direct", "Sign it by Friday, or the ferries stay in port all winter.", "Petra Halvorsen"}, // "Then X:" then the quote's paragraph: an opening word is no name
 		{"direct", "We close the gates at dusk, strike or no strike,", "Ivar Sund"},                 // "“…,” the port's night manager, X, said": the set-off full name, not the description
+		{"direct", "We will not be lectured.", "Harbour Board"},                                     // "X's letter drew a reply from Y: “…”": Y's words
+		{"direct", "No pilot crosses a picket line.", "Pilots Association"},                         // "… came a statement from Y:" closing a paragraph
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -417,7 +417,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 			}
 		}
 		sp := Speaker{ID: Slug(name), Name: name, Kind: ""}
-		if title != "" && !courtesy(title) {
+		if title != "" && !courtesy(title) && !articleOnly(title) {
 			sp.Role = title
 			sp.Affiliation = r.titleSide(title)
 		}
@@ -733,6 +733,16 @@ func slugRunes(name string) string {
 func courtesy(title string) bool {
 	switch strings.TrimSuffix(title, ".") {
 	case "Mr", "Mrs", "Ms", "Miss":
+		return true
+	}
+	return false
+}
+
+// articleOnly: "the" before "the Bergen Post" or "the White House
+// Counsel's Office" is no role.
+func articleOnly(title string) bool {
+	switch strings.ToLower(strings.TrimSpace(title)) {
+	case "the", "a", "an":
 		return true
 	}
 	return false

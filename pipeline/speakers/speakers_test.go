@@ -75,3 +75,25 @@ func TestDescribedSourceKeptAsSuch(t *testing.T) {
 		}
 	}
 }
+
+// "the" before a named body ("the Bergen Post reports") is no role: the
+// role column holds titles and descriptions, not a lone article.
+func TestArticleIsNoRole(t *testing.T) {
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "On Monday the Bergen Post reported the vote. Harbour master Tomas Eng said nothing."
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	var qs []quotes.Quote
+	for _, m := range []string{"the Bergen Post", "Harbour master Tomas Eng"} {
+		i := strings.Index(text, m)
+		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
+	}
+	got := speakers.New(lx).Resolve(&a, qs)
+	for i, want := range []struct{ name, role string }{{"Bergen Post", ""}, {"Tomas Eng", "Harbour master"}} {
+		if got[i].Name != want.name || got[i].Role != want.role {
+			t.Errorf("%q: got %q role %q, want %q role %q", qs[i].Speaker.Text, got[i].Name, got[i].Role, want.name, want.role)
+		}
+	}
+}
