@@ -1,11 +1,13 @@
 package output
 
 import (
+	"bytes"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,27 +134,43 @@ func (rr *rowReader[T]) close() {
 
 // knownIndex is what the dataset records about each article, compactly:
 // an incremental run over a large dataset holds one entry per article, so
-// the hash is kept as bytes and the few distinct (partition, status,
-// version, lexicon version) tuples are shared.
+// the ids share one byte arena, the entries sit in a slice sorted by id
+// (binary search instead of a map's buckets, string headers and spare
+// capacity), the hash is kept as bytes, and the few distinct (partition,
+// status, version, lexicon version) tuples are shared. It is filled with add
+// and then sorted once by finish before any get.
 type knownIndex struct {
-	byID   map[string]knownEntry
-	tuples []Known
-	tupleN map[Known]uint32
+	ids     []byte
+	entries []knownEntry
+	tuples  []Known
+	tupleN  map[Known]uint32
 }
 
+// knownEntry is 48 bytes; the 32-bit arena offset caps the ids at 4 GiB
+// (some 100 million articles), which add reports.
 type knownEntry struct {
-	sha   [32]byte
+	sha [32]byte
+	// idOff and idLen locate the id in the arena.
+	idOff uint32
+	idLen uint32
 	tuple uint32
 	// hasSHA is false when the stored hash was not a SHA-256: the article
 	// then never counts as unchanged.
 	hasSHA bool
 }
 
-func (k *knownIndex) add(id string, rec Known) {
-	var e knownEntry
-	if b, err := hex.DecodeString(rec.ContentSHA256); err == nil && len(b) == len(e.sha) {
-		copy(e.sha[:], b)
-		e.hasSHA = true
+func newKnownIndex() *knownIndex {
+	return &knownIndex{tupleN: map[Known]uint32{}}
+}
+
+func (k *knownIndex) add(id string, rec Known) error {
+	if len(k.ids)+len(id) > math.MaxUint32 {
+		return errors.New("too many article ids to index (over 4 GiB)")
+	}
+	e := knownEntry{idOff: uint32(len(k.ids)), idLen: uint32(len(id))}
+	if len(rec.ContentSHA256) == 2*len(e.sha) {
+		_, err := hex.Decode(e.sha[:], []byte(rec.ContentSHA256))
+		e.hasSHA = err == nil
 	}
 	rec.ContentSHA256 = ""
 	t, ok := k.tupleN[rec]
@@ -162,7 +180,44 @@ func (k *knownIndex) add(id string, rec Known) {
 		k.tupleN[rec] = t
 	}
 	e.tuple = t
-	k.byID[id] = e
+	k.ids = append(k.ids, id...)
+	k.entries = append(k.entries, e)
+	return nil
+}
+
+func (k *knownIndex) id(e *knownEntry) []byte {
+	return k.ids[e.idOff : e.idOff+e.idLen]
+}
+
+// finish sorts the entries by id and keeps, for an id added more than once,
+// the last one added: what a map assignment would keep.
+func (k *knownIndex) finish() {
+	slices.SortStableFunc(k.entries, func(a, b knownEntry) int {
+		return bytes.Compare(k.id(&a), k.id(&b))
+	})
+	out := k.entries[:0]
+	for i := range k.entries {
+		if len(out) > 0 && bytes.Equal(k.id(&out[len(out)-1]), k.id(&k.entries[i])) {
+			out[len(out)-1] = k.entries[i]
+			continue
+		}
+		out = append(out, k.entries[i])
+	}
+	// Entries only shrink here; the arena keeps the ids of dropped
+	// duplicates, which are rare.
+	k.entries = slices.Clip(out)
+}
+
+// compareID orders an id in the arena against a string without copying
+// either: the conversions in a comparison do not allocate.
+func compareID(b []byte, s string) int {
+	switch {
+	case string(b) < s:
+		return -1
+	case string(b) > s:
+		return 1
+	}
+	return 0
 }
 
 // quarantinedPartitions lists the partitions holding quarantined rows.
@@ -177,13 +232,16 @@ func (k *knownIndex) quarantinedPartitions() []string {
 }
 
 // len is the number of articles the dataset records.
-func (k *knownIndex) len() int { return len(k.byID) }
+func (k *knownIndex) len() int { return len(k.entries) }
 
 func (k *knownIndex) get(id string) (Known, bool) {
-	e, ok := k.byID[id]
+	i, ok := slices.BinarySearchFunc(k.entries, id, func(e knownEntry, id string) int {
+		return compareID(k.id(&e), id)
+	})
 	if !ok {
 		return Known{}, false
 	}
+	e := &k.entries[i]
 	rec := k.tuples[e.tuple]
 	if e.hasSHA {
 		rec.ContentSHA256 = hex.EncodeToString(e.sha[:])
@@ -194,21 +252,41 @@ func (k *knownIndex) get(id string) (Known, bool) {
 // readKnown indexes the articles the dataset already holds. It reads only the
 // few columns it needs, never the article texts.
 func readKnown(out string) (*knownIndex, error) {
-	known := &knownIndex{byID: map[string]knownEntry{}, tupleN: map[Known]uint32{}}
+	known := newKnownIndex()
 	files, err := filepath.Glob(filepath.Join(out, ArticlesTable, "date=*", "*.parquet"))
 	if err != nil {
 		return nil, err
 	}
+	// Size the entries from the files' footers first: growing the slice by
+	// appends would hold the old and the new array at once, and leave up to
+	// a quarter of it unused.
+	rows := 0
+	for _, path := range files {
+		f, pf, err := openParquet(path)
+		if err != nil {
+			return nil, err
+		}
+		rows += int(pf.NumRows())
+		f.Close()
+	}
+	known.entries = make([]knownEntry, 0, rows)
 	names := []string{"article_id", "content_sha256", "status", "version", "lexicon_version"}
 	for _, path := range files {
 		part := filepath.Base(filepath.Dir(path))
+		var addErr error
 		err := readColumns(path, names, func(v []string) {
-			known.add(v[0], Known{Partition: part, ContentSHA256: v[1], Status: v[2], Version: v[3], LexiconVersion: v[4]})
+			if addErr == nil {
+				addErr = known.add(v[0], Known{Partition: part, ContentSHA256: v[1], Status: v[2], Version: v[3], LexiconVersion: v[4]})
+			}
 		})
+		if err == nil {
+			err = addErr
+		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	known.finish()
 	return known, nil
 }
 
@@ -287,7 +365,13 @@ func readStrings(chunk parquet.ColumnChunk) ([]string, error) {
 			return nil, err
 		}
 		for _, v := range vals[:m] {
-			out = append(out, string(v.ByteArray()))
+			// Status and version columns repeat one value row after row:
+			// share its string rather than allocate one per row.
+			if b := v.ByteArray(); len(out) > 0 && out[len(out)-1] == string(b) {
+				out = append(out, out[len(out)-1])
+			} else {
+				out = append(out, string(b))
+			}
 		}
 		parquet.Release(p)
 	}
