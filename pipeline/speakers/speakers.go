@@ -396,9 +396,16 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	var buf [16][2]int
 	spans := fieldSpans(mention, buf[:0])
 	for j := 1; j < len(spans); j++ {
-		if i, ok := index(r.byName, joinSpans(mention, spans, j, len(spans))); ok {
-			return r.fromActor(r.actors[i], at)
+		i, ok := index(r.byName, joinSpans(mention, spans, j, len(spans)))
+		if !ok {
+			continue
 		}
+		// "Labour's Paul Flynn" is not the lexicon's Michael Flynn: a lone
+		// surname after a given name the actor does not have is someone else
+		if j == len(spans)-1 && r.otherGivenName(mention[spans[j-1][0]:spans[j-1][1]], r.actors[i]) {
+			continue
+		}
+		return r.fromActor(r.actors[i], at)
 	}
 	if name != "" && isName(name) && !forSomeone(title) {
 		if !strings.Contains(name, " ") {
@@ -428,6 +435,28 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
 	sp.Affiliation = r.titleSide(src)
 	return sp
+}
+
+// otherGivenName: w, right before a surname the lexicon knows, is a given
+// name of the name list that is not among the actor's names ("And Trump",
+// "Meanwhile Trump" still name the actor).
+func (r *Resolver) otherGivenName(w string, a lexicon.Actor) bool {
+	if _, ok := r.given[strings.ToLower(w)]; !ok {
+		return false
+	}
+	for n := range strings.FieldsSeq(a.Name) {
+		if n == w {
+			return false
+		}
+	}
+	for _, alias := range a.Aliases {
+		for n := range strings.FieldsSeq(alias) {
+			if n == w {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // forSomeone: a title that is a described person working for or close to

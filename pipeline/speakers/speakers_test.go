@@ -97,3 +97,26 @@ func TestArticleIsNoRole(t *testing.T) {
 		}
 	}
 }
+
+// A lone surname the lexicon knows names its actor only when no other given
+// name stands before it: "Eric Trump" is not Donald Trump, while "And Trump"
+// (an opening word) and "President Donald Trump" are.
+func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Eric Trump spoke first. And Trump replied. President Donald Trump left. Paul Flynn, a councillor, said nothing."
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	var qs []quotes.Quote
+	for _, m := range []string{"Eric Trump", "And Trump", "President Donald Trump", "Paul Flynn"} {
+		i := strings.Index(text, m)
+		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
+	}
+	got := speakers.New(lx).Resolve(&a, qs)
+	for i, want := range []string{"Eric Trump", "Donald Trump", "Donald Trump", "Paul Flynn"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
+		}
+	}
+}
