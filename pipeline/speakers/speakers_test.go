@@ -57,18 +57,8 @@ func TestSurnameFromWholeArticle(t *testing.T) {
 // aide to the mayor") is an unnamed source kept as written, not the person
 // named after "for" or "to"; a title before a name still gives the name.
 func TestDescribedSourceKeptAsSuch(t *testing.T) {
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "A spokesman for Anna Berg said little. An aide to Tomas Berg said less. Port director Anders Lund said nothing. A spokeswoman for the Pentagon said the same."
-	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
-	var qs []quotes.Quote
-	for _, m := range []string{"A spokesman for Anna Berg", "An aide to Tomas Berg", "Port director Anders Lund", "A spokeswoman for the Pentagon"} {
-		i := strings.Index(text, m)
-		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
-	}
-	got := speakers.New(lx).Resolve(&a, qs)
+	qs, got := resolveMentions(t, text, "A spokesman for Anna Berg", "An aide to Tomas Berg", "Port director Anders Lund", "A spokeswoman for the Pentagon")
 	for i, want := range []string{"A spokesman for Anna Berg", "An aide to Tomas Berg", "Anders Lund", "Pentagon"} { // a lexicon institution still resolves
 		if got[i].Name != want {
 			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
@@ -79,18 +69,8 @@ func TestDescribedSourceKeptAsSuch(t *testing.T) {
 // "the" before a named body ("the Bergen Post reports") is no role: the
 // role column holds titles and descriptions, not a lone article.
 func TestArticleIsNoRole(t *testing.T) {
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "On Monday the Bergen Post reported the vote. Harbour master Tomas Eng said nothing."
-	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
-	var qs []quotes.Quote
-	for _, m := range []string{"the Bergen Post", "Harbour master Tomas Eng"} {
-		i := strings.Index(text, m)
-		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
-	}
-	got := speakers.New(lx).Resolve(&a, qs)
+	qs, got := resolveMentions(t, text, "the Bergen Post", "Harbour master Tomas Eng")
 	for i, want := range []struct{ name, role string }{{"Bergen Post", ""}, {"Tomas Eng", "Harbour master"}} {
 		if got[i].Name != want.name || got[i].Role != want.role {
 			t.Errorf("%q: got %q role %q, want %q role %q", qs[i].Speaker.Text, got[i].Name, got[i].Role, want.name, want.role)
@@ -102,21 +82,28 @@ func TestArticleIsNoRole(t *testing.T) {
 // name stands before it: "Eric Trump" is not Donald Trump, while "And Trump"
 // (an opening word) and "President Donald Trump" are.
 func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Eric Trump spoke first. And Trump replied. President Donald Trump left. Paul Flynn, a councillor, said nothing."
-	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
-	var qs []quotes.Quote
-	for _, m := range []string{"Eric Trump", "And Trump", "President Donald Trump", "Paul Flynn"} {
-		i := strings.Index(text, m)
-		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
-	}
-	got := speakers.New(lx).Resolve(&a, qs)
+	qs, got := resolveMentions(t, text, "Eric Trump", "And Trump", "President Donald Trump", "Paul Flynn")
 	for i, want := range []string{"Eric Trump", "Donald Trump", "Donald Trump", "Paul Flynn"} {
 		if got[i].Name != want {
 			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
 		}
 	}
+}
+
+// resolveMentions resolves each mention, found at its first place in text,
+// as the speaker of a reported statement.
+func resolveMentions(t *testing.T, text string, mentions ...string) ([]quotes.Quote, []speakers.Speaker) {
+	t.Helper()
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	var qs []quotes.Quote
+	for _, m := range mentions {
+		i := strings.Index(text, m)
+		qs = append(qs, quotes.Quote{Kind: quotes.Indirect, Speaker: quotes.Mention{Text: m, Span: article.Span{Start: i, End: i + len(m)}}})
+	}
+	return qs, speakers.New(lx).Resolve(&a, qs)
 }
