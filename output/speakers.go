@@ -2,7 +2,9 @@ package output
 
 import (
 	"errors"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,11 +68,7 @@ func (w *Writer) speakerSources(written map[string]chan []speakerQuote) ([]speak
 	for part, feed := range written {
 		byKey[part+"/"] = speakerSource{feed: feed}
 	}
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(byKey))
 	srcs := make([]speakerSource, len(keys))
 	for i, k := range keys {
 		srcs[i] = byKey[k]

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -177,11 +178,7 @@ func showLexicon(w io.Writer, lx *lexicon.Lexicon, frames bool) {
 		for _, c := range f.Claims {
 			areas[c.Area]++
 		}
-		names := make([]string, 0, len(areas))
-		for a := range areas {
-			names = append(names, a)
-		}
-		sort.Strings(names)
+		names := slices.Sorted(maps.Keys(areas))
 		parts := make([]string, len(names))
 		for i, a := range names {
 			parts[i] = fmt.Sprintf("%s %d", a, areas[a])
