@@ -138,7 +138,11 @@ func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, er
 			bySpeaker[q.SpeakerID] = r
 		}
 		r.names[q.Speaker]++
-		r.affiliations[q.SpeakerAffiliation]++
+		// As in the speakers table: a quote with no side says nothing
+		// about the speaker's, so it does not outvote the quotes that do.
+		if q.SpeakerAffiliation != "" {
+			r.affiliations[q.SpeakerAffiliation]++
+		}
 		r.quotes++
 		r.articles[q.ArticleID] = true
 		r.toneSum += q.Tone

@@ -6,13 +6,17 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stance-news/stance/output"
 )
@@ -200,5 +204,65 @@ func TestSeedStanceTargets(t *testing.T) {
 	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
 	if n(m[2]) < 20 || n(m[4]) < 20 {
 		t.Errorf("too few gold values read: %s", m[0])
+	}
+}
+
+// TestSpeakersCommandAgreesWithSpeakersTable: without filters, stance
+// speakers prints what the speakers table holds: the same display name,
+// affiliation, counts and mean tone for every speaker. A speaker whose side
+// the lexicon knows in only some quotes keeps that side in both.
+func TestSpeakersCommandAgreesWithSpeakersTable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	w, err := output.Create(out, output.Meta{RunID: "r1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
+	for a := range 4 {
+		id := fmt.Sprintf("a%d", a)
+		var qs []output.Quote
+		for k := range 3 {
+			q := output.Quote{QuoteID: fmt.Sprintf("%s-q%d", id, k), ArticleID: id, Published: &day, Text: "words",
+				SpeakerID: "rex-tillerson", Speaker: "Rex Tillerson", Tone: float64(a*3+k) / 20}
+			if a == 0 && k == 0 { // the one quote that names his side
+				q.SpeakerAffiliation = "us"
+			}
+			qs = append(qs, q)
+		}
+		qs = append(qs, output.Quote{QuoteID: id + "-q9", ArticleID: id, Published: &day, Text: "words",
+			SpeakerID: "sergey-lavrov", Speaker: "Sergey Lavrov", SpeakerAffiliation: "russia", Tone: -0.5})
+		if err := w.Add(output.Article{ArticleID: id, Published: &day, Text: "text", Status: output.StatusOK}, qs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(context.Background(), output.Run{RunID: "r1"}); err != nil {
+		t.Fatal(err)
+	}
+	table, err := output.ReadTable[output.Speaker](out, output.SpeakersTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, s := range table {
+		aff := cmp.Or(s.Affiliation, "-")
+		want = append(want, fmt.Sprintf("%s\t%s\t%d\t%d\t%+.2f", s.Speaker, aff, s.NQuotes, s.NArticles, s.MeanTone))
+	}
+	code, stdout, stderr := stanceCLI(t, "speakers", "--format", "tsv", out)
+	if code != exitOK {
+		t.Fatalf("speakers: exit %d\n%s", code, stderr)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n")[1:] {
+		cells := strings.Split(line, "\t")
+		got = append(got, strings.Join(cells[:5], "\t"))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || len(want) != 2 {
+		t.Errorf("stance speakers:\n%s\nspeakers table:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, stdout, _ = stanceCLI(t, "speakers", "--side", "us", out); !strings.Contains(stdout, "Rex Tillerson") {
+		t.Errorf("--side us leaves out the speaker the table calls us:\n%s", stdout)
 	}
 }
