@@ -69,12 +69,17 @@ func WriteHostile(dir string) ([]Case, error) {
 	file("crlf-bom.txt", []byte("\xef\xbb\xbfWindows headline\r\n\r\n“It works,” she said.\r\n"))
 	ok("CRLF line ends and a byte order mark", "crlf-bom")
 
-	// A link to an article file is read like the file; a link to a folder
-	// and a file of another format are passed over (and logged).
+	// A link to an article file is read like the file, and a link to no file
+	// is an unreadable article; a link to a folder and a file of another
+	// format are passed over (and logged).
 	if err := os.Symlink("crlf-bom.txt", filepath.Join(dir, "linked.txt")); err != nil {
 		errs = append(errs, err)
 	}
 	ok("link to an article file", "linked")
+	if err := os.Symlink("deleted.txt", filepath.Join(dir, "dangling.txt")); err != nil {
+		errs = append(errs, err)
+	}
+	quarantined("link to a file that is gone", "dangling", filepath.Join(dir, "dangling.txt")+": cannot open:", "no such file or directory")
 	if err := os.Symlink(".", filepath.Join(dir, "loop")); err != nil {
 		errs = append(errs, err)
 	}

@@ -89,7 +89,8 @@ func Files(inputs []string) ([]File, error) {
 // Walk is Files that also returns the files it passed over inside folders
 // (other formats, links to folders, special files), so that a run can say
 // what it did not read. Links to files are followed; links to folders are
-// not, which keeps a walk finite.
+// not, which keeps a walk finite; a broken link is listed as a file, so that
+// reading it fails and is recorded.
 func Walk(inputs []string) (files []File, skipped []string, err error) {
 	for _, in := range inputs {
 		if in == "-" {
@@ -120,8 +121,11 @@ func Walk(inputs []string) (files []File, skipped []string, err error) {
 			}
 			regular := d.Type().IsRegular()
 			if d.Type()&fs.ModeSymlink != 0 {
+				// A link that leads nowhere is an article that cannot be
+				// read, not a file of another kind: reading it records the
+				// error under its name, as for any unreadable file.
 				st, err := os.Stat(p)
-				regular = err == nil && st.Mode().IsRegular()
+				regular = err != nil || st.Mode().IsRegular()
 			}
 			if regular && supported(d.Name()) {
 				found = append(found, File{Path: p, Root: in})
@@ -188,6 +192,11 @@ func ReadFile(ctx context.Context, f File, opt Options, emit func(Item) error) e
 	}
 	fh, err := os.Open(f.Path)
 	if err != nil {
+		// The record names the file already: keep the reason only.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("cannot open: %w", pe.Err)
+		}
 		return emit(failed(f, 0, textID(f), err))
 	}
 	defer fh.Close()
