@@ -378,7 +378,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if !decodeArticle(data, &rec) {
 		rec = jsonArticle{}
 		if err := json.Unmarshal(data, &rec); err != nil {
-			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", err))
+			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", recordError(err)))
 		}
 	}
 	id := fallbackID
@@ -405,6 +405,22 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 		return failed(f, line, id, fmt.Errorf("updated: %w", err))
 	}
 	return Item{Article: a, ID: id, Path: f.Name(), Line: line}
+}
+
+// recordError words a JSON type error in the record's terms rather than
+// those of the Go struct it is decoded into ("json: cannot unmarshal number
+// into Go struct field jsonArticle.id of type string"). Syntax errors already
+// read well and pass through.
+func recordError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	if te.Field == "" {
+		return fmt.Errorf("a record must be an object, got %s", te.Value)
+	}
+	// Every field jsonArticle decodes is a string (the dates are raw JSON).
+	return fmt.Errorf("%q must be a string, got %s", te.Field, te.Value)
 }
 
 // jsonTime accepts null, "", RFC 3339 or a plain date.
