@@ -972,6 +972,47 @@ func (x *run) fromBeforeColon(ss, c int) (s, e int, ok bool) {
 	return 0, 0, false
 }
 
+// floorHandedTo: "Halvorsen then handed the microphone to Lund:", "… turned
+// the floor over to Lund:": whoever is handed the floor speaks next. Other
+// verbs keep the quote with the subject ("Trump replied to Clinton:",
+// "wrote to Roffman:" name whom the words are for).
+func (x *run) floorHandedTo(ss, c int) (s, e int, ok bool) {
+	for k := c - 2; k > ss && k >= c-6; k-- {
+		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
+			return 0, 0, false
+		}
+		if !x.is(k, "to") {
+			continue
+		}
+		s, e, ok = x.npForward(k+1, c)
+		if !ok || e != c || x.inSet(s, cSubjectPronoun) {
+			return 0, 0, false
+		}
+		if m := x.text[x.toks[s].s:x.toks[e-1].e]; !x.toks[e-1].cap && !x.e.personLike(m) {
+			return 0, 0, false
+		}
+		// the floor, then a verb of handing, within a few words before "to"
+		floor := false
+		for u := k - 1; u >= ss && u >= k-5; u-- {
+			switch {
+			case x.lowerIn(u, floorNouns):
+				floor = true
+			case floor && x.lowerIn(u, handingVerbs):
+				return s, e, true
+			}
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+var (
+	floorNouns   = set("microphone", "microphones", "mic", "floor", "podium", "lectern", "stage")
+	handingVerbs = set("hand", "hands", "handed", "handing", "pass", "passes", "passed", "passing", "give", "gives",
+		"gave", "giving", "turn", "turns", "turned", "turning", "yield", "yields", "yielded", "yielding", "cede",
+		"cedes", "ceded", "ceding")
+)
+
 // sharedSubject: reading back from the "and" at a, the first verb of saying
 // or naming (within twelve tokens, in the same clause) and its subject.
 func (x *run) sharedSubject(a, lo int) (s, e int, ok bool) {
@@ -2017,6 +2058,9 @@ func (x *run) colonIntro() (Mention, string, bool) {
 		}
 	}
 	if s, e, ok := x.fromBeforeColon(ss, n-1); ok {
+		return x.mention(s, e), ":", true
+	}
+	if s, e, ok := x.floorHandedTo(ss, n-1); ok {
 		return x.mention(s, e), ":", true
 	}
 	// "Trump's full statement:": the text's author

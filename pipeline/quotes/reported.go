@@ -59,7 +59,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				if s, e, ok = x.pastPreposition(s, e); !ok {
 					continue // "In eight of nine states … claims": no subject
 				}
-				if cs < ce && x.words(cs, ce) >= 3 {
+				if cs < ce && x.words(cs, ce) >= 3 && !x.phraseBeforeColon(cs, ce, se) {
 					q = x.statement(pi, cs, ce, "speaker-verb-content")
 					q.Speaker, q.Appositive = x.mention(s, e), ap
 					found = true
@@ -313,6 +313,17 @@ func (x *run) contentStart(j, end int) int {
 	}
 	return j
 }
+
+// phraseBeforeColon: the words cs..ce after a verb of saying are a phrase
+// of place, time or hearer that runs to a colon closing the sentence ("Lund
+// replied to the minister:", "Trump said in a statement:"): the colon
+// introduces the words, and the phrase reports nothing.
+func (x *run) phraseBeforeColon(cs, ce, se int) bool {
+	return ce+1 == se && x.punct(ce, ":") && x.lowerIn(cs, colonPhraseStarts)
+}
+
+var colonPhraseStarts = set("to", "in", "on", "at", "from", "with", "during", "after", "before", "for", "about", "via",
+	"through", "over", "outside", "inside", "later", "earlier", "again", "afterward", "afterwards", "then", "once")
 
 func (x *run) words(i, j int) int {
 	n := 0
