@@ -290,8 +290,11 @@ func (x *run) dropLabels(out []Quote, first int) []Quote {
 	return out[:k]
 }
 
-var dropPartialWords = 3
+// dropPartialWords: an unattributed partial quote of at most this many words
+// is taken for a label (the “establishment” candidate).
+const dropPartialWords = 3
 
+// fewWords: the span holds at most n words.
 func (x *run) fewWords(sp article.Span, n int) bool {
 	words := 0
 	in := false

@@ -233,8 +233,6 @@ func (x *run) clauseStart(s int) bool {
 	return s >= 2 && x.inSet(s-1, cClauseOpener) && (x.punct(s-2, ",") || !x.is(s-1, "if") && !x.is(s-1, "so"))
 }
 
-var leadInMax = 25
-
 // clauseEnd cuts reported content before a second attributed clause:
 // "X said A, whereas Y said B" gives A to X.
 func (x *run) clauseEnd(cs, end int) int {
@@ -253,6 +251,9 @@ func (x *run) clauseEnd(cs, end int) int {
 	}
 	return end
 }
+
+// leadInMax is the most tokens an opening phrase before the subject may have.
+const leadInMax = 25
 
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
 // closed by a comma ("But", "On Monday,").

@@ -394,17 +394,13 @@ func startsSentence(text string, t tok) bool {
 	return s == "(" || s == "[" || s == "‘" || s == "—" || s == "–"
 }
 
-var abbrevs = map[string]bool{}
-
-func init() {
-	for _, a := range []string{"Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
-		"Maj", "Pres", "Prof", "Rev", "Hon", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-		"Inc", "Corp", "Co", "Ltd", "No", "vs", "v", "Ft", "Mt", "Del", "Rev", "Msgr", "Fr", "Sgt", "Cpl", "Pvt", "Ald", "Amb", "Sec", "Supt", "Gens", "Supt", "Atty", "Lt.Gen", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga",
-		"Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
-		"Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "etc", "approx", "est", "Dept", "Univ", "Assn", "Bros"} {
-		abbrevs[a] = true
-	}
-}
+// abbrevs are titles, months, states and other short forms written with a
+// period that does not end the sentence.
+var abbrevs = set("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
+	"Maj", "Pres", "Prof", "Rev", "Hon", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+	"Inc", "Corp", "Co", "Ltd", "No", "vs", "v", "Ft", "Mt", "Del", "Msgr", "Fr", "Cpl", "Pvt", "Ald", "Amb", "Sec", "Supt", "Gens", "Atty", "Lt.Gen", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ga",
+	"Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+	"Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "etc", "approx", "est", "Dept", "Univ", "Assn", "Bros")
 
 // isAbbrev: a title or short form whose period is not a sentence end, an
 // initial ("George W. Bush"), or a dotted short form ("U.S.").
