@@ -140,11 +140,11 @@ func loadActors(lx *Lexicon) []error {
 			role := Role{Title: r.Get("role"), Side: r.Get("side")}
 			var err error
 			if role.From, err = parseDate(r.Get("from")); err != nil {
-				errs = append(errs, r.Errorf("from: %v", err))
+				errs = append(errs, r.Errorf("from: %w", err))
 				continue
 			}
 			if role.To, err = parseDate(r.Get("to")); err != nil {
-				errs = append(errs, r.Errorf("to: %v", err))
+				errs = append(errs, r.Errorf("to: %w", err))
 				continue
 			}
 			if !role.From.IsZero() && !role.To.IsZero() && role.To.Before(role.From) {

@@ -105,7 +105,7 @@ func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 	if cols, line := headerOf(f); len(errs) == 0 {
 		for _, col := range cols {
 			if !frameColumns[col] {
-				return fr, append(errs, &Error{File: origin(f), Line: line, Msg: fmt.Sprintf("unknown column %q; frame columns are area, side, pattern, context, stance, from, to, note", col)})
+				return fr, append(errs, &Error{File: origin(f), Line: line, Err: fmt.Errorf("unknown column %q; frame columns are area, side, pattern, context, stance, from, to, note", col)})
 			}
 		}
 	}
@@ -122,11 +122,11 @@ func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 		}
 		p, err := ParsePattern(r.Get("pattern"))
 		if err != nil {
-			errs = append(errs, r.Errorf("pattern: %v", err))
+			errs = append(errs, r.Errorf("pattern: %w", err))
 			continue
 		}
 		if err := checkSlots(lx, p.Elems); err != nil {
-			errs = append(errs, r.Errorf("pattern: %v", err))
+			errs = append(errs, r.Errorf("pattern: %w", err))
 			continue
 		}
 		c.Pattern = p
@@ -136,7 +136,7 @@ func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 				err = checkSlots(lx, cp.Elems)
 			}
 			if err != nil {
-				errs = append(errs, r.Errorf("context: %v", err))
+				errs = append(errs, r.Errorf("context: %w", err))
 				continue
 			}
 			c.Context = &cp
@@ -146,15 +146,15 @@ func parseFrame(lx *Lexicon, f File) (Frame, []error) {
 			stance = c.Side + "+"
 		}
 		if c.Stance, err = parseStance(lx, stance); err != nil {
-			errs = append(errs, r.Errorf("stance: %v", err))
+			errs = append(errs, r.Errorf("stance: %w", err))
 			continue
 		}
 		if c.From, err = parseDate(r.Get("from")); err != nil {
-			errs = append(errs, r.Errorf("from: %v", err))
+			errs = append(errs, r.Errorf("from: %w", err))
 			continue
 		}
 		if c.To, err = parseDate(r.Get("to")); err != nil {
-			errs = append(errs, r.Errorf("to: %v", err))
+			errs = append(errs, r.Errorf("to: %w", err))
 			continue
 		}
 		key := c.Area + "\x00" + p.Source
@@ -227,7 +227,7 @@ func loadStanceCues(lx *Lexicon, f File) []error {
 	for _, r := range rows {
 		p, err := ParsePattern(r.Get("cue"))
 		if err != nil {
-			errs = append(errs, r.Errorf("cue: %v", err))
+			errs = append(errs, r.Errorf("cue: %w", err))
 			continue
 		}
 		if hasSlot(p.Elems) {

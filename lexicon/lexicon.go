@@ -223,15 +223,17 @@ func (lx *Lexicon) filesUnder(dir string) []File {
 type Error struct {
 	File string // origin: "embedded:actors.tsv" or a user path
 	Line int
-	Msg  string
+	Err  error
 }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 // ErrorList is every problem found while loading.
 type ErrorList []error

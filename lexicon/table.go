@@ -21,7 +21,7 @@ func (r Row) Get(col string) string { return r.fields[col] }
 
 // Errorf makes an error pointing at this row.
 func (r Row) Errorf(format string, args ...any) error {
-	return &Error{File: origin(r.file), Line: r.Line, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: origin(r.file), Line: r.Line, Err: fmt.Errorf(format, args...)}
 }
 
 // List splits a column on ";" (aliases, patterns).
@@ -56,7 +56,7 @@ func readTable(f File, required ...string) ([]Row, []error) {
 			}
 			for _, req := range required {
 				if !contains(header, req) {
-					errs = append(errs, &Error{File: origin(f), Line: i + 1, Msg: fmt.Sprintf("header lacks column %q (columns are tab-separated)", req)})
+					errs = append(errs, &Error{File: origin(f), Line: i + 1, Err: fmt.Errorf("header lacks column %q (columns are tab-separated)", req)})
 				}
 			}
 			if len(errs) > 0 {
@@ -65,7 +65,7 @@ func readTable(f File, required ...string) ([]Row, []error) {
 			continue
 		}
 		if len(cells) > len(header) {
-			errs = append(errs, &Error{File: origin(f), Line: i + 1, Msg: fmt.Sprintf("%d cells, header has %d columns", len(cells), len(header))})
+			errs = append(errs, &Error{File: origin(f), Line: i + 1, Err: fmt.Errorf("%d cells, header has %d columns", len(cells), len(header))})
 			continue
 		}
 		row := Row{file: f, Line: i + 1, fields: make(map[string]string, len(header))}

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -88,12 +90,12 @@ func loadVader(f File, into map[string]float64) []error {
 		}
 		cells := strings.Split(line, "\t")
 		if len(cells) < 2 {
-			errs = append(errs, &Error{File: origin(f), Line: i + 1, Msg: "want token<TAB>valence"})
+			errs = append(errs, &Error{File: origin(f), Line: i + 1, Err: errors.New("want token<TAB>valence")})
 			continue
 		}
 		v, err := strconv.ParseFloat(cells[1], 64)
 		if err != nil {
-			errs = append(errs, &Error{File: origin(f), Line: i + 1, Msg: "valence: " + err.Error()})
+			errs = append(errs, &Error{File: origin(f), Line: i + 1, Err: fmt.Errorf("valence: %w", err)})
 			continue
 		}
 		into[cells[0]] = v
