@@ -2,8 +2,9 @@ package lexicon
 
 import (
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -535,12 +536,7 @@ func (f Frame) FrameSides() []string {
 			set[s.Side] = true
 		}
 	}
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // headerOf returns a table's column names, lower-cased, and the header's line.

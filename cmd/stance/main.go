@@ -8,11 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -182,11 +183,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func topUsage(w io.Writer) {
 	fmt.Fprintf(w, "stance %s: who said what in the news, with what tone and stance.\n\nUsage: stance COMMAND [flags] [args]\n\nCommands:\n", version)
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(commands))
 	width := 0
 	for _, n := range names {
 		width = max(width, len(n))

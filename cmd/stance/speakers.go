@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -185,12 +187,7 @@ func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, er
 		}
 		return rows[i].name < rows[j].name
 	})
-	sides := make([]string, 0, len(sideSet))
-	for s := range sideSet {
-		sides = append(sides, s)
-	}
-	sort.Strings(sides)
-	return rows, sides, nil
+	return rows, slices.Sorted(maps.Keys(sideSet)), nil
 }
 
 // mostFrequent returns the most frequent key, the smallest on ties.

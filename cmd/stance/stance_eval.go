@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -263,13 +265,8 @@ func evaluateStance(score func(goldStatement) (stance.Result, string), stmts []g
 	rep := &stanceReport{per: map[string]*stanceTally{}}
 	for _, g := range stmts {
 		res, note := score(g)
-		sides := make([]string, 0, len(g.gold))
-		for s := range g.gold {
-			sides = append(sides, s)
-		}
-		sort.Strings(sides)
 		var cells []string
-		for _, side := range sides {
+		for _, side := range slices.Sorted(maps.Keys(g.gold)) {
 			t := rep.per[side]
 			if t == nil {
 				t = &stanceTally{}
