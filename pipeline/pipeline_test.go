@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -119,4 +120,24 @@ func newAnalyzer(t *testing.T) *pipeline.Analyzer {
 		t.Fatal(err)
 	}
 	return an
+}
+
+// TestQuoteIDIsStable pins quote ids to the bytes they hash ("id\x00start\x00end",
+// SHA-256, first 8 bytes in hex): incremental runs and users join on them, so
+// a faster QuoteID must give the same strings. The long id does not fit the
+// stack buffer QuoteID starts with.
+func TestQuoteIDIsStable(t *testing.T) {
+	for _, c := range []struct {
+		article    string
+		start, end int
+		want       string
+	}{
+		{"bbc-business-001", 0, 57, "f5f050825cc66e4a"},
+		{strings.Repeat("x", 200), 12345, 67890, "6671b7505fb62626"},
+		{"", 0, 0, "38c8a95155e01964"},
+	} {
+		if got := pipeline.QuoteID(c.article, c.start, c.end); got != c.want {
+			t.Errorf("QuoteID(%.20q, %d, %d) = %s, want %s", c.article, c.start, c.end, got, c.want)
+		}
+	}
 }
