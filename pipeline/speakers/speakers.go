@@ -123,7 +123,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				continue
 			}
 			seen = append(seen, m)
-			name, _ := splitTitle(m)
+			name, _ := r.splitName(m)
 			names = append(names, name)
 			if strings.Count(name, " ") >= 1 && isName(name) {
 				if full == nil {
@@ -166,7 +166,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		if t := titles[lastWord(sp.Name)]; sp.Role == "" && t != "" && sp.Kind == "" {
 			// the title the article gave the full name ("US Secretary of
 			// State Laura Whitfield … Whitfield said")
-			sp.Role = t
+			sp.Role = possessor(t)
 			if sp.Affiliation == "" {
 				sp.Affiliation = r.titleSide(t)
 			}
@@ -286,7 +286,7 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 		}
 		w := text[i:j]
 		c, _ := utf8.DecodeRuneInString(w)
-		if w == "" || strings.ContainsAny(w, ",;:()“”\"") {
+		if w == "" || strings.ContainsAny(w, ",;:()“”\"") || endsSentence(w) {
 			break
 		}
 		// "Secretary of State": "of" joins a title's capitalised words
@@ -299,7 +299,7 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	if words == 0 {
 		return "", "", false
 	}
-	name, title := splitTitle(text[start : k+len(sur)])
+	name, title := r.splitName(text[start : k+len(sur)])
 	if !strings.Contains(name, " ") || !isName(name) {
 		return "", "", false
 	}
@@ -311,6 +311,17 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 		return name, title, true
 	}
 	return "", "", false
+}
+
+// endsSentence: w closes the sentence before a name ("… Elena Dementieva.
+// But Dechy …"), unlike a title's or an initial's period ("Sen.", "J.",
+// "U.S.").
+func endsSentence(w string) bool {
+	if strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") {
+		return true
+	}
+	body, ok := strings.CutSuffix(w, ".")
+	return ok && len(body) > 1 && !strings.Contains(body, ".") && !isTitleWord(w) && !isTitleWord(body)
 }
 
 // startsQuestion: text[start:] opens a sentence that ends in a question
@@ -387,7 +398,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	if i, ok := index(r.byName, mention); ok {
 		return r.fromActor(r.actors[i], at)
 	}
-	name, title := splitTitle(mention)
+	name, title := r.splitName(mention)
 	if i, ok := index(r.byName, name); ok {
 		return r.fromActor(r.actors[i], at)
 	}
@@ -425,7 +436,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 		}
 		sp := Speaker{ID: Slug(name), Name: name, Kind: ""}
 		if title != "" && !courtesy(title) && !articleOnly(title) {
-			sp.Role = title
+			sp.Role = possessor(title)
 			sp.Affiliation = r.titleSide(title)
 		}
 		return sp
@@ -565,6 +576,46 @@ var titleWords = map[string]bool{"president": true, "secretary": true, "minister
 // splitTitle splits "US Secretary of State Rex Tillerson" into the name
 // "Rex Tillerson" and the title before it. The name is the trailing run of
 // capitalised words that are not title words.
+// splitName is splitTitle, and a possessive before a given name of the
+// name list goes with the title: "Labour's Paul Flynn" and "Norway's Ingrid
+// Dahl" are Paul Flynn of Labour and Ingrid Dahl of Norway. (Not "Moody's
+// Investors Service" or "the Women's March": no given name follows.)
+func (r *Resolver) splitName(m string) (name, title string) {
+	name, title = splitTitle(m)
+	for {
+		w, rest, ok := strings.Cut(name, " ")
+		if !ok || !isPossessive(w) {
+			return name, title
+		}
+		first, _, ok := strings.Cut(rest, " ")
+		if _, given := r.given[strings.ToLower(first)]; !ok || !given {
+			return name, title
+		}
+		if title != "" {
+			title += " "
+		}
+		title, name = title+w, rest
+	}
+}
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
+}
+
+// possessor: a role that ends in a possessive ("Labour's", "the BBC's",
+// "Ernst and Young's") is the body the person belongs to ("Labour").
+func possessor(role string) string {
+	if !isPossessive(role) {
+		return role
+	}
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if r, ok := strings.CutSuffix(role, suf); ok {
+			return strings.TrimPrefix(r, "the ")
+		}
+	}
+	return role
+}
+
 func splitTitle(m string) (name, title string) {
 	m = cleanMention(m)
 	var buf [16][2]int

@@ -91,6 +91,38 @@ func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
 	}
 }
 
+// A possessive before a given name is the person's party, country or
+// employer: the name without it, the possessor as role. Without a given name
+// after it the possessive is part of a body's name. The surname alone then
+// finds the full name in the text ("Dahl" after "Norway's Ingrid Dahl").
+func TestPossessiveBeforeNameIsNoPart(t *testing.T) {
+	text := "Labour's Paul Flynn spoke. Norway's Ingrid Dahl agreed. It was organised by the Women's March. Moody's Investors Service wrote. Later Dahl left."
+	qs, got := resolveMentions(t, text, "Labour's Paul Flynn", "Norway's Ingrid Dahl", "the Women's March", "Moody's Investors Service")
+	for i, want := range []struct{ name, role string }{
+		{"Paul Flynn", "Labour"}, {"Ingrid Dahl", "Norway"}, {"Women's March", ""}, {"Moody's Investors Service", ""},
+	} {
+		if got[i].Name != want.name || got[i].Role != want.role {
+			t.Errorf("%q: got %q (role %q), want %q (role %q)", qs[i].Speaker.Text, got[i].Name, got[i].Role, want.name, want.role)
+		}
+	}
+	_, got = resolveMentions(t, text, "Dahl")
+	if got[0].Name != "Ingrid Dahl" || got[0].Role != "Norway" {
+		t.Errorf("%q: got %q (role %q), want %q (role %q)", "Dahl", got[0].Name, got[0].Role, "Ingrid Dahl", "Norway")
+	}
+}
+
+// The words before a surname are read back only within its sentence: a
+// full name ending the sentence before is someone else.
+func TestNameBeforeStopsAtSentenceEnd(t *testing.T) {
+	text := "The draw paired Ingrid Moe with Norway's Kari Lunde. But Moe was angry. The club hired Olav Berg. Strand said it was a mistake. Sen. Eva Strand agreed."
+	qs, got := resolveMentions(t, text, "Moe", "Strand")
+	for i, want := range []string{"Ingrid Moe", "Eva Strand"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
+		}
+	}
+}
+
 // resolveMentions resolves each mention, found at its first place in text,
 // as the speaker of a reported statement.
 func resolveMentions(t *testing.T, text string, mentions ...string) ([]quotes.Quote, []speakers.Speaker) {
