@@ -3,6 +3,7 @@
 package batch
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -298,16 +299,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 // process turns one input item into its rows. It is called concurrently.
 func process(an *analyst, w *output.Writer, cfg Config, meta output.Meta, it source.Item) result {
 	if it.Err != nil {
-		id := it.ID
-		if id == "" {
-			id = it.Location()
-		}
-		// The source's errors already name the file and line.
-		return result{
-			article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
-				Error: it.Err.Error(), Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
-			problem: it.Err.Error(),
-		}
+		return quarantine(it, cmp.Or(it.ID, it.Location()), meta, it.Err)
 	}
 	a := &it.Article
 	sha := ContentHash(a)
@@ -362,9 +354,13 @@ func recycleQuoteRows(qs []output.Quote) {
 	spentQuotes.Put(&qs)
 }
 
-// quarantine records an article the pipeline could not handle.
+// quarantine records an input that could not be read or analysed, under an
+// error that starts with its file and line (the source's errors already do).
 func quarantine(it source.Item, id string, meta output.Meta, err error) result {
-	msg := fmt.Sprintf("%s: %v", it.Location(), err)
+	if _, located := errors.AsType[*source.Error](err); !located {
+		err = &source.Error{Path: it.Path, Line: it.Line, Err: err}
+	}
+	msg := err.Error()
 	return result{
 		article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
 			Error: msg, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
