@@ -42,7 +42,7 @@ type Lexicon struct {
 
 	StanceCues StanceCues // words that flip or direct a claim (stance-cues.tsv)
 
-	GivenNames GivenNames // given names of one sex (names/*.tsv)
+	GivenNames GivenNames // given names and the sex they tell, if any (names/*.tsv)
 	Places     Places     // places and their adjectives (places.tsv)
 }
 

@@ -11,17 +11,21 @@ type Gender int8
 const (
 	Male   Gender = -1
 	Female Gender = 1
+	// Unknown marks a given name that tells no sex (borne by both, or too
+	// rare to tell): still a given name, so "Ivanka Trump" is not the
+	// lexicon's Donald Trump.
+	Unknown Gender = 0
 )
 
 // GenderNames are the words names/*.tsv and places.tsv accept.
 var (
-	GenderNames = []string{"female", "male"}
+	GenderNames = []string{"female", "male", "unknown"}
 	PlaceKinds  = []string{"country", "state", "city", "region", "demonym"}
 )
 
-// GivenNames maps lower-case given names borne almost only by one sex
-// (names/*.tsv) to that sex, so a pronoun is not read as meaning someone of
-// the other.
+// GivenNames maps lower-case given names (names/*.tsv) to the sex that
+// almost all who bear them share, so a pronoun is not read as meaning
+// someone of the other, or to Unknown.
 type GivenNames map[string]Gender
 
 // Places maps lower-case place names and the adjectives made from them
@@ -48,6 +52,11 @@ func loadNames(lx *Lexicon) []error {
 				g = Female
 			case "male":
 				g = Male
+			case "unknown":
+				g = Unknown
+				if _, ok := lx.GivenNames[name]; ok {
+					continue // a name of one sex keeps it, whatever the file order
+				}
 			default:
 				errs = append(errs, r.Errorf("gender %q: want one of %s", r.Get("gender"), strings.Join(GenderNames, ", ")))
 				continue

@@ -18,10 +18,18 @@ func TestDefaultNamesAndPlaces(t *testing.T) {
 			t.Errorf("given name %q: %d, want %d", name, got, want)
 		}
 	}
-	// names both sexes bear are left out rather than guessed
-	for _, name := range []string{"jordan", "kelly", "lindsey", "robin"} {
+	// names both sexes bear, and names too rare in the counts to tell, are
+	// given names of no sex rather than guessed
+	for _, name := range []string{"jordan", "kelly", "lindsey", "bernie", "ivanka", "melania"} {
+		if g, ok := lx.GivenNames[name]; !ok || g != Unknown {
+			t.Errorf("given name %q: listed %v as %d, want listed as unknown", name, ok, g)
+		}
+	}
+	// words, months and particles that some babies were named are no
+	// given names here: "Young voters", "Jr."
+	for _, name := range []string{"robin", "legend", "deacon", "young", "december", "jr", "de", "van"} {
 		if g, ok := lx.GivenNames[name]; ok {
-			t.Errorf("given name %q listed as %d; it is borne by both sexes", name, g)
+			t.Errorf("%q listed as a given name (%d)", name, g)
 		}
 	}
 	for place, want := range map[string]string{"ohio": "state", "new york": "state", "moscow": "city", "syria": "country", "russian": "demonym"} {
@@ -59,14 +67,14 @@ func TestUserNamesAddToDefaults(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "names"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "names", "extra.tsv"), []byte("name\tgender\nSergei\tmale\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "names", "extra.tsv"), []byte("name\tgender\nSergei\tmale\nNgozi\tunknown\nAnna\tunknown\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	lx, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lx.GivenNames["sergei"] != Male || lx.GivenNames["maria"] != Female {
-		t.Errorf("user names file should add to the default list: sergei %d, maria %d", lx.GivenNames["sergei"], lx.GivenNames["maria"])
+	if lx.GivenNames["sergei"] != Male || lx.GivenNames["maria"] != Female || lx.GivenNames["ngozi"] != Unknown || lx.GivenNames["anna"] != Female {
+		t.Errorf("user names file should add to the default list, and an unknown sex not undo a known one: sergei %d, maria %d, ngozi %d, anna %d", lx.GivenNames["sergei"], lx.GivenNames["maria"], lx.GivenNames["ngozi"], lx.GivenNames["anna"])
 	}
 }

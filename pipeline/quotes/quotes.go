@@ -131,6 +131,9 @@ func New(lx *lexicon.Lexicon) *Extractor {
 		e.vocab[w] = vocabEntry{cls: c}
 	}
 	for name, g := range lx.GivenNames {
+		if g == lexicon.Unknown {
+			continue // a given name that tells no sex is no evidence for a pronoun
+		}
 		v := e.vocab[name]
 		if g == lexicon.Female {
 			v.cls |= cFemaleName

@@ -303,6 +303,15 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	if !strings.Contains(name, " ") || !isName(name) {
 		return "", "", false
 	}
+	if strings.Count(name, " ") > 2 {
+		// four capitalised words or more are a headline's title case ("Poll:
+		// Bernie Sanders Burns Hillary Clinton"): the name is the longest
+		// run of two or three words at the end that opens with a given name
+		name, title = r.nameAtEnd(name), ""
+		if name == "" {
+			return "", "", false
+		}
+	}
 	first := strings.ToLower(name[:strings.IndexByte(name, ' ')])
 	if title == "" && first == "will" && startsQuestion(text, start, k+len(sur)) {
 		return "", "", false // "Will Sanders endorse her?": the auxiliary, not a given name
@@ -322,6 +331,33 @@ func endsSentence(w string) bool {
 	}
 	body, ok := strings.CutSuffix(w, ".")
 	return ok && len(body) > 1 && !strings.Contains(body, ".") && !isTitleWord(w) && !isTitleWord(body)
+}
+
+// nameAtEnd is the last three or two words of name when they open with a
+// given name of one sex, or "". (Names of no sex are often surnames too:
+// "Hillary Clinton Says EgyptAir …" is not "Clinton Says EgyptAir".)
+func (r *Resolver) nameAtEnd(name string) string {
+	for n := 3; n >= 2; n-- {
+		i := len(name)
+		for range n {
+			i = strings.LastIndexByte(name[:i], ' ')
+		}
+		tail := name[i+1:]
+		first, rest, _ := strings.Cut(tail, " ")
+		if g, ok := r.given[strings.ToLower(first)]; !ok || g == lexicon.Unknown {
+			continue
+		}
+		// of three words, the middle one a given name or an initial
+		// ("Jean Pierre Meersseman", "Richard J. Durbin"), not "Clinton
+		// Says EgyptAir"
+		if middle, _, _ := strings.Cut(rest, " "); n == 3 && !(len(middle) == 2 && middle[1] == '.') {
+			if _, ok := r.given[strings.ToLower(middle)]; !ok {
+				continue
+			}
+		}
+		return tail
+	}
+	return ""
 }
 
 // startsQuestion: text[start:] opens a sentence that ends in a question

@@ -91,6 +91,20 @@ func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
 	}
 }
 
+// A given name that tells no sex, or that the one-sex list is too rare
+// for, still marks another person of a known surname and finds the full
+// name of a lone surname; a headline's run of capitalised words yields
+// the name at its end.
+func TestGivenNamesOfNoSex(t *testing.T) {
+	text := "Melania Trump spoke after her husband. Crowds cheered Bernie Sanders in Iowa. Poll: Voters Still Back Ingrid Halse. Sanders waved. Halse smiled."
+	qs, got := resolveMentions(t, text, "Melania Trump", "Sanders", "Halse")
+	for i, want := range []string{"Melania Trump", "Bernie Sanders", "Ingrid Halse"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
+		}
+	}
+}
+
 // A possessive before a given name is the person's party, country or
 // employer: the name without it, the possessor as role. Without a given name
 // after it the possessive is part of a body's name. The surname alone then
