@@ -171,7 +171,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				sp.Affiliation = r.titleSide(t)
 			}
 		}
-		if sp.Role == "" && q.Appositive != "" {
+		if sp.Role == "" && q.Appositive != "" && describesPerson(q.Appositive) {
 			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q.Appositive, "the "), "a "))
 			if sp.Affiliation == "" {
 				sp.Affiliation = r.titleSide(q.Appositive)
@@ -321,6 +321,37 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	}
 	return "", "", false
 }
+
+// describesPerson: an appositive that can stand as a role ("the UN envoy",
+// "chairman of the board", "for the Liberal Democrats"), not a clause or
+// narration set off beside the name: "who is running for reelection",
+// "whose campaign plans a march", "in a brief interview on Saturday",
+// "leading narrowly in Iowa polls", "Cruz said".
+func describesPerson(ap string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(ap), " ")
+	if inLower(narrationOpeners, first) || len(first) > 4 && strings.HasSuffix(first, "ing") && !inLower(titleParticiples, first) {
+		return false
+	}
+	for w := range strings.FieldsSeq(ap) {
+		if sayingVerbs[strings.TrimRight(w, ",.")] {
+			return false // lower case: "spokesman for North East Says No" is a name
+		}
+	}
+	return true
+}
+
+var (
+	narrationOpeners = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true,
+		"when": true, "where": true, "while": true, "as": true, "after": true, "before": true, "during": true,
+		"in": true, "on": true, "later": true, "then": true, "again": true, "also": true, "once": true}
+	// "managing director", "leading plaintiff": a participle that opens a title
+	titleParticiples = map[string]bool{"managing": true, "leading": true, "acting": true, "presiding": true,
+		"ranking": true, "founding": true, "visiting": true, "outgoing": true, "incoming": true, "reigning": true,
+		"sitting": true, "consulting": true, "marketing": true, "supervising": true, "operating": true,
+		"publishing": true, "commanding": true, "governing": true, "polling": true, "reporting": true}
+	sayingVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true,
+		"wrote": true, "writes": true, "asked": true, "asks": true}
+)
 
 // endsSentence: w closes the sentence before a name ("… Elena Dementieva.
 // But Dechy …"), unlike a title's or an initial's period ("Sen.", "J.",

@@ -105,6 +105,32 @@ func TestGivenNamesOfNoSex(t *testing.T) {
 	}
 }
 
+// An appositive becomes the role when it describes the person, not when it
+// is a clause or narration set off beside the name.
+func TestAppositiveRoleDescribesPerson(t *testing.T) {
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Text."
+	a := article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}
+	for _, c := range []struct{ ap, role string }{
+		{"the harbour board's chairwoman", "harbour board's chairwoman"},
+		{"managing director of Nordfrakt", "managing director of Nordfrakt"},
+		{"spokesman for North Coast Says No", "spokesman for North Coast Says No"},
+		{"whose union plans a march on Friday", ""},
+		{"who has run the port since 2009", ""},
+		{"in a brief interview on Saturday", ""},
+		{"speaking to reporters in Bergen", ""},
+		{"Lund said", ""},
+	} {
+		qs := []quotes.Quote{{Kind: quotes.Direct, Speaker: quotes.Mention{Text: "Kari Moen"}, Appositive: c.ap}}
+		if got := speakers.New(lx).Resolve(&a, qs)[0].Role; got != c.role {
+			t.Errorf("appositive %q: role %q, want %q", c.ap, got, c.role)
+		}
+	}
+}
+
 // A possessive before a given name is the person's party, country or
 // employer: the name without it, the possessor as role. Without a given name
 // after it the possessive is part of a body's name. The surname alone then
