@@ -477,13 +477,44 @@ func TestStrictExitCodeAndJSONLogs(t *testing.T) {
 	if code != exitQuarantined {
 		t.Errorf("--strict with a quarantined input: exit %d, want %d", code, exitQuarantined)
 	}
-	var finished map[string]any
+	finished := jsonRecords(t, stderr)["run finished"]
+	if finished == nil {
+		t.Fatalf("no 'run finished' record in:\n%s", stderr)
+	}
+	if finished["articles_ok"] != 11.0 || finished["articles_quarantined"] != 1.0 || finished["articles_read"] != 12.0 {
+		t.Errorf("run finished record: %v", finished)
+	}
+
+	// A run that fails says so in the log too, not in a plain line that a
+	// collector of JSON lines cannot read.
+	notADir := filepath.Join(dir, "file")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		code int
+		args []string
+	}{
+		{"output under a file", exitFailed, []string{"--out", filepath.Join(notADir, "out"), in}},
+		{"missing input", exitUsage, []string{"--out", filepath.Join(dir, "c"), filepath.Join(dir, "missing")}},
+	} {
+		code, stderr := runStance(t, nil, append([]string{"run", "--log-format", "json"}, c.args...)...)
+		failed := jsonRecords(t, stderr)["run failed"]
+		if code != c.code || failed == nil || failed["level"] != "ERROR" || failed["exit_code"] != float64(c.code) || failed["error"] == "" {
+			t.Errorf("%s: exit %d, want %d and a 'run failed' ERROR record with that exit_code; stderr:\n%s", c.name, code, c.code, stderr)
+		}
+	}
+}
+
+// jsonRecords reads log lines that must all be JSON records with a run_id,
+// and returns them by msg.
+func jsonRecords(t *testing.T, stderr string) map[string]map[string]any {
+	t.Helper()
+	byMsg := map[string]map[string]any{}
 	sc := bufio.NewScanner(strings.NewReader(stderr))
 	for sc.Scan() {
 		line := sc.Text()
-		if !strings.HasPrefix(line, "{") {
-			continue // the human summary after the logs
-		}
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Errorf("log line is not JSON: %q", line)
@@ -492,14 +523,7 @@ func TestStrictExitCodeAndJSONLogs(t *testing.T) {
 		if rec["run_id"] == nil || rec["run_id"] == "" {
 			t.Errorf("log record without run_id: %q", line)
 		}
-		if rec["msg"] == "run finished" {
-			finished = rec
-		}
+		byMsg[rec["msg"].(string)] = rec
 	}
-	if finished == nil {
-		t.Fatalf("no 'run finished' record in:\n%s", stderr)
-	}
-	if finished["articles_ok"] != 11.0 || finished["articles_quarantined"] != 1.0 || finished["articles_read"] != 12.0 {
-		t.Errorf("run finished record: %v", finished)
-	}
+	return byMsg
 }

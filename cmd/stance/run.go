@@ -55,7 +55,7 @@ Exit codes:
 			workers := fs.Int("workers", runtime.NumCPU(), "articles analysed in parallel; the run uses at most this many cores")
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
 			quiet := fs.Bool("quiet", false, "no progress bar, no summary, warnings and errors only")
-			logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+			logFormat := fs.String("log-format", "text", "log format on stderr: text or json (json: failures are log records too, no human summary)")
 			full := fs.Bool("full", false, "reprocess every article, even those already in the output")
 			strict := fs.Bool("strict", false, "exit non-zero (4) when any input was quarantined")
 			maxBytes := fs.Int("max-article-bytes", source.DefaultMaxArticleBytes, "quarantine articles larger than this")
@@ -73,9 +73,26 @@ Exit codes:
 					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
 					return exitUsage
 				}
+				jsonLogs := *logFormat == "json"
+				// fail says why the run ends with code. With JSON logs it is
+				// an ERROR record like every other line on stderr, so that
+				// a log collector reading stderr meets nothing but JSON.
+				runID := ""
+				fail := func(code int, format string, args ...any) int {
+					msg := fmt.Sprintf(format, args...)
+					if !jsonLogs {
+						fmt.Fprintf(e.stderr, "stance run: %s\n", msg)
+						return code
+					}
+					attrs := []any{"exit_code", code, "error", msg}
+					if runID != "" {
+						attrs = append([]any{"run_id", runID}, attrs...)
+					}
+					log.Error("run failed", attrs...)
+					return code
+				}
 				if *workers < 1 {
-					fmt.Fprintln(e.stderr, "stance run: --workers must be at least 1")
-					return exitUsage
+					return fail(exitUsage, "--workers must be at least 1")
 				}
 				// --workers is the run's share of the machine: reading the
 				// input, the garbage collector and the commit run on those
@@ -85,8 +102,7 @@ Exit codes:
 				}
 				limit, err := parseSize(*memLimit)
 				if err != nil {
-					fmt.Fprintf(e.stderr, "stance run: --memory-limit: %v\n", err)
-					return exitUsage
+					return fail(exitUsage, "--memory-limit: %v", err)
 				}
 				if limit > 0 {
 					defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
@@ -100,8 +116,7 @@ Exit codes:
 				}
 				lx, err := lexicon.Load(*lexDir)
 				if err != nil {
-					fmt.Fprintf(e.stderr, "stance run: lexicon:\n%v\n", err)
-					return exitUsage
+					return fail(exitUsage, "lexicon:\n%v", err)
 				}
 				cfg := batch.Config{
 					Inputs: args, Out: *out, Workers: *workers, Lexicon: lx, Version: version,
@@ -114,30 +129,32 @@ Exit codes:
 				}
 				stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 				if err != nil {
-					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
-					return exitUsage
+					return fail(exitUsage, "%v", err)
 				}
 				sum, err := batch.Run(ctx, cfg)
+				runID = sum.RunID
 				bar.done()
 				if perr := stopProfiles(); perr != nil {
-					fmt.Fprintf(e.stderr, "stance run: %v\n", perr)
+					if jsonLogs {
+						log.Warn("profile not written", "run_id", runID, "error", perr.Error())
+					} else {
+						fmt.Fprintf(e.stderr, "stance run: %v\n", perr)
+					}
 				}
 				switch {
 				case err == nil:
 				case errors.As(err, new(*batch.InputError)):
-					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
-					return exitUsage
+					return fail(exitUsage, "%v", err)
 				case batch.IsLocked(err):
-					fmt.Fprintf(e.stderr, "stance run: %v; wait for it to finish (the lock is released when that process ends)\n", err)
-					return exitLocked
+					return fail(exitLocked, "%v; wait for it to finish (the lock is released when that process ends)", err)
 				case errors.Is(err, context.Canceled):
-					fmt.Fprintln(e.stderr, "stance run: interrupted; the output folder is unchanged")
-					return exitInterrupted
+					return fail(exitInterrupted, "interrupted; the output folder is unchanged")
 				default:
-					fmt.Fprintf(e.stderr, "stance run: %v\n", err)
-					return exitFailed
+					return fail(exitFailed, "%v", err)
 				}
-				if !*quiet {
+				// The summary is for people; JSON logs carry the same in
+				// "run finished" and the "article quarantined" records.
+				if !*quiet && !jsonLogs {
 					fmt.Fprintf(e.stderr, "stance: %d articles read, %d analysed, %d unchanged, %d quarantined; %d quotes written to %s (run %s)\n",
 						sum.Read, sum.OK, sum.Unchanged, sum.Quarantined, sum.Quotes, *out, sum.RunID)
 					const shown = 20
