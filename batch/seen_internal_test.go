@@ -49,7 +49,7 @@ func TestSeenIDsAgreeWithAMap(t *testing.T) {
 				}
 			}
 		}
-		if chunk < 1000 && len(s.runs) == 0 {
+		if chunk < 1000 && s.runs.Runs() == 0 {
 			t.Errorf("chunk %d: no run written", chunk)
 		}
 		s.close()

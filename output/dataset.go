@@ -189,7 +189,7 @@ func Create(out string, meta Meta) (*Writer, error) {
 	if err := os.MkdirAll(w.stage, 0o755); err != nil {
 		return nil, fmt.Errorf("staging: %w", err)
 	}
-	if w.known, err = readKnown(out); err != nil {
+	if w.known, err = readKnown(out, func() (*os.File, error) { return w.ScratchFile("known-articles") }); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -255,7 +255,7 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	// has none to drop and does not gather them (each partition's merge
 	// still refuses an id written twice).
 	var err error
-	if !w.articles.spilledRuns() || w.known.len() > 0 {
+	if !w.articles.spilledRuns() || !w.known.empty() {
 		if w.replaced, err = w.articles.ids(); err != nil {
 			return err
 		}
@@ -268,6 +268,11 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 		if k, ok := w.known.get(id); ok {
 			touched[k.Partition] = true
 		}
+	}
+	// A look-up that could not read the index let its article be analysed
+	// again; the run is not committed.
+	if err := w.known.Err(); err != nil {
+		return err
 	}
 	if len(w.inputs) > 0 {
 		for _, p := range w.known.quarantinedPartitions() {
@@ -794,6 +799,9 @@ func (w *Writer) Close() error {
 	}
 	if w.articles != nil {
 		w.articles.close()
+	}
+	if w.known != nil {
+		w.known.close()
 	}
 	if w.stage == "" {
 		return nil

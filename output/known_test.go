@@ -1,21 +1,38 @@
 package output
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestKnownIndexMatchesMap checks the compact index against the plain map it
 // replaced: the same records for every id, the last add winning for an id
-// added twice, and no record for ids never added.
+// added twice (also when the two are in different runs on disk, or one on
+// disk and one in memory), and no record for ids never added.
 func TestKnownIndexMatchesMap(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
+	for _, chunk := range []int{1, 3, 64, 1 << 16} {
+		knownIndexAgainstMap(t, chunk)
+	}
+}
+
+func knownIndexAgainstMap(t *testing.T, chunk int) {
+	rng := rand.New(rand.NewPCG(1, uint64(chunk)))
 	statuses := []string{StatusOK, StatusQuarantined, "failed"}
+	dir := t.TempDir()
+	files := 0
 	for _, n := range []int{0, 1, 2, 17, 5000} {
-		k := newKnownIndex()
+		k := newKnownIndex(func() (*os.File, error) {
+			files++
+			return os.Create(filepath.Join(dir, fmt.Sprint(files)))
+		})
+		k.chunk = chunk
 		want := map[string]Known{}
 		var ids []string
 		for i := range n {
@@ -53,13 +70,16 @@ func TestKnownIndexMatchesMap(t *testing.T) {
 			want[id] = rec
 		}
 		k.finish()
-		if k.len() != len(want) {
-			t.Fatalf("n=%d: len %d, want %d", n, k.len(), len(want))
+		if k.empty() != (n == 0) {
+			t.Fatalf("n=%d: empty %v", n, k.empty())
+		}
+		if onDisk := k.disk != nil && k.disk.Runs() > 0; onDisk != (n >= chunk) {
+			t.Fatalf("n=%d, chunk %d: runs on disk %v", n, chunk, onDisk)
 		}
 		for id, w := range want {
 			got, ok := k.get(id)
 			if !ok || got != w {
-				t.Fatalf("n=%d: get(%q) = %+v, %v; want %+v", n, id, got, ok, w)
+				t.Fatalf("chunk %d, n=%d: get(%q) = %+v, %v; want %+v", chunk, n, id, got, ok, w)
 			}
 		}
 		for range 1000 {
@@ -68,8 +88,107 @@ func TestKnownIndexMatchesMap(t *testing.T) {
 				continue
 			}
 			if got, ok := k.get(id); ok {
-				t.Fatalf("n=%d: get(%q) = %+v for an id never added", n, id, got)
+				t.Fatalf("chunk %d, n=%d: get(%q) = %+v for an id never added", chunk, n, id, got)
 			}
+		}
+		if err := k.Err(); err != nil {
+			t.Fatal(err)
+		}
+		k.close()
+	}
+}
+
+// TestKnownIndexRuns: incremental runs whose index of known articles is on
+// disk in runs (a large dataset) skip the same articles and write the same
+// tables as runs that keep it in memory: unchanged articles skipped,
+// changed ones replaced, moved ones dropped from their old partition, over
+// three runs into the same dataset.
+func TestKnownIndexRuns(t *testing.T) {
+	days := []*time.Time{nil}
+	for d := 1; d <= 3; d++ {
+		day := time.Date(2017, 4, d, 0, 0, 0, 0, time.UTC)
+		days = append(days, &day)
+	}
+	type step struct{ n, shift, edit int }
+	steps := []step{{40, 0, 0}, {45, 1, 3}, {45, 1, 3}, {30, 1, 5}}
+	// write runs the steps; step s adds articles 0..n-1 in an order unlike
+	// their ids', article i on day (i+shift)%4, its text changed when
+	// i%edit == 0, skipping every article the index says is unchanged.
+	write := func(t *testing.T, chunk int) (string, []string) {
+		defer func(old int) { knownChunk = old }(knownChunk)
+		knownChunk = chunk
+		out := filepath.Join(t.TempDir(), "out")
+		var log []string
+		for r, st := range steps {
+			runID := fmt.Sprintf("r%d", r)
+			w, err := Create(out, Meta{RunID: runID, Version: "v"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if onDisk := w.known.disk != nil; r > 0 && onDisk != (chunk < 40) {
+				t.Errorf("chunk %d, run %d: index on disk %v", chunk, r, onDisk)
+			}
+			skipped := 0
+			for k := 0; k < st.n; k++ {
+				i := k * 7 % st.n
+				id := fmt.Sprintf("a%03d", i)
+				text := fmt.Sprintf("text of %s", id)
+				if st.edit > 0 && i%st.edit == 0 {
+					text += fmt.Sprintf(" edited (every %dth)", st.edit)
+				}
+				sum := sha256.Sum256([]byte(text))
+				sha := hex.EncodeToString(sum[:])
+				if kn, ok := w.Known(id); ok && kn.ContentSHA256 == sha && kn.Status == StatusOK {
+					skipped++
+					continue
+				}
+				day := days[(i+st.shift)%len(days)]
+				var qs []Quote
+				for j := 0; j < i%3; j++ {
+					qs = append(qs, Quote{QuoteID: fmt.Sprintf("%s-q%d", id, j), ArticleID: id, Published: day, Text: text,
+						SpeakerID: fmt.Sprintf("s%d", j), Speaker: "S", StanceEvidence: []string{}, RunID: runID})
+				}
+				a := Article{ArticleID: id, Published: day, Text: text, ContentSHA256: sha, Status: StatusOK,
+					Version: "v", NQuotes: int32(len(qs)), RunID: runID}
+				if err := w.Add(a, qs); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Commit(context.Background(), Run{RunID: runID}); err != nil {
+				t.Fatal(err)
+			}
+			w.Close()
+			log = append(log, fmt.Sprintf("run %d skipped %d", r, skipped))
+		}
+		qs, err := ReadTable[Quote](out, QuotesTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := ReadTable[Article](out, ArticlesTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := ReadTable[Speaker](out, SpeakersTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%+v\n%+v\n%+v", qs, as, ss), log
+	}
+	want, wantLog := write(t, 1<<16)
+	// The steps must exercise skipping and replacing: 40 new; 45 of which
+	// 26 unchanged (every third edited, 5 new; an unchanged article keeps
+	// its old partition); then the same 45 again, all unchanged; then 30
+	// of which the 16 neither edited now nor before.
+	if fmt.Sprint(wantLog) != "[run 0 skipped 0 run 1 skipped 26 run 2 skipped 45 run 3 skipped 16]" {
+		t.Fatalf("steps skipped %v", wantLog)
+	}
+	for _, chunk := range []int{1, 4, 13} {
+		got, log := write(t, chunk)
+		if fmt.Sprint(log) != fmt.Sprint(wantLog) {
+			t.Errorf("index runs of %d: %v, want %v", chunk, log, wantLog)
+		}
+		if got != want {
+			t.Errorf("index runs of %d: tables differ from an index in memory\n got %s\nwant %s", chunk, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,8 +13,11 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/stance-news/stance/internal/sortedrun"
 )
 
 // rowReader streams the rows of an existing partition file, or of several
@@ -132,22 +136,41 @@ func (rr *rowReader[T]) close() {
 	}
 }
 
-// knownIndex is what the dataset records about each article, compactly:
-// an incremental run over a large dataset holds one entry per article, so
-// the ids share one byte arena, the entries sit in a slice sorted by id
-// (binary search instead of a map's buckets, string headers and spare
-// capacity), the hash is kept as bytes, and the few distinct (partition,
-// status, version, lexicon version) tuples are shared. It is filled with add
-// and then sorted once by finish before any get.
+// knownIndex is what the dataset records about each article, for the
+// incremental check. An incremental run over a large dataset would hold one
+// entry per article, so the entries wait in memory for at most knownChunk
+// articles (ids in one byte arena, a slice sorted by id, the hash as bytes,
+// the few distinct (partition, status, version, lexicon version) tuples
+// shared); then they are sorted and written to a scratch file as a run of
+// a sortedrun.Index, of which memory keeps a Bloom filter and one id in
+// knownStride. The last chunk stays in memory, so a dataset of up to
+// knownChunk articles never touches the disk. Filled with add, then finish
+// sorts the chunk in memory before any get. For an id added more than once
+// the last add wins, as with a map assignment.
 type knownIndex struct {
 	ids     []byte
 	entries []knownEntry
 	tuples  []Known
 	tupleN  map[Known]uint32
+	chunk   int
+	n       int // entries added
+	disk    *sortedrun.Index
+	newFile func() (*os.File, error)
+
+	errMu sync.Mutex
+	err   error // the first failed look-up in disk runs
 }
 
-// knownEntry is 48 bytes; the 32-bit arena offset caps the ids at 4 GiB
-// (some 100 million articles), which add reports.
+// knownChunk is how many articles' entries wait in memory (about 5 MB with
+// BBC-sized ids). Tests lower it.
+var knownChunk = 1 << 16
+
+// knownStride: one id in this many of a run on disk stays in memory. A hit
+// reads this many records (about 60 bytes each) back.
+const knownStride = 32
+
+// knownEntry is 48 bytes; the 32-bit arena offset caps one chunk's ids at
+// 4 GiB, which add reports.
 type knownEntry struct {
 	sha [32]byte
 	// idOff and idLen locate the id in the arena.
@@ -159,8 +182,14 @@ type knownEntry struct {
 	hasSHA bool
 }
 
-func newKnownIndex() *knownIndex {
-	return &knownIndex{tupleN: map[Known]uint32{}}
+// knownRecord is the payload of a run's record: the hash, the tuple (little
+// endian) and hasSHA.
+const knownRecord = 32 + 4 + 1
+
+// newKnownIndex returns an empty index whose runs go to the file newFile
+// creates when the first is written.
+func newKnownIndex(newFile func() (*os.File, error)) *knownIndex {
+	return &knownIndex{tupleN: map[Known]uint32{}, chunk: knownChunk, newFile: newFile}
 }
 
 func (k *knownIndex) add(id string, rec Known) error {
@@ -182,6 +211,10 @@ func (k *knownIndex) add(id string, rec Known) error {
 	e.tuple = t
 	k.ids = append(k.ids, id...)
 	k.entries = append(k.entries, e)
+	k.n++
+	if len(k.entries) >= k.chunk {
+		return k.writeRun()
+	}
 	return nil
 }
 
@@ -189,9 +222,9 @@ func (k *knownIndex) id(e *knownEntry) []byte {
 	return k.ids[e.idOff : e.idOff+e.idLen]
 }
 
-// finish sorts the entries by id and keeps, for an id added more than once,
-// the last one added: what a map assignment would keep.
-func (k *knownIndex) finish() {
+// sortChunk sorts the entries in memory by id and keeps, for an id added
+// more than once, the last one added.
+func (k *knownIndex) sortChunk() {
 	slices.SortStableFunc(k.entries, func(a, b knownEntry) int {
 		return bytes.Compare(k.id(&a), k.id(&b))
 	})
@@ -203,9 +236,42 @@ func (k *knownIndex) finish() {
 		}
 		out = append(out, k.entries[i])
 	}
-	// Entries only shrink here; the arena keeps the ids of dropped
-	// duplicates, which are rare.
-	k.entries = slices.Clip(out)
+	// The arena keeps the ids of dropped duplicates, which are rare.
+	k.entries = out
+}
+
+// writeRun moves the entries in memory to a run on disk, and reuses their
+// memory for the next chunk.
+func (k *knownIndex) writeRun() error {
+	k.sortChunk()
+	if k.disk == nil {
+		k.disk = sortedrun.NewIndex(k.newFile, knownRecord, knownStride)
+	}
+	k.disk.StartRun(len(k.entries))
+	var rec [knownRecord]byte
+	for i := range k.entries {
+		e := &k.entries[i]
+		copy(rec[:32], e.sha[:])
+		binary.LittleEndian.PutUint32(rec[32:], e.tuple)
+		rec[36] = 0
+		if e.hasSHA {
+			rec[36] = 1
+		}
+		id := k.id(e)
+		if err := k.disk.Add(unsafe.String(unsafe.SliceData(id), len(id)), rec[:]); err != nil {
+			return fmt.Errorf("index of known articles: %w", err)
+		}
+	}
+	if err := k.disk.EndRun(); err != nil {
+		return fmt.Errorf("index of known articles: %w", err)
+	}
+	k.ids, k.entries = k.ids[:0], k.entries[:0]
+	return nil
+}
+
+// finish sorts the entries still in memory; get may be called after it.
+func (k *knownIndex) finish() {
+	k.sortChunk()
 }
 
 // compareID orders an id in the arena against a string without copying
@@ -231,28 +297,74 @@ func (k *knownIndex) quarantinedPartitions() []string {
 	return parts
 }
 
-// len is the number of articles the dataset records.
-func (k *knownIndex) len() int { return len(k.entries) }
+// empty reports whether the dataset records no article.
+func (k *knownIndex) empty() bool { return k.n == 0 }
 
+// get returns what the dataset records about id. It may be called from many
+// goroutines at once. A failed read of a run on disk counts as not found
+// and is kept for Err: the article is then analysed again, and the run
+// fails at its commit.
 func (k *knownIndex) get(id string) (Known, bool) {
-	i, ok := slices.BinarySearchFunc(k.entries, id, func(e knownEntry, id string) int {
+	if i, ok := slices.BinarySearchFunc(k.entries, id, func(e knownEntry, id string) int {
 		return compareID(k.id(&e), id)
-	})
+	}); ok {
+		e := &k.entries[i]
+		return k.record(e.tuple, e.hasSHA, e.sha[:]), true
+	}
+	if k.disk == nil {
+		return Known{}, false
+	}
+	var rec [knownRecord]byte
+	ok, err := k.disk.Get(id, rec[:])
+	if err != nil {
+		k.errMu.Lock()
+		if k.err == nil {
+			k.err = fmt.Errorf("index of known articles: %w", err)
+		}
+		k.errMu.Unlock()
+		return Known{}, false
+	}
 	if !ok {
 		return Known{}, false
 	}
-	e := &k.entries[i]
-	rec := k.tuples[e.tuple]
-	if e.hasSHA {
-		rec.ContentSHA256 = hex.EncodeToString(e.sha[:])
+	t := binary.LittleEndian.Uint32(rec[32:])
+	if int(t) >= len(k.tuples) {
+		k.errMu.Lock()
+		if k.err == nil {
+			k.err = fmt.Errorf("index of known articles: %w", sortedrun.ErrDamaged)
+		}
+		k.errMu.Unlock()
+		return Known{}, false
 	}
-	return rec, true
+	return k.record(t, rec[36] == 1, rec[:32]), true
+}
+
+func (k *knownIndex) record(tuple uint32, hasSHA bool, sha []byte) Known {
+	rec := k.tuples[tuple]
+	if hasSHA {
+		rec.ContentSHA256 = hex.EncodeToString(sha)
+	}
+	return rec
+}
+
+// Err is the first look-up that failed to read the disk, if any.
+func (k *knownIndex) Err() error {
+	k.errMu.Lock()
+	defer k.errMu.Unlock()
+	return k.err
+}
+
+func (k *knownIndex) close() {
+	if k.disk != nil {
+		k.disk.Close()
+	}
 }
 
 // readKnown indexes the articles the dataset already holds. It reads only the
-// few columns it needs, never the article texts.
-func readKnown(out string) (*knownIndex, error) {
-	known := newKnownIndex()
+// few columns it needs, never the article texts. Runs of the index go to the
+// file newFile creates.
+func readKnown(out string, newFile func() (*os.File, error)) (*knownIndex, error) {
+	known := newKnownIndex(newFile)
 	files, err := filepath.Glob(filepath.Join(out, ArticlesTable, "date=*", "*.parquet"))
 	if err != nil {
 		return nil, err
@@ -269,7 +381,7 @@ func readKnown(out string) (*knownIndex, error) {
 		rows += int(pf.NumRows())
 		f.Close()
 	}
-	known.entries = make([]knownEntry, 0, rows)
+	known.entries = make([]knownEntry, 0, min(rows, known.chunk))
 	names := []string{"article_id", "content_sha256", "status", "version", "lexicon_version"}
 	for _, path := range files {
 		part := filepath.Base(filepath.Dir(path))
@@ -283,6 +395,7 @@ func readKnown(out string) (*knownIndex, error) {
 			err = addErr
 		}
 		if err != nil {
+			known.close()
 			return nil, err
 		}
 	}
