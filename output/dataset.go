@@ -664,6 +664,7 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 		}
 	}
 	fresh := sp.blocks(part) // its errors show in peek
+	blocks := sp.blockReader()
 	var groupBytes int64
 	batch := make([]T, 0, 256)
 	oldRow, oldOK, err := old.next(w.dropped)
@@ -688,7 +689,7 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 				return
 			}
 		} else {
-			if batch, err = sp.readBlock(block, batch); err != nil {
+			if batch, err = blocks.read(block, batch); err != nil {
 				send(rowBatch[T]{err: err})
 				return
 			}

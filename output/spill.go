@@ -300,6 +300,11 @@ func (s *spill[T]) readBlock(e spillBlock, rows []T) ([]T, error) {
 	if _, err := s.f.ReadAt(buf, e.off); err != nil {
 		return rows, fmt.Errorf("spill: %w", err)
 	}
+	return s.decodeBlock(e, buf, rows)
+}
+
+// decodeBlock appends the rows of block e, whose bytes are buf, to rows.
+func (s *spill[T]) decodeBlock(e spillBlock, buf []byte, rows []T) ([]T, error) {
 	d := rowDecoder{s: unsafe.String(&buf[0], len(buf))}
 	for d.s != "" {
 		// Decoded in place: a local row passed to s.decode escapes to
@@ -312,6 +317,90 @@ func (s *spill[T]) readBlock(e spillBlock, rows []T) ([]T, error) {
 		return rows, fmt.Errorf("spill of article %q: %w", e.article, d.err)
 	}
 	return rows, nil
+}
+
+// blockReader reads one partition's blocks for the commit, in the order
+// the partition wants them (article id order). One read per block was a
+// system call per article and table (43,000 of them on 50 MB of news, 2%
+// of a run). Where the blocks asked for follow one another in the file —
+// ids sorted as they were written, or a few such streams side by side, as
+// when a corpus is repeated — the file is read ahead in chunks, and the
+// next blocks come from memory. A block that follows none of the last
+// ones read (ids in another order than the file's) is read alone, as
+// before, so no order reads more than it needs but for one chunk per
+// stream.
+type blockReader[T any] struct {
+	s      *spill[T]
+	chunks [readStreams]readChunk // data read ahead; the oldest is replaced
+	ends   [readStreams]int64     // where the last blocks read end
+	next   int                    // the slot of ends to write next
+	oldest int                    // the slot of chunks to replace next
+	reads  int                    // reads of the file (for the tests)
+}
+
+type readChunk struct {
+	off int64
+	buf []byte // the file's bytes from off on; nothing writes them again
+}
+
+// readStreams is how many runs of consecutive blocks are followed at once
+// (a corpus repeated ten times is read in ten); readAhead is the size of
+// one chunk.
+const (
+	readStreams = 16
+	readAhead   = 32 << 10
+)
+
+func (s *spill[T]) blockReader() *blockReader[T] {
+	return &blockReader[T]{s: s}
+}
+
+// read appends block e's rows to rows.
+func (r *blockReader[T]) read(e spillBlock, rows []T) ([]T, error) {
+	if e.n == 0 {
+		return rows, nil
+	}
+	end := e.off + int64(e.n)
+	buf := r.cached(e.off, end)
+	// (the chunk stops where the file does)
+	if n := min(max(int64(readAhead), int64(e.n)), r.s.off-e.off); buf == nil && n >= int64(e.n) && r.follows(e.off) {
+		c := readChunk{off: e.off, buf: make([]byte, n)}
+		if _, err := r.s.f.ReadAt(c.buf, c.off); err != nil {
+			return rows, fmt.Errorf("spill: %w", err)
+		}
+		r.chunks[r.oldest] = c
+		r.oldest = (r.oldest + 1) % readStreams
+		r.reads++
+		buf = c.buf[:e.n:e.n]
+	}
+	r.ends[r.next] = end
+	r.next = (r.next + 1) % readStreams
+	if buf == nil {
+		r.reads++
+		return r.s.readBlock(e, rows)
+	}
+	return r.s.decodeBlock(e, buf, rows)
+}
+
+// cached returns the bytes from off to end when a chunk holds them.
+func (r *blockReader[T]) cached(off, end int64) []byte {
+	for _, c := range r.chunks {
+		if off >= c.off && end <= c.off+int64(len(c.buf)) {
+			return c.buf[off-c.off : end-c.off : end-c.off]
+		}
+	}
+	return nil
+}
+
+// follows reports whether a block starting at off comes right after one of
+// the last blocks read.
+func (r *blockReader[T]) follows(off int64) bool {
+	for _, end := range r.ends {
+		if end == off && end != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ids returns the article ids of every block, sorted, and refuses an id

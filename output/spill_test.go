@@ -3,8 +3,10 @@ package output
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +111,75 @@ func TestSpillIndexRunsRefuseDuplicates(t *testing.T) {
 				t.Errorf("%d entries in memory: a failed commit left rows %+v", runEntries, as)
 			}
 		}
+	}
+}
+
+// TestBlockReader: the commit's reader, which reads the spill ahead in
+// chunks where the blocks asked for follow one another in the file, gives
+// every block's rows as a read of that block alone does, in any order:
+// the file's, several streams side by side (fewer and more than it
+// follows), backwards and shuffled; with blocks larger than a chunk, empty
+// ones, and a chunk cut short by the end of the file. Read in the file's
+// order, it reads the file once per chunk, not once per block.
+func TestBlockReader(t *testing.T) {
+	sp, err := newSpill(filepath.Join(t.TempDir(), "articles.spill"), appendArticle, (*rowDecoder).article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.close()
+	const n = 600
+	for i := 0; i < n; i++ {
+		var rows []Article
+		if i%50 != 7 { // some articles have no rows: an empty block
+			size := 100 + i*37%2000
+			if i%97 == 3 {
+				size = readAhead + 5000 // larger than a chunk
+			}
+			rows = []Article{{ArticleID: fmt.Sprintf("a%04d", i), Text: strings.Repeat(string(rune('a'+i%26)), size), NQuotes: int32(i)}}
+		}
+		if err := sp.add("", fmt.Sprintf("a%04d", i), rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sp.sortIndex(); err != nil {
+		t.Fatal(err)
+	}
+	blocks := slices.Clone(sp.index) // in file order: ids were added sorted
+	streams := func(k int) []spillBlock {
+		var out []spillBlock
+		for j := 0; j < n/k; j++ {
+			for s := 0; s < k; s++ {
+				out = append(out, blocks[s*(n/k)+j])
+			}
+		}
+		return out
+	}
+	backwards := slices.Clone(blocks)
+	slices.Reverse(backwards)
+	shuffled := slices.Clone(blocks)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	orders := map[string][]spillBlock{
+		"file": blocks, "3 streams": streams(3), "10 streams": streams(10), "40 streams": streams(40),
+		"backwards": backwards, "shuffled": shuffled,
+	}
+	for name, order := range orders {
+		r := sp.blockReader()
+		for _, b := range order {
+			want, err := sp.readBlock(b, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := r.read(b, nil)
+			if err != nil {
+				t.Fatalf("%s: block %s: %v", name, b.article, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: block %s: rows differ from the block read alone", name, b.article)
+			}
+		}
+		if name == "file" && r.reads > n/10 {
+			t.Errorf("%d blocks read in file order with %d reads of the file", n, r.reads)
+		}
+		t.Logf("%s: %d reads for %d blocks", name, r.reads, len(order))
 	}
 }
