@@ -19,12 +19,12 @@ type Lock struct{ f *os.File }
 // Acquire takes the lock on dataset out without waiting.
 func Acquire(out string) (*Lock, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
 	path := filepath.Join(out, ".stance.lock")
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()

@@ -495,14 +495,17 @@ func TestStrictExitCodeAndJSONLogs(t *testing.T) {
 		name string
 		code int
 		args []string
+		why  string // the start of the error
 	}{
-		{"output under a file", exitFailed, []string{"--out", filepath.Join(notADir, "out"), in}},
-		{"missing input", exitUsage, []string{"--out", filepath.Join(dir, "c"), filepath.Join(dir, "missing")}},
+		{"output under a file", exitFailed, []string{"--out", filepath.Join(notADir, "out"), in}, "output folder " + filepath.Join(notADir, "out") + ": "},
+		{"missing input", exitUsage, []string{"--out", filepath.Join(dir, "c"), filepath.Join(dir, "missing")}, "input " + filepath.Join(dir, "missing") + ": "},
 	} {
 		code, stderr := runStance(t, nil, append([]string{"run", "--log-format", "json"}, c.args...)...)
 		failed := jsonRecords(t, stderr)["run failed"]
-		if code != c.code || failed == nil || failed["level"] != "ERROR" || failed["exit_code"] != float64(c.code) || failed["error"] == "" {
+		if code != c.code || failed == nil || failed["level"] != "ERROR" || failed["exit_code"] != float64(c.code) {
 			t.Errorf("%s: exit %d, want %d and a 'run failed' ERROR record with that exit_code; stderr:\n%s", c.name, code, c.code, stderr)
+		} else if why, _ := failed["error"].(string); !strings.HasPrefix(why, c.why) {
+			t.Errorf("%s: error %q, want it to start %q", c.name, why, c.why)
 		}
 	}
 }
