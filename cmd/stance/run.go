@@ -94,6 +94,12 @@ Exit codes:
 				if *workers < 1 {
 					return fail(exitUsage, "--workers must be at least 1")
 				}
+				if *maxBytes < 1 {
+					return fail(exitUsage, "--max-article-bytes must be at least 1")
+				}
+				if *timeout < 0 {
+					return fail(exitUsage, "--article-timeout must not be negative (0: no limit)")
+				}
 				// --workers is the run's share of the machine: reading the
 				// input, the garbage collector and the commit run on those
 				// cores too, not on idle ones beside them.
