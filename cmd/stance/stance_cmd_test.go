@@ -5,7 +5,6 @@ package main
 // targets on the seed gold.
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -21,15 +20,6 @@ import (
 	"github.com/stance-news/stance/output"
 )
 
-// stanceCLI runs the command in-process and returns its exit code, stdout
-// and stderr.
-func stanceCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := runMain(context.Background(), &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, args)
-	return code, stdout.String(), stderr.String()
-}
-
 // TestFictionalFrameEndToEnd runs a whole batch with a user lexicon that
 // adds two invented sides, their actors and a frame about an invented
 // dispute, then reads the Parquet back: the stance columns must carry the
@@ -37,11 +27,11 @@ func stanceCLI(t *testing.T, args ...string) (int, string, string) {
 func TestFictionalFrameEndToEnd(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	lex := filepath.Join("testdata", "lexicon-fictional")
-	code, _, stderr := stanceCLI(t, "lexicon", "check", lex)
+	code, _, stderr := runCLI(t, "lexicon", "check", lex)
 	if code != exitOK {
 		t.Fatalf("lexicon check: exit %d\n%s", code, stderr)
 	}
-	code, _, stderr = stanceCLI(t, "run", "--quiet", "--workers", "1", "--out", out, "--lexicon", lex, filepath.Join("testdata", "articles-fictional"))
+	code, _, stderr = runCLI(t, "run", "--quiet", "--workers", "1", "--out", out, "--lexicon", lex, filepath.Join("testdata", "articles-fictional"))
 	if code != exitOK {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
@@ -103,7 +93,7 @@ func TestFictionalFrameEndToEnd(t *testing.T) {
 	}
 
 	// The speakers comparison shows the new sides as columns.
-	code, stdout, stderr := stanceCLI(t, "speakers", out)
+	code, stdout, stderr := runCLI(t, "speakers", out)
 	if code != exitOK {
 		t.Fatalf("speakers: exit %d\n%s", code, stderr)
 	}
@@ -114,15 +104,15 @@ func TestFictionalFrameEndToEnd(t *testing.T) {
 		t.Errorf("speakers row for Tobin Ralle wrong:\n%s", stdout)
 	}
 	// Filters: by side, and by a date range that holds nothing.
-	_, stdout, _ = stanceCLI(t, "speakers", "--side", "aldoria", out)
+	_, stdout, _ = runCLI(t, "speakers", "--side", "aldoria", out)
 	if strings.Contains(stdout, "Tobin Ralle") || !strings.Contains(stdout, "Mira Kest") {
 		t.Errorf("--side aldoria:\n%s", stdout)
 	}
-	_, stdout, _ = stanceCLI(t, "speakers", "--from", "2031-03-04", out)
+	_, stdout, _ = runCLI(t, "speakers", "--from", "2031-03-04", out)
 	if !strings.Contains(stdout, "no speakers match") {
 		t.Errorf("--from after the article:\n%s", stdout)
 	}
-	_, stdout, _ = stanceCLI(t, "speakers", "--from", "2031-03-03", "--to", "2031-03-03", "--toward", "brenthia", "--format", "tsv", out)
+	_, stdout, _ = runCLI(t, "speakers", "--from", "2031-03-03", "--to", "2031-03-03", "--toward", "brenthia", "--format", "tsv", out)
 	if strings.Contains(stdout, "ALDORIA") || !strings.Contains(stdout, "Mira Kest\taldoria\t2\t1\t") {
 		t.Errorf("--toward brenthia on the article's day:\n%s", stdout)
 	}
@@ -143,7 +133,7 @@ func TestLexiconCheckReportsFileAndLine(t *testing.T) {
 	writeFile("frames/ukraine.tsv", "# comment\narea\tside\tpattern\tstance\ncrimea\tus\tannex*\tus+\ncrimea\tnato\tannex*\tnato+\ncrimea\tus\t(referendum|\tus+\ncrimea\trussia\treferendum\trussia*\n")
 	writeFile("actors/extra.tsv", "id\tname\tkind\tside\naksyonov\tSergey Aksyonov\tperson\tcrimea\n")
 	writeFile("frame/typo.tsv", "area\tside\tpattern\n")
-	code, _, stderr := stanceCLI(t, "lexicon", "check", dir)
+	code, _, stderr := runCLI(t, "lexicon", "check", dir)
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}
@@ -162,14 +152,14 @@ func TestLexiconCheckReportsFileAndLine(t *testing.T) {
 		t.Errorf("valid line 3 reported:\n%s", stderr)
 	}
 	// A run with the broken lexicon is a configuration error.
-	code, _, _ = stanceCLI(t, "run", "--quiet", "--out", filepath.Join(dir, "out"), "--lexicon", dir, filepath.Join("testdata", "articles-fictional"))
+	code, _, _ = runCLI(t, "run", "--quiet", "--out", filepath.Join(dir, "out"), "--lexicon", dir, filepath.Join("testdata", "articles-fictional"))
 	if code != exitUsage {
 		t.Errorf("run with a broken lexicon: exit %d, want %d", code, exitUsage)
 	}
 }
 
 func TestLexiconShow(t *testing.T) {
-	code, stdout, stderr := stanceCLI(t, "lexicon", "show", "--frames")
+	code, stdout, stderr := runCLI(t, "lexicon", "show", "--frames")
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -178,7 +168,7 @@ func TestLexiconShow(t *testing.T) {
 			t.Errorf("show lacks %q:\n%s", want, stdout)
 		}
 	}
-	code, stdout, _ = stanceCLI(t, "lexicon", "show", "--lexicon", filepath.Join("testdata", "lexicon-fictional"))
+	code, stdout, _ = runCLI(t, "lexicon", "show", "--lexicon", filepath.Join("testdata", "lexicon-fictional"))
 	if code != exitOK || !strings.Contains(stdout, "testdata/lexicon-fictional/frames/vessa-dam.tsv") || !strings.Contains(stdout, "aldoria (Republic of Aldoria)") {
 		t.Errorf("show with a user folder (exit %d):\n%s", code, stdout)
 	}
@@ -192,7 +182,7 @@ func TestSeedStanceTargets(t *testing.T) {
 	if len(gold) == 0 {
 		t.Skip("seed gold not available")
 	}
-	code, stdout, stderr := stanceCLI(t, append([]string{"stance-eval", "--min", "0.85"}, gold...)...)
+	code, stdout, stderr := runCLI(t, append([]string{"stance-eval", "--min", "0.85"}, gold...)...)
 	t.Logf("\n%s", stdout)
 	if code != exitOK {
 		t.Fatalf("exit %d (below target?)\n%s%s", code, stdout, stderr)
@@ -248,7 +238,7 @@ func TestSpeakersCommandAgreesWithSpeakersTable(t *testing.T) {
 		aff := cmp.Or(s.Affiliation, "-")
 		want = append(want, fmt.Sprintf("%s\t%s\t%d\t%d\t%+.2f", s.Speaker, aff, s.NQuotes, s.NArticles, s.MeanTone))
 	}
-	code, stdout, stderr := stanceCLI(t, "speakers", "--format", "tsv", out)
+	code, stdout, stderr := runCLI(t, "speakers", "--format", "tsv", out)
 	if code != exitOK {
 		t.Fatalf("speakers: exit %d\n%s", code, stderr)
 	}
@@ -262,7 +252,7 @@ func TestSpeakersCommandAgreesWithSpeakersTable(t *testing.T) {
 	if !slices.Equal(got, want) || len(want) != 2 {
 		t.Errorf("stance speakers:\n%s\nspeakers table:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if _, stdout, _ = stanceCLI(t, "speakers", "--side", "us", out); !strings.Contains(stdout, "Rex Tillerson") {
+	if _, stdout, _ = runCLI(t, "speakers", "--side", "us", out); !strings.Contains(stdout, "Rex Tillerson") {
 		t.Errorf("--side us leaves out the speaker the table calls us:\n%s", stdout)
 	}
 }
