@@ -517,6 +517,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "No pilot crosses a picket line.", "Pilots Association"},                         // "… came a statement from Y:" closing a paragraph
 		{"direct", "Ten winters on the night ferry, and not one raise.", "Gunnar Lysne"},            // "X handed the microphone to Y:" then the quote's paragraph: Y has the floor
 		{"direct", "We will still be on this quay in March.", "Gunnar Lysne"},                       // "X replied to Y:": whom the words are for, not who speaks
+		{"indirect", "the night ferries sail on Monday", "Gunnar Lysne"},                            // "A, X said, B": the report goes on after the interposed attribution
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

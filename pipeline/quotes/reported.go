@@ -40,6 +40,15 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
+				// "In any case, Lund said, the port will reopen": the report
+				// goes on after the interposed attribution
+				if b := x.interposedRest(j, end); b > 0 {
+					r := x.statement(pi, b, end, "content-comma-speaker-verb")
+					r.Speaker, r.Appositive, r.Cue = q.Speaker, ap, x.cueText(v, j)
+					if r.Span.End > r.Span.Start {
+						out = append(out, r) // before q: Extract sorts by start
+					}
+				}
 			}
 			// (not "…, told CNN": "told" takes its hearer after it, never an
 			// inverted speaker)
@@ -313,6 +322,25 @@ func (x *run) contentStart(j, end int) int {
 		}
 	}
 	return j
+}
+
+// interposedRest: after an attribution set off inside the sentence ("…,
+// Lund said, the port …"), where the rest of the report starts, or 0: the
+// verb's comma, then three words or more that open no tail ("…, he said,
+// in a statement").
+func (x *run) interposedRest(j, end int) int {
+	if !x.punct(j, ",") || j+1 >= end || x.toks[j+1].kind != tWord || x.inSet(j+1, cTailStart) || x.words(j+1, end) < 3 {
+		return 0
+	}
+	if k, _ := x.cueAt(j + 1); k != 0 {
+		return 0 // "…, he said, adding …"
+	}
+	for k := j + 1; k < end; k++ {
+		if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
+			return 0 // quoted words: the quote rules attribute them
+		}
+	}
+	return j + 1
 }
 
 // phraseBeforeColon: the words cs..ce after a verb of saying are a phrase
