@@ -53,8 +53,17 @@ func TestNoCgo(t *testing.T) {
 
 // TestLayering: the analysis knows nothing about Parquet or the batch, the
 // writer knows nothing about the analysis, and the lexicon depends on
-// neither, so that each stage can be reused and tested alone.
+// neither, so that each stage can be reused and tested alone. Within the
+// analysis, the article type and the input reader stand below every stage,
+// and quote extraction and tone know nothing of the stages that use them.
 func TestLayering(t *testing.T) {
+	m := func(rel ...string) []string {
+		for i := range rel {
+			rel[i] = modulePath + "/" + rel[i]
+		}
+		return rel
+	}
+	stages := []string{"pipeline/quotes", "pipeline/speakers", "pipeline/tone", "pipeline/stance"}
 	rules := []struct {
 		pkg       string // package path prefix under the module
 		forbidden []string
@@ -63,6 +72,11 @@ func TestLayering(t *testing.T) {
 		{"output", []string{modulePath + "/pipeline", modulePath + "/lexicon", modulePath + "/batch", modulePath + "/cmd"}},
 		{"lexicon", []string{modulePath + "/pipeline", modulePath + "/output", modulePath + "/batch", modulePath + "/cmd", "github.com/parquet-go/"}},
 		{"batch", []string{modulePath + "/cmd"}},
+		{"pipeline/article", m(append([]string{"lexicon", "pipeline/source"}, stages...)...)},
+		{"pipeline/source", m(append([]string{"lexicon"}, stages...)...)},
+		{"pipeline/quotes", m("pipeline/speakers", "pipeline/tone", "pipeline/stance")},
+		{"pipeline/tone", m("pipeline/quotes", "pipeline/speakers", "pipeline/stance")},
+		{"internal/sortedrun", m("lexicon", "pipeline", "output", "batch", "eval", "cmd")},
 	}
 	lines := listPackages(t, `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`)
 	checked := map[string]bool{}
