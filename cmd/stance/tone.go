@@ -24,7 +24,7 @@ func init() {
 	register(&command{
 		name:  "tone",
 		usage: "[flags] [FILE...] | train --data FILE... --out FILE | eval --gold FILE...",
-		summary: `Score the tone of text lines, train the naive Bayes tone model, or evaluate.
+		summary: `Score the tone of text lines, train the tone models, or evaluate them.
 
 stance tone [FILE...] reads lines from the files (or standard input, or -):
 plain text, or JSONL objects {"id", "text", "target"} where target is a
@@ -34,8 +34,9 @@ given), tone (-1..1), label, tone_lexicon, tone_nb, tone_vec (with a
 word-vector model) and, given a target,
 target_tone and target_label (the tone directed at that mention).
 
-stance tone train --data FILE... --out FILE trains the model from toneLabelled
-JSONL (text, and label neg/neu/pos or score -1/0/1). Put the result at
+stance tone train --data FILE... --out FILE trains the model file (naive
+Bayes, and with --embeddings the word-vector model) from labelled JSONL:
+text, and label neg/neu/pos or score -1/0/1. Put the result at
 DIR/tone/nb_model.tsv and pass --lexicon DIR to use it.
 
 stance tone eval --gold FILE... prints 3-class macro-F1 for the sentence
@@ -45,8 +46,8 @@ quote's tone.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
 			var data, gold toneFiles
-			fs.Var(&data, "data", "toneLabelled JSONL `file` to train on (train; repeatable)")
-			fs.Var(&gold, "gold", "toneLabelled `file` to evaluate on (eval; repeatable)")
+			fs.Var(&data, "data", "labelled JSONL `file` to train on (train; repeatable)")
+			fs.Var(&gold, "gold", "labelled JSONL `file`, or an article gold *.gold.json, to evaluate on (eval; repeatable)")
 			out := fs.String("out", "", "model `file` to write (train)")
 			minDocs := fs.Float64("min-docs", 2, "train: keep words seen in at least this many sentences")
 			sentenceCombiner := fs.Bool("sentence-combiner", false, "train: also learn the sentence combiner (for sentence-level labels; replaces the fixed lexicon-led formula)")
