@@ -56,16 +56,6 @@ type Title struct {
 	Side  string
 }
 
-// Actor returns the actor with that id.
-func (lx *Lexicon) Actor(id string) (Actor, bool) {
-	for _, a := range lx.Actors {
-		if a.ID == id {
-			return a, true
-		}
-	}
-	return Actor{}, false
-}
-
 // Side returns the side with that id.
 func (lx *Lexicon) Side(id string) (Side, bool) {
 	for _, s := range lx.Sides {

@@ -1078,9 +1078,6 @@ func qualified(w string) bool {
 	return personNouns[w] || personNouns[strings.TrimSuffix(w, "s")]
 }
 
-// containsWord: w occurs in s as a whole word (a possessive ending allowed).
-func containsWord(s, w string) bool { return wholeWordEnd(s, w, 0) >= 0 }
-
 // wholeWordEnd returns where the first whole-word w in s from off ends, or -1.
 func wholeWordEnd(s, w string, off int) int {
 	for {

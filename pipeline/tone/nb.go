@@ -431,40 +431,6 @@ func (e *engine) features(text string) []string {
 	return out
 }
 
-// Select keeps the features that tell the classes apart: seen in at least
-// minDocs documents and with a class distribution that differs from the
-// training set's by a log-likelihood ratio (G²) of at least minG2. Words
-// like "the" spread evenly over the classes; left in, their small leanings
-// add up over a long sentence and bias the model on unfamiliar text.
-func (m *Model) Select(minDocs, minG2 float64) {
-	total := m.Docs[0] + m.Docs[1] + m.Docs[2]
-	for f, c := range m.Counts {
-		n := c[0] + c[1] + c[2]
-		if n < minDocs {
-			delete(m.Counts, f)
-			continue
-		}
-		g2 := 0.0
-		for k := 0; k < numClasses; k++ {
-			// 2×2 table per class: has-feature × in-class.
-			a, b := c[k], n-c[k]
-			cc, d := m.Docs[k]-a, total-m.Docs[k]-b
-			g2 += gTerm(a, n*m.Docs[k]/total) + gTerm(b, n*(total-m.Docs[k])/total) +
-				gTerm(cc, (total-n)*m.Docs[k]/total) + gTerm(d, (total-n)*(total-m.Docs[k])/total)
-		}
-		if g2/numClasses < minG2 {
-			delete(m.Counts, f)
-		}
-	}
-}
-
-func gTerm(obs, exp float64) float64 {
-	if obs <= 0 || exp <= 0 {
-		return 0
-	}
-	return 2 * obs * math.Log(obs/exp)
-}
-
 func logOdds(l [numClasses]float64) float64 { return l[classPos] - l[classNeg] }
 
 func tanh(x float64) float64 { return math.Tanh(x) }
