@@ -35,7 +35,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
 			// verb closes no report before it
-			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) && !x.negated(v) {
+			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) && !x.negated(v) && !x.occasionOpener(ss, s-1) {
 				// …, X said.
 				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
@@ -323,6 +323,26 @@ func (x *run) contentStart(j, end int) int {
 	}
 	return j
 }
+
+// occasionOpener: the words ss..c before ", X said" are a participle
+// phrase opening the sentence ("Asked about the vote, Lund replied …",
+// "Speaking to reporters in Bergen, she said …"): the occasion of the
+// report, not what was said.
+func (x *run) occasionOpener(ss, c int) bool {
+	if !x.lowerIn(ss, openingParticiples) {
+		return false
+	}
+	for k := ss; k < c; k++ {
+		if x.toks[k].kind == tPunct && x.text[x.toks[k].s] == ',' {
+			return false
+		}
+	}
+	return true
+}
+
+var openingParticiples = set("asked", "pressed", "questioned", "quizzed", "challenged", "interviewed", "speaking",
+	"responding", "writing", "addressing", "referring", "answering", "reacting", "talking", "appearing", "testifying",
+	"campaigning", "standing", "sitting", "returning", "arriving", "visiting")
 
 // interposedRest: after an attribution set off inside the sentence ("…,
 // Lund said, the port …"), where the rest of the report starts, or 0: the
