@@ -322,6 +322,31 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	return "", "", false
 }
 
+// withoutParticiple: a text described by a participle whose agent the
+// mention lost ("a court document filed [by …]", "a report published",
+// "the average of recent polls compiled") is named by the text alone.
+// ("those surveyed", "some delegates attending" are people: kept.)
+func withoutParticiple(src string) string {
+	i := strings.LastIndexByte(src, ' ')
+	if i < 0 || !strings.HasSuffix(src, "ed") {
+		return src
+	}
+	head := src[:i]
+	if j := strings.LastIndexByte(head, ' '); j >= 0 {
+		head = head[j+1:]
+	}
+	if !textNouns[strings.ToLower(head)] {
+		return src
+	}
+	return src[:i]
+}
+
+var textNouns = map[string]bool{"report": true, "reports": true, "document": true, "documents": true, "study": true,
+	"survey": true, "poll": true, "polls": true, "analysis": true, "statement": true, "letter": true, "memo": true,
+	"complaint": true, "filing": true, "figures": true, "data": true, "results": true, "estimates": true,
+	"order": true, "ad": true, "advert": true, "copy": true, "disclosures": true, "round-up": true, "paper": true,
+	"review": true, "records": true, "email": true, "emails": true, "video": true, "transcript": true}
+
 // describesPerson: an appositive that can stand as a role ("the UN envoy",
 // "chairman of the board", "for the Liberal Democrats"), not a clause or
 // narration set off beside the name: "who is running for reelection",
@@ -509,7 +534,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 		return sp
 	}
 	// an unnamed or described source: "a senior official", "aides"
-	src := strings.TrimSpace(mention)
+	src := withoutParticiple(strings.TrimSpace(mention))
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
 	sp.Affiliation = r.titleSide(src)
 	return sp

@@ -131,6 +131,18 @@ func TestAppositiveRoleDescribesPerson(t *testing.T) {
 	}
 }
 
+// A described text whose participle lost its agent is named by the text
+// alone; people described by a participle keep it.
+func TestSourceWithoutParticiple(t *testing.T) {
+	text := "The claim appeared in a harbour board report published last week and among those surveyed."
+	qs, got := resolveMentions(t, text, "a harbour board report published", "those surveyed")
+	for i, want := range []string{"a harbour board report", "those surveyed"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
+		}
+	}
+}
+
 // A possessive before a given name is the person's party, country or
 // employer: the name without it, the possessor as role. Without a given name
 // after it the possessive is part of a body's name. The surname alone then
