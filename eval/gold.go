@@ -162,7 +162,7 @@ func spanText(text string, spans [][]int) string {
 		if len(sp) != 2 || sp[0] < 0 || sp[0] > sp[1] {
 			return ""
 		}
-		b := byteOffsets(text, sp[0], sp[1])
+		b := article.ByteOffsets(text, sp[0], sp[1])
 		parts = append(parts, text[b[0]:b[1]])
 	}
 	return strings.Join(parts, " ")

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 // WriteSummary prints one table per threshold: each class's counts, P, R, F1
@@ -112,7 +114,7 @@ func (r *Result) WriteErrors(w io.Writer, n int, kind string) {
 
 // context shows the span in brackets with some text around it, on one line.
 func context(text string, start, end int) string {
-	b := byteOffsets(text, start, end)
+	b := article.ByteOffsets(text, start, end)
 	s, e := b[0], b[1]
 	lo, hi := s, e
 	for k := 0; k < 80 && lo > 0; k++ {
@@ -129,21 +131,4 @@ func context(text string, start, end int) string {
 	}
 	out := text[lo:s] + "[[" + inner + "]]" + text[e:hi]
 	return strings.Join(strings.Fields(out), " ")
-}
-
-func byteOffsets(text string, runes ...int) []int {
-	out := make([]int, len(runes))
-	ri, bi := 0, 0
-	for k, want := range runes {
-		if want < ri {
-			ri, bi = 0, 0
-		}
-		for ri < want && bi < len(text) {
-			_, n := utf8.DecodeRuneInString(text[bi:])
-			bi += n
-			ri++
-		}
-		out[k] = bi
-	}
-	return out
 }

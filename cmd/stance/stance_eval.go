@@ -186,15 +186,16 @@ func readStanceGold(path string, lx *lexicon.Lexicon, codes map[string]string) (
 	for ai := range arts {
 		a := &arts[ai]
 		published, _ := time.Parse(time.RFC3339, a.Published)
-		byteAt := runeToByte(a.Text)
+		runes := utf8.RuneCountInString(a.Text)
 		for qi, q := range a.Quotes {
 			where := fmt.Sprintf("%s:%s:quote %d", path, a.ID, qi)
 			start, okS := q["start"].(float64)
 			end, okE := q["end"].(float64)
-			if !okS || !okE || int(start) < 0 || int(end) > len(byteAt)-1 || start > end {
+			if !okS || !okE || int(start) < 0 || int(end) > runes || start > end {
 				return nil, fmt.Errorf("%s: start/end missing or outside the text", where)
 			}
-			bs, be := byteAt[int(start)], byteAt[int(end)]
+			b := article.ByteOffsets(a.Text, int(start), int(end))
+			bs, be := b[0], b[1]
 			paraStart := strings.LastIndex(a.Text[:bs], "\n\n")
 			if paraStart < 0 {
 				paraStart = 0
@@ -225,16 +226,6 @@ func readStanceGold(path string, lx *lexicon.Lexicon, codes map[string]string) (
 		}
 	}
 	return out, nil
-}
-
-// runeToByte maps code point offsets to byte offsets, with one entry past
-// the end.
-func runeToByte(s string) []int {
-	out := make([]int, 0, utf8.RuneCountInString(s)+1)
-	for i := range s {
-		out = append(out, i)
-	}
-	return append(out, len(s))
 }
 
 type stanceTally struct {

@@ -243,7 +243,8 @@ func toneTargetSpan(text string, raw json.RawMessage) (article.Span, string, err
 	if *t.Start < 0 || *t.End < *t.Start || *t.End > n {
 		return article.Span{}, "", fmt.Errorf("target: start %d, end %d outside the text's %d characters", *t.Start, *t.End, n)
 	}
-	span := article.Span{Start: toneRuneToByte(text, *t.Start), End: toneRuneToByte(text, *t.End)}
+	b := article.ByteOffsets(text, *t.Start, *t.End)
+	span := article.Span{Start: b[0], End: b[1]}
 	if t.Mention == "" {
 		t.Mention = text[span.Start:span.End]
 	}
@@ -262,17 +263,6 @@ func toneFindMention(text, mention string) (article.Span, string, error) {
 		}
 	}
 	return article.Span{Start: i, End: i + len(mention)}, mention, nil
-}
-
-func toneRuneToByte(text string, r int) int {
-	i := 0
-	for b := range text {
-		if i == r {
-			return b
-		}
-		i++
-	}
-	return len(text)
 }
 
 // toneLabelled is one line of a labelled JSONL file (NewsMTSC, the NYT editorial

@@ -67,3 +67,24 @@ func RuneCount(s string) int {
 	}
 	return n
 }
+
+// ByteOffsets converts code point offsets into text (the tables' and the
+// gold files' unit) back to byte offsets: the reverse of Offsets.Rune. An
+// offset at or past the end gives len(text), a negative one 0. Offsets in
+// increasing order are found in one pass over the text.
+func ByteOffsets(text string, runes ...int) []int {
+	out := make([]int, len(runes))
+	r, b := 0, 0
+	for k, want := range runes {
+		if want < r {
+			r, b = 0, 0
+		}
+		for r < want && b < len(text) {
+			_, n := utf8.DecodeRuneInString(text[b:])
+			b += n
+			r++
+		}
+		out[k] = b
+	}
+	return out
+}

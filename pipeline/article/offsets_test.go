@@ -66,3 +66,30 @@ func BenchmarkRuneCount(b *testing.B) {
 		}
 	})
 }
+
+// FuzzByteOffsets: ByteOffsets is the reverse of Offsets.Rune at every
+// character start, in any order of the offsets asked for, and clamps
+// offsets outside the text.
+func FuzzByteOffsets(f *testing.F) {
+	f.Add("Lavrov said: «Мы не будем» — “the US” 日本語", 3, 14, 2)
+	f.Add("bad \xff\xfe bytes \xe2\x82", 5, 0, 40)
+	f.Fuzz(func(t *testing.T, text string, a, b, c int) {
+		starts := []int{}
+		for i := range text {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(text))
+		n := len(starts) - 1 // code points in text
+		runes := []int{a, b, c, -1, n, n + 7}
+		got := ByteOffsets(text, runes...)
+		for k, r := range runes {
+			want := starts[min(max(r, 0), n)]
+			if got[k] != want {
+				t.Fatalf("ByteOffsets(%q, %v)[%d] = %d, want %d", text, runes, k, got[k], want)
+			}
+			if r >= 0 && r <= n && NewOffsets(text).Rune(got[k]) != r {
+				t.Fatalf("Rune(ByteOffsets(%q, %d)) = %d", text, r, NewOffsets(text).Rune(got[k]))
+			}
+		}
+	})
+}
