@@ -391,10 +391,14 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			if k, j := x.cueAt(i); k == cueVerb || k == cueNaming {
 				if s, e, ok := x.npForward(j, se); ok {
 					x.setSpeaker(quote, s, e, i, j, "quote-verb-speaker")
+					quote.Appositive = x.trailingAppositive(e, se)
 					return
 				}
 			} else if k == cuePhrase {
 				if s, e, ok := x.npForward(j, se); ok {
+					if fs, fe, ok := x.statementFrom(s, e, se); ok {
+						s, e = fs, fe // "according to a statement from the ministry"
+					}
 					x.setSpeaker(quote, s, e, i, j, "quote-according-to")
 					return
 				}
@@ -732,6 +736,42 @@ func (x *run) setSpeaker(quote *Quote, s, e, cs, ce int, rule string) {
 	quote.Rule = rule
 	if e-s == 1 && x.inSet(s, cSubjectPronoun) {
 	}
+}
+
+// trailingAppositive: "“…,” said Jane Roe, a lawyer for the crews.": the
+// description set off after the speaker's name at e, to the end of the
+// sentence, or "".
+func (x *run) trailingAppositive(e, se int) string {
+	if !x.punct(e, ",") || e+1 >= se || x.toks[e+1].kind != tWord || x.toks[e+1].cap && !x.inSet(e+1, cDeterminer) {
+		return ""
+	}
+	end := se
+	for end > e+1 && x.toks[end-1].kind == tPunct {
+		end--
+	}
+	if end-e-1 > 12 {
+		return ""
+	}
+	for k := e + 1; k < end; k++ {
+		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
+			return "" // a clause or quoted words, not a description
+		}
+	}
+	return x.text[x.toks[e+1].s:x.toks[end-1].e]
+}
+
+// statementFrom: "a statement from the ministry", "a letter by the
+// board": the phrase s..e is a statement noun followed by from/by and the
+// body or person it comes from; that body or person.
+func (x *run) statementFrom(s, e, se int) (int, int, bool) {
+	if !x.inSet(e-1, cStatementNoun) || !(x.is(e, "from") || x.is(e, "by")) {
+		return 0, 0, false
+	}
+	fs, fe, ok := x.npForward(e+1, se)
+	if !ok || x.inSet(fs, cSubjectPronoun) {
+		return 0, 0, false
+	}
+	return fs, fe, true
 }
 
 // subjectThenVerb reads "X said", "X, the UN envoy, said", "Sen. X (R-Ohio)

@@ -519,6 +519,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We will still be on this quay in March.", "Gunnar Lysne"},                       // "X replied to Y:": whom the words are for, not who speaks
 		{"indirect", "the night ferries sail on Monday", "Gunnar Lysne"},                            // "A, X said, B": the report goes on after the interposed attribution
 		{"direct", "The crews will decide, not the board.", "Gunnar Lysne"},                         // "Asked about X, Y replied …:" then the quote's paragraph
+		{"direct", "We will take this to the appeals court,", "Marit Aune"},                         // "“…,” said X, a description.": X (the description is X's role)
+		{"direct", "The harbour stays open to every ship,", "port authority"},                       // "“…,” according to a statement from X": X, not "a statement"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -171,8 +171,8 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				sp.Affiliation = r.titleSide(t)
 			}
 		}
-		if sp.Role == "" && q.Appositive != "" && describesPerson(q.Appositive) {
-			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q.Appositive, "the "), "a "))
+		if ap := withoutAge(q.Appositive); sp.Role == "" && ap != "" && describesPerson(ap) {
+			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(ap, "the "), "a "), "an "))
 			if sp.Affiliation == "" {
 				sp.Affiliation = r.titleSide(q.Appositive)
 			}
@@ -347,6 +347,16 @@ var textNouns = map[string]bool{"report": true, "reports": true, "document": tru
 	"order": true, "ad": true, "advert": true, "copy": true, "disclosures": true, "round-up": true, "paper": true,
 	"review": true, "records": true, "email": true, "emails": true, "video": true, "transcript": true}
 
+// withoutAge drops an age opening an appositive: "52, a teacher from the
+// north village" is a teacher from the north village.
+func withoutAge(ap string) string {
+	age, rest, ok := strings.Cut(ap, ", ")
+	if !ok || age == "" || strings.Trim(age, "0123456789") != "" {
+		return ap
+	}
+	return rest
+}
+
 // describesPerson: an appositive that can stand as a role ("the UN envoy",
 // "chairman of the board", "for the Liberal Democrats"), not a clause or
 // narration set off beside the name: "who is running for reelection",
@@ -354,6 +364,9 @@ var textNouns = map[string]bool{"report": true, "reports": true, "document": tru
 // "leading narrowly in Iowa polls", "Cruz said".
 func describesPerson(ap string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(ap), " ")
+	if first == "" || first[0] >= '0' && first[0] <= '9' {
+		return false // "Tom Sandvik, 45,": an age
+	}
 	if inLower(narrationOpeners, first) || len(first) > 4 && strings.HasSuffix(first, "ing") && !inLower(titleParticiples, first) {
 		return false
 	}
@@ -368,7 +381,8 @@ func describesPerson(ap string) bool {
 var (
 	narrationOpeners = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true,
 		"when": true, "where": true, "while": true, "as": true, "after": true, "before": true, "during": true,
-		"in": true, "on": true, "later": true, "then": true, "again": true, "also": true, "once": true}
+		"in": true, "on": true, "of": true, "from": true, "later": true, "then": true, "again": true, "also": true, "once": true,
+		"shortly": true, "just": true, "soon": true, "moments": true, "minutes": true, "hours": true, "days": true}
 	// "managing director", "leading plaintiff": a participle that opens a title
 	titleParticiples = map[string]bool{"managing": true, "leading": true, "acting": true, "presiding": true,
 		"ranking": true, "founding": true, "visiting": true, "outgoing": true, "incoming": true, "reigning": true,

@@ -123,6 +123,11 @@ func TestAppositiveRoleDescribesPerson(t *testing.T) {
 		{"in a brief interview on Saturday", ""},
 		{"speaking to reporters in Bergen", ""},
 		{"Lund said", ""},
+		{"45", ""},
+		{"52, a teacher from the north village", "teacher from the north village"},
+		{"30, of Tromsø", ""},
+		{"an economist at Nordbank", "economist at Nordbank"},
+		{"shortly after signing the deal", ""},
 	} {
 		qs := []quotes.Quote{{Kind: quotes.Direct, Speaker: quotes.Mention{Text: "Kari Moen"}, Appositive: c.ap}}
 		if got := speakers.New(lx).Resolve(&a, qs)[0].Role; got != c.role {
