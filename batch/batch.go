@@ -14,10 +14,12 @@ import (
 	"log/slog"
 	"math"
 	"os"
+	"path"
 	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -457,14 +459,33 @@ func analyses(fn func(*pipeline.Analyzer, *article.Article) ([]pipeline.Statemen
 }
 
 // analyze runs the pipeline, turning a panic on hostile text into an error
-// that quarantines the one article instead of stopping the batch.
+// that quarantines the one article instead of stopping the batch. The error
+// names the function that panicked, for the bug report it calls for.
 func analyze(an *pipeline.Analyzer, a *article.Article) (st []pipeline.Statement, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("analysis failed: %v", r)
+			err = fmt.Errorf("analysis failed: %v (in %s)", r, panicSite())
 		}
 	}()
 	return an.Analyze(a), nil
+}
+
+// panicSite, called by a deferred function while a panic unwinds, is the
+// innermost function outside the runtime with its file and line, e.g.
+// "quotes.(*run).paragraph, attrib.go:31". Names drop the module path and
+// files their folder, so the text is the same on every machine.
+func panicSite() string {
+	var pcs [32]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs[:])]) // from the deferred function's caller
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s, %s:%d", path.Base(f.Function), path.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown function"
+		}
+	}
 }
 
 // QuoteRow converts a statement to its quotes table row.
