@@ -26,27 +26,7 @@ func TestArticleTimeoutQuarantinesAHungAnalysis(t *testing.T) {
 		}
 		return analyze(an, a)
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "feed.jsonl")
-	if err := batchtest.WriteJSONL(in, batchtest.Generate(3, 20, 2)); err != nil {
-		t.Fatal(err)
-	}
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	sum, err := Run(context.Background(), Config{Inputs: []string{in}, Out: out, Workers: 2, Lexicon: lx, Version: "test", ArticleTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.OK != 19 || sum.Quarantined != 1 {
-		t.Errorf("summary %+v, want 19 ok and 1 quarantined", sum)
-	}
-	arts, err := output.ReadTable[output.Article](out, output.ArticlesTable)
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := runFeedWithOneBadArticle(t, 300*time.Millisecond)
 	for _, a := range arts {
 		if a.ArticleID == "art-0007" {
 			if a.Status != output.StatusQuarantined || !strings.Contains(a.Error, "feed.jsonl:8: analysis took longer than 300ms") {
@@ -68,27 +48,7 @@ func TestPanickingAnalysisQuarantinesTheArticle(t *testing.T) {
 		}
 		return analyze(an, a)
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "feed.jsonl")
-	if err := batchtest.WriteJSONL(in, batchtest.Generate(3, 20, 2)); err != nil {
-		t.Fatal(err)
-	}
-	lx, err := lexicon.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	sum, err := Run(context.Background(), Config{Inputs: []string{in}, Out: out, Workers: 2, Lexicon: lx, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.OK != 19 || sum.Quarantined != 1 {
-		t.Errorf("summary %+v, want 19 ok and 1 quarantined", sum)
-	}
-	arts, err := output.ReadTable[output.Article](out, output.ArticlesTable)
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := runFeedWithOneBadArticle(t, 0)
 	for _, a := range arts {
 		if a.ArticleID == "art-0003" {
 			want := "feed.jsonl:4: analysis failed: runtime error: invalid memory address or nil pointer dereference (in pipeline.(*Analyzer).Analyze, pipeline.go:"
@@ -99,4 +59,33 @@ func TestPanickingAnalysisQuarantinesTheArticle(t *testing.T) {
 		}
 	}
 	t.Error("no row for the article whose analysis panicked")
+}
+
+// runFeedWithOneBadArticle runs the batch on a feed of 20 generated articles
+// (art-0000 … art-0019, line n+1 for art-000n) with the given article
+// timeout, expects one of them quarantined, and returns the articles rows.
+func runFeedWithOneBadArticle(t *testing.T, timeout time.Duration) []output.Article {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "feed.jsonl")
+	if err := batchtest.WriteJSONL(in, batchtest.Generate(3, 20, 2)); err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	sum, err := Run(context.Background(), Config{Inputs: []string{in}, Out: out, Workers: 2, Lexicon: lx, Version: "test", ArticleTimeout: timeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.OK != 19 || sum.Quarantined != 1 {
+		t.Errorf("summary %+v, want 19 ok and 1 quarantined", sum)
+	}
+	arts, err := output.ReadTable[output.Article](out, output.ArticlesTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts
 }
