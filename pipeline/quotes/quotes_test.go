@@ -521,6 +521,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The crews will decide, not the board.", "Gunnar Lysne"},                         // "Asked about X, Y replied …:" then the quote's paragraph
 		{"direct", "We will take this to the appeals court,", "Marit Aune"},                         // "“…,” said X, a description.": X (the description is X's role)
 		{"direct", "The harbour stays open to every ship,", "port authority"},                       // "“…,” according to a statement from X": X, not "a statement"
+		{"indirect", "The night ferries will be back on Monday", "port authority"},                  // "CITY (Agency) - …, X said.": the dateline is no part of the report
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

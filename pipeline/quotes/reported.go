@@ -36,8 +36,8 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
 			// verb closes no report before it
 			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) && !x.negated(v) && !x.occasionOpener(ss, s-1) {
-				// …, X said.
-				q = x.statement(pi, ss, s-1, "content-comma-speaker-verb")
+				// …, X said. (not the wire dateline opening the sentence)
+				q = x.statement(pi, x.pastDateline(ss, s-1), s-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
 				// "In any case, Lund said, the port will reopen": the report

@@ -124,6 +124,7 @@ func TestAppositiveRoleDescribesPerson(t *testing.T) {
 		{"speaking to reporters in Bergen", ""},
 		{"Lund said", ""},
 		{"45", ""},
+		{"for her part", ""},
 		{"52, a teacher from the north village", "teacher from the north village"},
 		{"30, of Tromsø", ""},
 		{"an economist at Nordbank", "economist at Nordbank"},
