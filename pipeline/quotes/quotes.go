@@ -318,9 +318,10 @@ func (x *run) classify() {
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind == tWord {
-			if v, ok := x.e.words.getAt(x.text, t.s, t.e, x.buf[:]); ok {
-				t.cls, t.cue = v.cls, v.cue
-			}
+			// (a word the table lacks gets the zero entry: no branch on
+			// whether it was found, which half the words are)
+			v, _ := x.e.words.getAt(x.text, t.s, t.e, x.buf[:])
+			t.cls, t.cue = v.cls, v.cue
 			if t.e-t.s > 3 {
 				long++
 				if t.cap {
