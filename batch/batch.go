@@ -17,7 +17,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/pprof"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,7 +80,7 @@ type result struct {
 	article output.Article
 	quotes  []output.Quote
 	skipped bool
-	problem string
+	problem *source.Error // why it was quarantined
 }
 
 // Run executes one run. The dataset is changed only when the run completes:
@@ -231,6 +231,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	go func() { wg.Wait(); close(results) }()
 
 	var addErr error
+	var problems []*source.Error // the first maxProblems, for the summary
 	for r := range results {
 		if ctx.Err() != nil {
 			continue
@@ -241,10 +242,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			sum.Unchanged++
 		case r.article.Status == output.StatusQuarantined:
 			sum.Quarantined++
-			if len(sum.Problems) < maxProblems {
-				sum.Problems = append(sum.Problems, r.problem)
+			if len(problems) < maxProblems {
+				problems = append(problems, r.problem)
 			}
-			log.Warn("article quarantined", "article_id", r.article.ArticleID, "error", r.problem)
+			log.Warn("article quarantined", "article_id", r.article.ArticleID, "error", r.article.Error)
 		default:
 			sum.OK++
 			sum.Quotes += int64(len(r.quotes))
@@ -269,8 +270,14 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		handling.Lock() // the wait for the article in hand is the point
 		handling.Unlock()
 	}
-	// Workers finish in any order; the report should not depend on it.
-	sort.Strings(sum.Problems)
+	// Workers finish in any order; the report should not depend on it. It
+	// lists inputs as they stand in the files: feed:2 before feed:10.
+	slices.SortFunc(problems, func(a, b *source.Error) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), strings.Compare(a.Error(), b.Error()))
+	})
+	for _, p := range problems {
+		sum.Problems = append(sum.Problems, p.Error())
+	}
 	if addErr != nil {
 		return sum, addErr
 	}
@@ -359,14 +366,15 @@ func recycleQuoteRows(qs []output.Quote) {
 // quarantine records an input that could not be read or analysed, under an
 // error that starts with its file and line (the source's errors already do).
 func quarantine(it source.Item, id string, meta output.Meta, err error) result {
-	if _, located := errors.AsType[*source.Error](err); !located {
-		err = &source.Error{Path: it.Path, Line: it.Line, Err: err}
+	located, ok := errors.AsType[*source.Error](err)
+	if !ok {
+		located = &source.Error{Path: it.Path, Line: it.Line, Err: err}
+		err = located
 	}
-	msg := err.Error()
 	return result{
 		article: output.Article{ArticleID: id, Source: it.Location(), Status: output.StatusQuarantined,
-			Error: msg, Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
-		problem: msg,
+			Error: err.Error(), Version: meta.Version, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID},
+		problem: located,
 	}
 }
 

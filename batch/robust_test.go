@@ -205,6 +205,12 @@ func TestHostileInputsAreQuarantinedAndTheBatchGoesOn(t *testing.T) {
 	if quarantined != sum.Quarantined || int64(len(sum.Problems)) != sum.Quarantined {
 		t.Errorf("summary counts %d quarantined (%d problems), articles table has %d", sum.Quarantined, len(sum.Problems), quarantined)
 	}
+	// The summary lists them in file order, lines by number.
+	feed := filepath.Join(in, "feed.jsonl")
+	if i, j := slices.IndexFunc(sum.Problems, func(p string) bool { return strings.HasPrefix(p, feed+":2:") }),
+		slices.IndexFunc(sum.Problems, func(p string) bool { return strings.HasPrefix(p, feed+":10:") }); i < 0 || j < i {
+		t.Errorf("summary problems out of line order (feed.jsonl:2 at %d, :10 at %d):\n%s", i, j, strings.Join(sum.Problems, "\n"))
+	}
 	if sum.Read != int64(len(arts)) {
 		t.Errorf("%d inputs read but %d articles rows", sum.Read, len(arts))
 	}
