@@ -188,8 +188,10 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	out := stmts[:0]
 	for pi, p := range a.Paragraphs {
 		x.nextMayOpenQuote = pi+1 < len(a.Paragraphs) && mayOpenWithQuote(a.Text, a.Paragraphs[pi+1])
+		x.nextOpensQuote = x.nextMayOpenQuote && opensWithQuoteMark(a.Text, a.Paragraphs[pi+1])
 		out = x.paragraph(pi, p, out)
 	}
+	continuedQuotes(a, out)
 	var res []Quote
 	if len(out) > 0 {
 		res = make([]Quote, 0, len(out))
@@ -207,6 +209,62 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	x.text = ""
 	runPool.Put(x)
 	return res
+}
+
+// continuedQuotes: a quote that goes on in the next paragraph ("…,” Eng
+// says. “Now there are 12. ¶ “Nobody wants it,” he added.") is one quote,
+// so its first part takes the speaker its continuation is attributed to
+// when its own paragraph gave it only a weak one (the paragraph's last
+// speaker, none).
+func continuedQuotes(a *article.Article, out []Quote) {
+	for i := range out {
+		q := &out[i]
+		if q.Kind != Direct || q.Paragraph+1 >= len(a.Paragraphs) || !weakAttribution[q.Rule] {
+			continue
+		}
+		if pe := a.Paragraphs[q.Paragraph].End; q.Span.End > pe || !onlySpace(a.Text[q.Span.End:pe]) {
+			continue // closed in its paragraph
+		}
+		np := a.Paragraphs[q.Paragraph+1]
+		if !opensWithQuoteMark(a.Text, np) {
+			continue
+		}
+		for j := range out {
+			r := &out[j]
+			if r.Paragraph != q.Paragraph+1 || r.Kind != Direct || r.Span.Start < np.Start || !onlySpaceAndMark(a.Text[np.Start:r.Span.Start]) {
+				continue
+			}
+			if explicitAttribution[r.Rule] && r.Speaker.Text != "" {
+				q.Speaker, q.Antecedent, q.Appositive, q.Cue = r.Speaker, r.Antecedent, r.Appositive, r.Cue
+				q.Rule = "continued-quote"
+			}
+			break
+		}
+	}
+}
+
+var (
+	weakAttribution     = map[string]bool{"same-paragraph": true, "same-paragraph-later": true, "unattributed": true, "previous-subject": true}
+	explicitAttribution = map[string]bool{"quote-speaker-verb": true, "quote-verb-speaker": true, "quote-according-to": true, "quote-dash-speaker": true}
+)
+
+func onlySpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// onlySpaceAndMark: s is spaces and one opening quotation mark.
+func onlySpaceAndMark(s string) bool {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "“", "\"", "''", "«", "„":
+		return true
+	}
+	return false
 }
 
 // mayOpenWithQuote reports whether paragraph p's first token can be an
@@ -272,16 +330,19 @@ type run struct {
 	// nextMayOpenQuote: the next paragraph may open with a quote, so it may
 	// read prevSubject
 	nextMayOpenQuote bool
-	curPara          int
-	cands            [nCands]cand // latest subjects and speakers, newest first
-	pending          pending      // paragraphs whose candidates are not yet in cands
-	gnames           []gname      // people named with a gendered given name or title, this paragraph
-	prevNamed        [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
-	prevNamedPara    int
-	lastSubj         Mention         // the latest person pushed as a sentence's subject
-	lastSubjSent     int             // its sentence in the current paragraph
-	genders          map[string]int8 // surname → gender the text gave ("X said she …")
-	surnames         map[string]int8 // surname → gender of the given names it came with; 2 both
+	// nextOpensQuote: the next paragraph opens with a quotation mark, so a
+	// quote opened late in this one may go on there (pairQuotesIn)
+	nextOpensQuote bool
+	curPara        int
+	cands          [nCands]cand // latest subjects and speakers, newest first
+	pending        pending      // paragraphs whose candidates are not yet in cands
+	gnames         []gname      // people named with a gendered given name or title, this paragraph
+	prevNamed      [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
+	prevNamedPara  int
+	lastSubj       Mention         // the latest person pushed as a sentence's subject
+	lastSubjSent   int             // its sentence in the current paragraph
+	genders        map[string]int8 // surname → gender the text gave ("X said she …")
+	surnames       map[string]int8 // surname → gender of the given names it came with; 2 both
 }
 
 // is reports whether token i is the word w (lower case).
@@ -437,6 +498,7 @@ var ruleConfidence = map[string]float64{
 	"unattributed":               0.10,
 	"verb-speaker-quote":         0.28,
 	"same-paragraph-later":       0.22,
+	"continued-quote":            0.86, // 6 of 7 on train
 }
 
 // confidence of a statement: its rule's, a little lower when the speaker is

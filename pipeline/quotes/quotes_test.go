@@ -522,6 +522,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "We will take this to the appeals court,", "Marit Aune"},                         // "“…,” said X, a description.": X (the description is X's role)
 		{"direct", "The harbour stays open to every ship,", "port authority"},                       // "“…,” according to a statement from X": X, not "a statement"
 		{"indirect", "The night ferries will be back on Monday", "port authority"},                  // "CITY (Agency) - …, X said.": the dateline is no part of the report
+		{"direct", "Now there are twelve.", "Sandvik"},                                              // "“…,” X says. “… ¶ “…”": a quote opened late in a paragraph goes on in the next one
+		{"direct", "The timetable is the real problem.", "Jonas Rød"},                               // and takes the speaker its continuation is attributed to
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

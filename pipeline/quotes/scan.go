@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/pipeline/article"
 )
 
 // This file turns one paragraph into tokens, pairs its quotation marks and
@@ -45,6 +47,15 @@ func isCloseQuote(r rune) bool { return r == '”' || r == '»' }
 // the next paragraph repeats its opening mark and omits the closing one);
 // anywhere else it is dropped, so a stray mark never swallows text.
 func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
+	return pairQuotesIn(text, p0, p1, out, false)
+}
+
+// pairQuotesIn is pairQuotes for a paragraph whose next paragraph opens
+// with a quotation mark when continued is set: then an opening mark with no
+// closing one that starts a sentence also runs to the paragraph's end ("…,”
+// Eng says. “Now there are 12. ¶ “Nobody wants …”": the quote goes on in
+// the next paragraph).
+func pairQuotesIn(text string, p0, p1 int, out []qspan, continued bool) []qspan {
 	open := -1
 	openLen := 0
 	for i := p0; i < p1; {
@@ -110,7 +121,7 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 		}
 		i += n
 	}
-	if open >= 0 && open == p0 {
+	if open >= 0 && (open == p0 || continued && opensSentence(text, p0, open)) {
 		end := p1
 		for end > open+openLen && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t') {
 			end--
@@ -120,6 +131,33 @@ func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
 		}
 	}
 	return out
+}
+
+// opensSentence: the mark at i starts a sentence, after a full stop,
+// question or exclamation mark, or a colon.
+func opensSentence(text string, p0, i int) bool {
+	j := i
+	for j > p0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	return j < i && j > p0 && (text[j-1] == '.' || text[j-1] == '?' || text[j-1] == '!' || text[j-1] == ':')
+}
+
+// opensWithQuoteMark: the paragraph's first visible character is a double
+// quotation mark (curly, straight, guillemet or two apostrophes).
+func opensWithQuoteMark(text string, p article.Span) bool {
+	i := p.Start
+	for i < p.End && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') {
+		i++
+	}
+	if i >= p.End {
+		return false
+	}
+	if text[i] == '"' || i+1 < p.End && text[i] == '\'' && text[i+1] == '\'' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:p.End])
+	return isOpenQuote(r)
 }
 
 // nextMarkByte returns the index of the first byte from i on (before p1)
