@@ -113,13 +113,24 @@ func lowerASCII(v uint64) uint64 {
 
 func (t *wordTable) find(k uint64) (vocabEntry, bool) {
 	for i := t.slot(k); ; i = (i + 1) & (len(t.keys) - 1) {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i], true
-		case 0:
-			return vocabEntry{}, false
+		// One branch for "found" and "not there" alike (an empty slot's
+		// entry is the zero one): which of the two it is goes either way
+		// for half the words of a text, and a branch on it was
+		// mispredicted about once a word.
+		key := t.keys[i]
+		if b2i(key == k)|b2i(key == 0) != 0 {
+			return t.vals[i], key == k
 		}
 	}
+}
+
+// b2i is 1 for true: the comparisons it takes are combined without a
+// branch between them.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (t *wordTable) getLong(w string, buf []byte) (vocabEntry, bool) {
