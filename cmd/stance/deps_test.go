@@ -1,11 +1,12 @@
 package main
 
 import (
-	"github.com/stance-news/stance/internal/testdir"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/stance-news/stance/internal/testdir"
 )
 
 const modulePath = "github.com/stance-news/stance"

@@ -10,12 +10,6 @@ import (
 	"github.com/stance-news/stance/lexicon"
 )
 
-// stringList is a repeatable flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
-
 func init() {
 	register(&command{
 		name:  "eval",
@@ -31,7 +25,7 @@ accuracy on matched statements (by canonical name, any gold mention or surname;
 pronoun-only gold speakers left out), by kind and for the speech subset (cues
 that are verbs of saying, "according to", or a colon or dash).`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
-			var gold stringList
+			var gold repeated
 			fs.Var(&gold, "gold", "gold `file` (repeatable; extra arguments are gold files too)")
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
 			showErrors := fs.Int("show-errors", 0, "list up to `N` misses, false alarms and wrong speakers each")

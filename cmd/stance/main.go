@@ -75,6 +75,13 @@ type env struct {
 	stderrIsTTY    bool
 }
 
+// repeated is a flag that may be given more than once (--gold a --gold b);
+// it keeps every value, in order.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
 var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }

@@ -37,7 +37,7 @@ per side and overall: the share of non-zero gold values whose sign the scorer
 matches, and the share of zero gold values the scorer leaves NULL or within
 ±0.2.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
-			var golds multiFlag
+			var golds repeated
 			fs.Var(&golds, "gold", "gold `file` (repeatable; positional arguments are gold files too)")
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
 			affMap := fs.String("affiliation", "US=us,RU=russia", "gold affiliation codes to side ids, `CODE=side,...` (a code equal to a side id needs no entry)")
@@ -94,12 +94,6 @@ matches, and the share of zero gold values the scorer leaves NULL or within
 		},
 	})
 }
-
-// multiFlag collects a repeatable string flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func parseAffiliationMap(s string) (map[string]string, error) {
 	out := map[string]string{}

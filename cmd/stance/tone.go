@@ -45,7 +45,7 @@ score, and, for article gold files (*.gold.json), agreement with each
 quote's tone.`,
 		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) int {
 			lexDir := fs.String("lexicon", "", "`folder` of lexicon files that add to or override the embedded defaults")
-			var data, gold toneFiles
+			var data, gold repeated
 			fs.Var(&data, "data", "labelled JSONL `file` to train on (train; repeatable)")
 			fs.Var(&gold, "gold", "labelled JSONL `file`, or an article gold *.gold.json, to evaluate on (eval; repeatable)")
 			out := fs.String("out", "", "model `file` to write (train)")
@@ -85,11 +85,6 @@ quote's tone.`,
 		},
 	})
 }
-
-type toneFiles []string
-
-func (m *toneFiles) String() string     { return strings.Join(*m, ",") }
-func (m *toneFiles) Set(v string) error { *m = append(*m, v); return nil }
 
 // toneInput is one JSONL input line.
 type toneInput struct {
