@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
 	"unsafe"
+
+	"github.com/stance-news/stance/internal/sortedrun"
 )
 
 // spill keeps a run's new rows on disk until commit, so memory stays flat
@@ -33,13 +34,16 @@ type spill[T any] struct {
 	// runEntries is how many index entries wait in memory before they are
 	// written as a sorted run (tests make it small).
 	runEntries int
-	runPath    string
-	runs       *os.File
-	runW       *bufio.Writer
-	runOff     int64
+	// runs holds the sorted runs: per entry the article id, the block's
+	// offset and size (spillEntry bytes).
+	runs *sortedrun.Writer
 	// runParts[r][p] is where partition p's entries lie in run r.
-	runParts [][]runSection
+	runParts [][]sortedrun.Section
 }
+
+// spillEntry is the payload of a run's record: the block's offset (8 bytes)
+// and size (4), little endian.
+const spillEntry = 12
 
 type spillBlock struct {
 	article string
@@ -47,8 +51,6 @@ type spillBlock struct {
 	n       int32  // bytes
 	part    uint32 // index into parts
 }
-
-type runSection struct{ off, n int64 }
 
 // defaultRunEntries keeps the index of up to 65,536 articles in memory
 // (about 3 MB with their ids): a BBC-sized corpus of 100 MB never writes
@@ -60,8 +62,9 @@ func newSpill[T any](path string, encode func([]byte, *T) []byte, decode func(*r
 	if err != nil {
 		return nil, err
 	}
+	runs := sortedrun.NewWriter(func() (*os.File, error) { return os.Create(path + ".index") })
 	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode,
-		runEntries: defaultRunEntries, runPath: path + ".index"}, nil
+		runEntries: defaultRunEntries, runs: runs}, nil
 }
 
 // add writes one article's rows, in order, as one block.
@@ -111,7 +114,7 @@ func (s *spill[T]) partitions() []string {
 // sortIndex orders blocks by partition and article id, the order the tables
 // are written in, so that output does not depend on worker timing.
 func (s *spill[T]) sortIndex() error {
-	if s.runs == nil {
+	if s.runParts == nil {
 		s.sortMem()
 		return s.w.Flush()
 	}
@@ -123,7 +126,7 @@ func (s *spill[T]) sortIndex() error {
 	// The index is all on disk now: its buffer (runEntries entries) is
 	// not kept through the commit.
 	s.index = nil
-	if err := s.runW.Flush(); err != nil {
+	if err := s.runs.Flush(); err != nil {
 		return fmt.Errorf("spill index: %w", err)
 	}
 	return s.w.Flush()
@@ -138,32 +141,22 @@ func (s *spill[T]) sortMem() {
 	})
 }
 
-// writeRun writes the index entries in memory, sorted, as one run: per
-// entry the id's length, the id, the block's offset and size.
+// writeRun writes the index entries in memory, sorted, as one run, with a
+// section per partition.
 func (s *spill[T]) writeRun() error {
-	if s.runs == nil {
-		f, err := os.Create(s.runPath)
-		if err != nil {
-			return fmt.Errorf("spill index: %w", err)
-		}
-		s.runs, s.runW = f, bufio.NewWriterSize(f, 64<<10)
-	}
 	s.sortMem()
-	sections := make([]runSection, len(s.parts))
-	var rec []byte
-	for _, e := range s.index {
-		rec = binary.AppendUvarint(rec[:0], uint64(len(e.article)))
-		rec = append(rec, e.article...)
-		rec = binary.LittleEndian.AppendUint64(rec, uint64(e.off))
-		rec = binary.LittleEndian.AppendUint32(rec, uint32(e.n))
-		if sec := &sections[e.part]; sec.n == 0 {
-			sec.off = s.runOff
+	sections := make([]sortedrun.Section, len(s.parts))
+	var rec [spillEntry]byte
+	for i, e := range s.index {
+		if i == 0 || e.part != s.index[i-1].part {
+			sections[e.part].Off = s.runs.Offset()
 		}
-		sections[e.part].n += int64(len(rec))
-		if _, err := s.runW.Write(rec); err != nil {
+		binary.LittleEndian.PutUint64(rec[:], uint64(e.off))
+		binary.LittleEndian.PutUint32(rec[8:], uint32(e.n))
+		if err := s.runs.Add(e.article, rec[:]); err != nil {
 			return fmt.Errorf("spill index: %w", err)
 		}
-		s.runOff += int64(len(rec))
+		sections[e.part] = s.runs.Since(sections[e.part].Off)
 	}
 	s.runParts = append(s.runParts, sections)
 	s.index = s.index[:0]
@@ -184,7 +177,7 @@ func (s *spill[T]) blocks(part string) *blockIter {
 	if pi, ok := s.partN[part]; ok {
 		for _, sections := range s.runParts {
 			// (a run knows only the partitions seen before it was written)
-			if int(pi) < len(sections) && sections[pi].n > 0 {
+			if int(pi) < len(sections) && sections[pi].N > 0 {
 				it.runs = append(it.runs, s.runReader(sections[pi]))
 			}
 		}
@@ -204,48 +197,26 @@ type blockIter struct {
 	err   error
 }
 
-func (s *spill[T]) runReader(sec runSection) *runReader {
-	return &runReader{r: bufio.NewReaderSize(io.NewSectionReader(s.runs, sec.off, sec.n), 16<<10), left: sec.n}
+func (s *spill[T]) runReader(sec sortedrun.Section) *runReader {
+	return &runReader{r: sortedrun.NewReader(s.runs.File(), sec, spillEntry, 16<<10)}
 }
 
-// runReader reads one run's section of a partition.
+// runReader reads one run's section of a partition, head being the entry
+// in hand.
 type runReader struct {
-	r    *bufio.Reader
-	left int64
+	r    *sortedrun.Reader
 	head spillBlock
 	ok   bool
 	err  error
-	buf  []byte
 }
 
 func (r *runReader) advance() {
-	r.ok = false
-	if r.left == 0 || r.err != nil {
-		return
-	}
-	n, err := binary.ReadUvarint(r.r)
-	if err == nil && n > 1<<20 {
-		err = fmt.Errorf("id of %d bytes", n)
-	}
-	if err == nil {
-		if cap(r.buf) < int(n)+12 {
-			r.buf = make([]byte, int(n)+12)
-		}
-		r.buf = r.buf[:int(n)+12]
-		_, err = io.ReadFull(r.r, r.buf)
-	}
-	if err != nil {
+	if r.ok = r.r.Next(); r.ok {
+		p := r.r.Payload()
+		r.head = spillBlock{article: string(r.r.Key()), off: int64(binary.LittleEndian.Uint64(p)), n: int32(binary.LittleEndian.Uint32(p[8:]))}
+	} else if err := r.r.Err(); err != nil {
 		r.err = fmt.Errorf("spill index: %w", err)
-		return
 	}
-	r.left -= int64(uvarintLen(n)) + int64(n) + 12
-	r.head = spillBlock{article: string(r.buf[:n]), off: int64(binary.LittleEndian.Uint64(r.buf[n:])), n: int32(binary.LittleEndian.Uint32(r.buf[n+8:]))}
-	r.ok = true
-}
-
-func uvarintLen(n uint64) int {
-	var b [binary.MaxVarintLen64]byte
-	return binary.PutUvarint(b[:], n)
 }
 
 // peek returns the next block without taking it; false at the end or on
@@ -431,7 +402,7 @@ func (s *spill[T]) ids() (idSet, error) {
 }
 
 // spilledRuns reports whether part of the index is on disk.
-func (s *spill[T]) spilledRuns() bool { return s.runs != nil }
+func (s *spill[T]) spilledRuns() bool { return s.runParts != nil }
 
 // idSet is a sorted list of ids: half the memory of a map, and lookups are
 // only made while merging.
@@ -443,8 +414,6 @@ func (s idSet) has(id string) bool {
 }
 
 func (s *spill[T]) close() error {
-	if s.runs != nil {
-		s.runs.Close()
-	}
+	s.runs.Close()
 	return s.f.Close()
 }
