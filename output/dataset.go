@@ -69,11 +69,11 @@ type Writer struct {
 	meta       Meta
 	quotes     *spill[Quote]
 	articles   *spill[Article]
-	// replaced holds the article ids this run writes, sorted; built at
-	// Commit from the spill's index rather than kept in a map during the
-	// run, to keep memory per article small.
-	replaced idSet
-	known    *knownIndex
+	// replaced holds the ids of the articles this run writes that the
+	// dataset already holds, and touchedKnown their old partitions.
+	replaced     *replacedIDs
+	touchedKnown map[string]bool
+	known        *knownIndex
 	// Recovered reports what earlier, killed runs left behind and what
 	// Create did with it.
 	Recovered Recovery
@@ -193,6 +193,8 @@ func Create(out string, meta Meta) (*Writer, error) {
 		w.Close()
 		return nil, err
 	}
+	w.replaced = newReplacedIDs(func() (*os.File, error) { return w.ScratchFile("replaced-ids") })
+	w.touchedKnown = map[string]bool{}
 	if w.quotes, err = newSpill(filepath.Join(w.stage, "quotes.spill"), appendQuote, (*rowDecoder).quote); err != nil {
 		w.Close()
 		return nil, err
@@ -230,6 +232,16 @@ func (w *Writer) Add(a Article, qs []Quote) error {
 	if !ValidPartition(part) {
 		return fmt.Errorf("article %q: publication date gives no valid partition (%q)", a.ArticleID, part)
 	}
+	// The old rows of an article the dataset holds give way to these, also
+	// in another partition.
+	if !w.known.empty() {
+		if k, ok := w.known.get(a.ArticleID); ok {
+			if err := w.replaced.add(a.ArticleID); err != nil {
+				return err
+			}
+			w.touchedKnown[k.Partition] = true
+		}
+	}
 	if err := w.articles.add(part, a.ArticleID, []Article{a}); err != nil {
 		return err
 	}
@@ -250,24 +262,20 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if err := w.articles.sortIndex(); err != nil {
 		return err
 	}
-	// The ids this run writes are needed to drop the rows they replace.
-	// A run too large to keep its index in memory into a new dataset
-	// has none to drop and does not gather them (each partition's merge
-	// still refuses an id written twice).
-	var err error
-	if !w.articles.spilledRuns() || !w.known.empty() {
-		if w.replaced, err = w.articles.ids(); err != nil {
+	if !w.articles.spilledRuns() {
+		if err := w.articles.checkIDs(); err != nil {
 			return err
 		}
+	}
+	if err := w.replaced.finish(); err != nil {
+		return err
 	}
 	touched := map[string]bool{}
 	for _, p := range w.articles.partitions() {
 		touched[p] = true
 	}
-	for _, id := range w.replaced {
-		if k, ok := w.known.get(id); ok {
-			touched[k.Partition] = true
-		}
+	for p := range w.touchedKnown {
+		touched[p] = true
 	}
 	// A look-up that could not read the index let its article be analysed
 	// again; the run is not committed.
@@ -354,7 +362,8 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	}
 	<-speakersDone
 	<-runDone
-	for _, e := range []error{err, speakersErr, runErr} {
+	// A look-up that could not read the replaced ids kept an old row.
+	for _, e := range []error{err, speakersErr, runErr, w.replaced.Err()} {
 		if e != nil {
 			return e
 		}
@@ -803,6 +812,9 @@ func (w *Writer) Close() error {
 	}
 	if w.known != nil {
 		w.known.close()
+	}
+	if w.replaced != nil {
+		w.replaced.close()
 	}
 	if w.stage == "" {
 		return nil

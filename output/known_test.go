@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -98,11 +99,11 @@ func knownIndexAgainstMap(t *testing.T, chunk int) {
 	}
 }
 
-// TestKnownIndexRuns: incremental runs whose index of known articles is on
-// disk in runs (a large dataset) skip the same articles and write the same
-// tables as runs that keep it in memory: unchanged articles skipped,
-// changed ones replaced, moved ones dropped from their old partition, over
-// three runs into the same dataset.
+// TestKnownIndexRuns: incremental runs whose index of known articles and
+// ids of replaced articles are on disk in runs (a large dataset) skip the
+// same articles and write the same tables as runs that keep them in
+// memory: unchanged articles skipped, changed ones replaced, moved ones
+// dropped from their old partition, over four runs into the same dataset.
 func TestKnownIndexRuns(t *testing.T) {
 	days := []*time.Time{nil}
 	for d := 1; d <= 3; d++ {
@@ -115,8 +116,8 @@ func TestKnownIndexRuns(t *testing.T) {
 	// their ids', article i on day (i+shift)%4, its text changed when
 	// i%edit == 0, skipping every article the index says is unchanged.
 	write := func(t *testing.T, chunk int) (string, []string) {
-		defer func(old int) { knownChunk = old }(knownChunk)
-		knownChunk = chunk
+		defer func(old, oldReplaced int) { knownChunk, replacedChunk = old, oldReplaced }(knownChunk, replacedChunk)
+		knownChunk, replacedChunk = chunk, chunk
 		out := filepath.Join(t.TempDir(), "out")
 		var log []string
 		for r, st := range steps {
@@ -128,6 +129,11 @@ func TestKnownIndexRuns(t *testing.T) {
 			if onDisk := w.known.disk != nil; r > 0 && onDisk != (chunk < 40) {
 				t.Errorf("chunk %d, run %d: index on disk %v", chunk, r, onDisk)
 			}
+			defer func() {
+				if r > 0 && r != 2 && (w.replaced.disk.Runs() > 0) != (chunk < 14) {
+					t.Errorf("chunk %d, run %d: %d runs of replaced ids on disk", chunk, r, w.replaced.disk.Runs())
+				}
+			}()
 			skipped := 0
 			for k := 0; k < st.n; k++ {
 				i := k * 7 % st.n
@@ -189,6 +195,73 @@ func TestKnownIndexRuns(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("index runs of %d: tables differ from an index in memory\n got %s\nwant %s", chunk, got, want)
+		}
+	}
+}
+
+// TestReplacedIDsAgreeWithAMap: whatever part of the ids is on disk, has
+// answers as a set would, and an id added twice is refused, also when the
+// first is in an earlier run.
+func TestReplacedIDsAgreeWithAMap(t *testing.T) {
+	for _, chunk := range []int{1, 2, 7, 1 << 16} {
+		dir := t.TempDir()
+		files := 0
+		newFile := func() (*os.File, error) {
+			files++
+			return os.Create(filepath.Join(dir, fmt.Sprint(files)))
+		}
+		rng := rand.New(rand.NewPCG(3, uint64(chunk)))
+		r := newReplacedIDs(newFile)
+		r.chunk = chunk
+		want := map[string]bool{}
+		for len(want) < 500 {
+			id := fmt.Sprintf("%x", rng.Uint64()>>(rng.IntN(8)*8))
+			if want[id] {
+				continue
+			}
+			want[id] = true
+			if err := r.add(id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := r.finish(); err != nil {
+			t.Fatal(err)
+		}
+		for id := range want {
+			if !r.has(id) {
+				t.Fatalf("chunk %d: %q added, not found", chunk, id)
+			}
+		}
+		for range 2000 {
+			id := fmt.Sprintf("%x", rng.Uint64())
+			if !want[id] && r.has(id) {
+				t.Fatalf("chunk %d: %q found, never added", chunk, id)
+			}
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		r.close()
+
+		// An id added twice: in one chunk (found when it is sorted) or
+		// in two.
+		for _, at := range []int{1, chunk, chunk + 1} {
+			r := newReplacedIDs(newFile)
+			r.chunk = chunk
+			var err error
+			for i := 0; i < at && err == nil; i++ {
+				err = r.add(fmt.Sprint("id", i))
+			}
+			if err == nil {
+				err = r.add("id0")
+			}
+			if err == nil {
+				err = r.finish()
+			}
+			if err == nil || !strings.Contains(err.Error(), `"id0" written twice`) {
+				t.Errorf("chunk %d, id0 again after %d ids: %v", chunk, at, err)
+			}
+			r.close()
 		}
 	}
 }

@@ -374,44 +374,26 @@ func (r *blockReader[T]) follows(off int64) bool {
 	return false
 }
 
-// ids returns the article ids of every block, sorted, and refuses an id
-// written twice (the batch quarantines duplicates before they get here).
-func (s *spill[T]) ids() (idSet, error) {
-	ids := make(idSet, 0, len(s.index))
+// checkIDs refuses an id written twice in the index in memory (the batch
+// quarantines duplicates before they get here; each partition's merge
+// refuses one written twice in the partition, and replacedIDs one the
+// dataset already held).
+func (s *spill[T]) checkIDs() error {
+	ids := make([]string, 0, len(s.index))
 	for _, e := range s.index {
 		ids = append(ids, e.article)
-	}
-	for _, sections := range s.runParts {
-		for _, sec := range sections {
-			r := s.runReader(sec)
-			for r.advance(); r.ok; r.advance() {
-				ids = append(ids, r.head.article)
-			}
-			if r.err != nil {
-				return nil, r.err
-			}
-		}
 	}
 	slices.Sort(ids)
 	for i := 1; i < len(ids); i++ {
 		if ids[i] == ids[i-1] {
-			return nil, fmt.Errorf("article id %q written twice in one run", ids[i])
+			return fmt.Errorf("article id %q written twice in one run", ids[i])
 		}
 	}
-	return ids, nil
+	return nil
 }
 
 // spilledRuns reports whether part of the index is on disk.
 func (s *spill[T]) spilledRuns() bool { return s.runParts != nil }
-
-// idSet is a sorted list of ids: half the memory of a map, and lookups are
-// only made while merging.
-type idSet []string
-
-func (s idSet) has(id string) bool {
-	_, ok := slices.BinarySearch(s, id)
-	return ok
-}
 
 func (s *spill[T]) close() error {
 	s.runs.Close()
