@@ -37,7 +37,7 @@ func (s *Scorer) TargetScore(text string, span article.Span) TargetScore {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
-	e.prepare(sc, text)
+	e.prepareWords(sc, text)
 	sentence := e.compoundPrepared(sc, text)
 	n := len(sc.toks)
 	ms, me := mentionTokens(sc, span)

@@ -193,7 +193,7 @@ func (s *Scorer) TargetFeatures(text string, span article.Span) []string {
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
-	e.prepare(sc, text)
+	e.prepareWords(sc, text)
 	e.nbFeatures(sc, text)
 	ms, me := mentionTokens(sc, span)
 	if ms < 0 {
@@ -320,7 +320,7 @@ func (s *Scorer) ExplainTarget(text string, span article.Span, max int) []Contri
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
-	e.prepare(sc, text)
+	e.prepareWords(sc, text)
 	e.compoundPrepared(sc, text)
 	ms, me := mentionTokens(sc, span)
 	if ms < 0 {

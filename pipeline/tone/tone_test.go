@@ -99,6 +99,41 @@ func TestNewsLayer(t *testing.T) {
 	}
 }
 
+// TestNameWords: a rated word inside a capitalised name carries no valence
+// with the news layer; the same word elsewhere keeps it.
+func TestNameWords(t *testing.T) {
+	s := defaultScorer(t)
+	vader := vaderOnly(t)
+	// Each name reads as the same sentence with an unrated name in its place.
+	for _, c := range [][2]string{
+		{"Senator Luther Strange praised the deal on the floor.", "Senator Luther Smith praised the deal on the floor."},
+		{"Rob Portman said the bill would pass.", "Jim Portman said the bill would pass."},
+		{"This year the Nobel Peace Prize went to the negotiators.", "This year the Nobel Jansen Fund went to the negotiators."},
+		{"She told ABC's Good Morning America on Friday that she would stay in the race.", "She told ABC's Daily Morning America on Friday that she would stay in the race."},
+	} {
+		if vader.compound(c[0]) == vader.compound(c[1]) {
+			t.Errorf("%q: VADER alone rates the name's words the same as %q; the case tests nothing", c[0], c[1])
+		}
+		if got, want := s.rules.compound(c[0]), s.rules.compound(c[1]); got != want {
+			t.Errorf("%q: compound %.4f, want %.4f as for %q", c[0], got, want, c[1])
+		}
+	}
+	// Not names: the first word of a sentence before a lower-case word, a
+	// capitalised word set off by a comma, a headline in title case (half
+	// its words or more capitalised), and ALL-CAPS emphasis keep the
+	// word's valence.
+	for _, text := range []string{
+		"Strange things happened at the count.",
+		"In the end, Hope remained with the voters.",
+		"Strange Days Ahead For The Markets",
+		"The president said the report was FAKE news.",
+	} {
+		if got, want := s.rules.compound(text), vader.compound(text); sign(got) != sign(want) || got == 0 {
+			t.Errorf("%q: compound %.4f with the news layer, want the sign of VADER's %.4f", text, got, want)
+		}
+	}
+}
+
 func sign(x float64) float64 {
 	switch {
 	case x > 1e-9:

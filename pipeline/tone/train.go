@@ -160,7 +160,7 @@ func (s *Scorer) targetFeatureVector(text string, span article.Span) ([numTarget
 	e := s.rules
 	sc := e.get()
 	defer e.put(sc)
-	e.prepare(sc, text)
+	e.prepareWords(sc, text)
 	sentence := e.compoundPrepared(sc, text)
 	ms, me := mentionTokens(sc, span)
 	if ms < 0 {
