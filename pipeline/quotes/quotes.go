@@ -383,12 +383,11 @@ func (x *run) classify() {
 			// whether it was found, which half the words are)
 			v, _ := x.e.words.getAt(x.text, t.s, t.e, x.buf[:])
 			t.cls, t.cue = v.cls, v.cue
-			if t.e-t.s > 3 {
-				long++
-				if t.cap {
-					caps++
-				}
-			}
+			// counted without branches: a word's length and case go
+			// either way from one word to the next
+			isLong := b2i(t.e-t.s > 3)
+			long += int32(isLong)
+			caps += int32(isLong & b2i(t.cap))
 			if t.cap && (genderOfClass(t.cls) != 0 || courtesyTitle(x.text[t.s:t.e])) {
 				x.gendered = true
 			}
