@@ -58,7 +58,7 @@ type Summary struct {
 	Unchanged   int64 // skipped: already in the dataset with this version
 	Quarantined int64
 	Quotes      int64
-	Problems    []string // "file:line: error" per quarantined input, the first maxProblems
+	Problems    []string // "file:line: error" per quarantined input: the first maxProblems met, in file and line order
 }
 
 // NewRunID returns a sortable, unique run id.
