@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -164,11 +165,18 @@ func loadTitles(lx *Lexicon) []error {
 	return errs
 }
 
+// parseDate reads a from/to column: empty for open-ended, else YYYY-MM-DD.
 func parseDate(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.Parse("2006-01-02", s)
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		// Not time's own message, which speaks of its layout: "parsing
+		// time … as \"2006-01-02\": cannot parse … as \"2006\"".
+		return time.Time{}, fmt.Errorf("%q: want a date such as 2017-04-12", s)
+	}
+	return t, nil
 }
 
 func validID(id string) bool {

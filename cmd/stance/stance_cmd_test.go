@@ -130,7 +130,7 @@ func TestLexiconCheckReportsFileAndLine(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	writeFile("frames/ukraine.tsv", "# comment\narea\tside\tpattern\tstance\ncrimea\tus\tannex*\tus+\ncrimea\tnato\tannex*\tnato+\ncrimea\tus\t(referendum|\tus+\ncrimea\trussia\treferendum\trussia*\n")
+	writeFile("frames/ukraine.tsv", "# comment\narea\tside\tpattern\tstance\tfrom\ncrimea\tus\tannex*\tus+\t\ncrimea\tnato\tannex*\tnato+\t\ncrimea\tus\t(referendum|\tus+\t\ncrimea\trussia\treferendum\trussia*\t\ncrimea\tus\tannex*\tus+\t14/03/2014\n")
 	writeFile("actors/extra.tsv", "id\tname\tkind\tside\naksyonov\tSergey Aksyonov\tperson\tcrimea\n")
 	writeFile("frame/typo.tsv", "area\tside\tpattern\n")
 	code, _, stderr := runCLI(t, "lexicon", "check", dir)
@@ -141,6 +141,7 @@ func TestLexiconCheckReportsFileAndLine(t *testing.T) {
 		filepath.Join(dir, "frames/ukraine.tsv") + `:4: unknown side "nato"`,
 		filepath.Join(dir, "frames/ukraine.tsv") + ":5: pattern:",
 		filepath.Join(dir, "frames/ukraine.tsv") + ":6: stance:",
+		filepath.Join(dir, "frames/ukraine.tsv") + `:7: from: "14/03/2014": want a date such as 2017-04-12`,
 		filepath.Join(dir, "actors/extra.tsv") + `:2: actor "aksyonov": unknown side "crimea"`,
 		filepath.Join(dir, "frame/typo.tsv") + ": not read by any part of the lexicon",
 	} {
