@@ -68,6 +68,9 @@ func WriteHostile(dir string) ([]Case, error) {
 
 	file("crlf-bom.txt", []byte("\xef\xbb\xbfWindows headline\r\n\r\n“It works,” she said.\r\n"))
 	ok("CRLF line ends and a byte order mark", "crlf-bom")
+	file("crlf-bom.jsonl", []byte("\xef\xbb\xbf{\"id\": \"bom-first\", \"text\": \"“First,” she said.\"}\r\n{\"id\": \"bom-second\", \"text\": \"“Second,” he said.\"}\r\n"))
+	ok("JSONL with a byte order mark and CRLF line ends", "bom-first")
+	ok("JSONL with a byte order mark and CRLF line ends, line 2", "bom-second")
 
 	// A link to an article file is read like the file, and a link to no file
 	// is an unreadable article; a link to a folder and a file of another

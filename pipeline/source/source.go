@@ -360,6 +360,11 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 				return err
 			}
 		} else if len(bytes.TrimSpace(data)) > 0 {
+			if line == 1 {
+				// Editors and exports on Windows start a UTF-8 file with a
+				// byte order mark; JSON readers may ignore it (RFC 8259).
+				data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+			}
 			if err := emit(parseRecord(f, line, fallbackID, data, opt)); err != nil {
 				return err
 			}
