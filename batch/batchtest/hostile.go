@@ -152,7 +152,7 @@ func WriteHostile(dir string) ([]Case, error) {
 
 	gz = gzipBytes(Generate(8, 1, 1)[0].TextFile())
 	p = file("truncated-text.txt.gz", gz[:len(gz)-12])
-	quarantined("truncated gzip (.txt)", "truncated-text", p+":", "unexpected EOF")
+	quarantined("truncated gzip (.txt)", "truncated-text", p+": reading stopped before the end of the file", "unexpected EOF")
 
 	p = file("not-gzip.jsonl.gz", []byte(`{"id": "plain", "text": "not compressed"}`+"\n"))
 	quarantined("plain text named .gz", "not-gzip", p+":", "not a gzip file: gzip: invalid header")

@@ -250,7 +250,8 @@ func readText(f File, r io.Reader, opt Options) Item {
 	id := textID(f)
 	data, err := io.ReadAll(io.LimitReader(r, int64(opt.MaxArticleBytes)+1))
 	if err != nil {
-		return failed(f, 0, id, fmt.Errorf("read: %w", err))
+		// A gzip stream cut short or a failing disk, as for JSONL.
+		return failed(f, 0, id, fmt.Errorf("reading stopped before the end of the file, the article is lost: %w", err))
 	}
 	if len(data) > opt.MaxArticleBytes {
 		return failed(f, 0, id, fmt.Errorf("article larger than --max-article-bytes (%d)", opt.MaxArticleBytes))
