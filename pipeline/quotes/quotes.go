@@ -85,6 +85,9 @@ type Extractor struct {
 	// eagerAntecedents collects pronoun candidates in every paragraph as
 	// it is read instead of putting them off (tests compare the two).
 	eagerAntecedents bool
+	// everyToken makes learnGivenNames start from every token rather than
+	// from those classify picked (tests compare the two).
+	everyToken bool
 }
 
 // New builds an extractor from the lexicon's reporting cues.
@@ -313,8 +316,10 @@ type run struct {
 	// first i tokens, and how many of them are capitalised
 	longWords, capWords []int32
 	// gendered: the paragraph has a capitalised given name of one sex or a
-	// courtesy title, without which learnGivenNames learns nothing
+	// courtesy title, without which learnGivenNames learns nothing;
+	// gstarts: the tokens that are one, the only ones it starts from
 	gendered bool
+	gstarts  []int32
 	buf      [64]byte
 	stmts    []Quote    // the statements found so far, kept for the next article
 	people   personMemo // answers of personLike for this article
@@ -376,6 +381,7 @@ func (x *run) classify() {
 	x.longWords[0], x.capWords[0] = 0, 0
 	long, caps := int32(0), int32(0)
 	x.gendered = false
+	x.gstarts = x.gstarts[:0]
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind == tWord {
@@ -390,6 +396,7 @@ func (x *run) classify() {
 			caps += int32(isLong & b2i(t.cap))
 			if t.cap && (genderOfClass(t.cls) != 0 || courtesyTitle(x.text[t.s:t.e])) {
 				x.gendered = true
+				x.gstarts = append(x.gstarts, int32(i))
 			}
 		}
 		longWords[i] = long

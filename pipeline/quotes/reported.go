@@ -1253,7 +1253,24 @@ func (x *run) learnGivenNames() {
 	if !x.gendered {
 		return // classify saw no word this loop would start from
 	}
-	for i := 0; i+1 < len(x.toks); i++ {
+	// Only the tokens classify found to be a capitalised gendered given
+	// name or a courtesy title start a name; any other would go on at once.
+	starts := x.gstarts
+	if x.e.everyToken {
+		starts = make([]int32, len(x.toks))
+		for i := range starts {
+			starts[i] = int32(i)
+		}
+	}
+	next := 0 // the token after the last name taken
+	for _, si := range starts {
+		i := int(si)
+		if i+1 >= len(x.toks) {
+			break
+		}
+		if i < next {
+			continue // a given name inside the name before ("Mary Ann Smith")
+		}
 		t := x.toks[i]
 		if t.kind != tWord || !t.cap {
 			continue
@@ -1293,7 +1310,7 @@ func (x *run) learnGivenNames() {
 		}
 		x.noteSurname(lastWordOf(x.text[x.toks[last].s:x.toks[last].e]), g)
 		x.gnames = append(x.gnames, gname{x.mention(i, last+1), g})
-		i = k - 1
+		next = k
 	}
 }
 
