@@ -572,9 +572,23 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
-			if s, e, ok := x.npForward(j, q.ot); ok && (x.punct(v-1, ",") || v == ss) {
+			// "…, said Caddell, “…”": the name after the verb is set off
+			// before the quote (not "…, said the program is a “…”", "…,
+			// called his rival “…”": content and object, not a speaker)
+			if s, e, ok := x.npForward(j, q.ot); ok && (x.punct(v-1, ",") || v == ss) && x.punct(e, ",") && (x.punct(q.ot-1, ",") || x.punct(q.ot-1, ":")) {
 				x.setSpeaker(quote, s, e, v, j, "verb-speaker-quote")
 				return
+			}
+			// "Hillary Clinton, who was secretary of state when …,
+			// conceded the situation is “deeply regrettable.”": the
+			// sentence's subject, however long its description
+			if v > ss && x.punct(v-1, ",") {
+				if s, e, ok := x.sentenceSubject(ss, v); ok && x.toks[s].cap && !x.inSet(s, cSubjectPronoun) {
+					if m := x.mention(s, e); x.personLike(m.Text) {
+						x.setSpeaker(quote, s, e, v, j, "speaker-verb-quote")
+						return
+					}
+				}
 			}
 		case cuePart, cueNamingPart:
 			// "…, Spicer said, adding, “…”": the participle goes with the

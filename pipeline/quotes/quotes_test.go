@@ -524,6 +524,8 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "The night ferries will be back on Monday", "port authority"},                  // "CITY (Agency) - …, X said.": the dateline is no part of the report
 		{"direct", "Now there are twelve.", "Sandvik"},                                              // "“…,” X says. “… ¶ “…”": a quote opened late in a paragraph goes on in the next one
 		{"direct", "The timetable is the real problem.", "Jonas Rød"},                               // and takes the speaker its continuation is attributed to
+		{"partial", "a mistake from start to finish.", "Kari Nilsen"},                               // "X, who …, conceded the timetable was “…”": the subject, not the content after the verb
+		{"direct", "Nobody ever asked the crews.", "Kjell Dahl"},                                    // "Said X, who …, “…”": the name after the verb, set off before the quote
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
