@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/source"
 )
 
 // Doc is one annotated article.
@@ -114,7 +115,7 @@ func Load(path string) ([]Doc, error) {
 func parseRecord(data []byte, loc string, plainText bool) (Doc, error) {
 	var rec goldRecord
 	if err := json.Unmarshal(data, &rec); err != nil {
-		return Doc{}, fmt.Errorf("malformed JSON: %w", err)
+		return Doc{}, fmt.Errorf("malformed JSON: %w", source.JSONError(err))
 	}
 	if rec.Text == nil {
 		return Doc{}, fmt.Errorf(`missing "text"`)

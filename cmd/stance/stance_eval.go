@@ -18,6 +18,7 @@ import (
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline"
 	"github.com/stance-news/stance/pipeline/article"
+	"github.com/stance-news/stance/pipeline/source"
 	"github.com/stance-news/stance/pipeline/stance"
 	"github.com/stance-news/stance/pipeline/tone"
 )
@@ -171,7 +172,7 @@ func readStanceGold(path string, lx *lexicon.Lexicon, codes map[string]string) (
 			}
 			var a goldArticle
 			if err := json.Unmarshal([]byte(line), &a); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", path, i+1, err)
+				return nil, fmt.Errorf("%s:%d: malformed JSON: %w", path, i+1, source.JSONError(err))
 			}
 			arts = append(arts, a)
 		}

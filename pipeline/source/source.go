@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -384,7 +385,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if !decodeArticle(data, &rec) {
 		rec = jsonArticle{}
 		if err := json.Unmarshal(data, &rec); err != nil {
-			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", recordError(err)))
+			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", JSONError(err)))
 		}
 	}
 	id := fallbackID
@@ -413,20 +414,35 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	return Item{Article: a, ID: id, Path: f.Name(), Line: line}
 }
 
-// recordError words a JSON type error in the record's terms rather than
-// those of the Go struct it is decoded into ("json: cannot unmarshal number
-// into Go struct field jsonArticle.id of type string"). Syntax errors already
-// read well and pass through.
-func recordError(err error) error {
+// JSONError words an encoding/json error about a record in the record's
+// terms rather than those of the Go struct it is decoded into: "\"id\" must
+// be a string, got number", not "json: cannot unmarshal number into Go
+// struct field jsonArticle.id of type string". Syntax errors already read
+// well and pass through.
+func JSONError(err error) error {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return err
 	}
-	if te.Field == "" {
-		return fmt.Errorf("a record must be an object, got %s", te.Value)
+	want := "a value of another type"
+	switch te.Type.Kind() {
+	case reflect.String:
+		want = "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		want = "a number"
+	case reflect.Bool:
+		want = "true or false"
+	case reflect.Slice, reflect.Array:
+		want = "a list"
+	case reflect.Struct, reflect.Map:
+		want = "an object"
 	}
-	// Every field jsonArticle decodes is a string (the dates are raw JSON).
-	return fmt.Errorf("%q must be a string, got %s", te.Field, te.Value)
+	if te.Field == "" {
+		return fmt.Errorf("a record must be %s, got %s", want, te.Value)
+	}
+	return fmt.Errorf("%q must be %s, got %s", te.Field, want, te.Value)
 }
 
 // jsonTime accepts null, "", RFC 3339 or a plain date.
