@@ -553,8 +553,5 @@ type InputError struct{ Err error }
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
-// ErrLocked reports that another run holds the output folder.
-var ErrLocked = output.ErrLocked
-
 // IsLocked reports whether err means the output folder is locked.
 func IsLocked(err error) bool { return errors.Is(err, output.ErrLocked) }
