@@ -699,7 +699,9 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	}
 	// a transcript line inside the quote: "PENCE: Well, …" (not "Clinton:
 	// ‘…’ Marco: ‘…’": a speaker quoting others' words)
-	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") && x.toks[e].e < quote.Span.End && !x.quotedAfter(x.toks[e].e) {
+	// (nor a quoted title with its subtitle: "''TrumpNation: The Art of
+	// Being the Donald''", title case after the colon)
+	if s, e, ok := x.labelAt(q.ot+1, se); ok && x.punct(e, ":") && x.toks[e].e < quote.Span.End && !x.quotedAfter(x.toks[e].e) && !(q.ct > e && x.titleCase(e+1, q.ct)) {
 		quote.Speaker = x.mention(s, e)
 		quote.Span.Start = x.toks[e].e
 		for quote.Span.Start < quote.Span.End && x.text[quote.Span.Start] == ' ' {
@@ -2044,6 +2046,24 @@ func (x *run) labelAt(i, hi int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return i, k, true
+}
+
+// titleCase: the words of tokens i..j are a title's ("The Art of Being the
+// Donald"): every word of four letters or more is capitalised, and there
+// are two or more.
+func (x *run) titleCase(i, j int) bool {
+	long := 0
+	for k := i; k < j; k++ {
+		t := x.toks[k]
+		if t.kind != tWord || t.e-t.s < 4 {
+			continue
+		}
+		if !t.cap {
+			return false
+		}
+		long++
+	}
+	return long >= 2
 }
 
 // label finds a paragraph that opens with "Name: text" (a transcript line, a

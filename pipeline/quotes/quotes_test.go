@@ -533,6 +533,11 @@ func TestCoreference(t *testing.T) {
 	for _, s := range ss {
 		// "Lysne replied to the minister:": the phrase before the colon
 		// reports nothing; nor does "Asked about the vote, Lysne replied"
+		// "“Night Crossing: A Deckhand Remembers …”": a quoted title and
+		// its subtitle, not a transcript line of "Night Crossing"
+		if s.speaker == "Night Crossing" {
+			t.Errorf("%q: a title read as a transcript label", s.text)
+		}
 		if s.text == "to the minister" || s.text == "to the reporters" || s.text == "Asked about the vote" {
 			t.Errorf("%q: a phrase before a colon read as reported speech by %q", s.text, s.speaker)
 		}
