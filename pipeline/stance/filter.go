@@ -23,8 +23,13 @@ func (f *wordFilter) mayHave(w string) bool {
 	if w == "" {
 		return true
 	}
+	return f.bit(w) != 0
+}
+
+// bit is mayHave for a word that is not empty, as 1 or 0.
+func (f *wordFilter) bit(w string) uint64 {
 	i, b := filterSlot(w)
-	return f[i]>>b&1 != 0
+	return f[i] >> b & 1
 }
 
 // midFilter is a second filter of the same kind, by the middle byte and the
@@ -45,7 +50,10 @@ func (f *midFilter) add(w string) {
 }
 
 // mayHave is called only after wordFilter.mayHave, so w is not empty.
-func (f *midFilter) mayHave(w string) bool {
+func (f *midFilter) mayHave(w string) bool { return f.bit(w) != 0 }
+
+// bit is mayHave as 1 or 0.
+func (f *midFilter) bit(w string) uint64 {
 	i, b := midSlot(w)
-	return f[i]>>b&1 != 0
+	return f[i] >> b & 1
 }

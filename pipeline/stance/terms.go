@@ -94,7 +94,9 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 	}
 	for i := range toks {
 		w := toks[i].Norm // not a copy of the whole token
-		if t.known.mayHave(w) && (w == "" || t.mid.mayHave(w)) {
+		// (both filters read before one branch on what they say together,
+		// which goes either way from one word to the next)
+		if w == "" || t.known.bit(w)&t.mid.bit(w) != 0 {
 			if id, ok := t.words[w]; ok {
 				set(id)
 			}
