@@ -2045,6 +2045,11 @@ func (x *run) labelAt(i, hi int) (s, e int, ok bool) {
 	if k == i || k >= len(x.toks) || !x.punct(k, ":") || x.inSet(i, cNotSpeaker) || x.inSet(k-1, cNotSpeaker) {
 		return 0, 0, false
 	}
+	// "Contributing: …", "Reporting: …" (a credit line): a lone participle
+	// names no one
+	if w := x.text[x.toks[i].s:x.toks[i].e]; k == i+1 && len(w) > 5 && strings.HasSuffix(w, "ing") {
+		return 0, 0, false
+	}
 	return i, k, true
 }
 

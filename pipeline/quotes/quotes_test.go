@@ -535,6 +535,9 @@ func TestCoreference(t *testing.T) {
 		// reports nothing; nor does "Asked about the vote, Lysne replied"
 		// "“Night Crossing: A Deckhand Remembers …”": a quoted title and
 		// its subtitle, not a transcript line of "Night Crossing"
+		if s.speaker == "Contributing" {
+			t.Errorf("%q: a credit line read as a label", s.text) // "Contributing: …"
+		}
 		if s.speaker == "Night Crossing" {
 			t.Errorf("%q: a title read as a transcript label", s.text)
 		}
