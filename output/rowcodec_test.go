@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -42,8 +43,9 @@ func TestRowCodecRoundTrip(t *testing.T) {
 	var a Article
 	fillAll(t, reflect.ValueOf(&a).Elem())
 
-	// A second row with every nullable field empty, and empty and nil lists.
-	q2 := Quote{QuoteID: "q2", StanceEvidence: []string{}, StanceSides: nil, Confidence: -0.0}
+	// A second row with every nullable field empty, empty and nil lists,
+	// and a negative zero (the literal -0.0 is a positive zero in Go).
+	q2 := Quote{QuoteID: "q2", StanceEvidence: []string{}, StanceSides: nil, Confidence: math.Copysign(0, -1)}
 	b := appendQuote(appendQuote(nil, &q), &q2)
 	d := rowDecoder{s: string(b)}
 	var got, got2 Quote
@@ -55,7 +57,8 @@ func TestRowCodecRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, q) {
 		t.Errorf("quote round trip:\n got %+v\nwant %+v", got, q)
 	}
-	if !reflect.DeepEqual(got2, q2) {
+	// DeepEqual compares floats with ==, for which -0 equals 0.
+	if !reflect.DeepEqual(got2, q2) || !math.Signbit(got2.Confidence) {
 		t.Errorf("quote with empty fields round trip:\n got %+v\nwant %+v", got2, q2)
 	}
 
