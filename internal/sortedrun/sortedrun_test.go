@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -228,5 +229,34 @@ func TestIndexDamagedFile(t *testing.T) {
 	}
 	if ok, err := x.Get("k01", dst); !ok || err != nil || string(dst) != "abcd" {
 		t.Errorf("Get before the damage: %q %v %v", dst, ok, err)
+	}
+}
+
+// TestBloomRulesOutAbsentKeys: the filter keeps every key added and rules
+// out nearly all others (what makes a look-up of a new key cost no read).
+func TestBloomRulesOutAbsentKeys(t *testing.T) {
+	for _, n := range []int{1, 100, 50000} {
+		bits := make([]uint64, bloomWords(n))
+		seed := maphash.MakeSeed()
+		for i := range n {
+			bloomAdd(bits, maphash.String(seed, fmt.Sprint("in-", i)))
+		}
+		for i := range n {
+			if !bloomHas(bits, maphash.String(seed, fmt.Sprint("in-", i))) {
+				t.Fatalf("n=%d: key %d added, ruled out", n, i)
+			}
+		}
+		passed := 0
+		const tries = 200000
+		for i := range tries {
+			if bloomHas(bits, maphash.String(seed, fmt.Sprint("out-", i))) {
+				passed++
+			}
+		}
+		// 16 bits per key, 8 probes in a 512-bit block: about 0.1%.
+		if rate := float64(passed) / tries; rate > 0.004 {
+			t.Errorf("n=%d: %.4f of absent keys pass the filter, want under 0.004", n, rate)
+		}
+		t.Logf("n=%d: %d of %d absent keys pass", n, passed, tries)
 	}
 }
