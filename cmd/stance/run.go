@@ -74,10 +74,10 @@ Exit codes:
 					return exitUsage
 				}
 				jsonLogs := *logFormat == "json"
+				runID := "" // set once batch.Run has made one
 				// fail says why the run ends with code. With JSON logs it is
 				// an ERROR record like every other line on stderr, so that
 				// a log collector reading stderr meets nothing but JSON.
-				runID := ""
 				fail := func(code int, format string, args ...any) int {
 					msg := fmt.Sprintf(format, args...)
 					if !jsonLogs {
