@@ -260,9 +260,17 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 	return out
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+// isWordByte: an ASCII letter or digit, from a table rather than three
+// ranges tested in turn (a capital, a digit or any other byte took two or
+// three of them; tokenize and wordEnd ask for every byte they pass).
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // wordEnd returns the end of the word starting at i: letters and digits,
 // joined by an apostrophe, hyphen, period or comma (in numbers) when a letter
