@@ -1224,6 +1224,14 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && (x.inSet(j, cBetween) || x.adverb(j)) {
 		j--
 	}
+	// "Tony Blair had in 1997 complained": a year between the subject and
+	// its verb dates the report
+	for j-1 > lo && isYear(x.text[x.toks[j].s:x.toks[j].e]) && (x.is(j-1, "in") || x.is(j-1, "since")) {
+		j -= 2
+		for j >= lo && x.toks[j].kind == tWord && !x.toks[j].cap && (x.inSet(j, cBetween) || x.adverb(j)) {
+			j--
+		}
+	}
 	for j >= lo && x.toks[j].kind == tWord && x.toks[j].cap && isDay(x.text[x.toks[j].s:x.toks[j].e]) {
 		j-- // Trump on Monday said
 		for j >= lo && x.inSet(j, cBetween) && !x.toks[j].cap {
@@ -1352,7 +1360,10 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for s < e-1 && x.toks[s].kind == tWord && (isDay(x.text[x.toks[s].s:x.toks[s].e]) || x.inSet(s, cClauseOpener) || !x.toks[s].cap && x.inSet(s, cNpStop) && !x.inSet(s, cSubjectPronoun)) {
 		s++ // "on Wednesday Putin said", "When Trump said"
 	}
-	if s >= e {
+	if s >= e || s == e-1 && x.functionWord(s) {
+		// "As reported by …", "If confirmed, …", "In declaring …": a lone
+		// conjunction or preposition, capitalised only because it opens
+		// the sentence, names no one
 		return 0, 0, "", false
 	}
 	// "Another intelligence source speaking to Fox News said": a participle
@@ -1589,6 +1600,26 @@ func (x *run) allCaps(i, j int) bool {
 func (x *run) adverb(i int) bool {
 	t := x.toks[i]
 	return t.e-t.s > 4 && strings.HasSuffix(x.text[t.s:t.e], "ly")
+}
+
+// functionWord: a conjunction, preposition or demonstrative, which cannot
+// name a speaker however it is capitalised.
+func (x *run) functionWord(i int) bool {
+	return x.inSet(i, cClauseOpener|cPlacePrep) || loneNonSubjects[x.lower(i)]
+}
+
+// loneNonSubjects are prepositions and demonstratives that, alone before a
+// verb, name no speaker: "By contrast …", "That said, …", "That suggests …".
+// Quantifiers are not among them: "Both said …" are two people.
+var loneNonSubjects = set("by", "with", "for", "about", "after", "before", "during", "despite", "following", "against",
+	"under", "over", "without", "like", "unlike", "through", "that", "this")
+
+// isYear: four digits from 1800 to 2099.
+func isYear(w string) bool {
+	if len(w) != 4 || !(w[:2] == "18" || w[:2] == "19" || w[:2] == "20") {
+		return false
+	}
+	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
 }
 
 func isDay(w string) bool {

@@ -526,6 +526,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "The timetable is the real problem.", "Jonas Rød"},                               // and takes the speaker its continuation is attributed to
 		{"partial", "a mistake from start to finish.", "Kari Nilsen"},                               // "X, who …, conceded the timetable was “…”": the subject, not the content after the verb
 		{"direct", "Nobody ever asked the crews.", "Kjell Dahl"},                                    // "Said X, who …, “…”": the name after the verb, set off before the quote
+		{"indirect", "the ferry company will cut its winter timetable", "Bergen Post"},              // "As reported by X, …": the source after "by", the report after the comma
+		{"partial", "a harbour run for the owners", "Petra Halvorsen"},                              // "X had in 1998 complained": a year between subject and verb is no speaker
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
@@ -535,6 +537,9 @@ func TestCoreference(t *testing.T) {
 		// reports nothing; nor does "Asked about the vote, Lysne replied"
 		// "“Night Crossing: A Deckhand Remembers …”": a quoted title and
 		// its subtitle, not a transcript line of "Night Crossing"
+		if s.speaker == "If" || s.speaker == "When" || s.speaker == "As" {
+			t.Errorf("%q: a conjunction opening the sentence read as its speaker", s.text) // "If confirmed, …", "When asked by …"
+		}
 		if s.speaker == "Contributing" {
 			t.Errorf("%q: a credit line read as a label", s.text) // "Contributing: …"
 		}

@@ -28,6 +28,16 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		next := -1 // where to look for the next cue, when not the end of the sentence
 		switch k {
 		case cueVerb:
+			if x.is(j, "by") && x.is(v-1, "as") && (v-1 == ss || x.leadIn(ss, v-1)) {
+				// "As reported by the Bergen Post, the company will …": the
+				// source follows "by", what it reported follows the comma
+				if ns, ne, ok := x.npForward(j+1, se); ok && x.punct(ne, ",") && x.words(ne+1, end) >= 3 {
+					q = x.statement(pi, ne+1, end, "as-verb-by-content")
+					q.Speaker = x.mention(ns, ne)
+					found = true
+				}
+				break
+			}
 			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
 				continue // "X was asked by Y …": a passive reports nothing X said
 			}
