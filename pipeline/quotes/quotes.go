@@ -488,6 +488,7 @@ var ruleConfidence = map[string]float64{
 	"speaker-verb-quote":         0.83,
 	"according-to-content":       0.82,
 	"as-verb-by-content":         0.82,
+	"asked-by-question":          0.78,
 	"speaker-verb-content":       0.78,
 	"content-comma-speaker-verb": 0.75,
 	"continues-previous":         0.70,

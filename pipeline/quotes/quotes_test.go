@@ -527,7 +527,8 @@ func TestCoreference(t *testing.T) {
 		{"partial", "a mistake from start to finish.", "Kari Nilsen"},                               // "X, who …, conceded the timetable was “…”": the subject, not the content after the verb
 		{"direct", "Nobody ever asked the crews.", "Kjell Dahl"},                                    // "Said X, who …, “…”": the name after the verb, set off before the quote
 		{"indirect", "the ferry company will cut its winter timetable", "Bergen Post"},              // "As reported by X, …": the source after "by", the report after the comma
-		{"partial", "a harbour run for the owners", "Petra Halvorsen"},                              // "X had in 1998 complained": a year between subject and verb is no speaker
+		{"partial", "a harbour run for the owners", "Petra Halvorsen"},
+		{"indirect", "whether the night ferry would survive", "reporter"}, // "When asked by X whether …, Y declined": the question is X's                              // "X had in 1998 complained": a year between subject and verb is no speaker
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

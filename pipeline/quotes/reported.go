@@ -6,6 +6,18 @@ import (
 	"github.com/stance-news/stance/pipeline/article"
 )
 
+// questionOpeners start the question of "asked by X whether/about …".
+var questionOpeners = set("whether", "if", "about", "why", "how", "what", "when", "where", "who", "which")
+
+// askedOpener: "asked" at v opens sentence ss's opening phrase, alone or
+// after a subordinator ("Asked by …, X said", "When asked by …").
+func (x *run) askedOpener(ss, v int) bool {
+	if v == ss || x.leadIn(ss, v) {
+		return true
+	}
+	return v-1 >= ss && subordinators[x.lower(v-1)] && (v-1 == ss || x.leadIn(ss, v-1))
+}
+
 // reported finds reported speech in sentence si: "…, X said.", "…, said X.",
 // "X said (that) …", "according to X, …", "…, according to X.", and
 // "…, saying (that) …" hanging on the sentence's subject.
@@ -35,6 +47,26 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					q = x.statement(pi, ne+1, end, "as-verb-by-content")
 					q.Speaker = x.mention(ns, ne)
 					found = true
+				}
+				break
+			}
+			if x.is(v, "asked") && x.is(j, "by") && x.askedOpener(ss, v) {
+				// "When asked by a reporter whether …, Trump said": the
+				// question is the asker's; the answer is the main clause's
+				if ns, ne, ok := x.npForward(j+1, se); ok {
+					cs := ne
+					for cs < end && cs < ne+6 && !questionOpeners[x.lower(cs)] && !x.punct(cs, ",") {
+						cs++ // "by Ingraham on Thursday about …"
+					}
+					ce := cs
+					for ce < end && !x.punct(ce, ",") {
+						ce++
+					}
+					if cs < end && questionOpeners[x.lower(cs)] && x.words(cs, ce) >= 3 {
+						q = x.statement(pi, cs, ce, "asked-by-question")
+						q.Speaker = x.mention(ns, ne)
+						found = true
+					}
 				}
 				break
 			}
