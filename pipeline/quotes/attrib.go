@@ -1686,6 +1686,12 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				k++
 				continue
 			}
+			// "said 9/11 widow Terry Strada": a slash inside a number
+			// (not "Getty/Instagram", a photo credit)
+			if p == "/" && k+1 < hi && x.toks[k+1].kind == tWord && x.toks[k+1].s == t.e && isDigit(x.text[t.s-1]) && isDigit(x.text[t.e]) {
+				k++
+				continue
+			}
 		}
 		break
 	}
@@ -2219,3 +2225,5 @@ func (x *run) colonIntro() (Mention, string, bool) {
 	}
 	return Mention{}, "", false
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

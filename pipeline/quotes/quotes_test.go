@@ -529,6 +529,7 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "the ferry company will cut its winter timetable", "Bergen Post"},              // "As reported by X, …": the source after "by", the report after the comma
 		{"partial", "a harbour run for the owners", "Petra Halvorsen"},
 		{"indirect", "whether the night ferry would survive", "reporter"}, // "When asked by X whether …, Y declined": the question is X's                              // "X had in 1998 complained": a year between subject and verb is no speaker
+		{"direct", "Nobody answers the night line any more,", "Mona Vik"}, // "said 24/7 dispatcher X": a slash inside a number is part of the description
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
