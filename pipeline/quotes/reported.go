@@ -1404,7 +1404,7 @@ var genderedNouns = map[string]int8{
 
 // notCandidates are capitalised words that open sentences or stand for
 // someone, never a person a later pronoun could mean.
-var notCandidates = set("it", "when", "that", "this", "those", "these", "there", "here", "but", "and", "as", "while",
+var notCandidates = set("a", "an", "the", "in", "on", "at", "for", "by", "with", "after", "before", "it", "when", "that", "this", "those", "these", "there", "here", "but", "and", "as", "while",
 	"if", "then", "now", "so", "what", "who", "why", "how", "where", "he", "she", "they", "we", "i", "you", "his", "her",
 	"their", "its", "our", "however", "meanwhile", "still", "yet", "also", "instead", "indeed", "asked", "according",
 	"one", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
