@@ -1608,10 +1608,11 @@ func (x *run) functionWord(i int) bool {
 	return x.inSet(i, cClauseOpener|cPlacePrep) || loneNonSubjects[x.lower(i)]
 }
 
-// loneNonSubjects are prepositions and demonstratives that, alone before a
-// verb, name no speaker: "By contrast …", "That said, …", "That suggests …".
+// loneNonSubjects are articles, prepositions and demonstratives that, alone
+// before a verb, name no speaker: "By contrast …", "That said, …", "That
+// suggests …", a "the" whose noun a quotation mark cut off.
 // Quantifiers are not among them: "Both said …" are two people.
-var loneNonSubjects = set("by", "with", "for", "about", "after", "before", "during", "despite", "following", "against",
+var loneNonSubjects = set("a", "an", "the", "by", "with", "for", "about", "after", "before", "during", "despite", "following", "against",
 	"under", "over", "without", "like", "unlike", "through", "that", "this")
 
 // isYear: four digits from 1800 to 2099.
