@@ -107,7 +107,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				cs := x.contentStart(x.skipObject(v, j, end), end)
 				ce := x.clauseEnd(cs, end)
 				var ok bool
-				if s, e, ok = x.pastPreposition(s, e); !ok {
+				if s, e, ok = x.pastPreposition(s, e); !ok || e-s == 1 && x.functionWord(s) {
 					continue // "In eight of nine states … claims": no subject
 				}
 				if cs < ce && x.words(cs, ce) >= 3 && !x.phraseBeforeColon(cs, ce, se) {
