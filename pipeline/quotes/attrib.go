@@ -1620,8 +1620,10 @@ func isYear(w string) bool {
 	if len(w) != 4 || !(w[:2] == "18" || w[:2] == "19" || w[:2] == "20") {
 		return false
 	}
-	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+	return isDigit(w[2]) && isDigit(w[3])
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func isDay(w string) bool {
 	switch w {
@@ -2227,4 +2229,3 @@ func (x *run) colonIntro() (Mention, string, bool) {
 	return Mention{}, "", false
 }
 
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
