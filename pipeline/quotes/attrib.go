@@ -2228,4 +2228,3 @@ func (x *run) colonIntro() (Mention, string, bool) {
 	}
 	return Mention{}, "", false
 }
-
