@@ -166,19 +166,7 @@ func TestKnownIndexRuns(t *testing.T) {
 			w.Close()
 			log = append(log, fmt.Sprintf("run %d skipped %d", r, skipped))
 		}
-		qs, err := ReadTable[Quote](out, QuotesTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		as, err := ReadTable[Article](out, ArticlesTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ss, err := ReadTable[Speaker](out, SpeakersTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fmt.Sprintf("%+v\n%+v\n%+v", qs, as, ss), log
+		return tablesText(t, out), log
 	}
 	want, wantLog := write(t, 1<<16)
 	// The steps must exercise skipping and replacing: 40 new; 45 of which

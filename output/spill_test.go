@@ -43,21 +43,6 @@ func TestSpillIndexRuns(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tables := func(t *testing.T, out string) string {
-		qs, err := ReadTable[Quote](out, QuotesTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		as, err := ReadTable[Article](out, ArticlesTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ss, err := ReadTable[Speaker](out, SpeakersTable)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fmt.Sprintf("%+v\n%+v\n%+v", qs, as, ss)
-	}
 	write := func(t *testing.T, runEntries int) string {
 		out := filepath.Join(t.TempDir(), "out")
 		for r, step := range []struct{ n, shift int }{{40, 0}, {25, 1}} {
@@ -73,7 +58,7 @@ func TestSpillIndexRuns(t *testing.T) {
 			}
 			w.Close()
 		}
-		return tables(t, out)
+		return tablesText(t, out)
 	}
 	want := write(t, defaultRunEntries)
 	if !strings.Contains(want, "a039") || !strings.Contains(want, "text of run 1 a024") {
