@@ -310,6 +310,9 @@ func TestDuckDB(t *testing.T) {
 		q := d.scan(output.QuotesTable)
 		a := d.scan(output.ArticlesTable)
 		total := d.queryInt(t, "SELECT count(*) FROM "+q)
+		if keys := d.queryInt(t, "SELECT count(DISTINCT quote_id) FROM "+q); keys != total {
+			t.Errorf("quote_id: %d distinct in %d rows; it is the table's key", keys, total)
+		}
 		joined := d.queryInt(t, "SELECT count(*) FROM "+q+" q JOIN "+a+" a ON q.article_id = a.article_id")
 		if joined != total {
 			t.Errorf("join on article_id: %d rows, quotes has %d", joined, total)

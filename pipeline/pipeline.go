@@ -70,13 +70,17 @@ func New(lx *lexicon.Lexicon) (*Analyzer, error) {
 	}, nil
 }
 
-// Analyze returns the article's statements in text order.
+// Analyze returns the article's statements in text order, one per span, so
+// that QuoteID is a key of the quotes table.
 func (an *Analyzer) Analyze(a *article.Article) []Statement {
 	qs := an.quotes.Extract(a)
 	sps := an.speakers.Resolve(a, qs)
 	offsets := article.NewOffsets(a.Text)
 	out := make([]Statement, 0, len(qs))
 	for i, q := range qs {
+		if spanTakenBefore(qs, i) {
+			continue
+		}
 		text := a.Text[q.Span.Start:q.Span.End]
 		sp := sps[i]
 		ts := an.tone.Score(text)
@@ -109,6 +113,22 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 		out = append(out, s)
 	}
 	return out
+}
+
+// spanTakenBefore reports whether a statement before qs[i] has exactly its
+// span. Two rules can read the same words ("…, according to press reports":
+// "according to" names the press, and "reports" taken as a verb names
+// "according to press"); counting them twice would double the statement in
+// every count, and give two rows one quote_id. The first reading is kept.
+// qs is in text order, so only the statements starting at the same place
+// are looked at.
+func spanTakenBefore(qs []quotes.Quote, i int) bool {
+	for j := i - 1; j >= 0 && qs[j].Span.Start == qs[i].Span.Start; j-- {
+		if qs[j].Span.End == qs[i].Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphStart is where paragraph i starts, 0 when out of range.

@@ -109,6 +109,38 @@ func TestStatementsLocateTheirText(t *testing.T) {
 	}
 }
 
+// Two extraction rules can read the same words as a statement ("…,
+// according to press reports": "according to" names the press, and
+// "reports" taken as a verb names "according to press"). The table must
+// still hold each statement once: analysts count rows, and join and
+// deduplicate on quote_id.
+func TestOneStatementPerSpan(t *testing.T) {
+	text := "Harbour deal\n\n" +
+		"The Nordhavn port authority is poised to sell its northern quay to a Danish shipping group, according to press reports.\n\n" +
+		"Trade at the harbour fell by a third last year, according to local media reports.\n"
+	a, err := article.ParseText("harbour-deal", "harbour-deal.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts := newAnalyzer(t).Analyze(&a)
+	seen := map[string]pipeline.Statement{}
+	for _, s := range sts {
+		if prev, dup := seen[s.QuoteID]; dup {
+			t.Errorf("[%d,%d) %q is two rows: speaker %q (%s) and %q (%s)", s.CharStart, s.CharEnd, s.Text, prev.Speaker, prev.Attribution, s.Speaker, s.Attribution)
+		}
+		seen[s.QuoteID] = s
+	}
+	for _, words := range []string{"The Nordhavn port authority is poised", "Trade at the harbour fell"} {
+		found := false
+		for _, s := range sts {
+			found = found || strings.HasPrefix(s.Text, words)
+		}
+		if !found {
+			t.Errorf("no statement starting %q: one row per statement, not none", words)
+		}
+	}
+}
+
 func newAnalyzer(t *testing.T) *pipeline.Analyzer {
 	t.Helper()
 	lx, err := lexicon.Load("")
