@@ -63,8 +63,10 @@ type Model struct {
 	Vec     map[string]*[numClasses]float64
 	VecBias [numClasses]float64
 
-	index      map[string]int32 // word → id; its forms are rows 2*id and 2*id+1
-	logp       []float32        // row*numClasses + class
+	names      []string  // words by id, sorted; a word's forms are rows 2*id and 2*id+1
+	hot        []string  // the words looked up first (frequent)
+	compiled   bool      // the tables below are built
+	logp       []float32 // row*numClasses + class
 	prior      [numClasses]float64
 	target     *targetIndex
 	vec        *vecIndex
@@ -141,14 +143,16 @@ func (m *Model) compileWith(vec *vecIndex) {
 			vec = compileVec(m.Vec)
 		}
 		m.vec = vec
+		m.hot = m.frequent(hotWords)
 	}()
 	defer func() { <-side }()
+	m.compiled = true
 	words := map[string]bool{}
 	for f := range m.Counts {
 		words[strings.TrimPrefix(f, negatedPrefix)] = true
 	}
 	names := slices.Sorted(maps.Keys(words))
-	m.index = make(map[string]int32, len(names))
+	m.names = names
 	m.logp = make([]float32, 2*len(names)*numClasses)
 	var total [numClasses]float64
 	for _, c := range m.Counts {
@@ -158,7 +162,6 @@ func (m *Model) compileWith(vec *vecIndex) {
 	}
 	vocab := float64(len(m.Counts))
 	for id, w := range names {
-		m.index[w] = int32(id)
 		for form, key := range [2]string{w, negatedPrefix + w} {
 			c := m.Counts[key]
 			for k := 0; k < numClasses; k++ {
@@ -447,12 +450,10 @@ func (e *engine) attach(m *Model) {
 		e.finish()
 		return
 	}
-	hot := make(chan []string, 1)
-	go func() { hot <- m.frequent(hotWords) }()
 	// Tens of thousands of model words join the lexicon's: they go straight
 	// into the lookup table, sized once, rather than into a merged map
 	// that would only be copied into it.
-	need := len(e.index) + len(m.index)
+	need := len(e.index) + len(m.names)
 	if m.vec != nil {
 		need += len(m.vec.words)
 	}
@@ -471,15 +472,15 @@ func (e *engine) attach(m *Model) {
 		}
 		return &e.words[i]
 	}
-	for w, id := range m.index {
-		row(w).nb = id
+	for id, w := range m.names {
+		row(w).nb = int32(id)
 	}
 	if m.vec != nil {
 		for id, w := range m.vec.words {
 			row(w).vec = int32(id)
 		}
 	}
-	e.hot = <-hot
+	e.hot = m.hot
 	t.keepHot(e.hot)
 	e.finishWith(t)
 }

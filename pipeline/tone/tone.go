@@ -61,9 +61,12 @@ func New(lx *lexicon.Lexicon) (*Scorer, error) {
 		if name == "embedded" {
 			name = "embedded:" + f.Name
 		}
-		m, err := parseModel(string(f.Data), name)
-		if err != nil {
-			return nil, fmt.Errorf("tone model: %w", err)
+		m, ok := compiledFor(shippedCompiled, f.Data)
+		if !ok {
+			var err error
+			if m, err = parseModel(string(f.Data), name); err != nil {
+				return nil, fmt.Errorf("tone model: %w", err)
+			}
 		}
 		model = m
 	}
@@ -80,7 +83,7 @@ func newScorer(cfg rulesConfig, m *Model) *Scorer {
 
 // WithModel returns a copy of s that uses model m instead (nil for none).
 func (s *Scorer) WithModel(m *Model) *Scorer {
-	if m != nil && m.index == nil {
+	if m != nil && !m.compiled {
 		m.compile()
 	}
 	return newScorer(s.cfg, m)

@@ -163,7 +163,7 @@ func argmaxClass(p [numClasses]float64) int {
 func countOnly(m *Model) *Model {
 	c := *m
 	c.Vec, c.VecBias, c.vec = nil, [numClasses]float64{}, nil
-	c.index = nil
+	c.compiled = false
 	return &c
 }
 
