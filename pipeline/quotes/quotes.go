@@ -428,6 +428,13 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 
+	if i > 0 && x.modifiesNoun(i-1) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says" {
+		// after a verb form or an adjective, a cue word that is also a
+		// plural noun is that noun: "has dismissed claims that …",
+		// "raising questions about …", "cited reports that …", "despite
+		// recent comments …", "in her opening remarks"
+		return 0, i
+	}
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
 		// A capitalised cue word inside a sentence is a name ("United
 		// States"); only a sentence-initial one ("According to") is a cue.
@@ -450,6 +457,25 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	}
 	return 0, i
 }
+
+// modifiesNoun: token i, a lower-case -ing or -ed form, an irregular past or
+// an adjective of kind or time, makes a plural noun of the word after it.
+func (x *run) modifiesNoun(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.cap || t.q >= 0 {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	if len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
+		return !x.inSet(i, cNpStop)
+	}
+	return irregularPast[w] || nounAdjectives[w]
+}
+
+// nounAdjectives qualify a noun ("recent comments", "such questions"); a
+// verb of saying never follows them.
+var nounAdjectives = set("recent", "such", "new", "similar", "previous", "public", "private", "latest", "initial",
+	"early", "numerous", "fresh", "separate", "other", "formal", "written", "verbal", "angry", "sharp")
 
 func (x *run) span(i, j int) article.Span {
 	return article.Span{Start: x.toks[i].s, End: x.toks[j-1].e}

@@ -530,6 +530,7 @@ func TestCoreference(t *testing.T) {
 		{"partial", "a harbour run for the owners", "Petra Halvorsen"},
 		{"indirect", "whether the night ferry would survive", "reporter"}, // "When asked by X whether …, Y declined": the question is X's                              // "X had in 1998 complained": a year between subject and verb is no speaker
 		{"direct", "Nobody answers the night line any more,", "Mona Vik"}, // "said 24/7 dispatcher X": a slash inside a number is part of the description
+		{"partial", "drawn up in a hurry.", "Anders Lund"},                // "X has dismissed claims that …": after a verb form, "claims" is a noun
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
@@ -541,6 +542,9 @@ func TestCoreference(t *testing.T) {
 		// its subtitle, not a transcript line of "Night Crossing"
 		if s.speaker == "If" || s.speaker == "When" || s.speaker == "As" {
 			t.Errorf("%q: a conjunction opening the sentence read as its speaker", s.text) // "If confirmed, …", "When asked by …"
+		}
+		if strings.HasPrefix(s.text, "after the collision") || strings.HasPrefix(s.text, "about the safety") {
+			t.Errorf("%q: a plural noun after a verb form read as a verb of saying by %q", s.text, s.speaker) // "faced charges", "raising questions"
 		}
 		if s.speaker == "Contributing" {
 			t.Errorf("%q: a credit line read as a label", s.text) // "Contributing: …"
