@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +78,22 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 		// scanning it again.
 		plain, lower := true, byte(0x20)
 		for i < len(text) {
+			// ASCII letters and digits eight at a time, up to the first
+			// other byte (most words end inside their first eight bytes)
+			for i+8 <= len(text) {
+				x := load8(text, i)
+				k := bits.TrailingZeros64(notAlnum(x)) >> 3
+				if capitals(x, k) {
+					lower = 0
+				}
+				i += k
+				if k < 8 {
+					break
+				}
+			}
+			if i >= len(text) {
+				break
+			}
 			c := text[i]
 			if c < utf8.RuneSelf && asciiWord[c] {
 				lower &= c
@@ -198,6 +215,36 @@ func isWordRune(r rune) bool {
 		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Eight bytes of text at a time, for the word loop of appendTokens.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads text[i:i+8], the first byte lowest (one load on amd64).
+func load8(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// notAlnum sets the high bit of every byte of x that is not an ASCII letter
+// or digit (asciiWord). Each range test adds a constant to the byte's low
+// seven bits, which cannot carry into the next byte.
+func notAlnum(x uint64) uint64 {
+	low7 := x &^ highs
+	in := func(lo, hi uint64) uint64 { return (low7 + (0x80-lo)*ones) &^ (low7 + (0x7f-hi)*ones) }
+	alnum := (in('0', '9') | in('A', 'Z') | in('a', 'z')) &^ x & highs
+	return ^alnum & highs
+}
+
+// capitals reports whether one of the first k bytes of x, all ASCII letters
+// or digits, is a capital: of those, only A–Z have bit 0x20 clear.
+func capitals(x uint64, k int) bool {
+	keep := ^uint64(0) >> (64 - 8*k) // the first k bytes (none when k is 0)
+	return ^x&keep&(0x20*ones) != 0
 }
 
 // asciiWord marks the ASCII letters and digits.

@@ -117,3 +117,32 @@ func FuzzAppendTokens(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) { checkTokens(t, text) })
 }
+
+// BenchmarkAppendTokens splits the BBC corpus's texts as stance splits its
+// statements (AppendTokensIn, one buffer reused):
+//
+//	go test ./lexicon -run '^$' -bench AppendTokens
+func BenchmarkAppendTokens(b *testing.B) {
+	path := testdir.SharedFile(b, "data", "bbc.jsonl.gz")
+	var texts []string
+	n := 0
+	err := source.Read(context.Background(), []string{path}, source.Options{}, func(it source.Item) error {
+		if it.Err == nil {
+			texts = append(texts, it.Article.Text)
+			n += len(it.Article.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(n))
+	var toks []Token
+	var norms []byte
+	for b.Loop() {
+		for _, t := range texts {
+			norms = norms[:0]
+			toks = AppendTokensIn(toks[:0], t, &norms)
+		}
+	}
+}
