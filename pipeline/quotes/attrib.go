@@ -2090,7 +2090,35 @@ func (x *run) labelAt(i, hi int) (s, e int, ok bool) {
 	if w := x.text[x.toks[i].s:x.toks[i].e]; k == i+1 && len(w) > 5 && strings.HasSuffix(w, "ing") {
 		return 0, 0, false
 	}
+	// "Revealed: …", "Wow: …", "So: …": one word before the colon is a
+	// speaker only if it is a name
+	if k == i+1 && !x.labelWordIsName(i) {
+		return 0, 0, false
+	}
 	return i, k, true
+}
+
+// labelWordIsName: the one word of a label at token i names someone: a given
+// name, a word the article capitalises inside a sentence ("Trump: …" beside
+// "Donald Trump said"; "Khans: …" beside "Khizr Khan"), in capitals the same
+// in title case ("PENCE:" beside "Mike Pence"), a transcript's label that
+// recurs ("TAPPER: …" again), people ("Historians: …") or a report.
+func (x *run) labelWordIsName(i int) bool {
+	t := x.toks[i]
+	w := x.text[t.s:t.e]
+	if x.inSet(i, cFemaleName|cMaleName) || x.capitalisedElsewhere(i) || len(w) > 4 && w[len(w)-1] == 's' && qualified(strings.ToLower(w)) || strings.EqualFold(w, "report") {
+		return true
+	}
+	if len(w) > 3 && w[len(w)-1] == 's' && midSentence(x.text, w[:len(w)-1], t.s, t.e) {
+		return true
+	}
+	if len(w) < 2 || strings.ToUpper(w) != w {
+		return false
+	}
+	if midSentence(x.text, w[:1]+strings.ToLower(w[1:]), t.s, t.e) {
+		return true
+	}
+	return strings.Count(x.text, w+":") > 1
 }
 
 // titleCase: the words of tokens i..j are a title's ("The Art of Being the

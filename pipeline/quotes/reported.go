@@ -939,17 +939,23 @@ func (x *run) capitalisedElsewhere(i int) bool {
 	if _, ok := x.surnames[w]; ok {
 		return true // the surname of someone named in full earlier ("Rep. Patrick Murphy")
 	}
+	return midSentence(x.text, w, x.toks[i].s, x.toks[i].e)
+}
+
+// midSentence: the word w occurs capitalised inside a sentence of text within
+// 3,000 bytes of s..e (after a lower-case word or a comma).
+func midSentence(text, w string, s, e int) bool {
 	// look nearby only, so long articles stay linear
-	lo, hi := max(0, x.toks[i].s-3000), min(len(x.text), x.toks[i].e+3000)
+	lo, hi := max(0, s-3000), min(len(text), e+3000)
 	for off := lo; ; {
-		k := strings.Index(x.text[off:hi], w)
+		k := strings.Index(text[off:hi], w)
 		if k < 0 {
 			return false
 		}
 		k += off
-		if k >= 2 && x.text[k-1] == ' ' && (x.text[k-2] >= 'a' && x.text[k-2] <= 'z' || x.text[k-2] == ',') {
+		if k >= 2 && text[k-1] == ' ' && (text[k-2] >= 'a' && text[k-2] <= 'z' || text[k-2] == ',') {
 			end := k + len(w)
-			if end >= len(x.text) || !isWordByte(x.text[end]) {
+			if end >= len(text) || !isWordByte(text[end]) {
 				return true
 			}
 		}
