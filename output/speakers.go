@@ -300,6 +300,10 @@ type speakerQuote struct {
 	StanceSides        []string   `parquet:"stance_sides,list"`
 }
 
+// capitalisedPronouns are the subject pronouns as a sentence opens with
+// them ("US" and "IT" are names, so the match is exact).
+var capitalisedPronouns = map[string]bool{"He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "You": true}
+
 func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	a := aggs[q.SpeakerID]
 	if a == nil {
@@ -311,8 +315,9 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 		a.affiliations[q.SpeakerAffiliation]++
 	}
 	// Aliases are the names the speaker went by; pronouns and common nouns
-	// ("he", "officials") are not names.
-	if r, _ := utf8.DecodeRuneInString(q.SpeakerMention); unicode.IsUpper(r) {
+	// ("he", "officials") are not names, capitalised or not: a sentence
+	// opening with "He said" capitalises the pronoun.
+	if r, _ := utf8.DecodeRuneInString(q.SpeakerMention); unicode.IsUpper(r) && !capitalisedPronouns[q.SpeakerMention] {
 		a.mentions[q.SpeakerMention]++
 	}
 	if q.ArticleID != a.lastArticle || a.nArticles == 0 {
@@ -373,7 +378,8 @@ func (a *speakerAgg) row(id string) Speaker {
 		NStanceRussia: a.ruN,
 	}
 	for m := range a.mentions {
-		if m != s.Speaker {
+		// "Analysts" opening a sentence is the speaker "analysts" again.
+		if !strings.EqualFold(m, s.Speaker) {
 			s.Aliases = append(s.Aliases, m)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,39 @@ func TestFailedQuotesPartitionFailsTheCommit(t *testing.T) {
 				t.Errorf("dataset after the failed commit: %v, %v; want it empty", entries, err)
 			}
 		})
+	}
+}
+
+// The speakers table's aliases are other names a speaker went by. A pronoun
+// that opens a sentence ("He said …") is capitalised but no name, and
+// "Analysts" opening a sentence is the speaker "analysts" again.
+func TestAliasesAreNames(t *testing.T) {
+	aggs := map[string]*speakerAgg{}
+	for i, m := range []struct{ id, name, mention string }{
+		{"anne-lund", "Anne Lund", "Anne Lund"},
+		{"anne-lund", "Anne Lund", "Lund"},
+		{"anne-lund", "Anne Lund", "She"},
+		{"anne-lund", "Anne Lund", "she"},
+		{"anne-lund", "Anne Lund", "Union leader Anne Lund"},
+		{"analysts", "analysts", "Analysts"},
+		{"analysts", "analysts", "They"},
+		{"us", "US", "US"},
+		{"us", "US", "It"},
+		{"us", "US", "the United States"},
+		{"us", "US", "The United States"},
+	} {
+		addQuote(aggs, &speakerQuote{ArticleID: fmt.Sprint("a", i), SpeakerID: m.id, Speaker: m.name, SpeakerMention: m.mention})
+	}
+	for _, w := range []struct {
+		id      string
+		aliases []string
+	}{
+		{"anne-lund", []string{"Lund", "Union leader Anne Lund"}},
+		{"analysts", []string{}},
+		{"us", []string{"The United States"}},
+	} {
+		if got := aggs[w.id].row(w.id).Aliases; !slices.Equal(got, w.aliases) {
+			t.Errorf("%s: aliases %q, want %q", w.id, got, w.aliases)
+		}
 	}
 }
