@@ -1613,7 +1613,11 @@ func (x *run) functionWord(i int) bool {
 // suggests …", a "the" whose noun a quotation mark cut off.
 // Quantifiers are not among them: "Both said …" are two people.
 var loneNonSubjects = set("a", "an", "the", "by", "with", "for", "about", "after", "before", "during", "despite", "following", "against",
-	"under", "over", "without", "like", "unlike", "through", "that", "this")
+	"under", "over", "without", "like", "unlike", "through", "that", "this",
+	// nor do question words, "there", "no" and "having": "Why not just
+	// say: “…”", "Whenever asked about …", "There are also questions
+	// over …", "No charges were brought", "Having said that, …"
+	"why", "what", "how", "whenever", "wherever", "whatever", "there", "here", "no", "having")
 
 // isYear: four digits from 1800 to 2099.
 func isYear(w string) bool {
@@ -2072,8 +2076,16 @@ func (x *run) participleOpener(i, lim int) bool {
 func (x *run) openerWord(i int) bool {
 	w := x.text[x.toks[i].s:x.toks[i].e]
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") ||
-		!x.toks[i].cap || !x.capitalisedElsewhere(i)
+		!x.toks[i].cap || x.lowerIn(i, connectives) || !x.capitalisedElsewhere(i)
 }
+
+// connectives open a sentence before a comma and are never its subject,
+// however often an article capitalises them ("However, analysts said",
+// "Meanwhile, Ford said" after a sentence whose full stop is missing).
+var connectives = set("however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead",
+	"indeed", "still", "besides", "otherwise", "likewise", "overall", "meantime", "now", "then", "later", "earlier",
+	"again", "also", "too", "yet", "so", "thus", "therefore", "hence", "today", "yesterday", "afterwards", "afterward",
+	"elsewhere", "here", "there", "first", "second", "third", "finally", "lastly", "anyway", "regardless")
 
 // labelAt reads a speaker label: up to four capitalised words ("PENCE",
 // "Pat Caddell") starting at token i.

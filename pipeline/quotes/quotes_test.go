@@ -532,6 +532,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody answers the night line any more,", "Mona Vik"},        // "said 24/7 dispatcher X": a slash inside a number is part of the description
 		{"partial", "drawn up in a hurry.", "Anders Lund"},                       // "X has dismissed claims that …": after a verb form, "claims" is a noun
 		{"indirect", "No strike on this coast has lasted longer.", "Historians"}, // "People: …" in a headline: a plural noun for people is a label
+		{"indirect", "the strike would end by Easter", "Petra Halvorsen"},        // "X has always said": the adverb is no part of the subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
@@ -546,6 +547,10 @@ func TestCoreference(t *testing.T) {
 		}
 		if strings.HasPrefix(s.text, "after the collision") || strings.HasPrefix(s.text, "about the safety") {
 			t.Errorf("%q: a plural noun after a verb form read as a verb of saying by %q", s.text, s.speaker) // "faced charges", "raising questions"
+		}
+		switch s.speaker {
+		case "Having", "Why", "Whenever", "There":
+			t.Errorf("%q: speaker %q: a question word, \"there\" or \"having\" is no subject", s.text, s.speaker)
 		}
 		if s.speaker == "Revealed" || s.speaker == "So" {
 			t.Errorf("%q: a word that names no one read as a label", s.text) // "Revealed: …", "So: …"

@@ -18,7 +18,7 @@ var between = set("has", "have", "had", "also", "later", "earlier", "previously"
 	"quickly", "immediately", "frequently", "consistently", "subsequently", "in", "on", "at", "this", "week", "morning", "afternoon",
 	"evening", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "therefore", "thus", "likewise",
-	"should", "can", "must", "cannot")
+	"should", "can", "must", "cannot", "always", "usually", "sometimes", "afterwards", "afterward", "soon", "otherwise")
 
 // questionAux open a question with the subject after them: "Did the mayor
 // agree?"
