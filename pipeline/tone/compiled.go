@@ -61,41 +61,53 @@ func CompileModel(src []byte, name string) ([]byte, error) {
 		}
 		w.row(c.Bias)
 	}
-	// The naive Bayes words: ids are their sorted order already.
-	w.words(m.names)
-	w.f32s(m.logp)
-	// The target features and word vectors in sorted order, so the output
-	// does not depend on map order; their ids become that order.
+	// The target features' table as laid out in memory, their ids in its
+	// order, and their rows in the same order.
 	var targets []string
-	var targetLogp []float32
 	if m.target != nil {
 		targets = slices.Sorted(maps.Keys(m.TargetCounts))
-		for _, f := range targets {
-			id, ok := m.target.id([]byte(f))
-			if !ok {
-				return nil, fmt.Errorf("%s: target feature %q missing from its table", name, f)
-			}
-			targetLogp = append(targetLogp, m.target.logp[int(id)*numClasses:int(id+1)*numClasses]...)
-		}
 	}
-	w.words(targets)
-	w.f32s(targetLogp)
-	var vecWords []string
-	var vecScores []float32
-	if m.vec != nil {
-		ids := make([]int, len(m.vec.words))
-		for i := range ids {
-			ids[i] = i
+	order := w.tableImage(targets, len(targets))
+	for _, i := range order {
+		id, ok := m.target.id([]byte(targets[i]))
+		if !ok {
+			return nil, fmt.Errorf("%s: target feature %q missing from its table", name, targets[i])
 		}
-		slices.SortFunc(ids, func(a, b int) int { return strings.Compare(m.vec.words[a], m.vec.words[b]) })
-		for _, id := range ids {
-			vecWords = append(vecWords, m.vec.words[id])
-			vecScores = append(vecScores, m.vec.scores[id*numClasses:(id+1)*numClasses]...)
-		}
+		w.f32s(m.target.logp[int(id)*numClasses : int(id+1)*numClasses])
 	}
+	w.u32(uint32(len(m.logp)))
+	w.f32s(m.logp)
+	// The word vectors in sorted order (their ids), so the output does
+	// not depend on map order.
 	w.flag(m.vec != nil)
-	w.words(vecWords)
-	w.f32s(vecScores)
+	type ids struct{ nb, vec int32 }
+	words := map[string]*ids{}
+	for id, word := range m.names {
+		words[word] = &ids{nb: int32(id), vec: -1}
+	}
+	if m.vec != nil {
+		byWord := make([]int, len(m.vec.words))
+		for i := range byWord {
+			byWord[i] = i
+		}
+		slices.SortFunc(byWord, func(a, b int) int { return strings.Compare(m.vec.words[a], m.vec.words[b]) })
+		w.u32(uint32(len(byWord)))
+		for id, old := range byWord {
+			w.f32s(m.vec.scores[old*numClasses : (old+1)*numClasses])
+			if words[m.vec.words[old]] == nil {
+				words[m.vec.words[old]] = &ids{nb: -1}
+			}
+			words[m.vec.words[old]].vec = int32(id)
+		}
+	}
+	// Every word of either model in one table, laid out with room for the
+	// lexicon's words (attach adds them), then each row's ids.
+	all := slices.Sorted(maps.Keys(words))
+	order = w.tableImage(all, len(all)+len(all)/2)
+	for _, i := range order {
+		w.u32(uint32(words[all[i]].nb))
+		w.u32(uint32(words[all[i]].vec))
+	}
 	w.words(m.hot)
 	return w.b, nil
 }
@@ -146,30 +158,164 @@ func loadCompiled(c string) (*Model, error) {
 		c.Bias = r.row()
 		*slot.c = c
 	}
-	m.names = r.words()
-	m.logp = r.f32s(2 * len(m.names) * numClasses)
-	targets := r.words()
-	targetLogp := r.f32s(len(targets) * numClasses)
-	hasVec := r.flag()
-	vecWords := r.words()
-	vecScores := r.f32s(len(vecWords) * numClasses)
+	// The target table is placed as it was laid out: no hashing.
+	targets, ok := r.table()
+	if !ok {
+		return nil, errCompiled
+	}
+	if targets.rows > 0 {
+		slots, mask, long := targets.place(targets.rows)
+		t := &targetIndex{ids: &wordTable{slots: slots, mask: mask, long: long}}
+		t.logp = r.f32s(targets.rows * numClasses)
+		m.target = t
+	}
+	m.logp = r.f32s(int(r.u32()))
+	if r.flag() {
+		m.vec = &vecIndex{scores: r.f32s(int(r.u32()) * numClasses)}
+	}
+	if m.words, ok = r.table(); !ok {
+		return nil, errCompiled
+	}
+	m.wordNB = make([]int32, m.words.rows)
+	m.wordVec = make([]int32, m.words.rows)
+	for i := range m.wordNB {
+		m.wordNB[i], m.wordVec[i] = int32(r.u32()), int32(r.u32())
+		if m.wordNB[i] < -1 || int(m.wordNB[i]) >= len(m.logp)/(2*numClasses) ||
+			m.wordVec[i] < -1 || m.vec == nil && m.wordVec[i] >= 0 || m.vec != nil && int(m.wordVec[i]) >= len(m.vec.scores)/numClasses {
+			return nil, errCompiled
+		}
+	}
 	m.hot = r.words()
 	if r.err != nil || len(r.s) != 0 {
 		return nil, errCompiled
 	}
-	// The target table is filled beside the engine's tables (see attach).
-	if len(targets) > 0 {
-		t := &targetIndex{ids: newWordTableFor(len(targets)), logp: targetLogp}
-		for id, f := range targets {
-			t.ids.put(f, int32(id)+1)
-		}
-		m.target = t
-	}
-	if hasVec {
-		m.vec = &vecIndex{words: vecWords, scores: vecScores}
-	}
 	m.compiled = true
 	return m, nil
+}
+
+// tableImage writes a word table holding words (rows 1, 2, … in the order
+// it returns, as indexes into words) laid out as inserting them in order
+// into a table sized for n words leaves it: loading it places each word in
+// its slot with no hashing or probing (tableImage.place).
+func (w *compiledWriter) tableImage(words []string, n int) (order []int) {
+	slots, mask := makeSlots(n)
+	pos := make([]uint32, len(words))
+	for i, word := range words {
+		pos[i] = longWord
+		if len(word) > 16 {
+			continue
+		}
+		k0, k1 := keyOf([]byte(word))
+		j := hashKey(k0, k1, len(word)) & mask
+		for slots[j].idx != 0 {
+			j = (j + 1) & mask
+		}
+		slots[j].idx = 1
+		pos[i] = uint32(j)
+	}
+	order = make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	// Slot order, so loading writes the table front to back.
+	slices.SortStableFunc(order, func(a, b int) int { return cmpU32(pos[a], pos[b]) })
+	w.u32(uint32(len(slots)))
+	w.u32(uint32(len(words)))
+	for _, i := range order {
+		w.b = binary.AppendUvarint(w.b, uint64(len(words[i])))
+		w.b = append(w.b, words[i]...)
+		w.u32(pos[i])
+	}
+	return order
+}
+
+func cmpU32(a, b uint32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// longWord marks a word kept in the table's map, not in a slot.
+const longWord = ^uint32(0)
+
+// tableImage is a word table as tableImage wrote it, checked.
+type tableImage struct {
+	size, rows int
+	entries    string
+}
+
+// table reads and checks a table image.
+func (r *compiledReader) table() (tableImage, bool) {
+	img := tableImage{size: int(r.u32()), rows: int(r.u32())}
+	start := r.s
+	if r.err != nil || img.size < 16 || img.size&(img.size-1) != 0 || img.rows > len(r.s) || 3*img.rows > 2*img.size {
+		return img, false
+	}
+	last := -1
+	for i := 0; i < img.rows; i++ {
+		size, k := uvarintString(r.s)
+		if k <= 0 || size > uint64(len(r.s)) {
+			return img, false
+		}
+		r.s = r.s[k:]
+		word := r.take(int(size))
+		pos := r.u32()
+		if r.err != nil || len(word) == 0 {
+			return img, false
+		}
+		if pos == longWord {
+			if len(word) <= 16 {
+				return img, false
+			}
+			last = img.size
+			continue
+		}
+		// Slots strictly increase, so no two words share one.
+		if len(word) > 16 || int(pos) >= img.size || int(pos) <= last {
+			return img, false
+		}
+		last = int(pos)
+	}
+	img.entries = start[:len(start)-len(r.s)]
+	return img, true
+}
+
+// place builds the table for at least n words (more than the image holds
+// when more will be added): in the image's layout when it has room for
+// them, else hashed afresh into a larger one. Row i+1 is the image's i-th
+// word either way.
+func (img tableImage) place(n int) ([]wordSlot, uint64, map[string]int32) {
+	long := map[string]int32{}
+	var slots []wordSlot
+	var mask uint64
+	laidOut := 2*img.size >= 3*n
+	if laidOut {
+		slots, mask = make([]wordSlot, img.size), uint64(img.size-1)
+	} else {
+		slots, mask = makeSlots(n)
+	}
+	s := img.entries
+	for row := int32(1); len(s) > 0; row++ {
+		size, k := uvarintString(s)
+		word := s[k : k+int(size)]
+		s = s[k+int(size):]
+		pos := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+		s = s[4:]
+		switch {
+		case pos == longWord:
+			long[word] = row
+		case laidOut:
+			k0, k1 := keyOf([]byte(word))
+			slots[pos] = wordSlot{k0: k0, k1: k1, n: uint8(len(word)), idx: row}
+		default:
+			putSlot(slots, mask, word, row)
+		}
+	}
+	return slots, mask, long
 }
 
 type compiledWriter struct{ b []byte }

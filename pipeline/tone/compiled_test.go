@@ -2,6 +2,8 @@ package tone
 
 import (
 	"bufio"
+	"encoding/binary"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -80,8 +82,8 @@ func checkCompiledEqual(t *testing.T, text string) (tsv, comp *Model) {
 			t.Fatalf("combiner %d differs: %+v vs %+v", i, pair[0], pair[1])
 		}
 	}
-	if !reflect.DeepEqual(tsv.names, comp.names) || !reflect.DeepEqual(tsv.hot, comp.hot) {
-		t.Fatal("the naive Bayes or the hot words differ")
+	if !reflect.DeepEqual(tsv.hot, comp.hot) {
+		t.Fatal("the hot words differ")
 	}
 	sameRows(t, "naive Bayes table", tsv.logp, comp.logp)
 	if (tsv.target == nil) != (comp.target == nil) {
@@ -99,31 +101,38 @@ func checkCompiledEqual(t *testing.T, text string) (tsv, comp *Model) {
 			b = append(b, comp.target.logp[j*numClasses:(j+1)*numClasses]...)
 		}
 		sameRows(t, "target table", a, b)
-		if len(comp.target.logp) != len(tsv.target.logp) {
+		if len(comp.target.logp) != len(tsv.target.logp) || len(tableWords(comp.target.ids)) != len(tsv.TargetCounts) {
 			t.Fatalf("target table: %d rows, compiled %d", len(tsv.target.logp), len(comp.target.logp))
 		}
 	}
 	if (tsv.vec == nil) != (comp.vec == nil) {
 		t.Fatal("one form has word vectors, the other not")
 	}
+	// Each word's naive Bayes rows (both forms) and word-vector scores.
+	want := map[string][]float32{}
+	for id, w := range tsv.names {
+		want[w] = append(want[w], tsv.logp[2*id*numClasses:2*(id+1)*numClasses]...)
+	}
 	if tsv.vec != nil {
-		if len(tsv.vec.words) != len(comp.vec.words) {
-			t.Fatalf("word vectors: %d words, compiled %d", len(tsv.vec.words), len(comp.vec.words))
-		}
-		at := map[string]int{}
-		for id, w := range comp.vec.words {
-			at[w] = id
-		}
-		var a, b []float32
 		for id, w := range tsv.vec.words {
-			j, ok := at[w]
-			if !ok {
-				t.Fatalf("word vector of %q missing from the compiled form", w)
-			}
-			a = append(a, tsv.vec.scores[id*numClasses:(id+1)*numClasses]...)
-			b = append(b, comp.vec.scores[j*numClasses:(j+1)*numClasses]...)
+			want[w] = append(append(want[w], -9), tsv.vec.scores[id*numClasses:(id+1)*numClasses]...)
 		}
-		sameRows(t, "word-vector table", a, b)
+	}
+	got := map[string][]float32{}
+	slots, mask, long := comp.words.place(comp.words.rows)
+	for w, row := range tableWords(&wordTable{slots: slots, mask: mask, long: long}) {
+		if id := comp.wordNB[row-1]; id >= 0 {
+			got[w] = append(got[w], comp.logp[2*int(id)*numClasses:2*int(id+1)*numClasses]...)
+		}
+		if id := comp.wordVec[row-1]; id >= 0 {
+			got[w] = append(append(got[w], -9), comp.vec.scores[int(id)*numClasses:int(id+1)*numClasses]...)
+		}
+	}
+	if len(got) != len(want) || len(got) != comp.words.rows {
+		t.Fatalf("%d model words, compiled %d (%d rows)", len(want), len(got), comp.words.rows)
+	}
+	for w, rows := range want {
+		sameRows(t, "word "+w, rows, got[w])
 	}
 	return tsv, comp
 }
@@ -158,6 +167,14 @@ func TestCompiledEqualsTSV(t *testing.T) {
 	tsv, comp := checkCompiledEqual(t, string(f.Data))
 	cfg := configFrom(lx.Tone, true)
 	a, b := newScorer(cfg, tsv), newScorer(cfg, comp)
+	if x, y := engineWords(a), engineWords(b); !reflect.DeepEqual(x, y) {
+		for w, info := range x {
+			if y[w] != info {
+				t.Errorf("%q: %s, compiled %s", w, info, y[w])
+			}
+		}
+		t.Fatalf("the engines' word tables differ: %d words, compiled %d", len(x), len(y))
+	}
 	texts := compiledTestTexts(t)
 	for _, text := range texts {
 		if x, y := a.Score(text), b.Score(text); x != y {
@@ -266,7 +283,82 @@ func TestCompiledDamaged(t *testing.T) {
 	body := c[len(compiledMagic)+32:]
 	for i := 0; i < 64; i++ {
 		b := []byte(body)
-		b[i] ^= 0x80 // a count or a flag near the start
+		b[i] ^= 0x80            // a count or a flag near the start
 		loadCompiled(string(b)) // must not panic
+	}
+}
+
+// tableWords lists the words a table holds with their rows.
+func tableWords(t *wordTable) map[string]int32 {
+	out := map[string]int32{}
+	for _, s := range t.slots {
+		if s.idx != 0 {
+			var b [16]byte
+			binary.LittleEndian.PutUint64(b[:8], s.k0)
+			binary.LittleEndian.PutUint64(b[8:], s.k1)
+			out[string(b[:s.n])] = s.idx
+		}
+	}
+	for w, idx := range t.long {
+		out[w] = idx
+	}
+	return out
+}
+
+// engineWords is what an engine knows of each word it holds, with the
+// models' rows in place of their ids (which differ between the forms).
+func engineWords(s *Scorer) map[string]string {
+	e, m := s.rules, s.model
+	out := map[string]string{}
+	for w, row := range tableWords(e.table) {
+		info := e.words[row]
+		var nb, vec []float32
+		if info.nb >= 0 {
+			nb = m.logp[2*int(info.nb)*numClasses : 2*int(info.nb+1)*numClasses]
+		}
+		if info.vec >= 0 {
+			vec = m.vec.scores[int(info.vec)*numClasses : int(info.vec+1)*numClasses]
+		}
+		info.nb, info.vec = 0, 0
+		out[w] = fmt.Sprintf("%+v nb %v vec %v", info, nb, vec)
+	}
+	main := &wordTable{slots: e.table.slots, mask: e.table.mask, long: e.table.long}
+	for w, row := range tableWords(&wordTable{slots: e.table.hot}) {
+		if main.getString(w) != row {
+			out[w] += " (hot row differs)"
+		}
+		out[w] += " hot"
+	}
+	return out
+}
+
+// TestTableImageGrows: a laid-out table with too little room for the words
+// to be added is hashed afresh into a larger one, each word keeping its row.
+func TestTableImageGrows(t *testing.T) {
+	words := []string{"peace", "talks", "sanctions", "a-very-long-compound-word", "x"}
+	for i := 0; i < 200; i++ {
+		words = append(words, fmt.Sprintf("w%03d", i))
+	}
+	var w compiledWriter
+	order := w.tableImage(words, len(words))
+	r := compiledReader{s: string(w.b)}
+	img, ok := r.table()
+	if !ok {
+		t.Fatal("image refused")
+	}
+	for _, n := range []int{len(words), 10 * len(words)} {
+		slots, mask, long := img.place(n)
+		if got := 2 * len(slots); got < 3*n {
+			t.Errorf("room for %d words: %d slots", n, len(slots))
+		}
+		tab := &wordTable{slots: slots, mask: mask, long: long}
+		for row, i := range order {
+			if got := tab.getString(words[i]); got != int32(row+1) {
+				t.Errorf("room for %d: %q at row %d, want %d", n, words[i], got, row+1)
+			}
+		}
+		if got := len(tableWords(tab)); got != len(words) {
+			t.Errorf("room for %d: %d words, want %d", n, got, len(words))
+		}
 	}
 }

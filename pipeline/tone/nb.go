@@ -63,14 +63,19 @@ type Model struct {
 	Vec     map[string]*[numClasses]float64
 	VecBias [numClasses]float64
 
-	names      []string  // words by id, sorted; a word's forms are rows 2*id and 2*id+1
-	hot        []string  // the words looked up first (frequent)
-	compiled   bool      // the tables below are built
-	logp       []float32 // row*numClasses + class
-	prior      [numClasses]float64
-	target     *targetIndex
-	vec        *vecIndex
-	hasVecBias bool
+	names    []string // words by id, sorted; a word's forms are rows 2*id and 2*id+1
+	hot      []string // the words looked up first (frequent)
+	compiled bool     // the tables below are built
+	// From a compiled model (compiled.go), instead of names and the
+	// vector table's words: every word of either model as a table laid out
+	// for attach, and each row's ids (-1 for none).
+	words           tableImage
+	wordNB, wordVec []int32
+	logp            []float32 // row*numClasses + class
+	prior           [numClasses]float64
+	target          *targetIndex
+	vec             *vecIndex
+	hasVecBias      bool
 
 	weightRows   map[string]int // combiner rows read, per combiner
 	optionalRead bool           // a target combiner row of optionalTargetFeatures was read
@@ -450,6 +455,10 @@ func (e *engine) attach(m *Model) {
 		e.finish()
 		return
 	}
+	if m.words.rows > 0 {
+		e.attachLaidOut(m)
+		return
+	}
 	// Tens of thousands of model words join the lexicon's: they go straight
 	// into the lookup table, sized once, rather than into a merged map
 	// that would only be copied into it.
@@ -480,6 +489,33 @@ func (e *engine) attach(m *Model) {
 			row(w).vec = int32(id)
 		}
 	}
+	e.hot = m.hot
+	t.keepHot(e.hot)
+	e.finishWith(t)
+}
+
+// attachLaidOut is attach for a compiled model, whose words come as a
+// table already laid out: the lexicon's words are added to it, rather
+// than tens of thousands of model words hashed into a new table.
+func (e *engine) attachLaidOut(m *Model) {
+	slots, mask, long := m.words.place(len(e.index) + m.words.rows)
+	t := &wordTable{slots: slots, mask: mask, long: long}
+	words := make([]wordInfo, 1+m.words.rows, 1+m.words.rows+len(e.index))
+	words[0] = e.words[0]
+	for i := range m.wordNB {
+		words[i+1] = wordInfo{nb: m.wordNB[i], vec: m.wordVec[i]}
+	}
+	for w, i := range e.index {
+		info := e.words[i]
+		if r := t.getString(w); r != 0 {
+			info.nb, info.vec = words[r].nb, words[r].vec
+			words[r] = info
+			continue
+		}
+		t.put(w, int32(len(words)))
+		words = append(words, info)
+	}
+	e.index, e.words = nil, words
 	e.hot = m.hot
 	t.keepHot(e.hot)
 	e.finishWith(t)
