@@ -23,9 +23,12 @@ function stance(...args) {
   return execFileSync(bin, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function table(name) {
-  const dir = path.join(out, name) + '/';
-  return pl.scanParquet(dir, { hivePartitioning: name === 'quotes' || name === 'articles' }).collectSync();
+// Read as the README says: the date partition's type named, not guessed
+// from the folder names.
+function table(name, dataset = out) {
+  const dir = path.join(dataset, name) + '/';
+  const partitioned = name === 'quotes' || name === 'articles';
+  return pl.scanParquet(dir, partitioned ? { hivePartitioning: true, hiveSchema: { date: pl.Date } } : {}).collectSync();
 }
 
 before(() => {
@@ -178,4 +181,20 @@ test('a second run on the same input changes no row', () => {
   assert.ok(before.quotes.frameEqual(strip(table('quotes'))), 'quotes changed on a rerun');
   assert.ok(before.articles.frameEqual(strip(table('articles'))), 'articles changed on a rerun');
   assert.ok(speakersBefore.frameEqual(table('speakers').sort('speaker_id')), 'speakers changed on a rerun');
+});
+
+test('date is a date in a dataset of undated articles only', () => {
+  // Every row sits in date=__HIVE_DEFAULT_PARTITION__, so no folder name
+  // shows a date; guessed from the names, date would read as a string.
+  const feed = path.join(tmp, 'undated.jsonl');
+  fs.writeFileSync(feed,
+    JSON.stringify({ id: 'quay-1', title: 'Quay to close', text: '"We will not let the quay close," said Anne Lund, the union leader.' }) + '\n');
+  const undatedOut = path.join(tmp, 'undated-out');
+  stance('run', '--quiet', '--out', undatedOut, feed);
+  for (const name of ['quotes', 'articles']) {
+    const df = table(name, undatedOut);
+    assert.equal(df.height, 1, `${name}: rows`);
+    assert.equal(typeName(df.getColumn('date').dtype), typeName(pl.Date), `${name}.date`);
+    assert.equal(df.getColumn('date').nullCount(), 1, `${name}.date of an undated article`);
+  }
 });
