@@ -528,11 +528,12 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody ever asked the crews.", "Kjell Dahl"},                                    // "Said X, who …, “…”": the name after the verb, set off before the quote
 		{"indirect", "the ferry company will cut its winter timetable", "Bergen Post"},              // "As reported by X, …": the source after "by", the report after the comma
 		{"partial", "a harbour run for the owners", "Petra Halvorsen"},
-		{"indirect", "whether the night ferry would survive", "reporter"},        // "When asked by X whether …, Y declined": the question is X's                              // "X had in 1998 complained": a year between subject and verb is no speaker
-		{"direct", "Nobody answers the night line any more,", "Mona Vik"},        // "said 24/7 dispatcher X": a slash inside a number is part of the description
-		{"partial", "drawn up in a hurry.", "Anders Lund"},                       // "X has dismissed claims that …": after a verb form, "claims" is a noun
-		{"indirect", "No strike on this coast has lasted longer.", "Historians"}, // "People: …" in a headline: a plural noun for people is a label
-		{"indirect", "the strike would end by Easter", "Petra Halvorsen"},        // "X has always said": the adverb is no part of the subject
+		{"indirect", "whether the night ferry would survive", "reporter"},          // "When asked by X whether …, Y declined": the question is X's                              // "X had in 1998 complained": a year between subject and verb is no speaker
+		{"direct", "Nobody answers the night line any more,", "Mona Vik"},          // "said 24/7 dispatcher X": a slash inside a number is part of the description
+		{"partial", "drawn up in a hurry.", "Anders Lund"},                         // "X has dismissed claims that …": after a verb form, "claims" is a noun
+		{"indirect", "No strike on this coast has lasted longer.", "Historians"},   // "People: …" in a headline: a plural noun for people is a label
+		{"indirect", "the strike would end by Easter", "Petra Halvorsen"},          // "X has always said": the adverb is no part of the subject
+		{"direct", "Nobody signs on for a winter like this,", "Halvor BjÃ¸rnstad"}, // a name whose UTF-8 was read as Latin-1 ("BjÃ¸rnstad") is not cut at "¸"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -313,9 +313,28 @@ func wordEnd(text string, i, p1 int) int {
 			i += n
 			continue
 		}
+		if mojibakeTail(text, i, r) {
+			i += n
+			continue
+		}
 		return i
 	}
 	return i
+}
+
+// mojibakeTail: r at i is the second half of a letter whose UTF-8 bytes were
+// read as Latin-1 ("PeÃ±a" for "Peña", "JesÃºs"): a character of U+0080–U+00BF
+// right after "Ã" or "Â", also written as A and a combining tilde or
+// circumflex. It stays in the word, so the name is not cut there.
+func mojibakeTail(text string, i int, r rune) bool {
+	if r < 0x80 || r > 0xBF || i < 2 {
+		return false
+	}
+	p, n := utf8.DecodeLastRuneInString(text[:i])
+	if (p == '\u0303' || p == '\u0302') && i-n > 0 {
+		return text[i-n-1] == 'A'
+	}
+	return p == 'Ã' || p == 'Â'
 }
 
 // load8 reads the eight bytes at i, the first lowest.
