@@ -534,6 +534,8 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "No strike on this coast has lasted longer.", "Historians"},   // "People: …" in a headline: a plural noun for people is a label
 		{"indirect", "the strike would end by Easter", "Petra Halvorsen"},          // "X has always said": the adverb is no part of the subject
 		{"direct", "Nobody signs on for a winter like this,", "Halvor BjÃ¸rnstad"}, // a name whose UTF-8 was read as Latin-1 ("BjÃ¸rnstad") is not cut at "¸"
+		{"direct", "I leave that to the board,", "Eide"},                           // "And for X and the others whose …, that means …": the sentence gives X's view, so X is the newest candidate
+		{"direct", "I sold nothing in March,", "Nils Holm"},                        // "For X, who …, the strike came …": X, though the subject is no person
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -565,6 +565,18 @@ func (x *run) pushSubject(si int) {
 			x.push(view) // "As for Trump, he said …"
 		}
 	}
+	if !ok {
+		// "And for Perez …, that means it is best to …": no person is the
+		// subject, but the sentence gives that person's view
+		for k := ss + 1; k+1 < se; k++ {
+			if x.punct(k, ",") {
+				if view := x.viewpoint(ss, k+1); view.Text != "" {
+					x.push(view)
+				}
+				break
+			}
+		}
+	}
 	if !ok || x.inSet(s, cSubjectPronoun) {
 		return
 	}
@@ -587,6 +599,9 @@ func (x *run) pushSubject(si int) {
 		}
 	}
 	if !hasCap && !(x.inSet(s, cDeterminer) && e-s <= 4) && !(e-s == 1 && x.toks[s].cap) {
+		if view := x.viewpoint(ss, s); view.Text != "" {
+			x.push(view)
+		}
 		if x.possessive(s) {
 			// "Kazakhstan's foreign minister, Erlan Idrissov, plays …"
 			if m, ok := x.setOffName(e, se); ok {
@@ -824,6 +839,11 @@ func (x *run) inSubordinate(b int) bool {
 // is pushed after the subject, as the newest candidate. ss is the sentence
 // start, s the subject's first token.
 func (x *run) viewpoint(ss, s int) Mention {
+	if (x.is(ss, "and") || x.is(ss, "but")) && x.toks[ss].cap && ss+1 < s && !x.toks[ss+1].cap && (x.is(ss+1, "for") || x.is(ss+1, "to")) {
+		// "And for Perez …, that means …": the conjunction only links the
+		// sentence to the one before
+		return x.viewpointAfter(ss+2, s)
+	}
 	if s <= ss+2 || !(x.is(ss, "to") || x.is(ss, "for") || x.is(ss, "as") && x.is(ss+1, "for")) || !x.toks[ss].cap {
 		return Mention{}
 	}
@@ -833,6 +853,36 @@ func (x *run) viewpoint(ss, s int) Mention {
 	}
 	ns, ne, ok := x.npForward(from, s)
 	if !ok || ne-ns < 1 || !x.punct(ne, ",") || !x.toks[ne-1].cap || ne-ns < 2 && from == ss+1 {
+		return Mention{}
+	}
+	if m := x.mention(ns, ne); x.personLike(m.Text) {
+		return m
+	}
+	return Mention{}
+}
+
+// viewpointAfter: the person after "And for" or "But to", from token i, up to
+// the comma before the subject at s: a name ("And for Perez, …") or the first
+// of "Perez and the others whose names …," (a lone word only if the article
+// capitalises it inside a sentence too).
+func (x *run) viewpointAfter(i, s int) Mention {
+	if s < 1 || !x.punct(s-1, ",") {
+		return Mention{}
+	}
+	ns, ne, ok := x.npForward(i, s)
+	if !ok || ns != i {
+		return Mention{}
+	}
+	for k := ns + 1; k+1 < ne; k++ {
+		if x.is(k, "and") && (x.is(k+1, "others") || x.is(k+1, "other") || x.is(k+1, "the") && k+2 < s && (x.is(k+2, "others") || x.is(k+2, "other"))) {
+			ne = k
+			break
+		}
+	}
+	if ne-ns < 1 || !x.toks[ne-1].cap {
+		return Mention{}
+	}
+	if ne-ns < 2 && !x.capitalisedElsewhere(ne-1) {
 		return Mention{}
 	}
 	if m := x.mention(ns, ne); x.personLike(m.Text) {
