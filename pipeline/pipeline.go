@@ -57,17 +57,22 @@ type Analyzer struct {
 
 // New builds every stage from the lexicon.
 func New(lx *lexicon.Lexicon) (*Analyzer, error) {
+	// Building is serial work before the first article: the quote and
+	// speaker stages, which only read the lexicon, are built while the
+	// tone scorer is.
+	an := &Analyzer{LexiconVersion: lx.Version}
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		an.quotes, an.speakers = quotes.New(lx), speakers.New(lx)
+	}()
 	ts, err := tone.New(lx)
+	<-built
 	if err != nil {
 		return nil, fmt.Errorf("tone: %w", err)
 	}
-	return &Analyzer{
-		LexiconVersion: lx.Version,
-		quotes:         quotes.New(lx),
-		speakers:       speakers.New(lx),
-		tone:           ts,
-		stance:         stance.New(lx, ts),
-	}, nil
+	an.tone, an.stance = ts, stance.New(lx, ts)
+	return an, nil
 }
 
 // Analyze returns the article's statements in text order, one per span, so
