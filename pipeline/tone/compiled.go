@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Reading the shipped model's TSV (87,000 rows of numbers parsed into maps,
@@ -189,6 +190,9 @@ func loadCompiled(c string) (*Model, error) {
 	if r.err != nil || len(r.s) != 0 {
 		return nil, errCompiled
 	}
+	// Placed now, beside the rule engine's build, rather than in attach.
+	m.placed = new(atomic.Pointer[placedWords])
+	m.placed.Store(m.placeWords(m.words.rows))
 	m.compiled = true
 	return m, nil
 }

@@ -175,6 +175,11 @@ func TestCompiledEqualsTSV(t *testing.T) {
 		}
 		t.Fatalf("the engines' word tables differ: %d words, compiled %d", len(x), len(y))
 	}
+	// A second scorer on the same model places its words again (the first
+	// took the table placed at load).
+	if x, y := engineWords(b), engineWords(b.WithModel(comp)); !reflect.DeepEqual(x, y) {
+		t.Fatal("a second scorer on the compiled model holds other words")
+	}
 	texts := compiledTestTexts(t)
 	for _, text := range texts {
 		if x, y := a.Score(text), b.Score(text); x != y {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,7 +72,8 @@ type Model struct {
 	// for attach, and each row's ids (-1 for none).
 	words           tableImage
 	wordNB, wordVec []int32
-	logp            []float32 // row*numClasses + class
+	placed          *atomic.Pointer[placedWords] // placed while the engine is built, for the first attach
+	logp            []float32                    // row*numClasses + class
 	prior           [numClasses]float64
 	target          *targetIndex
 	vec             *vecIndex
@@ -498,13 +500,16 @@ func (e *engine) attach(m *Model) {
 // table already laid out: the lexicon's words are added to it, rather
 // than tens of thousands of model words hashed into a new table.
 func (e *engine) attachLaidOut(m *Model) {
-	slots, mask, long := m.words.place(len(e.index) + m.words.rows)
-	t := &wordTable{slots: slots, mask: mask, long: long}
-	words := make([]wordInfo, 1+m.words.rows, 1+m.words.rows+len(e.index))
-	words[0] = e.words[0]
-	for i := range m.wordNB {
-		words[i+1] = wordInfo{nb: m.wordNB[i], vec: m.wordVec[i]}
+	need := len(e.index) + m.words.rows
+	var p *placedWords
+	if m.placed != nil {
+		p = m.placed.Swap(nil)
 	}
+	if p == nil || 2*len(p.table.slots) < 3*need {
+		p = m.placeWords(need)
+	}
+	t, words := p.table, p.words
+	words[0] = e.words[0]
 	for w, i := range e.index {
 		info := e.words[i]
 		if r := t.getString(w); r != 0 {
@@ -519,6 +524,24 @@ func (e *engine) attachLaidOut(m *Model) {
 	e.hot = m.hot
 	t.keepHot(e.hot)
 	e.finishWith(t)
+}
+
+// placedWords is a compiled model's word table placed in memory, with a
+// row for each word (the lexicon's words are added by attach).
+type placedWords struct {
+	table *wordTable
+	words []wordInfo
+}
+
+// placeWords places the model's words in a table with room for n words.
+func (m *Model) placeWords(n int) *placedWords {
+	slots, mask, long := m.words.place(n)
+	words := make([]wordInfo, 1+m.words.rows, 1+max(n, len(slots)*2/3))
+	words[0] = wordInfo{nb: -1, vec: -1}
+	for i := range m.wordNB {
+		words[i+1] = wordInfo{nb: m.wordNB[i], vec: m.wordVec[i]}
+	}
+	return &placedWords{&wordTable{slots: slots, mask: mask, long: long}, words}
 }
 
 // hotWords is how many of the model's most frequent words go in the
