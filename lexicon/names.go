@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"path"
 	"strings"
 )
@@ -34,6 +35,12 @@ type Places map[string]string
 
 func loadNames(lx *Lexicon) []error {
 	var errs []error
+	lines := 0
+	for _, f := range lx.Files {
+		if path.Dir(f.Name) == "names" && path.Ext(f.Name) == ".tsv" {
+			lines += bytes.Count(f.Data, []byte("\n"))
+		}
+	}
 	for _, f := range lx.Files {
 		if path.Dir(f.Name) != "names" || path.Ext(f.Name) != ".tsv" {
 			continue
@@ -62,7 +69,7 @@ func loadNames(lx *Lexicon) []error {
 				continue
 			}
 			if lx.GivenNames == nil {
-				lx.GivenNames = GivenNames{}
+				lx.GivenNames = make(GivenNames, lines) // tens of thousands: sized once, not grown
 			}
 			lx.GivenNames[name] = g
 		}

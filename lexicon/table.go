@@ -11,17 +11,35 @@ import (
 
 // Row is one data line of a table.
 type Row struct {
-	file   File
-	Line   int
-	fields map[string]string
+	table *table
+	Line  int
+	cells []string // trimmed
 }
 
-// Get returns the value of a column, trimmed; "" when absent.
-func (r Row) Get(col string) string { return r.fields[col] }
+// table is what the rows of one file share.
+type table struct {
+	file   File
+	header []string
+}
+
+// Get returns the value of a column, trimmed; "" when absent. When two
+// columns have the same name, the later one counts.
+func (r Row) Get(col string) string {
+	for j := len(r.cells) - 1; j >= 0; j-- {
+		if r.table.header[j] == col {
+			return r.cells[j]
+		}
+	}
+	return ""
+}
 
 // Errorf makes an error pointing at this row.
 func (r Row) Errorf(format string, args ...any) error {
-	return &Error{File: origin(r.file), Line: r.Line, Err: fmt.Errorf(format, args...)}
+	var f File
+	if r.table != nil {
+		f = r.table.file
+	}
+	return &Error{File: origin(f), Line: r.Line, Err: fmt.Errorf(format, args...)}
 }
 
 // List splits a column on ";" (aliases, patterns).
@@ -43,6 +61,7 @@ func (r Row) List(col string) []string {
 func readTable(f File, required ...string) ([]Row, []error) {
 	var rows []Row
 	var header []string
+	var t *table
 	var errs []error
 	for i, line := range strings.Split(string(f.Data), "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -62,17 +81,17 @@ func readTable(f File, required ...string) ([]Row, []error) {
 			if len(errs) > 0 {
 				return nil, errs
 			}
+			t = &table{file: f, header: header}
 			continue
 		}
 		if len(cells) > len(header) {
 			errs = append(errs, &Error{File: origin(f), Line: i + 1, Err: fmt.Errorf("%d cells, header has %d columns", len(cells), len(header))})
 			continue
 		}
-		row := Row{file: f, Line: i + 1, fields: make(map[string]string, len(header))}
 		for j, c := range cells {
-			row.fields[header[j]] = strings.TrimSpace(c)
+			cells[j] = strings.TrimSpace(c)
 		}
-		rows = append(rows, row)
+		rows = append(rows, Row{table: t, Line: i + 1, cells: cells})
 	}
 	return rows, errs
 }
