@@ -433,22 +433,62 @@ func TestGrowingFeedLeavesNoStaleQuarantinedRows(t *testing.T) {
 	}
 }
 
-// A dataset without any attributed speaker still has a speakers table: a
-// file with no rows, which readers open instead of failing on an empty glob.
-func TestEmptySpeakersTableIsAFile(t *testing.T) {
+// Every table of a committed dataset is a folder with a file, even with no
+// rows: readers (DuckDB, Polars, stance speakers) open an empty table, but
+// fail on an empty glob ("no files found"). A first nightly run over a
+// folder still empty, or over articles without a statement, must leave
+// tables the morning's queries can read; rows that come later replace the
+// empty file or sit beside it, and the dataset is then as if built at once.
+func TestEmptyTablesAreFiles(t *testing.T) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "feed.jsonl")
-	if err := os.WriteFile(in, []byte(`{"id": "a", "text": "Nobody is quoted here."}`+"\n"), 0o644); err != nil {
-		t.Fatal(err)
+	files := func(out, table string) int {
+		t.Helper()
+		paths, err := filepath.Glob(filepath.Join(out, table, "*", "*.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat, _ := filepath.Glob(filepath.Join(out, table, "*.parquet"))
+		return len(paths) + len(flat)
 	}
-	out := filepath.Join(dir, "out")
-	run(t, out, nil, in)
-	if _, err := os.Stat(filepath.Join(out, output.SpeakersTable, "speakers.parquet")); err != nil {
-		t.Fatal(err)
+	write := func(name, content string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
-	rows, err := output.ReadTable[output.Speaker](out, output.SpeakersTable)
-	if err != nil || len(rows) != 0 {
-		t.Errorf("speakers: %d rows, %v", len(rows), err)
+	empty := write("empty.jsonl", "")
+	silent := write("silent.jsonl", `{"id": "a", "text": "Nobody is quoted here."}`+"\n")
+	for _, c := range []struct {
+		name             string
+		input            string
+		articles, quotes int
+	}{
+		{"no article", empty, 0, 0},
+		{"no statement", silent, 1, 0},
+	} {
+		out := filepath.Join(dir, "out-"+strings.ReplaceAll(c.name, " ", "-"))
+		run(t, out, nil, c.input)
+		for _, table := range []string{output.QuotesTable, output.ArticlesTable, output.SpeakersTable} {
+			if n := files(out, table); n != 1 {
+				t.Errorf("%s: %s table has %d files, want 1", c.name, table, n)
+			}
+		}
+		tb := readTables(t, out)
+		if len(tb.Articles) != c.articles || len(tb.Quotes) != c.quotes || len(tb.Speakers) != 0 {
+			t.Errorf("%s: %d articles, %d quotes, %d speakers", c.name, len(tb.Articles), len(tb.Quotes), len(tb.Speakers))
+		}
+		// Dated articles arrive the next night.
+		arts := batchtest.Generate(7, 40, 4)
+		feed := filepath.Join(dir, "feed.jsonl")
+		if err := batchtest.WriteJSONL(feed, arts); err != nil {
+			t.Fatal(err)
+		}
+		run(t, out, nil, c.input, feed)
+		ref := filepath.Join(dir, "ref-"+strings.ReplaceAll(c.name, " ", "-"))
+		run(t, ref, nil, c.input, feed)
+		sameTables(t, c.name+", then dated articles", readTables(t, out), readTables(t, ref))
 	}
 }
 

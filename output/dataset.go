@@ -373,6 +373,12 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 			ops = append(ops, partOps...)
 		}
 	}
+	if ops, err = keepTableFile[Quote](w, QuotesTable, ops); err != nil {
+		return err
+	}
+	if ops, err = keepTableFile[Article](w, ArticlesTable, ops); err != nil {
+		return err
+	}
 	ops = append(ops, speakersOp, runOp, op{Staged: successName, Target: successName})
 	// The staged files are synced; so must be the folders naming them, or
 	// after a power cut the journal could list files that are gone.
@@ -394,6 +400,40 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	}
 	w.applied = true
 	return nil
+}
+
+// keepTableFile keeps a file in a table the commit would leave without one
+// (a first run that read no article, or found no statement): an empty
+// folder is no table to DuckDB, Polars or stance speakers ("no files
+// found"), only an error. The file has no rows and sits in the undated
+// partition, where the next undated rows replace it.
+func keepTableFile[T Quote | Article](w *Writer, table string, ops []op) ([]op, error) {
+	live, err := filepath.Glob(filepath.Join(w.out, table, "date=*", "part-*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	removed := 0
+	for _, o := range ops {
+		if !strings.HasPrefix(o.Target, table+string(filepath.Separator)) {
+			continue
+		}
+		if o.Staged != "" {
+			return ops, nil // a file is written
+		}
+		removed++ // (removals name files in place: live holds them)
+	}
+	if removed < len(live) {
+		return ops, nil
+	}
+	rel := partFile(table, DefaultPartition)
+	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []T{}); err != nil {
+		return nil, err
+	}
+	if i := slices.IndexFunc(ops, func(o op) bool { return o.Target == rel }); i >= 0 {
+		ops[i].Staged = rel // written over instead of removed
+		return ops, nil
+	}
+	return append(ops, op{Staged: rel, Target: rel}), nil
 }
 
 // parallel calls job(0) … job(n-1) on up to workers goroutines (all cores
