@@ -8,8 +8,11 @@ import "math/bits"
 // in an open-addressing table; a string-keyed map look-up per word cost a
 // tenth of the extraction. Longer words use the map.
 type wordTable struct {
-	keys  []uint64 // packed word; 0 is an empty slot
-	vals  []vocabEntry
+	// A slot holds the packed word (0 when empty) beside its entry: one
+	// cache line read per word. The table is 256 KB, which the other
+	// stages push out of the cache between articles, and with keys and
+	// entries in two arrays most rare words cost two misses.
+	slots []wordSlot
 	shift uint8
 	long  map[string]vocabEntry
 	// longLens has, for each pair of first and last bytes of the long map's
@@ -19,10 +22,15 @@ type wordTable struct {
 	longLens [1024]uint64
 }
 
+type wordSlot struct {
+	key uint64
+	val vocabEntry
+}
+
 // newWordTable indexes vocab, whose keys are lower case.
 func newWordTable(vocab map[string]vocabEntry) *wordTable {
 	size := 1 << bits.Len(uint(2*len(vocab))) // load at most one half
-	t := &wordTable{keys: make([]uint64, size), vals: make([]vocabEntry, size),
+	t := &wordTable{slots: make([]wordSlot, size),
 		shift: uint8(64 - bits.TrailingZeros(uint(size))), long: map[string]vocabEntry{}}
 	for w, v := range vocab {
 		k, ok := pack(w, false)
@@ -35,10 +43,10 @@ func newWordTable(vocab map[string]vocabEntry) *wordTable {
 			continue
 		}
 		i := t.slot(k)
-		for t.keys[i] != 0 {
-			i = (i + 1) & (len(t.keys) - 1)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & (len(t.slots) - 1)
 		}
-		t.keys[i], t.vals[i] = k, v
+		t.slots[i] = wordSlot{k, v}
 	}
 	return t
 }
@@ -112,14 +120,14 @@ func lowerASCII(v uint64) uint64 {
 }
 
 func (t *wordTable) find(k uint64) (vocabEntry, bool) {
-	for i := t.slot(k); ; i = (i + 1) & (len(t.keys) - 1) {
+	for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
 		// One branch for "found" and "not there" alike (an empty slot's
 		// entry is the zero one): which of the two it is goes either way
 		// for half the words of a text, and a branch on it was
 		// mispredicted about once a word.
-		key := t.keys[i]
-		if b2i(key == k)|b2i(key == 0) != 0 {
-			return t.vals[i], key == k
+		s := &t.slots[i]
+		if b2i(s.key == k)|b2i(s.key == 0) != 0 {
+			return s.val, s.key == k
 		}
 	}
 }
