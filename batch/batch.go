@@ -112,6 +112,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	defer lock.Release()
+	// The run's first record, before what it finds (a killed run's
+	// commit, files it will not read): schedulers' logs are read by run.
+	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers,
+		"version", cfg.Version, "lexicon_version", cfg.Lexicon.Version, "full", cfg.Full)
 	meta := output.Meta{Version: cfg.Version, LexiconVersion: cfg.Lexicon.Version, RunID: sum.RunID}
 	w, err := output.Create(cfg.Out, meta)
 	if err != nil {
@@ -133,8 +137,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if len(skipped) > 0 {
 		log.Info("files of other formats not read", "count", len(skipped), "first", skipped[:min(len(skipped), 5)])
 	}
-	log.Info("run started", "inputs", cfg.Inputs, "out", cfg.Out, "workers", workers,
-		"version", cfg.Version, "lexicon_version", meta.LexiconVersion, "full", cfg.Full)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -1,10 +1,13 @@
 package batch_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -564,5 +567,39 @@ func TestReadersNeverSeePartialFiles(t *testing.T) {
 	}
 	if reads == 0 {
 		t.Error("the reader read nothing")
+	}
+}
+
+// "run started" is a run's first log record, before what the run finds in
+// its inputs and output folder: a scheduler's log (Airflow, a cron file) is
+// read run by run from that line.
+func TestRunStartedIsTheFirstRecord(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{
+		"story.txt": "Quay to close\n\n\"We will fight this,\" said Anne Lund.\n",
+		"notes.md":  "# not an article\n",
+	} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var logs bytes.Buffer
+	run(t, filepath.Join(dir, "out"), func(c *batch.Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&logs, nil))
+	}, in)
+	var msgs []string
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec struct{ Msg string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		msgs = append(msgs, rec.Msg)
+	}
+	if len(msgs) < 3 || msgs[0] != "run started" || !slices.Contains(msgs, "files of other formats not read") {
+		t.Errorf("log records %q: want run started first, and the file of another format noted", msgs)
 	}
 }
