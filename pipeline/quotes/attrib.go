@@ -1351,6 +1351,11 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	s = k + 1
+	if x.is(k, "which") && k > lo && x.lowerIn(k-1, whichPreps) && s+1 < e && !x.toks[s].cap && x.toks[s].kind == tWord && !x.inSet(s, cDeterminer) && !x.number(s) {
+		// "at which point the crowd chanted": the noun after "which" is the
+		// relative's, and the subject starts after it
+		s++
+	}
 	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, cNpInner) && !x.inSet(s, cDeterminer) {
 		s++
 	}
@@ -1402,6 +1407,11 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	}
 	return s, e, "", true
 }
+
+// whichPreps open "at which point", "by which time", "after which moment":
+// the noun after "which" is the relative's own ("of which 21 percent" is a
+// share, so not "of").
+var whichPreps = set("at", "by", "in", "on", "after", "from", "upon", "during")
 
 // introducedByCue: a cue word just before the quote, maybe with an object and a
 // comma or colon ("telling her, “…!”", "he asked: “…?”"): the quote is

@@ -536,6 +536,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody signs on for a winter like this,", "Halvor BjÃ¸rnstad"}, // a name whose UTF-8 was read as Latin-1 ("BjÃ¸rnstad") is not cut at "¸"
 		{"direct", "I leave that to the board,", "Eide"},                           // "And for X and the others whose …, that means …": the sentence gives X's view, so X is the newest candidate
 		{"direct", "I sold nothing in March,", "Nils Holm"},                        // "For X, who …, the strike came …": X, though the subject is no person
+		{"partial", "Pay the crews!", "the crowd"},                                 // "– at which point the crowd chanted “…” –": the noun after "which" is no part of the subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
@@ -554,6 +555,9 @@ func TestCoreference(t *testing.T) {
 		switch s.speaker {
 		case "Having", "Why", "Whenever", "There":
 			t.Errorf("%q: speaker %q: a question word, \"there\" or \"having\" is no subject", s.text, s.speaker)
+		}
+		if strings.HasPrefix(s.speaker, "point ") {
+			t.Errorf("%q: speaker %q: the noun of \"at which point\" read into the subject", s.text, s.speaker)
 		}
 		if s.speaker == "Revealed" || s.speaker == "So" {
 			t.Errorf("%q: a word that names no one read as a label", s.text) // "Revealed: …", "So: …"
