@@ -38,6 +38,22 @@ var postedLayouts = []string{
 	"2006-01-02 15:04",
 	time.RFC3339,
 	"2006-01-02",
+	// What feeds also write (after the layouts above, so that what those
+	// read is read as before):
+	"2006-01-02T15:04:05",      // ISO 8601 without a zone (Python's isoformat): UTC, as "2006-01-02 15:04:05"
+	"2006-01-02T15:04:05Z0700", // ISO 8601 with a basic offset, "+0200"
+	// RSS's RFC 1123 dates. A zone abbreviation other than GMT or UTC is
+	// refused: Go would read "EST" as UTC, hours off.
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 GMT",
+	"Mon, 2 Jan 2006 15:04:05 UTC",
+	"2 Jan 2006",
+	"2 January 2006",
+}
+
+// zonedLayout: the layout names its time's zone.
+func zonedLayout(layout string) bool {
+	return strings.Contains(layout, "07") || strings.HasSuffix(layout, " GMT") || strings.HasSuffix(layout, " UTC")
 }
 
 // ParseText parses one plain-text article. The headline is the first non-blank
@@ -96,7 +112,7 @@ func ParseTime(s string) (t time.Time, zoned bool, err error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range postedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, strings.Contains(layout, "07"), nil
+			return t, zonedLayout(layout), nil
 		}
 	}
 	return time.Time{}, false, fmt.Errorf("unrecognised date %q", s)
