@@ -1365,6 +1365,11 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	for s < e-1 && x.toks[s].kind == tWord && (isDay(x.text[x.toks[s].s:x.toks[s].e]) || x.inSet(s, cClauseOpener) || !x.toks[s].cap && x.inSet(s, cNpStop) && !x.inSet(s, cSubjectPronoun)) {
 		s++ // "on Wednesday Putin said", "When Trump said"
 	}
+	if s+1 < e && x.is(s, "according") && x.is(s+1, "to") {
+		// "…, according to figures revealed by X": the source of "according
+		// to" with its participle, not a subject and its verb
+		return 0, 0, "", false
+	}
 	if s >= e || s == e-1 && x.functionWord(s) {
 		// "As reported by …", "If confirmed, …", "In declaring …": a lone
 		// conjunction or preposition, capitalised only because it opens

@@ -428,7 +428,7 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 
-	if i > 0 && x.modifiesNoun(i-1) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says" {
+	if i > 0 && (x.modifiesNoun(i-1) || x.afterAccordingTo(i)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says" {
 		// after a verb form or an adjective, a cue word that is also a
 		// plural noun is that noun: "has dismissed claims that …",
 		// "raising questions about …", "cited reports that …", "despite
@@ -470,6 +470,24 @@ func (x *run) modifiesNoun(i int) bool {
 		return !x.inSet(i, cNpStop)
 	}
 	return irregularPast[w] || nounAdjectives[w]
+}
+
+// afterAccordingTo: the words before token i are "according to" and a few
+// more ("according to press reports", "according to figures released"): the
+// source named there, a noun, not a verb of saying.
+func (x *run) afterAccordingTo(i int) bool {
+	if x.toks[i-1].cap {
+		return false // "according to its FEC reports": the name ends the source
+	}
+	for k := i - 1; k >= 1 && k >= i-4; k-- {
+		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
+			return false
+		}
+		if x.is(k, "to") && x.is(k-1, "according") {
+			return k < i-1
+		}
+	}
+	return false
 }
 
 // nounAdjectives qualify a noun ("recent comments", "such questions"); a
