@@ -109,14 +109,14 @@ func TestStatementsLocateTheirText(t *testing.T) {
 	}
 }
 
-// Two extraction rules can read the same words as a statement ("…,
-// according to press reports": "according to" names the press, and
-// "reports" taken as a verb names "according to press"). The table must
-// still hold each statement once: analysts count rows, and join and
-// deduplicate on quote_id.
+// Extraction can read the same words as two statements ("…, Danish media
+// reports say": "Danish media" with the verb "reports", and "Danish media
+// reports" with "say"; "…, according to press reports" gave two as well
+// until f4d33b3). The table must still hold each statement once: analysts
+// count rows, and join and deduplicate on quote_id.
 func TestOneStatementPerSpan(t *testing.T) {
 	text := "Harbour deal\n\n" +
-		"The Nordhavn port authority is poised to sell its northern quay to a Danish shipping group, according to press reports.\n\n" +
+		"The Nordhavn port authority is poised to sell its northern quay to a Danish shipping group, Danish media reports say.\n\n" +
 		"Trade at the harbour fell by a third last year, according to local media reports.\n"
 	a, err := article.ParseText("harbour-deal", "harbour-deal.txt", text)
 	if err != nil {
