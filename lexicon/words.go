@@ -231,13 +231,17 @@ func load8(text string, i int) uint64 {
 }
 
 // notAlnum sets the high bit of every byte of x that is not an ASCII letter
-// or digit (asciiWord). Each range test adds a constant to the byte's low
-// seven bits, which cannot carry into the next byte.
+// or digit (asciiWord). A range test adds a constant to the byte's low seven
+// bits, which cannot carry into the next byte; letters are tested once,
+// with bit 0x20 set (which makes capitals lower case and no other byte a
+// letter). Small enough to be inlined: the word loops call it for every
+// eight bytes.
 func notAlnum(x uint64) uint64 {
 	low7 := x &^ highs
-	in := func(lo, hi uint64) uint64 { return (low7 + (0x80-lo)*ones) &^ (low7 + (0x7f-hi)*ones) }
-	alnum := (in('0', '9') | in('A', 'Z') | in('a', 'z')) &^ x & highs
-	return ^alnum & highs
+	folded := low7 | 0x20*ones
+	letter := (folded + (0x80-'a')*ones) &^ (folded + (0x80-'z'-1)*ones)
+	digit := (low7 + (0x80-'0')*ones) &^ (low7 + (0x80-'9'-1)*ones)
+	return ^((letter | digit) &^ x) & highs
 }
 
 // capitals reports whether one of the first k bytes of x, all ASCII letters
