@@ -823,7 +823,9 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		break
 	}
 	s, e, ok = x.npForward(i, se)
-	if !ok || x.verbOpens(s) {
+	if !ok || x.verbOpens(s) || e-s == 1 && x.functionWord(s) && !x.capitalisedElsewhere(s) {
+		// ("“….” That said, she is working on …": a lone demonstrative
+		// or preposition names no one, unless it is a surname, Al From)
 		ok = false
 		return
 	}
