@@ -279,9 +279,17 @@ func TestSignalsStopTheRunAndCleanStaging(t *testing.T) {
 					c.stdin.Write(a.JSONLine())
 				}
 			}
+			// "run started" is logged once the lock is held, before the
+			// staging folder exists: wait for the folder itself.
 			stage, _ := output.StagingDir(out)
-			if _, err := os.Stat(stage); err != nil {
-				t.Fatalf("no staging folder while running: %v", err)
+			for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				_, err := os.Stat(stage)
+				if err == nil {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("no staging folder while running: %v", err)
+				}
 			}
 			start := time.Now()
 			c.cmd.Process.Signal(sig)
