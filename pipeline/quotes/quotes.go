@@ -428,11 +428,12 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 
-	if i > 0 && (x.modifiesNoun(i-1) || x.afterAccordingTo(i)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says" {
+	if i > 0 && (x.modifiesNoun(i-1) || x.afterAccordingTo(i) || x.is(i+1, "say") || x.is(i+1, "said")) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says" {
 		// after a verb form or an adjective, a cue word that is also a
 		// plural noun is that noun: "has dismissed claims that …",
 		// "raising questions about …", "cited reports that …", "despite
-		// recent comments …", "in her opening remarks"
+		// recent comments …", "in her opening remarks"; and so is one
+		// followed by the plural "say" or "said": "Danish media reports say"
 		return 0, i
 	}
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
