@@ -48,6 +48,9 @@ type Meta struct {
 	Version        string
 	LexiconVersion string
 	RunID          string
+	// QuotesSources, on the speakers table only, says which quotes rows it
+	// was summed from (sourcesDigest).
+	QuotesSources string
 }
 
 // Known is what the dataset already records about an article, which is what
@@ -329,15 +332,32 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	// summed, while the partitions are still being encoded, and the
 	// run's own files at once: the commit's last seconds then keep both
 	// cores busy instead of leaving these small files to the end.
+	// Rows written per partition, counted as they go to the speakers feed.
+	rowsWritten := make([]int64, len(parts))
+	keepSpeakers := false
 	go func() {
 		defer close(speakersDone)
 		var aggs map[string]*speakerAgg
+		var sources []quotesSource
 		func() {
 			defer close(summed)
+			if sources, speakersErr = w.untouchedQuotes(written); speakersErr != nil {
+				return
+			}
+			// A run that writes no quotes partition keeps a speakers table
+			// summed from exactly the quotes there are, rather than decoding
+			// them all again to write the same table.
+			if len(parts) == 0 && w.speakersSummedFrom(sourcesDigest(sources)) {
+				keepSpeakers = true
+				return
+			}
 			aggs, speakersErr = sumSpeakers(srcs, speakersWorkers, stop)
 		}()
-		if speakersErr == nil {
-			speakersOp, speakersErr = w.writeSpeakers(aggs)
+		if speakersErr == nil && !keepSpeakers {
+			for i, p := range parts {
+				sources = append(sources, quotesSource{part: p, runIDs: w.meta.RunID, rows: rowsWritten[i]})
+			}
+			speakersOp, speakersErr = w.writeSpeakers(aggs, sourcesDigest(sources))
 		}
 	}()
 	go func() {
@@ -351,7 +371,7 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 			// partition's last row group is encoded.
 			fed := sync.OnceFunc(func() { close(feeds[i/2]) })
 			defer fed()
-			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows, speakerFeed(feeds[i/2], summed), fed)
+			quoteOps[i/2], err = mergePartition(w, QuotesTable, p, w.quotes, w.RowGroupRows, speakerFeed(feeds[i/2], summed, &rowsWritten[i/2]), fed)
 		} else {
 			articleOps[i/2], err = mergePartition(w, ArticlesTable, p, w.articles, max(w.RowGroupRows/8, 64), nil, nil)
 		}
@@ -379,7 +399,10 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 	if ops, err = keepTableFile[Article](w, ArticlesTable, ops); err != nil {
 		return err
 	}
-	ops = append(ops, speakersOp, runOp, op{Staged: successName, Target: successName})
+	if !keepSpeakers {
+		ops = append(ops, speakersOp)
+	}
+	ops = append(ops, runOp, op{Staged: successName, Target: successName})
 	// The staged files are synced; so must be the folders naming them, or
 	// after a power cut the journal could list files that are gone.
 	if err := syncStagedDirs(w.stage, ops); err != nil {
@@ -772,7 +795,7 @@ func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWr
 }
 
 func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {
-	return []parquet.WriterOption{
+	opts := []parquet.WriterOption{
 		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(rowGroup),
 		// The min and max of a column of article or quote texts filter
@@ -786,6 +809,10 @@ func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {
 		parquet.KeyValueMetadata("stance.lexicon_version", meta.LexiconVersion),
 		parquet.KeyValueMetadata("stance.run_id", meta.RunID),
 	}
+	if meta.QuotesSources != "" {
+		opts = append(opts, parquet.KeyValueMetadata(quotesSourcesKey, meta.QuotesSources))
+	}
+	return opts
 }
 
 // writeRunAndSuccess stages the run's row and the _SUCCESS file.

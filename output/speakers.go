@@ -1,7 +1,10 @@
 package output
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -76,8 +79,89 @@ func (w *Writer) speakerSources(written map[string]chan []speakerQuote) ([]speak
 	return srcs, nil
 }
 
-// writeSpeakers writes the speakers table from the sums over all quotes.
-func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg) (op, error) {
+// quotesSource is what the speakers table is summed from in one quotes
+// partition: its rows, and the run that wrote its files (a commit rewrites
+// a partition whole, so all its files carry that run's id).
+type quotesSource struct {
+	part, runIDs string // runIDs: every run id of the partition's files, sorted
+	rows         int64
+}
+
+// quotesSourcesKey is the speakers file's metadata key for sourcesDigest.
+const quotesSourcesKey = "stance.quotes_sources"
+
+// sourcesDigest identifies a list of sources whatever its order; partitions
+// without rows sum to nothing and are left out.
+func sourcesDigest(srcs []quotesSource) string {
+	srcs = slices.Clone(srcs)
+	slices.SortFunc(srcs, func(a, b quotesSource) int { return strings.Compare(a.part, b.part) })
+	h := sha256.New()
+	for _, s := range srcs {
+		if s.rows > 0 {
+			fmt.Fprintf(h, "%s\x00%s\x00%d\n", s.part, s.runIDs, s.rows)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// untouchedQuotes reads, from the files' footers, the sources of the quotes
+// partitions this commit does not write.
+func (w *Writer) untouchedQuotes(written map[string]chan []speakerQuote) ([]quotesSource, error) {
+	files, err := filepath.Glob(filepath.Join(w.out, QuotesTable, "date=*", "*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	byPart := map[string]*quotesSource{}
+	runs := map[string][]string{}
+	for _, path := range files {
+		part := filepath.Base(filepath.Dir(path))
+		if _, ok := written[part]; ok {
+			continue
+		}
+		f, pf, err := openParquet(path)
+		if err != nil {
+			return nil, err
+		}
+		run, _ := pf.Lookup("stance.run_id")
+		rows := pf.NumRows()
+		f.Close()
+		if byPart[part] == nil {
+			byPart[part] = &quotesSource{part: part}
+		}
+		byPart[part].rows += rows
+		if rows > 0 && !slices.Contains(runs[part], run) {
+			runs[part] = append(runs[part], run)
+		}
+	}
+	out := make([]quotesSource, 0, len(byPart))
+	for part, s := range byPart {
+		slices.Sort(runs[part])
+		s.runIDs = strings.Join(runs[part], ",")
+		out = append(out, *s)
+	}
+	return out, nil
+}
+
+// speakersSummedFrom reports whether the dataset's speakers table was
+// summed from the quotes digest names, by this version of the program with
+// this lexicon: it is then the table a new sum would give.
+func (w *Writer) speakersSummedFrom(digest string) bool {
+	f, pf, err := openParquet(filepath.Join(w.out, SpeakersTable, "speakers.parquet"))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	for key, want := range map[string]string{"stance.version": w.meta.Version, "stance.lexicon_version": w.meta.LexiconVersion, quotesSourcesKey: digest} {
+		if got, ok := pf.Lookup(key); !ok || got != want {
+			return false
+		}
+	}
+	return true
+}
+
+// writeSpeakers writes the speakers table from the sums over all quotes;
+// sources is their sourcesDigest.
+func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg, sources string) (op, error) {
 	rows := make([]Speaker, 0, len(aggs))
 	for id, a := range aggs {
 		rows = append(rows, a.row(id))
@@ -87,7 +171,9 @@ func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg) (op, error) {
 	rel := filepath.Join(SpeakersTable, "speakers.parquet")
 	// An empty table is still a file, so that readers globbing the folder
 	// find a table with no rows rather than an error.
-	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, rows); err != nil {
+	meta := w.meta
+	meta.QuotesSources = sources
+	if err := writeParquet(filepath.Join(w.stage, rel), meta, rows); err != nil {
 		return op{}, err
 	}
 	return op{Staged: rel, Target: rel}, nil
@@ -211,12 +297,13 @@ func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[s
 
 // speakerFeed turns the quotes rows a partition writer writes into the
 // speaker columns, as a read of the written file would give them, and
-// sends them on feed until the summing stops (gone).
+// sends them on feed until the summing stops (gone). It counts every row
+// in counted, with a speaker or not.
 //
 // The rows' strings point into the spill's blocks, one string per article;
 // the sums keep names as map keys, which would keep whole blocks alive, so
 // the strings are copied, each distinct one once.
-func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote) {
+func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}, counted *int64) func([]Quote) {
 	stopped := false
 	// Names, roles and sides repeat across articles and share one copy;
 	// an article id comes once, on consecutive rows, so it is kept apart
@@ -242,6 +329,7 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}) func([]Quote)
 		return lastArticle
 	}
 	return func(qs []Quote) {
+		*counted += int64(len(qs))
 		if stopped {
 			return
 		}

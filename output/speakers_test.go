@@ -80,7 +80,7 @@ func TestSpeakersFedWhileWritingEqualReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &Writer{stage: t.TempDir(), meta: Meta{RunID: "check"}}
-	if _, err := w.writeSpeakers(aggs); err != nil {
+	if _, err := w.writeSpeakers(aggs, ""); err != nil {
 		t.Fatal(err)
 	}
 	want, err := ReadTable[Speaker](w.stage, SpeakersTable)
@@ -218,4 +218,97 @@ func TestAliasesAreNames(t *testing.T) {
 			t.Errorf("%s: aliases %q, want %q", w.id, got, w.aliases)
 		}
 	}
+}
+
+// A commit that writes no quotes partition keeps the speakers table when it
+// was summed from the quotes there are, by the same version and lexicon:
+// summing again would write the same table. Anything else sums again: a
+// partition removed by hand, another version, a partition written.
+func TestSpeakersKeptWhenQuotesUnchanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	base := time.Date(2017, 4, 12, 9, 0, 0, 0, time.UTC)
+	commit := func(run, version string, days []int) {
+		t.Helper()
+		w, err := Create(out, Meta{RunID: run, Version: version, LexiconVersion: "lx"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		w.Workers = 2
+		w.RowGroupRows, w.FileRowGroups = 16, 2 // partitions of several files
+		for _, day := range days {
+			for a := range 40 {
+				id := fmt.Sprintf("%s-d%d-a%03d", run, day, a)
+				pub := base.AddDate(0, 0, day)
+				us := float64(a%5)/4 - 0.5
+				q := Quote{QuoteID: id + "-q", ArticleID: id, Published: &pub, Text: "words", SpeakerID: fmt.Sprintf("s%d", a%7),
+					Speaker: fmt.Sprintf("Speaker %d", a%7), Tone: float64(a%11)/10 - 0.5, StanceUS: &us, RunID: run}
+				if err := w.Add(Article{ArticleID: id, Published: &pub, Text: "text", Status: StatusOK, RunID: run}, []Quote{q}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := w.Commit(context.Background(), Run{RunID: run}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// check fails unless the speakers file was written by run and holds
+	// the sums over the quotes files in place.
+	check := func(run string, wantQuotes int64) {
+		t.Helper()
+		f, pf, err := openParquet(filepath.Join(out, SpeakersTable, "speakers.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := pf.Lookup("stance.run_id")
+		f.Close()
+		if got != run {
+			t.Errorf("speakers file written by run %q, want %q", got, run)
+		}
+		files, err := filepath.Glob(filepath.Join(out, QuotesTable, "date=*", "*.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var srcs []speakerSource
+		for _, f := range files {
+			srcs = append(srcs, speakerSource{path: f})
+		}
+		aggs, err := sumSpeakers(srcs, 1, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []Speaker
+		n := int64(0)
+		for id, a := range aggs {
+			want = append(want, a.row(id))
+			n += a.quotes
+		}
+		slices.SortFunc(want, func(a, b Speaker) int { return strings.Compare(a.SpeakerID, b.SpeakerID) })
+		table, err := ReadTable[Speaker](out, SpeakersTable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(table)
+		h, _ := json.Marshal(want)
+		if string(g) != string(h) || n != wantQuotes {
+			t.Errorf("after run %s (%d quotes, want %d): speakers table\n%s\nsummed from the quotes files:\n%s", run, n, wantQuotes, g, h)
+		}
+	}
+	commit("r1", "v1", []int{0, 1, 2})
+	check("r1", 120)
+	commit("r2", "v1", nil)
+	check("r1", 120) // kept
+	if err := os.RemoveAll(filepath.Join(out, QuotesTable, "date=2017-04-13")); err != nil {
+		t.Fatal(err)
+	}
+	commit("r3", "v1", nil)
+	check("r3", 80) // a partition gone: summed again
+	commit("r4", "v1", nil)
+	check("r3", 80)
+	commit("r5", "v2", nil)
+	check("r5", 80) // another version
+	commit("r6", "v2", []int{1, 3})
+	check("r6", 160)
+	commit("r7", "v2", nil)
+	check("r6", 160) // the partitions r6 wrote are recognised
 }
