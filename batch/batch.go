@@ -302,6 +302,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if commitErr != nil {
 		return sum, fmt.Errorf("commit: %w", commitErr)
 	}
+	// An id that two feeds use for different articles: the later one
+	// replaced the earlier, which may be data lost rather than an update.
+	const shown = 20
+	for _, r := range w.Superseded[:min(len(w.Superseded), shown)] {
+		log.Warn("article replaced by one with the same id from another file", "article_id", r.ArticleID, "previous_source", r.Source)
+	}
+	if n := len(w.Superseded); n > shown {
+		log.Warn("more articles replaced by ones with the same id from other files", "count", n-shown)
+	}
 	log.Info("run finished", "articles_read", sum.Read, "articles_ok", sum.OK, "articles_unchanged", sum.Unchanged,
 		"articles_quarantined", sum.Quarantined, "quotes", sum.Quotes, "seconds", time.Since(started).Seconds())
 	return sum, nil

@@ -603,3 +603,51 @@ func TestRunStartedIsTheFirstRecord(t *testing.T) {
 		t.Errorf("log records %q: want run started first, and the file of another format noted", msgs)
 	}
 }
+
+// Ids are keys across runs: an article read with an id the dataset holds
+// replaces it. When the new version comes from another file than the old
+// one (two feeds numbering their articles 1, 2, …), that may be data lost,
+// not an update, so the run says so; an article updated in its own file
+// is not worth a word.
+func TestReplacingAnArticleFromAnotherFileIsLogged(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	feed := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		line := fmt.Sprintf(`{"id": "1", "published": "2017-04-12", "text": %q}`+"\n", text)
+		if err := os.WriteFile(p, []byte(line), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	replaced := func(inputs ...string) []map[string]any {
+		t.Helper()
+		var logs bytes.Buffer
+		run(t, out, func(c *batch.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) }, inputs...)
+		var found []map[string]any
+		for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+			var rec map[string]any
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatalf("%q: %v", line, err)
+			}
+			if rec["msg"] == "article replaced by one with the same id from another file" {
+				found = append(found, rec)
+			}
+		}
+		return found
+	}
+	day1 := feed("day1.jsonl", `"The quay stays open," said Anne Lund.`)
+	if got := replaced(day1); len(got) != 0 {
+		t.Errorf("first run: %v", got)
+	}
+	day2 := feed("day2.jsonl", `"The ferry will run again," said Per Holm.`)
+	got := replaced(day2)
+	if len(got) != 1 || got[0]["article_id"] != "1" || got[0]["previous_source"] != day1+":1" || got[0]["level"] != "WARN" {
+		t.Errorf("day2.jsonl replacing day1.jsonl's article 1: logged %v", got)
+	}
+	feed("day2.jsonl", `"The ferry will run again on Monday," said Per Holm.`)
+	if got := replaced(day2); len(got) != 0 {
+		t.Errorf("an update read from the article's own file: logged %v", got)
+	}
+}

@@ -80,6 +80,12 @@ type Writer struct {
 	// Recovered reports what earlier, killed runs left behind and what
 	// Create did with it.
 	Recovered Recovery
+	// Superseded lists, after Commit, the analysed articles of earlier runs
+	// that this run replaced with an article of the same id read from a
+	// file other than theirs: ids that collide across feeds lose data
+	// this way, so batch logs them.
+	Superseded   []Superseded
+	supersededMu sync.Mutex
 	// RowGroupRows bounds the rows of one row group; RowGroupBytes bounds
 	// the text bytes of the row groups being written at once (all Workers
 	// together, each at least 4 MB), so that long articles and many cores
@@ -122,6 +128,9 @@ func (w *Writer) ReadsInput(path string) {
 // article is written again, or it is a quarantined row of a file read again.
 func (w *Writer) dropped(row any) bool {
 	if w.replaced.has(rowID(row)) {
+		if a, ok := row.(*Article); ok {
+			w.noteSuperseded(a)
+		}
 		return true
 	}
 	a, ok := row.(*Article)
@@ -130,6 +139,28 @@ func (w *Writer) dropped(row any) bool {
 	}
 	_, again := w.inputs[sourceFile(a.Source)]
 	return again
+}
+
+// Superseded is an article row replaced by an article with its id from
+// another file.
+type Superseded struct {
+	ArticleID, Source string // Source: where the replaced row was read
+}
+
+// noteSuperseded records a replaced article row when the run did not read
+// the file it came from: its new version came from elsewhere. (A row read
+// from standard input has no file to compare.)
+func (w *Writer) noteSuperseded(a *Article) {
+	file := sourceFile(a.Source)
+	if a.Status != StatusOK || file == "-" {
+		return
+	}
+	if _, again := w.inputs[file]; again {
+		return
+	}
+	w.supersededMu.Lock()
+	w.Superseded = append(w.Superseded, Superseded{ArticleID: a.ArticleID, Source: a.Source})
+	w.supersededMu.Unlock()
 }
 
 // sourceFile strips the ":line" a JSONL source carries.
@@ -393,6 +424,8 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 			ops = append(ops, partOps...)
 		}
 	}
+	// (noted by the partition merges, in whatever order they ran)
+	slices.SortFunc(w.Superseded, func(a, b Superseded) int { return strings.Compare(a.ArticleID, b.ArticleID) })
 	if ops, err = keepTableFile[Quote](w, QuotesTable, ops); err != nil {
 		return err
 	}
