@@ -109,11 +109,12 @@ func TestStatementsLocateTheirText(t *testing.T) {
 	}
 }
 
-// Extraction can read the same words as two statements ("…, Danish media
+// Extraction has read the same words as two statements ("…, Danish media
 // reports say": "Danish media" with the verb "reports", and "Danish media
-// reports" with "say"; "…, according to press reports" gave two as well
-// until f4d33b3). The table must still hold each statement once: analysts
-// count rows, and join and deduplicate on quote_id.
+// reports" with "say", until adcedc7; "…, according to press reports" until
+// f4d33b3). The table must hold each statement once: analysts count rows,
+// and join and deduplicate on quote_id. TestSpanTakenBefore checks the
+// guard itself.
 func TestOneStatementPerSpan(t *testing.T) {
 	text := "Harbour deal\n\n" +
 		"The Nordhavn port authority is poised to sell its northern quay to a Danish shipping group, Danish media reports say.\n\n" +
