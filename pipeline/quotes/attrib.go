@@ -659,7 +659,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 		// (not "McConnell delivered a blunt message to Trump: “…”": the
 		// label is the whole of what comes before the colon)
 		if c := q.ot - 1; c-1 >= ss && x.toks[c-1].kind == tWord && x.toks[c-1].cap {
-			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap && (s == ss || x.isDash(s-1) || x.toks[s].cap || x.titledName(s, e)) {
+			if s, e, _, ok := x.subjectBefore(c, ss); ok && x.toks[e-1].cap && (s == ss || x.isDash(s-1) || x.toks[s].cap || x.titledName(s, e)) && x.headlineSpeakerEnd(s, e) > s {
 				quote.Speaker = x.mention(s, x.headlineSpeakerEnd(s, e))
 				quote.Cue, quote.Rule = x.text[x.toks[c].s:x.toks[c].e], "colon-subject"
 				return
@@ -2182,6 +2182,9 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 	start := x.toks[e+1].s
 	c := e
 	e = x.headlineSpeakerEnd(s, e)
+	if e == s {
+		return out // "Big Win For Bernie: …": a headline's title, no speaker
+	}
 	if x.toks[c+1].kind == tOpen {
 		for i := first; i < len(out); i++ {
 			if out[i].Span.Start == x.toks[c+1].e && out[i].Speaker.Text == "" {
@@ -2205,10 +2208,71 @@ func (x *run) label(pi int, p article.Span, out []Quote, first int) []Quote {
 func (x *run) headlineSpeakerEnd(s, e int) int {
 	for m := s + 1; m < e; m++ {
 		if x.toks[m].cap && (x.is(m, "on") || x.is(m, "to")) {
-			return m
+			e = m
+			break
 		}
 	}
-	return e
+	if e-s < 3 || !x.titleCaseWords(s, e) {
+		return e
+	}
+	// "Trump Addresses Munich Attack: ‘…’", "Clinton Wades In: …": in
+	// title case a verb looks like a name, so the speaker is the run of
+	// words the article capitalises inside its sentences too (none in "Big
+	// Win For Bernie:", "Subs Not Used:"), unless the label ends in a full
+	// name ("McCain Challenger Kelli Ward:")
+	if g := e - 2; g > s && (x.inSet(g, cFemaleName|cMaleName) || x.lowerIn(g, shortTitles) || x.possessive(g-1)) {
+		// a given name, a title or a possessive before the last two
+		// words: "… Kelli Ward", "Said Mr Fogg", "OK Gov Fallin",
+		// "DNAinfo's Eddie Small"
+		return e
+	}
+	m := s
+	for m < e && (x.namedOutside(m, s, e) || x.inSet(m, cFemaleName|cMaleName) || m > s && x.inSet(m, cNpInner) || x.acronym(m)) {
+		m++
+	}
+	for m > s && x.inSet(m-1, cNpInner) {
+		m--
+	}
+	return m
+}
+
+// namedOutside: the word at token i is a known surname or is capitalised
+// inside a sentence somewhere outside tokens s..e (its own headline).
+func (x *run) namedOutside(i, s, e int) bool {
+	t := x.toks[i]
+	w := x.text[t.s:t.e]
+	if _, ok := x.surnames[w]; ok {
+		return true
+	}
+	return midSentenceOutside(x.text, w, t.s, t.e, x.toks[s].s, x.toks[e-1].e)
+}
+
+// shortTitles come before a surname in a headline: "Said Mr Fogg:", "OK Gov
+// Fallin:".
+var shortTitles = set("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "rev", "president", "senator",
+	"governor", "minister", "secretary", "mayor", "judge", "pope")
+
+// acronym: token i is a short word in capitals ("NY", "GOP"), a name.
+func (x *run) acronym(i int) bool {
+	t := x.toks[i]
+	w := x.text[t.s:t.e]
+	return len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// titleCaseWords: tokens s..e are all words, capitalised, not all in
+// capitals (a transcript's "PAT CADDELL:" is left alone).
+func (x *run) titleCaseWords(s, e int) bool {
+	lower := false
+	for k := s; k < e; k++ {
+		t := x.toks[k]
+		if t.kind != tWord || !t.cap {
+			return false
+		}
+		if w := x.text[t.s:t.e]; strings.ToUpper(w) != w {
+			lower = true
+		}
+	}
+	return lower
 }
 
 // colonIntro reports a paragraph ending in "X said:" or "X:" that introduces

@@ -995,6 +995,12 @@ func (x *run) capitalisedElsewhere(i int) bool {
 // midSentence: the word w occurs capitalised inside a sentence of text within
 // 3,000 bytes of s..e (after a lower-case word or a comma).
 func midSentence(text, w string, s, e int) bool {
+	return midSentenceOutside(text, w, s, e, 0, 0)
+}
+
+// midSentenceOutside is midSentence with the bytes xlo..xhi left out (a
+// title-case headline, where every word follows a lower-case letter).
+func midSentenceOutside(text, w string, s, e, xlo, xhi int) bool {
 	// look nearby only, so long articles stay linear
 	lo, hi := max(0, s-3000), min(len(text), e+3000)
 	for off := lo; ; {
@@ -1003,6 +1009,10 @@ func midSentence(text, w string, s, e int) bool {
 			return false
 		}
 		k += off
+		if k >= xlo && k < xhi {
+			off = k + len(w)
+			continue
+		}
 		if k >= 2 && text[k-1] == ' ' && (text[k-2] >= 'a' && text[k-2] <= 'z' || text[k-2] == ',') {
 			end := k + len(w)
 			if end >= len(text) || !isWordByte(text[end]) {
