@@ -5,10 +5,15 @@ package stance
 // every word is looked up among actor names and claim words, and nearly
 // none is there, so the string hash and probe are mostly wasted. False
 // positives only cost the look-up they would have cost anyway.
-type wordFilter [1024]uint64 // by first and last byte: a bit per length (63 and more share one)
+//
+// 256 slots (2 KB), not more: a statement's words are read against five
+// such filters (actors; claim words and opposition cues, two each), at
+// 1,024 slots 40 KB, more than the first-level cache, so that most reads
+// missed it; the few more false positives cost little beside that.
+type wordFilter [256]uint64 // by first and last byte: a bit per length (63 and more share one)
 
 func filterSlot(w string) (int, uint) {
-	return int((uint(w[0])*31 + uint(w[len(w)-1])) & 1023), uint(min(len(w), 63))
+	return int((uint(w[0])*31 + uint(w[len(w)-1])) & 255), uint(min(len(w), 63))
 }
 
 func (f *wordFilter) add(w string) {
@@ -35,10 +40,10 @@ func (f *wordFilter) bit(w string) uint64 {
 // midFilter is a second filter of the same kind, by the middle byte and the
 // length, with a bit per last byte: "and" or "this" pass the first filter
 // (some key shares their first and last bytes and length) but not both.
-type midFilter [1024]uint64
+type midFilter [256]uint64
 
 func midSlot(w string) (int, uint) {
-	return int((uint(w[len(w)/2])*37 + uint(len(w))*101 + uint(w[0])) & 1023), uint(w[len(w)-1] & 63)
+	return int((uint(w[len(w)/2])*37 + uint(len(w))*101 + uint(w[0])) & 255), uint(w[len(w)-1] & 63)
 }
 
 func (f *midFilter) add(w string) {
