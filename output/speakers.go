@@ -406,7 +406,7 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	// ("he", "officials") are not names, capitalised or not: a sentence
 	// opening with "He said" capitalises the pronoun.
 	if r, _ := utf8.DecodeRuneInString(q.SpeakerMention); unicode.IsUpper(r) && !capitalisedPronouns[q.SpeakerMention] {
-		a.mentions[q.SpeakerMention]++
+		a.mentions[oneLine(q.SpeakerMention)]++
 	}
 	if q.ArticleID != a.lastArticle || a.nArticles == 0 {
 		a.lastArticle = q.ArticleID
@@ -449,6 +449,18 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	} else if q.SpeakerRole != "" && a.role == "" {
 		a.role = q.SpeakerRole
 	}
+}
+
+// oneLine writes a name as one line with single spaces: the mention is the
+// article's words as they stand, and a hard-wrapped text breaks "Anne\nLund"
+// across lines, which is the name "Anne Lund" again, not another alias.
+func oneLine(m string) string {
+	for i := 0; i < len(m); i++ {
+		if c := m[i]; c == '\n' || c == '\r' || c == '\t' || c >= utf8.RuneSelf || (c == ' ' && i+1 < len(m) && m[i+1] == ' ') {
+			return strings.Join(strings.Fields(m), " ")
+		}
+	}
+	return m
 }
 
 func (a *speakerAgg) row(id string) Speaker {

@@ -188,7 +188,8 @@ func TestFailedQuotesPartitionFailsTheCommit(t *testing.T) {
 
 // The speakers table's aliases are other names a speaker went by. A pronoun
 // that opens a sentence ("He said …") is capitalised but no name, and
-// "Analysts" opening a sentence is the speaker "analysts" again.
+// "Analysts" opening a sentence is the speaker "analysts" again; a name
+// broken across lines is the same name.
 func TestAliasesAreNames(t *testing.T) {
 	aggs := map[string]*speakerAgg{}
 	for i, m := range []struct{ id, name, mention string }{
@@ -197,6 +198,8 @@ func TestAliasesAreNames(t *testing.T) {
 		{"anne-lund", "Anne Lund", "She"},
 		{"anne-lund", "Anne Lund", "she"},
 		{"anne-lund", "Anne Lund", "Union leader Anne Lund"},
+		{"anne-lund", "Anne Lund", "Anne\nLund"},                 // a hard-wrapped text
+		{"anne-lund", "Anne Lund", "Union leader\r\nAnne  Lund"}, // the same alias again
 		{"analysts", "analysts", "Analysts"},
 		{"analysts", "analysts", "They"},
 		{"us", "US", "US"},
