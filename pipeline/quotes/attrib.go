@@ -1616,8 +1616,16 @@ func (x *run) allCaps(i, j int) bool {
 // broadly called for").
 func (x *run) adverb(i int) bool {
 	t := x.toks[i]
-	return t.e-t.s > 4 && strings.HasSuffix(x.text[t.s:t.e], "ly")
+	if t.e-t.s <= 4 || !strings.HasSuffix(x.text[t.s:t.e], "ly") {
+		return false
+	}
+	// not a noun in -ly: "his family has said", "the assembly voted", "the
+	// elderly say"
+	return !(i > 0 && x.inSet(i-1, cNounMarker|cDeterminer)) && !x.lowerIn(i, lyNouns)
 }
+
+// lyNouns end in -ly but name things or people, not manner.
+var lyNouns = set("family", "assembly", "rally", "supply", "monopoly", "anomaly", "homily", "ally")
 
 // functionWord: a conjunction, preposition or demonstrative, which cannot
 // name a speaker however it is capitalised.

@@ -470,6 +470,9 @@ func (x *run) modifiesNoun(i int) bool {
 	if len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
 		return !x.inSet(i, cNpStop)
 	}
+	if len(w) > 4 && strings.HasSuffix(w, "ly") && i > 0 && x.inSet(i-1, cNounMarker|cDeterminer) && !lyNouns[w] {
+		return true // "the deadly attacks", "the early reports"
+	}
 	return irregularPast[w] || nounAdjectives[w]
 }
 
