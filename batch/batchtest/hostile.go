@@ -108,7 +108,7 @@ func WriteHostile(dir string) ([]Case, error) {
 		`{"id": "too-big", "text": "` + strings.Repeat("word ", (HostileMaxArticleBytes+10)/5) + `"}`,
 		strings.Repeat("[", 20000) + strings.Repeat("]", 20000),
 		`{"id": "empty-text", "text": ""}`,
-		`{"id": 42, "text": "numbers are not ids"}`,
+		`{"id": 4.2, "text": "fractions are not ids"}`,
 		`{"id": "far-future", "published": "9999-12-31T23:59:59-05:00", "text": "“Later,” he said."}`,
 		`{"id": "bad-date", "published": "tomorrow", "text": "“Again,” she said."}`,
 		`{"id": "bad-date@` + filepath.Join(dir, "feed.jsonl") + `:18", "text": "“An id built to collide,” he said."}`,
@@ -127,7 +127,7 @@ func WriteHostile(dir string) ([]Case, error) {
 	quarantined("JSONL text over --max-article-bytes", "too-big", p+":11:", "article larger than --max-article-bytes")
 	quarantined("JSON nested 20000 deep", "feed:12", p+":12:", "malformed JSON")
 	quarantined("empty text", "empty-text", p+":13:", "empty article")
-	quarantined("number as id", "feed:14", p+":14:", `malformed JSON: "id" must be a string, got number`)
+	quarantined("fraction as id", "feed:14", p+":14:", `"id" must be a string or a whole number, got 4.2`)
 	quarantined("date in year 9999 that is year 10000 in UTC", "far-future", p+":15:", "publication date 10000-01-01T04:59:59Z is out of range")
 	quarantined("quarantined record repeating a quarantined id", "bad-date@"+p+":16", p+":16:", `published: unrecognised date "tomorrow"`)
 	ok("good record whose id imitates a renamed duplicate", "bad-date@"+p+":18")

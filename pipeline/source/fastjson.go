@@ -61,7 +61,7 @@ type jsonParser struct {
 func (p *jsonParser) field(key string, rec *jsonArticle) bool {
 	switch key {
 	case "id":
-		return p.stringPtr(&rec.ID)
+		return p.raw(&rec.ID)
 	case "text":
 		return p.stringPtr(&rec.Text)
 	case "title":

@@ -20,6 +20,8 @@ func FuzzDecodeArticleAgreesWithEncodingJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"id": "bbc/1", "title": "T", "published": "2017-04-12", "text": "A \"quoted\" line.\n\nNext\u00e9 \/ \t end", "extra": [1, -2.5e3, {"a": null}, true, false]}`,
 		`{"id": null, "text": "x", "title": null, "url": "u", "updated": {"k": [1]}, "id": "again"}`,
+		`{"id": 12345, "text": "x"}`,
+		`{"id": 4.2e1, "text": "x", "id": true}`,
 		`{"ID": "case", "text": "t"}`,
 		`{"text": "t", "Title": "x"}`,
 		`{"text": 5}`,
@@ -61,11 +63,11 @@ func FuzzDecodeArticleAgreesWithEncodingJSON(f *testing.F) {
 
 func show(a jsonArticle) string {
 	b, _ := json.Marshal(struct {
-		ID, Text                 *string
-		Title, URL               string
-		Published, Updated       string
-		NilPublished, NilUpdated bool
-	}{a.ID, a.Text, a.Title, a.URL, string(a.Published), string(a.Updated), a.Published == nil, a.Updated == nil})
+		Text                            *string
+		ID, Title, URL                  string
+		Published, Updated              string
+		NilID, NilPublished, NilUpdated bool
+	}{a.Text, string(a.ID), a.Title, a.URL, string(a.Published), string(a.Updated), a.ID == nil, a.Published == nil, a.Updated == nil})
 	return string(b)
 }
 
@@ -75,7 +77,7 @@ func TestDecodeArticleTakesCommonRecords(t *testing.T) {
 	if !decodeArticle([]byte(`{"id": "a", "source": "bbc", "title": "T", "published": "", "text": "Line one.\n\n\"Two\", he said \u2014 \u00a3600m."}`+"\n"), &rec) {
 		t.Fatal("common record not decoded")
 	}
-	if *rec.ID != "a" || *rec.Text != "Line one.\n\n\"Two\", he said — £600m." || string(rec.Published) != `""` {
+	if string(rec.ID) != `"a"` || *rec.Text != "Line one.\n\n\"Two\", he said — £600m." || string(rec.Published) != `""` {
 		t.Errorf("decoded %s", show(rec))
 	}
 	for _, s := range []string{`{"ID": "a", "text": "t"}`, `{"text": "\ud800"}`, `{"text": 1}`, `{"text": "t"`} {

@@ -306,7 +306,7 @@ func firstInvalid(b string) int {
 
 // jsonArticle is one JSONL record; unknown fields are ignored.
 type jsonArticle struct {
-	ID        *string         `json:"id"`
+	ID        json.RawMessage `json:"id"` // a string or a whole number (jsonID)
 	Title     string          `json:"title"`
 	Published json.RawMessage `json:"published"`
 	Updated   json.RawMessage `json:"updated"`
@@ -388,9 +388,12 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", JSONError(err)))
 		}
 	}
-	id := fallbackID
-	if rec.ID != nil && strings.TrimSpace(*rec.ID) != "" {
-		id = strings.TrimSpace(*rec.ID)
+	id, err := jsonID(rec.ID)
+	if err != nil {
+		return failed(f, line, fallbackID, err)
+	}
+	if id == "" {
+		id = fallbackID
 	}
 	loc := f.Name() + ":" + strconv.Itoa(line)
 	if rec.Text == nil {
@@ -446,6 +449,35 @@ func JSONError(err error) error {
 }
 
 // jsonTime accepts null, "", RFC 3339 or a plain date.
+// jsonID reads a record's id: a string, or a whole number as its digits
+// (database exports and news archives number their articles: {"id": 12345}
+// is the article "12345"). Missing, null or blank is "". A fraction or any
+// other value is an error: 1.0 and 1 would be one number but two ids.
+func jsonID(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	if n := len(raw); raw[0] == '"' {
+		if n >= 2 && raw[n-1] == '"' && bytes.IndexByte(raw[1:n-1], '\\') < 0 {
+			// no escapes, as nearly all ids: the characters as they stand
+			return strings.TrimSpace(string(raw[1 : n-1])), nil
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("malformed JSON: %w", JSONError(err))
+		}
+		return strings.TrimSpace(s), nil
+	}
+	digits := raw
+	if digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) > 0 && len(bytes.Trim(digits, "0123456789")) == 0 {
+		return string(raw), nil
+	}
+	return "", fmt.Errorf(`"id" must be a string or a whole number, got %s`, raw)
+}
+
 func jsonTime(raw json.RawMessage) (time.Time, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return time.Time{}, nil
