@@ -303,6 +303,11 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	if !strings.Contains(name, " ") || !isName(name) {
 		return "", "", false
 	}
+	// a word that only opens the sentence is no part of the title: "So Labor
+	// Secretary Thomas Perez …" is Labor Secretary
+	if w, rest, ok := strings.Cut(title, " "); ok && sentenceOpeners[strings.ToLower(w)] {
+		title = rest
+	}
 	if strings.Count(name, " ") > 2 {
 		// four capitalised words or more are a headline's title case ("Poll:
 		// Bernie Sanders Burns Hillary Clinton"): the name is the longest
@@ -321,6 +326,12 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	}
 	return "", "", false
 }
+
+// sentenceOpeners link a sentence to the one before; capitalised only where
+// they open it, they are no part of a title after them.
+var sentenceOpeners = map[string]bool{"so": true, "and": true, "but": true, "then": true, "now": true, "meanwhile": true,
+	"also": true, "yet": true, "still": true, "even": true, "when": true, "while": true, "if": true, "as": true, "after": true,
+	"before": true, "since": true, "because": true, "though": true, "although": true, "or": true, "however": true}
 
 // withoutParticiple: a text described by a participle whose agent the
 // mention lost ("a court document filed [by …]", "a report published",
@@ -747,9 +758,17 @@ func splitTitle(m string) (name, title string) {
 	for i < n-1 && (word(i) == "A" || word(i) == "An") {
 		i++
 	}
-	// an acronym opening the run belongs to the title: "envoy to the UN Nikki Haley"
-	for i < n-1 && isAcronym(word(i)) {
+	// an acronym opening the run belongs to the title: "envoy to the UN Nikki
+	// Haley", "Former AG Mukasey"; not initials ("Rep. G.K. Butterfield")
+	// nor one that opens a name of two words ("the magazine PC Pro", "UK
+	// Coal", "LG Group")
+	for i < n-1 && isAcronym(word(i)) && !strings.Contains(word(i), ".") && (i < n-2 || i > 0 && upperWord(word(i-1))) {
 		i++
+	}
+	// a number right before the capitalised words is part of the name: "50
+	// Cent", "13 Hours", "The 1975"
+	if i > 0 && i < n && isNumber(word(i-1)) {
+		i--
 	}
 	// keep particles and "al-" inside names: "Bashar al-Assad"
 	for i > 0 && i < n && isParticle(word(i-1)) {
@@ -759,6 +778,16 @@ func splitTitle(m string) (name, title string) {
 		return "", m
 	}
 	return joinSpans(m, sp, i, n), joinSpans(m, sp, 0, i)
+}
+
+// isNumber: w is digits only ("50", "1975").
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isAcronym(w string) bool {
@@ -786,11 +815,13 @@ func isName(s string) bool {
 	if s == "" {
 		return false
 	}
+	first := true
 	for w := range strings.FieldsSeq(s) { // (Fields would allocate the list)
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !isParticle(w) {
-			return false
+		if !unicode.IsUpper(r) && !isParticle(w) && !(first && isNumber(w) && len(w) < len(s)) {
+			return false // (a number may open a name: "50 Cent")
 		}
+		first = false
 	}
 	return true
 }

@@ -197,3 +197,18 @@ func resolveMentions(t *testing.T, text string, mentions ...string) ([]quotes.Qu
 	}
 	return qs, speakers.New(lx).Resolve(&a, qs)
 }
+
+// Names that open with a number, initials or a short acronym keep them; an
+// acronym before a full name or after a title is the title's; a word that
+// opens the sentence is no part of a title read back before a name.
+func TestNumbersInitialsAndAcronymsInNames(t *testing.T) {
+	text := "Rapper 50 Cent left the label. Rep. G.K. Holm voted no. The magazine PC Nord praised the ferry. Former AG Vik spoke. So Harbour Director Nils Brun went home. Brun said it was over."
+	qs, got := resolveMentions(t, text, "Rapper 50 Cent", "Rep. G.K. Holm", "The magazine PC Nord", "Former AG Vik", "Brun")
+	for i, want := range []struct{ name, role string }{
+		{"50 Cent", "Rapper"}, {"G.K. Holm", "Rep."}, {"PC Nord", "The magazine"}, {"Vik", "Former AG"}, {"Nils Brun", "Harbour Director"},
+	} {
+		if got[i].Name != want.name || got[i].Role != want.role {
+			t.Errorf("%q: got %q (role %q), want %q (role %q)", qs[i].Speaker.Text, got[i].Name, got[i].Role, want.name, want.role)
+		}
+	}
+}
