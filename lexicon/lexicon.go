@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -91,12 +92,18 @@ func collect(dir string) ([]File, error) {
 		return nil, err
 	}
 	if dir != "" {
+		// Callers print these under "lexicon:", as a list of FILE: problem
+		// lines, so they name the folder and the reason only.
 		st, err := os.Stat(dir)
 		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
 		if !st.IsDir() {
-			return nil, fmt.Errorf("lexicon: %s is not a folder", dir)
+			return nil, fmt.Errorf("%s: not a folder", dir)
 		}
 		user := os.DirFS(dir)
 		err = fs.WalkDir(user, ".", func(p string, d fs.DirEntry, err error) error {
@@ -120,7 +127,7 @@ func collect(dir string) ([]File, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
+			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
 	}
 	files := make([]File, 0, len(byName))

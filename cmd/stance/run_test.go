@@ -42,3 +42,21 @@ func TestRunRejectsLimitsItCannotKeep(t *testing.T) {
 		}
 	}
 }
+
+// A --lexicon folder that is not there is a usage error whose message names
+// the folder once, as the list of FILE: problems a broken lexicon prints
+// ("lexicon:\nlexicon: stat X: …" said it twice).
+func TestRunNamesAMissingLexiconFolder(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no-such-lexicon")
+	notDir := filepath.Join(dir, "file.tsv")
+	if err := os.WriteFile(notDir, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for lex, reason := range map[string]string{missing: "no such file or directory", notDir: "not a folder"} {
+		code, _, stderr := runCLI(t, "run", "--lexicon", lex, "--out", filepath.Join(dir, "out"), filepath.Join(testdir.Root(t), "examples", "articles"))
+		if want := "stance run: lexicon:\n" + lex + ": " + reason + "\n"; code != exitUsage || stderr != want {
+			t.Errorf("--lexicon %s: exit %d, stderr %q; want %d, %q", lex, code, stderr, exitUsage, want)
+		}
+	}
+}
