@@ -542,6 +542,7 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "The port authority will sell its northern quay", "Danish media reports"},      // "…, Danish media reports say.": "reports" before "say" is a noun
 		{"indirect", "The union will not sign before Easter", "Anders Lund"},                        // a headline "X Verb Y: …": the speaker is the name, not "Lund Rejects Winter Offer"
 		{"indirect", "The folk singer Jon Aas has died", "his family"},                              // "…, his family has said": "family" is no adverb for its -ly
+		{"direct", "winter poverty,", "Petra Halvorsen"},                                            // "X has coined a new phrase, “…”" (cues.tsv: coined, naming)
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
