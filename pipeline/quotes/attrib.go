@@ -1805,6 +1805,11 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		} else if x.inSet(i, cClauseOpener) && !subordinators[x.lower(i)] && i+2 < lim && x.inSet(i+1, cBetween) && !x.toks[i+1].cap &&
 			(x.toks[i+2].cap || x.inSet(i+2, cDeterminer)) {
 			i += 2 // And then Trump went …
+		} else if subordinators[x.lower(i)] && i+3 < lim && x.inSet(i+1, cSubjectPronoun) && x.toks[i+2].kind == tWord && !x.toks[i+2].cap &&
+			!x.inSet(i+2, cNpStop) && x.inSet(i+3, cSubjectPronoun) && !x.commaBefore(i+1, i+4) {
+			// "When he returned he began by saying, “…”": a short clause
+			// with no comma, then the main clause's own subject
+			i += 3
 		} else {
 			// "When the interview turned to Allen, he …": the main
 			// clause follows the subordinate one

@@ -543,6 +543,7 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "The union will not sign before Easter", "Anders Lund"},                        // a headline "X Verb Y: …": the speaker is the name, not "Lund Rejects Winter Offer"
 		{"indirect", "The folk singer Jon Aas has died", "his family"},                              // "…, his family has said": "family" is no adverb for its -ly
 		{"direct", "winter poverty,", "Petra Halvorsen"},                                            // "X has coined a new phrase, “…”" (cues.tsv: coined, naming)
+		{"direct", "Nobody on this quay is going to jail today.", "Eva Moen"},                       // "When she returned she began by saying, “…”": no comma after the short clause, the second "she" is the subject
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
