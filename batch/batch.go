@@ -311,6 +311,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if n := len(w.Superseded); n > shown {
 		log.Warn("more articles replaced by ones with the same id from other files", "count", n-shown)
 	}
+	// A nightly run that finds nothing succeeds, as an empty night should;
+	// but an input volume not mounted, or a path misspelt, looks the same,
+	// and --quiet would leave no line at all.
+	if sum.Read == 0 {
+		log.Warn("no article in the inputs", "inputs", cfg.Inputs, "files", len(files), "files_of_other_formats", len(skipped))
+	}
 	log.Info("run finished", "articles_read", sum.Read, "articles_ok", sum.OK, "articles_unchanged", sum.Unchanged,
 		"articles_quarantined", sum.Quarantined, "quotes", sum.Quotes, "seconds", time.Since(started).Seconds())
 	return sum, nil

@@ -651,3 +651,34 @@ func TestReplacingAnArticleFromAnotherFileIsLogged(t *testing.T) {
 		t.Errorf("an update read from the article's own file: logged %v", got)
 	}
 }
+
+// A run that reads no article succeeds, but says so at WARN, which --quiet
+// keeps: an unmounted input volume must not pass as a quiet night.
+func TestNoArticleIsAWarning(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "landing")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "notes.md"), []byte("not an article\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	warned := func(inputs ...string) bool {
+		t.Helper()
+		var logs bytes.Buffer
+		run(t, filepath.Join(dir, "out"), func(c *batch.Config) {
+			c.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		}, inputs...)
+		return strings.Contains(logs.String(), `"level":"WARN","msg":"no article in the inputs"`)
+	}
+	if !warned(in) {
+		t.Error("a run over a folder without articles logged no warning")
+	}
+	feed := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(feed, []byte(`{"id": "a", "text": "Nobody is quoted here."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if warned(in, feed) {
+		t.Error("a run that read an article warned of none")
+	}
+}
