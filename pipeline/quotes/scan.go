@@ -383,8 +383,10 @@ func isWordStart(text string, i, p1 int) bool {
 // sentences splits the tokens into sentences: after . ! ? (and any closing
 // marks or brackets after them) when the next token starts a sentence. Quotes
 // are not split, so a quote and its attribution stay in one sentence; a period
-// after an abbreviation or an initial does not end a sentence.
-func sentences(text string, toks []tok, out [][2]int) [][2]int {
+// after an abbreviation or an initial does not end a sentence. quoted is
+// false when the paragraph has no quotation (so no closing mark to split
+// after, see splitAfterQuotes).
+func sentences(text string, toks []tok, out [][2]int, quoted bool) [][2]int {
 	start := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -413,6 +415,9 @@ func sentences(text string, toks []tok, out [][2]int) [][2]int {
 	// one starts right after it
 	if start < len(toks) {
 		out = append(out, [2]int{start, len(toks)})
+	}
+	if !quoted {
+		return out // no closing mark to split after (most paragraphs)
 	}
 	return splitAfterQuotes(text, toks, out)
 }
