@@ -62,15 +62,24 @@ Stance columns cover every side any frame scored, user frames included.`,
 					fmt.Fprintf(e.stderr, "stance speakers: %s has no quotes table (run stance run --out %s first)\n", args[0], args[0])
 					return exitUsage
 				}
-				rows, sides, err := aggregateSpeakers(args[0], f)
+				rows, sides, affiliations, err := aggregateSpeakers(args[0], f)
 				if err != nil {
 					fmt.Fprintf(e.stderr, "stance speakers: %v\n", err)
 					return exitFailed
 				}
+				// A misspelt side filters everything out or shows a column
+				// of "-": say which sides the dataset has.
+				if f.side != "" && f.side != "none" && !slices.Contains(affiliations, f.side) {
+					fmt.Fprintf(e.stderr, "stance speakers: no speaker in %s has the side %q (sides there: %s)\n", args[0], f.side, orNone(affiliations))
+				}
 				if *toward != "" {
+					scored := sides
 					sides = strings.Split(*toward, ",")
 					for i := range sides {
 						sides[i] = strings.TrimSpace(sides[i])
+						if !slices.Contains(scored, sides[i]) {
+							fmt.Fprintf(e.stderr, "stance speakers: no statement in %s gives stance toward %q (sides with stance there: %s)\n", args[0], sides[i], orNone(scored))
+						}
 					}
 				}
 				kept := rows[:0]
@@ -84,6 +93,13 @@ Stance columns cover every side any frame scored, user frames included.`,
 			}
 		},
 	})
+}
+
+func orNone(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(xs, ", ")
 }
 
 func parseDay(s string) (time.Time, error) {
@@ -126,10 +142,13 @@ type speakerRow struct {
 
 // aggregateSpeakers reads every quote once and sums per speaker, as the
 // speakers table does, but over the filtered quotes and over every side.
-func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, error) {
+//
+// It also returns the sides any statement gave stance toward, and the
+// affiliations of all speakers (before the side filter).
+func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides, affiliations []string, err error) {
 	bySpeaker := map[string]*speakerRow{}
-	sideSet := map[string]bool{}
-	err := output.ReadQuotes(out, func(q *output.Quote) error {
+	sideSet, affSet := map[string]bool{}, map[string]bool{}
+	err = output.ReadQuotes(out, func(q *output.Quote) error {
 		if q.SpeakerID == "" || !f.keep(q) {
 			return nil
 		}
@@ -170,12 +189,14 @@ func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, er
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	var rows []*speakerRow
 	for _, r := range bySpeaker {
 		r.name = mostFrequent(r.names)
 		r.affiliation = mostFrequent(r.affiliations)
+		if r.affiliation != "" {
+			affSet[r.affiliation] = true
+		}
 		if f.side != "" && r.affiliation != f.side && !(f.side == "none" && r.affiliation == "") {
 			continue
 		}
@@ -187,7 +208,7 @@ func aggregateSpeakers(out string, f speakerFilter) ([]*speakerRow, []string, er
 		}
 		return rows[i].name < rows[j].name
 	})
-	return rows, slices.Sorted(maps.Keys(sideSet)), nil
+	return rows, slices.Sorted(maps.Keys(sideSet)), slices.Sorted(maps.Keys(affSet)), nil
 }
 
 // mostFrequent returns the most frequent key, the smallest on ties.

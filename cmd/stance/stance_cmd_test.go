@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stance-news/stance/internal/testdir"
 	"github.com/stance-news/stance/output"
 )
 
@@ -255,5 +256,34 @@ func TestSpeakersCommandAgreesWithSpeakersTable(t *testing.T) {
 	}
 	if _, stdout, _ = runCLI(t, "speakers", "--side", "us", out); !strings.Contains(stdout, "Rex Tillerson") {
 		t.Errorf("--side us leaves out the speaker the table calls us:\n%s", stdout)
+	}
+}
+
+// A side misspelt in --side or --toward filtered every speaker out, or
+// showed a column of "-", with nothing said: the command now names the
+// sides the dataset has, on stderr, and still exits 0.
+func TestSpeakersNamesTheSidesForAnUnknownOne(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out, filepath.Join(testdir.Root(t), "examples", "articles")); code != exitOK {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		note string // "" for none
+	}{
+		{[]string{"--side", "rusia"}, `no speaker in ` + out + ` has the side "rusia" (sides there: russia, us)`},
+		{[]string{"--toward", "us,rusia"}, `no statement in ` + out + ` gives stance toward "rusia" (sides with stance there: russia, us)`},
+		{[]string{"--side", "russia"}, ""},
+		{[]string{"--side", "none"}, ""},
+		{[]string{"--toward", "russia"}, ""},
+	} {
+		code, stdout, stderr := runCLI(t, append(append([]string{"speakers"}, c.args...), out)...)
+		want := ""
+		if c.note != "" {
+			want = "stance speakers: " + c.note + "\n"
+		}
+		if code != exitOK || stderr != want || !strings.HasPrefix(stdout, "SPEAKER") {
+			t.Errorf("speakers %v: exit %d, stderr %q; want %d, %q", c.args, code, stderr, exitOK, want)
+		}
 	}
 }
