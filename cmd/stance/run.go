@@ -45,7 +45,8 @@ finished or discarded by the next one. See docs/operations.md.
 
 Exit codes:
   0  done
-  1  the run failed; the dataset is unchanged
+  1  the run failed; the dataset is as before, or, if files were being
+     moved, the next run finishes the move
   2  usage or configuration error
   3  another run holds the output folder
   4  --strict and some inputs were quarantined (the dataset was updated)
