@@ -544,6 +544,10 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "The folk singer Jon Aas has died", "his family"},                              // "…, his family has said": "family" is no adverb for its -ly
 		{"direct", "winter poverty,", "Petra Halvorsen"},                                            // "X has coined a new phrase, “…”" (cues.tsv: coined, naming)
 		{"direct", "Nobody on this quay is going to jail today.", "Eva Moen"},                       // "When she returned she began by saying, “…”": no comma after the short clause, the second "she" is the subject
+		{"indirect", "the failure of the talks between the owners", "analysts"},                     // "A, say X, B": an inverted attribution set off inside the sentence; B is X's report
+		{"indirect", "no room for a night ferry on this coast", "Anders Lund"},                      // and B finishes the clause A left open ("there will be, says X, no room …")
+		{"indirect", "Ultimately, there will be", "Anders Lund"},                                    // A too, when it has a verb
+		{"indirect", "The crews will vote again in May", "Marit Aune"},                              // "…, said X, a lawyer for …": the description is X's role, no report
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”
@@ -565,6 +569,9 @@ func TestCoreference(t *testing.T) {
 		}
 		if strings.HasPrefix(s.text, "Owners back down") {
 			t.Errorf("%q: a headline's title %q read as its speaker", s.text, s.speaker) // "Big Win For Dockers: …"
+		}
+		if s.speaker == "Ultimately" || s.text == "Most importantly" || strings.HasPrefix(s.text, "a lawyer for the night crews") {
+			t.Errorf("%q by %q: an inverted attribution inside the sentence misread", s.text, s.speaker)
 		}
 		if s.speaker == "Danish media" {
 			t.Errorf("%q: \"reports say\" read as the verb \"reports\" of %q", s.text, s.speaker)

@@ -73,6 +73,22 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
 				continue // "X was asked by Y …": a passive reports nothing X said
 			}
+			if r, rest, ok := x.invertedInterposed(pi, ss, v, j, se, end); ok {
+				// "Most importantly, say analysts, the talks have failed",
+				// "Ultimately, there will be, says Mr Lund, no room …": an
+				// inverted attribution set off inside the sentence; the
+				// report is on both sides of it (a short opener alone is
+				// no report)
+				q, found = r, true
+				if rest.Span.End > rest.Span.Start {
+					if r.Span.End > r.Span.Start {
+						out = append(out, rest)
+					} else {
+						q = rest
+					}
+				}
+				break
+			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
@@ -403,6 +419,81 @@ func (x *run) interposedRest(j, end int) int {
 		}
 	}
 	return j + 1
+}
+
+// invertedInterposed reads "A, says X, B" from the verb at v (its words end
+// at j): X a name, a description or a plural noun set off by commas, and B a
+// clause with a verb of its own (not "…, said Jane Roe, a lawyer for the
+// crews", where B is X's role). It returns the statement A (empty when A is
+// an opening phrase with no verb, "Most importantly", "But in some cases")
+// and B, both X's.
+func (x *run) invertedInterposed(pi, ss, v, j, se, end int) (a, b Quote, ok bool) {
+	if v <= ss+1 || !x.punct(v-1, ",") || x.is(v, "told") || x.is(v, "tells") || x.is(v, "tell") || x.lowerIn(j, tailStarts) {
+		return a, b, false
+	}
+	ns, ne, ok := x.npForward(j, se)
+	if !ok || ne-ns > 6 || !(x.toks[ns].cap || x.inSet(ns, cDeterminer) || strings.HasSuffix(x.text[x.toks[ne-1].s:x.toks[ne-1].e], "s")) {
+		return a, b, false
+	}
+	r := x.interposedRest(ne, end)
+	// (B may also finish a clause the verb before the comma left open:
+	// "there will be, says Mr Lund, no room …")
+	if r == 0 || x.inSet(r, cNpStop) || !x.finiteVerbIn(r, end) && !(x.toks[v-2].kind == tWord && x.lowerIn(v-2, openVerbs) && !x.is(r, "a") && !x.is(r, "an")) {
+		return a, b, false
+	}
+	sp := x.mention(ns, ne)
+	b = x.statement(pi, r, end, "content-comma-verb-speaker")
+	b.Speaker, b.Cue = sp, x.cueText(v, j)
+	if st := x.pastDateline(ss, v-1); x.words(st, v-1) >= 3 && x.verbIn(st, v-1) {
+		a = x.statement(pi, st, v-1, "content-comma-verb-speaker")
+		a.Speaker, a.Cue = sp, x.cueText(v, j)
+	}
+	return a, b, true
+}
+
+// openVerbs leave a clause open for what follows: "there will be", "the
+// answer is".
+var openVerbs = set("be", "is", "are", "was", "were", "been", "become", "becomes", "remain", "remains")
+
+// finiteVerbIn: tokens i..j hold a verb of their own (a form of be, have or
+// a modal, a past tense): a clause, not a description.
+func (x *run) finiteVerbIn(i, j int) bool {
+	if x.is(i, "a") || x.is(i, "an") || x.is(i, "another") {
+		return false // "a professor of economics …": a description
+	}
+	for k := i; k < j; k++ {
+		if x.punct(k, ",") || x.is(k, "who") || x.is(k, "which") || x.is(k, "whose") {
+			return false // the verb of a relative clause or after a comma is a description's
+		}
+		if x.toks[k].kind != tWord || x.toks[k].cap {
+			continue
+		}
+		switch x.lower(k) {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must":
+			return true
+		}
+		if (x.pastTense(k) || x.lowerIn(k, irregularPast)) && !x.is(k+1, "by") {
+			return true // (not "the governor challenged by Sanders")
+		}
+	}
+	return false
+}
+
+// verbIn: tokens i..j hold a form of be, have or a modal, or a past tense.
+func (x *run) verbIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.toks[k].kind != tWord || x.toks[k].cap {
+			continue
+		}
+		switch x.lower(k) {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "be":
+			return true
+		}
+		if x.pastTense(k) || x.lowerIn(k, irregularPast) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseBeforeColon: the words cs..ce after a verb of saying are a phrase
