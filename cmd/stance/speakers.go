@@ -62,23 +62,22 @@ Stance columns cover every side any frame scored, user frames included.`,
 					fmt.Fprintf(e.stderr, "stance speakers: %s has no quotes table (run stance run --out %s first)\n", args[0], args[0])
 					return exitUsage
 				}
-				rows, sides, affiliations, err := aggregateSpeakers(args[0], f)
+				rows, sides, known, err := aggregateSpeakers(args[0], f)
 				if err != nil {
 					fmt.Fprintf(e.stderr, "stance speakers: %v\n", err)
 					return exitFailed
 				}
 				// A misspelt side filters everything out or shows a column
 				// of "-": say which sides the dataset has.
-				if f.side != "" && f.side != "none" && !slices.Contains(affiliations, f.side) {
-					fmt.Fprintf(e.stderr, "stance speakers: no speaker in %s has the side %q (sides there: %s)\n", args[0], f.side, orNone(affiliations))
+				if f.side != "" && f.side != "none" && !slices.Contains(known.affiliations, f.side) {
+					fmt.Fprintf(e.stderr, "stance speakers: no speaker in %s has the side %q (sides there: %s)\n", args[0], f.side, orNone(known.affiliations))
 				}
 				if *toward != "" {
-					scored := sides
 					sides = strings.Split(*toward, ",")
 					for i := range sides {
 						sides[i] = strings.TrimSpace(sides[i])
-						if !slices.Contains(scored, sides[i]) {
-							fmt.Fprintf(e.stderr, "stance speakers: no statement in %s gives stance toward %q (sides with stance there: %s)\n", args[0], sides[i], orNone(scored))
+						if !slices.Contains(known.scored, sides[i]) {
+							fmt.Fprintf(e.stderr, "stance speakers: no statement in %s gives stance toward %q (sides with stance there: %s)\n", args[0], sides[i], orNone(known.scored))
 						}
 					}
 				}
@@ -142,13 +141,25 @@ type speakerRow struct {
 
 // aggregateSpeakers reads every quote once and sums per speaker, as the
 // speakers table does, but over the filtered quotes and over every side.
-//
-// It also returns the sides any statement gave stance toward, and the
-// affiliations of all speakers (before the side filter).
-func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides, affiliations []string, err error) {
+// It also returns the sides the kept quotes gave stance toward, and, over
+// the whole dataset whatever the filters, the sides known there.
+func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides []string, known datasetSides, err error) {
 	bySpeaker := map[string]*speakerRow{}
-	sideSet, affSet := map[string]bool{}, map[string]bool{}
+	sideSet, affSet, scoredSet := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	err = output.ReadQuotes(out, func(q *output.Quote) error {
+		if q.SpeakerAffiliation != "" {
+			affSet[q.SpeakerAffiliation] = true
+		}
+		for _, entry := range q.StanceSides {
+			side, _, _ := strings.Cut(entry, "=")
+			scoredSet[side] = true
+		}
+		if q.StanceUS != nil {
+			scoredSet["us"] = true
+		}
+		if q.StanceRussia != nil {
+			scoredSet["russia"] = true
+		}
 		if q.SpeakerID == "" || !f.keep(q) {
 			return nil
 		}
@@ -189,14 +200,11 @@ func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides, 
 		return nil
 	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, known, err
 	}
 	for _, r := range bySpeaker {
 		r.name = mostFrequent(r.names)
 		r.affiliation = mostFrequent(r.affiliations)
-		if r.affiliation != "" {
-			affSet[r.affiliation] = true
-		}
 		if f.side != "" && r.affiliation != f.side && !(f.side == "none" && r.affiliation == "") {
 			continue
 		}
@@ -208,8 +216,13 @@ func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides, 
 		}
 		return rows[i].name < rows[j].name
 	})
-	return rows, slices.Sorted(maps.Keys(sideSet)), slices.Sorted(maps.Keys(affSet)), nil
+	known = datasetSides{affiliations: slices.Sorted(maps.Keys(affSet)), scored: slices.Sorted(maps.Keys(scoredSet))}
+	return rows, slices.Sorted(maps.Keys(sideSet)), known, nil
 }
+
+// datasetSides are the sides a dataset knows: speakers' affiliations, and
+// the sides statements gave stance toward.
+type datasetSides struct{ affiliations, scored []string }
 
 // mostFrequent returns the most frequent key, the smallest on ties.
 func mostFrequent(m map[string]int) string {
