@@ -203,6 +203,15 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 		if out[i].Span.End <= out[i].Span.Start {
 			continue // nothing left of the words: not a statement
 		}
+		if impossibleSpeaker(out[i].Speaker.Text) {
+			// a verb form, an adverb or a possessive read as the speaker
+			// ("…, said dryly", "celebrating being dubbed “…”"): a report
+			// by no one is a misreading; a quote keeps its words
+			if out[i].Kind == Indirect {
+				continue
+			}
+			out[i].Speaker, out[i].Antecedent, out[i].Appositive, out[i].Cue, out[i].Rule = Mention{}, Mention{}, "", "", "unattributed"
+		}
 		out[i].Confidence = confidence(&out[i])
 		res = append(res, out[i])
 	}
@@ -212,6 +221,23 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	x.text = ""
 	runPool.Put(x)
 	return res
+}
+
+// impossibleSpeaker: a speaker's words that are one lower-case word no one
+// can be called: an -ing or -ed form, an adverb in -ly, a possessive or
+// reflexive pronoun, a relative pronoun.
+func impossibleSpeaker(m string) bool {
+	if len(m) < 2 || m[0] < 'a' || m[0] > 'z' || strings.IndexByte(m, ' ') >= 0 {
+		return false
+	}
+	switch m {
+	case "his", "her", "their", "its", "my", "our", "your", "himself", "herself", "themselves", "itself", "who", "whom", "whose", "which":
+		return true
+	}
+	if len(m) < 5 {
+		return false
+	}
+	return strings.HasSuffix(m, "ing") || strings.HasSuffix(m, "ed") || strings.HasSuffix(m, "ly") && !lyNouns[m]
 }
 
 // continuedQuotes: a quote that goes on in the next paragraph ("…,” Eng
