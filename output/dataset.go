@@ -382,7 +382,7 @@ func (w *Writer) Commit(ctx context.Context, run Run) error {
 				keepSpeakers = true
 				return
 			}
-			aggs, speakersErr = sumSpeakers(srcs, speakersWorkers, stop)
+			aggs, speakersErr = sumSpeakers(srcs, speakersWorkers, stop, nil)
 		}()
 		if speakersErr == nil && !keepSpeakers {
 			for i, p := range parts {

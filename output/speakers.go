@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -183,8 +184,9 @@ func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg, sources string) (op,
 // Decoding files is most of the work, so up to workers files are decoded at
 // once, in chunks handed over in order: the sums come out exactly as from
 // one reader. Fed sources come from the partition writers; stop ends the
-// wait for them when the commit gives up.
-func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[string]*speakerAgg, error) {
+// wait for them when the commit gives up. keep, if not nil, picks the
+// files' quotes by publication time (fed rows are all summed).
+func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}, keep func(*time.Time) bool) (map[string]*speakerAgg, error) {
 	type chunk struct {
 		rows []speakerQuote
 		err  error
@@ -226,7 +228,7 @@ func sumSpeakers(srcs []speakerSource, workers int, stop <-chan struct{}) (map[s
 			if !ok {
 				break
 			}
-			if q.SpeakerID == "" {
+			if q.SpeakerID == "" || keep != nil && !keep(q.Published) {
 				continue
 			}
 			if rows = append(rows, q); len(rows) == chunkRows {
@@ -423,15 +425,20 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 		a.ruN++
 	}
 	if len(q.StanceSides) > 0 {
-		if a.sideSum == nil {
-			a.sideSum, a.sideN = map[string]float64{}, map[string]int64{}
-		}
 		// A malformed entry is skipped rather than failing the run: the
 		// quotes table keeps it for anyone who wants to look.
 		values, _ := ParseStanceSides(q.StanceSides)
 		for side, v := range values {
-			a.sideSum[side] += v
-			a.sideN[side]++
+			a.addSide(side, v)
+		}
+	} else {
+		// Quotes written before stance_sides existed carry the two fixed
+		// columns only (a quote written since has both or neither).
+		if q.StanceUS != nil {
+			a.addSide("us", *q.StanceUS)
+		}
+		if q.StanceRussia != nil {
+			a.addSide("russia", *q.StanceRussia)
 		}
 	}
 	if p := q.Published; p != nil {
@@ -449,6 +456,14 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	} else if q.SpeakerRole != "" && a.role == "" {
 		a.role = q.SpeakerRole
 	}
+}
+
+func (a *speakerAgg) addSide(side string, v float64) {
+	if a.sideSum == nil {
+		a.sideSum, a.sideN = map[string]float64{}, map[string]int64{}
+	}
+	a.sideSum[side] += v
+	a.sideN[side]++
 }
 
 // oneLine writes a name as one line with single spaces: the mention is the
@@ -495,15 +510,56 @@ func (a *speakerAgg) row(id string) Speaker {
 		v := a.ruSum / float64(a.ruN)
 		s.MeanStanceRussia = &v
 	}
-	means := make(map[string]float64, len(a.sideN))
 	s.NStanceSides = make([]string, 0, len(a.sideN))
 	for side, n := range a.sideN {
-		means[side] = a.sideSum[side] / float64(n)
 		s.NStanceSides = append(s.NStanceSides, side+"="+strconv.FormatInt(n, 10))
 	}
-	s.MeanStanceSides = FormatStanceSides(means)
+	s.MeanStanceSides = FormatStanceSides(a.sideMeans())
 	sort.Strings(s.NStanceSides)
 	return s
+}
+
+// sideMeans is the mean stance toward each side with evidence, unrounded.
+func (a *speakerAgg) sideMeans() map[string]float64 {
+	means := make(map[string]float64, len(a.sideN))
+	for side, n := range a.sideN {
+		means[side] = a.sideSum[side] / float64(n)
+	}
+	return means
+}
+
+// SpeakerSums is a speaker's row of the speakers table with the stance
+// toward each side unrounded, for callers that format the means their way.
+type SpeakerSums struct {
+	Speaker
+	SideMeans map[string]float64
+	SideN     map[string]int64 // how many quotes each mean is over
+}
+
+// ReadSpeakerSums sums the dataset's quotes table per speaker as the
+// speakers table does, over the quotes whose publication time keep accepts
+// (nil keeps all): with keep nil the rows are the speakers table's. The
+// rows come in no particular order.
+func ReadSpeakerSums(out string, keep func(published *time.Time) bool) ([]SpeakerSums, error) {
+	files, err := filepath.Glob(filepath.Join(out, QuotesTable, "date=*", "*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	// In the order the writer sums them: by partition, then file.
+	sort.Strings(files)
+	srcs := make([]speakerSource, len(files))
+	for i, f := range files {
+		srcs[i] = speakerSource{path: f}
+	}
+	aggs, err := sumSpeakers(srcs, runtime.GOMAXPROCS(0), nil, keep)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]SpeakerSums, 0, len(aggs))
+	for id, a := range aggs {
+		rows = append(rows, SpeakerSums{Speaker: a.row(id), SideMeans: a.sideMeans(), SideN: a.sideN})
+	}
+	return rows, nil
 }
 
 // mostCommon returns the most frequent key, the smallest on ties, so the

@@ -75,7 +75,7 @@ func TestSpeakersFedWhileWritingEqualReadBack(t *testing.T) {
 	for _, f := range files { // Glob sorts: date order
 		srcs = append(srcs, speakerSource{path: f})
 	}
-	aggs, err := sumSpeakers(srcs, 1, nil)
+	aggs, err := sumSpeakers(srcs, 1, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func TestSpeakersKeptWhenQuotesUnchanged(t *testing.T) {
 		for _, f := range files {
 			srcs = append(srcs, speakerSource{path: f})
 		}
-		aggs, err := sumSpeakers(srcs, 1, nil)
+		aggs, err := sumSpeakers(srcs, 1, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

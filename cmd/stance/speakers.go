@@ -83,7 +83,7 @@ Stance columns cover every side any frame scored, user frames included.`,
 				}
 				kept := rows[:0]
 				for _, r := range rows {
-					if r.quotes >= int64(*minQuotes) {
+					if r.NQuotes >= int64(*minQuotes) {
 						kept = append(kept, r)
 					}
 				}
@@ -117,36 +117,58 @@ type speakerFilter struct {
 	side     string
 }
 
-func (f speakerFilter) keep(q *output.Quote) bool {
-	if !f.from.IsZero() || !f.to.IsZero() {
-		if q.Published == nil {
-			return false
-		}
-		if !f.from.IsZero() && q.Published.Before(f.from) || !f.to.IsZero() && q.Published.After(f.to) {
-			return false
-		}
+// published reports whether a quote published at p is in the date range;
+// undated quotes are in only when the range is open.
+func (f speakerFilter) published(p *time.Time) bool {
+	if f.from.IsZero() && f.to.IsZero() {
+		return true
 	}
-	return true
+	return p != nil && !(!f.from.IsZero() && p.Before(f.from) || !f.to.IsZero() && p.After(f.to))
 }
 
-type speakerRow struct {
-	id, name, affiliation string
-	quotes                int64
-	articles              map[string]bool
-	toneSum               float64
-	stanceSum             map[string]float64
-	stanceN               map[string]int64
-	names, affiliations   map[string]int
+// aggregateSpeakers sums the quotes in the date range per speaker, as the
+// speakers table does (output.ReadSpeakerSums), keeps the speakers of the
+// side asked for, most quoted first, and lists the sides the kept quotes
+// gave stance toward. It also returns, over the whole dataset whatever the
+// filters, the sides known there.
+func aggregateSpeakers(out string, f speakerFilter) (rows []output.SpeakerSums, sides []string, known datasetSides, err error) {
+	all, err := output.ReadSpeakerSums(out, f.published)
+	if err != nil {
+		return nil, nil, known, err
+	}
+	if known, err = readDatasetSides(out); err != nil {
+		return nil, nil, known, err
+	}
+	sideSet := map[string]bool{}
+	for _, r := range all {
+		for side := range r.SideN {
+			sideSet[side] = true
+		}
+		if f.side != "" && r.Affiliation != f.side && !(f.side == "none" && r.Affiliation == "") {
+			continue
+		}
+		rows = append(rows, r)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].NQuotes != rows[j].NQuotes {
+			return rows[i].NQuotes > rows[j].NQuotes
+		}
+		if rows[i].Speaker.Speaker != rows[j].Speaker.Speaker {
+			return rows[i].Speaker.Speaker < rows[j].Speaker.Speaker
+		}
+		return rows[i].SpeakerID < rows[j].SpeakerID // two speakers of one name
+	})
+	return rows, slices.Sorted(maps.Keys(sideSet)), known, nil
 }
 
-// aggregateSpeakers reads every quote once and sums per speaker, as the
-// speakers table does, but over the filtered quotes and over every side.
-// It also returns the sides the kept quotes gave stance toward, and, over
-// the whole dataset whatever the filters, the sides known there.
-func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides []string, known datasetSides, err error) {
-	bySpeaker := map[string]*speakerRow{}
-	sideSet, affSet, scoredSet := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	err = output.ReadQuotes(out, func(q *output.Quote) error {
+// datasetSides are the sides a dataset knows: speakers' affiliations, and
+// the sides statements gave stance toward.
+type datasetSides struct{ affiliations, scored []string }
+
+// readDatasetSides reads the sides every quote names, with a speaker or not.
+func readDatasetSides(out string) (datasetSides, error) {
+	affSet, scoredSet := map[string]bool{}, map[string]bool{}
+	err := output.ReadQuotes(out, func(q *output.Quote) error {
 		if q.SpeakerAffiliation != "" {
 			affSet[q.SpeakerAffiliation] = true
 		}
@@ -160,82 +182,12 @@ func aggregateSpeakers(out string, f speakerFilter) (rows []*speakerRow, sides [
 		if q.StanceRussia != nil {
 			scoredSet["russia"] = true
 		}
-		if q.SpeakerID == "" || !f.keep(q) {
-			return nil
-		}
-		r := bySpeaker[q.SpeakerID]
-		if r == nil {
-			r = &speakerRow{id: q.SpeakerID, articles: map[string]bool{}, stanceSum: map[string]float64{},
-				stanceN: map[string]int64{}, names: map[string]int{}, affiliations: map[string]int{}}
-			bySpeaker[q.SpeakerID] = r
-		}
-		r.names[q.Speaker]++
-		// As in the speakers table: a quote with no side says nothing
-		// about the speaker's, so it does not outvote the quotes that do.
-		if q.SpeakerAffiliation != "" {
-			r.affiliations[q.SpeakerAffiliation]++
-		}
-		r.quotes++
-		r.articles[q.ArticleID] = true
-		r.toneSum += q.Tone
-		values, err := output.ParseStanceSides(q.StanceSides)
-		if err != nil {
-			return fmt.Errorf("quote %s: %w", q.QuoteID, err)
-		}
-		// Datasets written before stance_sides existed carry the two
-		// fixed columns only.
-		if len(q.StanceSides) == 0 {
-			if q.StanceUS != nil {
-				values["us"] = *q.StanceUS
-			}
-			if q.StanceRussia != nil {
-				values["russia"] = *q.StanceRussia
-			}
-		}
-		for side, v := range values {
-			r.stanceSum[side] += v
-			r.stanceN[side]++
-			sideSet[side] = true
-		}
 		return nil
 	})
-	if err != nil {
-		return nil, nil, known, err
-	}
-	for _, r := range bySpeaker {
-		r.name = mostFrequent(r.names)
-		r.affiliation = mostFrequent(r.affiliations)
-		if f.side != "" && r.affiliation != f.side && !(f.side == "none" && r.affiliation == "") {
-			continue
-		}
-		rows = append(rows, r)
-	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].quotes != rows[j].quotes {
-			return rows[i].quotes > rows[j].quotes
-		}
-		return rows[i].name < rows[j].name
-	})
-	known = datasetSides{affiliations: slices.Sorted(maps.Keys(affSet)), scored: slices.Sorted(maps.Keys(scoredSet))}
-	return rows, slices.Sorted(maps.Keys(sideSet)), known, nil
+	return datasetSides{affiliations: slices.Sorted(maps.Keys(affSet)), scored: slices.Sorted(maps.Keys(scoredSet))}, err
 }
 
-// datasetSides are the sides a dataset knows: speakers' affiliations, and
-// the sides statements gave stance toward.
-type datasetSides struct{ affiliations, scored []string }
-
-// mostFrequent returns the most frequent key, the smallest on ties.
-func mostFrequent(m map[string]int) string {
-	best, n := "", 0
-	for k, c := range m {
-		if c > n || c == n && k < best {
-			best, n = k, c
-		}
-	}
-	return best
-}
-
-func printSpeakers(w io.Writer, rows []*speakerRow, sides []string, tsv bool) {
+func printSpeakers(w io.Writer, rows []output.SpeakerSums, sides []string, tsv bool) {
 	header := []string{"SPEAKER", "AFFILIATION", "QUOTES", "ARTICLES", "MEAN TONE"}
 	for _, s := range sides {
 		header = append(header, "STANCE "+strings.ToUpper(s)+" (N)")
@@ -248,14 +200,14 @@ func printSpeakers(w io.Writer, rows []*speakerRow, sides []string, tsv bool) {
 	}
 	fmt.Fprintln(out, strings.Join(header, "\t"))
 	for _, r := range rows {
-		aff := r.affiliation
+		aff := r.Affiliation
 		if aff == "" {
 			aff = "-"
 		}
-		cells := []string{r.name, aff, fmt.Sprint(r.quotes), fmt.Sprint(len(r.articles)), fmt.Sprintf("%+.2f", r.toneSum/float64(r.quotes))}
+		cells := []string{r.Speaker.Speaker, aff, fmt.Sprint(r.NQuotes), fmt.Sprint(r.NArticles), fmt.Sprintf("%+.2f", r.MeanTone)}
 		for _, s := range sides {
-			if n := r.stanceN[s]; n > 0 {
-				cells = append(cells, fmt.Sprintf("%+.2f (%d)", r.stanceSum[s]/float64(n), n))
+			if n := r.SideN[s]; n > 0 {
+				cells = append(cells, fmt.Sprintf("%+.2f (%d)", r.SideMeans[s], n))
 			} else {
 				cells = append(cells, "- (0)")
 			}
