@@ -24,6 +24,13 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		q := x.qs[qi]
 		quote := Quote{Span: article.Span{Start: q.cs, End: q.ce}, Paragraph: pi, Kind: Direct}
 		x.attributeQuote(qi, &quote)
+		if j := x.resumedAfterAside(qi); j >= 0 && first+j < len(out) && out[first+j].Speaker.Text != "" {
+			// "She said, “We will get the rate” – at which point the crowd
+			// chanted “Pay!” – “and the owners know it.”": the words after
+			// the aside between dashes go on with the quote before it
+			prev := out[first+j]
+			quote.Speaker, quote.Antecedent, quote.Appositive, quote.Cue, quote.Rule = prev.Speaker, prev.Antecedent, prev.Appositive, prev.Cue, prev.Rule
+		}
 		if x.isPartial(qi) {
 			quote.Kind = Partial
 		}
@@ -1419,6 +1426,37 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 // the noun after "which" is the relative's own ("of which 21 percent" is a
 // share, so not "of").
 var whichPreps = set("at", "by", "in", "on", "after", "from", "upon", "during")
+
+// resumedAfterAside: quote qi opens in lower case right after a dash that
+// closes an aside which another dash opened right after quote j of the same
+// sentence ("“…” – at which point … – “and …”"): qi resumes j. It returns j,
+// or -1.
+func (x *run) resumedAfterAside(qi int) int {
+	q := x.qs[qi]
+	if q.ot < 3 || !x.isDash(q.ot-1) || q.cs >= q.ce {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(x.text[q.cs:q.ce]); !unicode.IsLower(r) {
+		return -1
+	}
+	ss, _ := x.sentOf(q.ot)
+	for j := qi - 1; j >= 0; j-- {
+		p := x.qs[j]
+		if p.ct < ss || p.ct < 0 {
+			return -1
+		}
+		if x.isDash(p.ct+1) && p.ct+1 < q.ot-1 {
+			// the aside between the two dashes holds no full stop
+			for k := p.ct + 2; k < q.ot-1; k++ {
+				if x.punct(k, ".") && x.toks[k].q < 0 {
+					return -1
+				}
+			}
+			return j
+		}
+	}
+	return -1
+}
 
 // introducedByCue: a cue word just before the quote, maybe with an object and a
 // comma or colon ("telling her, “…!”", "he asked: “…?”"): the quote is

@@ -537,6 +537,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "I leave that to the board,", "Eide"},                                            // "And for X and the others whose …, that means …": the sentence gives X's view, so X is the newest candidate
 		{"direct", "I sold nothing in March,", "Nils Holm"},                                         // "For X, who …, the strike came …": X, though the subject is no person
 		{"partial", "Pay the crews!", "the crowd"},                                                  // "– at which point the crowd chanted “…” –": the noun after "which" is no part of the subject
+		{"direct", "and the owners know it.", "Petra Halvorsen"},                                    // and the lower-case words after the aside between dashes go on with her quote
 		{"indirect", "The night ferries lost a third of their passengers", "harbour board reports"}, // "…, according to harbour board reports.": "reports" is the source's noun
 		{"direct", "We will not give up the night rota", "Halvorsen"},                               // "“….” That said, she …": "That" is no speaker after the quote
 		{"indirect", "The port authority will sell its northern quay", "Danish media reports"},      // "…, Danish media reports say.": "reports" before "say" is a noun
