@@ -8,8 +8,8 @@ package stance
 //
 // 256 slots (2 KB), not more: a statement's words are read against five
 // such filters (actors; claim words and opposition cues, two each), at
-// 1,024 slots 40 KB, more than the first-level cache, so that most reads
-// missed it; the few more false positives cost little beside that.
+// 1,024 slots 40 KB, more than the first-level cache, and nearly half of
+// the reads missed it; the few more false positives cost little beside that.
 type wordFilter [256]uint64 // by first and last byte: a bit per length (63 and more share one)
 
 func filterSlot(w string) (int, uint) {
