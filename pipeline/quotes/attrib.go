@@ -1365,6 +1365,9 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		// relative's, and the subject starts after it
 		s++
 	}
+	for s+1 < e && x.toks[s].cap && x.lowerIn(s, connectives) && !x.lowerIn(s, ordinals) {
+		s++ // "Now reports say", "Meanwhile Ms Hutt said": the connective only links the sentence
+	}
 	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, cNpInner) && !x.inSet(s, cDeterminer) {
 		s++
 	}
@@ -2146,6 +2149,9 @@ func (x *run) openerWord(i int) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") ||
 		!x.toks[i].cap || x.lowerIn(i, connectives) || !x.capitalisedElsewhere(i)
 }
+
+// ordinals are connectives that also open titles ("First Minister").
+var ordinals = set("first", "second", "third")
 
 // connectives open a sentence before a comma and are never its subject,
 // however often an article capitalises them ("However, analysts said",

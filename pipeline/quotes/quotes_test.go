@@ -538,6 +538,8 @@ func TestCoreference(t *testing.T) {
 		{"direct", "I sold nothing in March,", "Nils Holm"},                                         // "For X, who …, the strike came …": X, though the subject is no person
 		{"partial", "Pay the crews!", "the crowd"},                                                  // "– at which point the crowd chanted “…” –": the noun after "which" is no part of the subject
 		{"direct", "and the owners know it.", "Petra Halvorsen"},                                    // and the lower-case words after the aside between dashes go on with her quote
+		{"indirect", "the strike fund would last until March", "Halvorsen"},                         // "Meanwhile Ms Halvorsen said": the connective is no part of the subject
+		{"indirect", "the owners will sell the northern quay", "reports"},                           // "Now reports say …"
 		{"indirect", "The night ferries lost a third of their passengers", "harbour board reports"}, // "…, according to harbour board reports.": "reports" is the source's noun
 		{"direct", "We will not give up the night rota", "Halvorsen"},                               // "“….” That said, she …": "That" is no speaker after the quote
 		{"indirect", "The port authority will sell its northern quay", "Danish media reports"},      // "…, Danish media reports say.": "reports" before "say" is a noun
@@ -573,6 +575,9 @@ func TestCoreference(t *testing.T) {
 		}
 		if s.speaker == "Ultimately" || s.text == "Most importantly" || strings.HasPrefix(s.text, "a lawyer for the night crews") {
 			t.Errorf("%q by %q: an inverted attribution inside the sentence misread", s.text, s.speaker)
+		}
+		if strings.HasPrefix(s.speaker, "Meanwhile") || s.speaker == "Now" || strings.HasPrefix(s.speaker, "Now ") {
+			t.Errorf("%q: speaker %q: a connective read into the subject", s.text, s.speaker)
 		}
 		if s.speaker == "celebrating" {
 			t.Errorf("%q: a participle read as the speaker", s.text) // "who could be celebrating being dubbed the “…”"

@@ -325,8 +325,8 @@ const leadInMax = 25
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
 // closed by a comma ("But", "On Monday,").
 func (x *run) leadIn(ss, s int) bool {
-	if s-ss == 1 && x.inSet(ss, cClauseOpener) {
-		return true
+	if s-ss == 1 && (x.inSet(ss, cClauseOpener) || x.toks[ss].cap && x.lowerIn(ss, connectives) && !x.lowerIn(ss, ordinals)) {
+		return true // "But Syria said", "Meanwhile Ms Hutt said"
 	}
 	if x.punct(s-1, ",") && s-ss <= leadInMax {
 		for k := ss; k < s-1; k++ {
