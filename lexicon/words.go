@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/stance-news/stance/internal/swar"
 )
 
 // Token is one word of a text, as the phrase patterns of frames see it.
@@ -81,8 +83,8 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 			// ASCII letters and digits eight at a time, up to the first
 			// other byte (most words end inside their first eight bytes)
 			for i+8 <= len(text) {
-				x := load8(text, i)
-				k := bits.TrailingZeros64(notAlnum(x)) >> 3
+				x := swar.Load8(text, i)
+				k := bits.TrailingZeros64(swar.NotAlnum(x)) >> 3
 				if capitals(x, k) {
 					lower = 0
 				}
@@ -217,38 +219,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// Eight bytes of text at a time, for the word loop of appendTokens.
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// load8 reads text[i:i+8], the first byte lowest (one load on amd64).
-func load8(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// notAlnum sets the high bit of every byte of x that is not an ASCII letter
-// or digit (asciiWord). A range test adds a constant to the byte's low seven
-// bits, which cannot carry into the next byte; letters are tested once,
-// with bit 0x20 set (which makes capitals lower case and no other byte a
-// letter). Small enough to be inlined: the word loops call it for every
-// eight bytes.
-func notAlnum(x uint64) uint64 {
-	low7 := x &^ highs
-	folded := low7 | 0x20*ones
-	letter := (folded + (0x80-'a')*ones) &^ (folded + (0x80-'z'-1)*ones)
-	digit := (low7 + (0x80-'0')*ones) &^ (low7 + (0x80-'9'-1)*ones)
-	return ^((letter | digit) &^ x) & highs
-}
-
 // capitals reports whether one of the first k bytes of x, all ASCII letters
 // or digits, is a capital: of those, only A–Z have bit 0x20 clear.
 func capitals(x uint64, k int) bool {
 	keep := ^uint64(0) >> (64 - 8*k) // the first k bytes (none when k is 0)
-	return ^x&keep&(0x20*ones) != 0
+	return ^x&keep&(0x20*swar.Ones) != 0
 }
 
 // asciiWord marks the ASCII letters and digits.

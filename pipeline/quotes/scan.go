@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stance-news/stance/internal/swar"
 	"github.com/stance-news/stance/pipeline/article"
 )
 
@@ -172,9 +173,9 @@ func opensWithQuoteMark(text string, p article.Span) bool {
 // UTF-8) are told apart one by one.
 func nextMarkByte(text string, i, p1 int) int {
 	for i+8 <= p1 {
-		v := load8(text, i)
-		low7 := v &^ highs
-		maybe := ((low7+(0x80-'"')*ones)&^(low7+(0x80-'\''-1)*ones) | v) & highs
+		v := swar.Load8(text, i)
+		low7 := v &^ swar.Highs
+		maybe := ((low7+(0x80-'"')*swar.Ones)&^(low7+(0x80-'\''-1)*swar.Ones) | v) & swar.Highs
 		if maybe == 0 {
 			i += 8
 			continue
@@ -196,7 +197,7 @@ func nextMarkByte(text string, i, p1 int) int {
 func isMarkByte(c byte) bool { return c == '"' || c == 0xE2 || c == 0xC2 || c == '\'' }
 
 // zeroByte is non-zero when some byte of v is zero.
-func zeroByte(v uint64) uint64 { return (v - ones) &^ v & highs }
+func zeroByte(v uint64) uint64 { return (v - swar.Ones) &^ v & swar.Highs }
 
 func prevRune(text string, lo, i int) rune {
 	if i <= lo {
@@ -292,7 +293,7 @@ func wordEnd(text string, i, p1 int) int {
 	for i < p1 {
 		// letters and digits eight at a time, up to the first other byte
 		for i+8 <= p1 {
-			if stop := notAlnum(load8(text, i)); stop != 0 {
+			if stop := swar.NotAlnum(swar.Load8(text, i)); stop != 0 {
 				i += bits.TrailingZeros64(stop) >> 3
 				break
 			}
@@ -348,27 +349,6 @@ func mojibakeTail(text string, i int, r rune) bool {
 		return text[i-n-1] == 'A'
 	}
 	return p == 'Ã' || p == 'Â'
-}
-
-// load8 reads the eight bytes at i, the first lowest.
-func load8(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// notAlnum sets the high bit of every byte of v that is not an ASCII letter
-// or digit (isWordByte). A range test adds a constant to the byte's low seven
-// bits, which cannot carry into the next byte; letters are tested once,
-// with bit 0x20 set (which makes capitals lower case and no other byte a
-// letter). Small enough to be inlined: the word loops call it for every
-// eight bytes.
-func notAlnum(v uint64) uint64 {
-	low7 := v &^ highs
-	folded := low7 | 0x20*ones
-	letter := (folded + (0x80-'a')*ones) &^ (folded + (0x80-'z'-1)*ones)
-	digit := (low7 + (0x80-'0')*ones) &^ (low7 + (0x80-'9'-1)*ones)
-	return ^((letter | digit) &^ v) & highs
 }
 
 func isWordStart(text string, i, p1 int) bool {

@@ -1,6 +1,10 @@
 package quotes
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/stance-news/stance/internal/swar"
+)
 
 // wordTable answers classify's question, "which classes and cues does this
 // word have", once per word of the text. Words of up to 8 bytes (nine in ten
@@ -91,7 +95,7 @@ func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) 
 	if n > 8 || n == 0 || s+8 > len(text) {
 		return t.get(text[s:e], buf)
 	}
-	k := load8(text, s)
+	k := swar.Load8(text, s)
 	keep := ^uint64(0) >> (64 - 8*n) // the word's bytes, first lowest
 	if zeroByte(k|^keep) != 0 {
 		return t.get(text[s:e], buf) // a zero byte would pack like a shorter word
@@ -99,23 +103,16 @@ func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) 
 	return t.find(lowerASCII(k & keep))
 }
 
-// ones and highs are a 1 and a 0x80 in each byte of a word of eight bytes
-// (load8, zeroByte, lowerASCII, notAlnum).
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
 // lowerASCII lower-cases the ASCII capitals among the eight bytes of v and
 // leaves every other byte (digits, punctuation, UTF-8) as it is. Each
 // byte's low seven bits plus a constant set its high bit when the byte is
 // at least 'A' (and, with another constant, above 'Z'); no sum carries into
 // the next byte.
 func lowerASCII(v uint64) uint64 {
-	low7 := v &^ highs
-	atLeastA := low7 + (0x80-'A')*ones
-	aboveZ := low7 + (0x80-'Z'-1)*ones
-	capital := atLeastA &^ aboveZ & highs &^ v
+	low7 := v &^ swar.Highs
+	atLeastA := low7 + (0x80-'A')*swar.Ones
+	aboveZ := low7 + (0x80-'Z'-1)*swar.Ones
+	capital := atLeastA &^ aboveZ & swar.Highs &^ v
 	return v | capital>>2 // 0x80 >> 2 is the 0x20 between 'A' and 'a'
 }
 

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/internal/swar"
 )
 
 // The rule engine sees text the way the reference VADER does: split on
@@ -120,7 +122,7 @@ func (sc *scratch) tokenize(text string) {
 		// branch per byte. The byte loop below takes what is left: the
 		// text's last bytes, non-ASCII characters, control bytes.
 		for i+8 <= n {
-			x := load64(text, i)
+			x := swar.Load8(text, i)
 			k, lower, b := asciiRun(x)
 			binary.LittleEndian.PutUint64(buf[w:], lower)
 			bits |= b
@@ -180,22 +182,9 @@ func (sc *scratch) tokenize(text string) {
 	sc.lower = buf[:w]
 }
 
-// Bytes of eight-byte words, for asciiRun.
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// load64 reads text[i:i+8] as a little-endian word (one load on amd64).
-func load64(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // atLeast sets the high bit of each byte of x7 (bytes below 0x80) that is
 // at least c (1 ≤ c ≤ 0x80); no carry crosses bytes.
-func atLeast(x7 uint64, c byte) uint64 { return (x7 + (0x80-uint64(c))*ones) & highs }
+func atLeast(x7 uint64, c byte) uint64 { return (x7 + (0x80-uint64(c))*swar.Ones) & swar.Highs }
 
 // asciiRun reads up to eight bytes x of a token: k, how many of them come
 // before the first byte that is not printable ASCII (a space, a control
@@ -203,8 +192,8 @@ func atLeast(x7 uint64, c byte) uint64 { return (x7 + (0x80-uint64(c))*ones) & h
 // with ASCII capitals lowered (those from k on are of no use); and the
 // case bits of the k bytes, as the byte loop's asciiCase would give them.
 func asciiRun(x uint64) (k int, lower uint64, caseBits uint8) {
-	x7 := x &^ highs
-	stop := (x | ^atLeast(x7, 0x21)) & highs
+	x7 := x &^ swar.Highs
+	stop := (x | ^atLeast(x7, 0x21)) & swar.Highs
 	k = bits.TrailingZeros64(stop) >> 3
 	keep := ^uint64(0)
 	if k < 8 {
