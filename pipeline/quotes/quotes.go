@@ -479,10 +479,31 @@ func (x *run) cueAt(i int) (cueKind, int) {
 			j++
 		}
 		if ok {
+			if j < len(x.toks) && x.addsAmount(i, j) {
+				return 0, i
+			}
 			return c.kind, j
 		}
 	}
 	return 0, i
+}
+
+// addsAmount: the cue at i is "add" in its sense of increase, an amount
+// right after it: "the economy added 337,000 jobs", "shares added 1.7%",
+// "sales added $2bn". Said of speech, "added" is followed by a clause, a
+// comma, a colon or a quotation, not by a figure.
+func (x *run) addsAmount(i, j int) bool {
+	switch x.text[x.toks[i].s:x.toks[i].e] {
+	case "added", "adds", "add", "adding":
+	default:
+		return false
+	}
+	t := x.toks[j]
+	if t.q >= 0 || t.e == t.s {
+		return false
+	}
+	c := x.text[t.s]
+	return c >= '0' && c <= '9' || c == '$' || strings.HasPrefix(x.text[t.s:], "£") || strings.HasPrefix(x.text[t.s:], "€")
 }
 
 // modifiesNoun: token i, a lower-case -ing or -ed form, an irregular past or

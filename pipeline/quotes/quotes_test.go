@@ -594,6 +594,9 @@ func TestCoreference(t *testing.T) {
 		if s.speaker == "Revealed" || s.speaker == "So" || s.speaker == "That" {
 			t.Errorf("%q: a word that names no one read as a speaker", s.text) // "Revealed: …", "So: …", "“….” That said, …"
 		}
+		if strings.Contains(s.text, "4.1m tonnes") || strings.Contains(s.text, "port fees") {
+			t.Errorf("%q by %q: \"added\" before an amount read as a verb of saying", s.text, s.speaker) // "freight added 12%"
+		}
 		if s.speaker == "Contributing" {
 			t.Errorf("%q: a credit line read as a label", s.text) // "Contributing: …"
 		}
