@@ -27,3 +27,20 @@ func NotAlnum(x uint64) uint64 {
 	digit := (low7 + (0x80-'0')*Ones) &^ (low7 + (0x80-'9'-1)*Ones)
 	return ^((letter | digit) &^ x) & Highs
 }
+
+// LowerASCII lower-cases the ASCII capitals among the eight bytes of x and
+// leaves every other byte (digits, punctuation, UTF-8) as it is. Each
+// byte's low seven bits plus a constant set its high bit when the byte is
+// at least 'A' (and, with another constant, above 'Z'); no sum carries into
+// the next byte.
+func LowerASCII(x uint64) uint64 {
+	low7 := x &^ Highs
+	atLeastA := low7 + (0x80-'A')*Ones
+	aboveZ := low7 + (0x80-'Z'-1)*Ones
+	capital := atLeastA &^ aboveZ & Highs &^ x
+	return x | capital>>2 // 0x80 >> 2 is the 0x20 between 'A' and 'a'
+}
+
+// ZeroByte is not 0 when one of the eight bytes of x is 0. (It may flag a
+// byte 0x01 above a zero byte too: only whether it is 0 says anything.)
+func ZeroByte(x uint64) uint64 { return (x - Ones) &^ x & Highs }

@@ -196,9 +196,6 @@ func nextMarkByte(text string, i, p1 int) int {
 
 func isMarkByte(c byte) bool { return c == '"' || c == 0xE2 || c == 0xC2 || c == '\'' }
 
-// zeroByte is non-zero when some byte of v is zero.
-func zeroByte(v uint64) uint64 { return (v - swar.Ones) &^ v & swar.Highs }
-
 func prevRune(text string, lo, i int) rune {
 	if i <= lo {
 		return ' '

@@ -97,23 +97,10 @@ func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) 
 	}
 	k := swar.Load8(text, s)
 	keep := ^uint64(0) >> (64 - 8*n) // the word's bytes, first lowest
-	if zeroByte(k|^keep) != 0 {
+	if swar.ZeroByte(k|^keep) != 0 {
 		return t.get(text[s:e], buf) // a zero byte would pack like a shorter word
 	}
-	return t.find(lowerASCII(k & keep))
-}
-
-// lowerASCII lower-cases the ASCII capitals among the eight bytes of v and
-// leaves every other byte (digits, punctuation, UTF-8) as it is. Each
-// byte's low seven bits plus a constant set its high bit when the byte is
-// at least 'A' (and, with another constant, above 'Z'); no sum carries into
-// the next byte.
-func lowerASCII(v uint64) uint64 {
-	low7 := v &^ swar.Highs
-	atLeastA := low7 + (0x80-'A')*swar.Ones
-	aboveZ := low7 + (0x80-'Z'-1)*swar.Ones
-	capital := atLeastA &^ aboveZ & swar.Highs &^ v
-	return v | capital>>2 // 0x80 >> 2 is the 0x20 between 'A' and 'a'
+	return t.find(swar.LowerASCII(k & keep))
 }
 
 func (t *wordTable) find(k uint64) (vocabEntry, bool) {

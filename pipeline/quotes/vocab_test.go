@@ -42,32 +42,6 @@ func TestWordTableAgreesWithVocab(t *testing.T) {
 	}
 }
 
-// lowerASCII lower-cases exactly the bytes 'A'..'Z', in every position,
-// whatever the bytes beside them.
-func TestLowerASCII(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for pos := 0; pos < 8; pos++ {
-			for _, fill := range []byte{0, 'Z', 'a', '@', '[', 0x80, 0xC3, 0xFF} {
-				var in, want uint64
-				for i := 0; i < 8; i++ {
-					b := fill
-					if i == pos {
-						b = byte(c)
-					}
-					in |= uint64(b) << (8 * i)
-					if 'A' <= b && b <= 'Z' {
-						b += 'a' - 'A'
-					}
-					want |= uint64(b) << (8 * i)
-				}
-				if got := lowerASCII(in); got != want {
-					t.Fatalf("lowerASCII(%#016x) = %#016x, want %#016x", in, got, want)
-				}
-			}
-		}
-	}
-}
-
 func asciiLower(w string) string {
 	b := []byte(w)
 	for i, c := range b {
