@@ -315,3 +315,25 @@ func TestSpeakersKeptWhenQuotesUnchanged(t *testing.T) {
 	commit("r7", "v2", nil)
 	check("r6", 160) // the partitions r6 wrote are recognised
 }
+
+// A quote written before stance_sides existed carries stance_us and
+// stance_russia only; its values count toward those sides in the per-side
+// means (which the stance speakers command prints), once, as a quote
+// written since counts them through stance_sides.
+func TestSpeakerSidesFromQuotesWithoutStanceSides(t *testing.T) {
+	us, ru, us2 := 0.5, -0.25, -0.1
+	aggs := map[string]*speakerAgg{}
+	addQuote(aggs, &speakerQuote{ArticleID: "a1", SpeakerID: "x", Speaker: "X", StanceUS: &us, StanceRussia: &ru})
+	addQuote(aggs, &speakerQuote{ArticleID: "a2", SpeakerID: "x", Speaker: "X", StanceUS: &us2,
+		StanceSides: FormatStanceSides(map[string]float64{"us": us2, "nato": 0.3})})
+	row := aggs["x"].row("x")
+	if want := []string{"nato=0.3", "russia=-0.25", "us=0.2"}; !slices.Equal(row.MeanStanceSides, want) {
+		t.Errorf("mean_stance_sides %v, want %v", row.MeanStanceSides, want)
+	}
+	if want := []string{"nato=1", "russia=1", "us=2"}; !slices.Equal(row.NStanceSides, want) {
+		t.Errorf("n_stance_sides %v, want %v", row.NStanceSides, want)
+	}
+	if row.NStanceUS != 2 || *row.MeanStanceUS != 0.2 {
+		t.Errorf("stance_us: n %d, mean %v; want 2, 0.2", row.NStanceUS, *row.MeanStanceUS)
+	}
+}
