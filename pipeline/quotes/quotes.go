@@ -448,9 +448,10 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		return 0, i
 	}
 	// after a possessive too: "Trump's remarks", "the ministry's statement"
-	// (not "he's said", where the 's is "has"), and after a number: "the
-	// Sept. 11 attacks", "two statements"
-	if i > 0 && (x.possessive(i-1) || x.number(i-1) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
+	// (not "he's said", where the 's is "has"), and after a number or a
+	// quantity word: "the Sept. 11 attacks", "two statements", "captured
+	// two states", "several reports"
+	if i > 0 && (x.possessive(i-1) || (x.number(i-1) || x.lowerIn(i-1, quantityWords)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
 		return 0, i
 	}
 
@@ -540,6 +541,10 @@ func (x *run) afterAccordingTo(i int) bool {
 	}
 	return false
 }
+
+// quantityWords count the plural noun after them.
+var quantityWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+	"hundreds", "thousands", "several", "many", "few", "both", "numerous")
 
 // nounAdjectives qualify a noun ("recent comments", "such questions"); a
 // verb of saying never follows them.
