@@ -451,7 +451,7 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	// (not "he's said", where the 's is "has"), and after a number or a
 	// quantity word: "the Sept. 11 attacks", "two statements", "captured
 	// two states", "several reports"
-	if i > 0 && (x.possessive(i-1) || (x.number(i-1) || x.lowerIn(i-1, quantityWords)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
+	if i > 0 && (x.possessive(i-1) || (x.number(i-1) || x.lowerIn(i-1, quantityWords) || x.lowerIn(i-1, nounPrepositions)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
 		return 0, i
 	}
 
@@ -545,6 +545,10 @@ func (x *run) afterAccordingTo(i int) bool {
 // quantityWords count the plural noun after them.
 var quantityWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
 	"hundreds", "thousands", "several", "many", "few", "both", "numerous")
+
+// nounPrepositions take a noun: "blamed management for questions".
+var nounPrepositions = set("for", "of", "about", "to", "with", "by", "from", "amid", "over", "despite", "after",
+	"before", "in", "on", "at", "against", "into", "under", "without", "among")
 
 // nounAdjectives qualify a noun ("recent comments", "such questions"); a
 // verb of saying never follows them.
