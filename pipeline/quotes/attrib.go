@@ -1021,23 +1021,32 @@ func (x *run) fromBeforeColon(ss, c int) (s, e int, ok bool) {
 	if !x.punct(c, ":") {
 		return 0, 0, false
 	}
-	for k := c - 2; k >= ss && k >= c-8; k-- {
+	_, s, e, ok = x.nameAfterLast("from", max(ss, c-8), c)
+	return s, e, ok
+}
+
+// nameAfterLast reads back from c to lo, over words outside quotations
+// only, to the last w, and takes the phrase from after it up to c when
+// that is a name or a person's description, not a pronoun: the k of w, and
+// the phrase's s, e.
+func (x *run) nameAfterLast(w string, lo, c int) (k, s, e int, ok bool) {
+	for k = c - 2; k >= lo; k-- {
 		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
-		if !x.is(k, "from") {
+		if !x.is(k, w) {
 			continue
 		}
 		s, e, ok = x.npForward(k+1, c)
 		if !ok || e != c || x.inSet(s, cSubjectPronoun) {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
-		if m := x.text[x.toks[s].s:x.toks[e-1].e]; x.toks[e-1].cap || x.e.personLike(m) {
-			return s, e, true
+		if m := x.text[x.toks[s].s:x.toks[e-1].e]; !x.toks[e-1].cap && !x.e.personLike(m) {
+			return 0, 0, 0, false
 		}
-		return 0, 0, false
+		return k, s, e, true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
 // floorHandedTo: "Halvorsen then handed the microphone to Lund:", "… turned
@@ -1045,31 +1054,19 @@ func (x *run) fromBeforeColon(ss, c int) (s, e int, ok bool) {
 // verbs keep the quote with the subject ("Trump replied to Clinton:",
 // "wrote to Roffman:" name whom the words are for).
 func (x *run) floorHandedTo(ss, c int) (s, e int, ok bool) {
-	for k := c - 2; k > ss && k >= c-6; k-- {
-		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
-			return 0, 0, false
-		}
-		if !x.is(k, "to") {
-			continue
-		}
-		s, e, ok = x.npForward(k+1, c)
-		if !ok || e != c || x.inSet(s, cSubjectPronoun) {
-			return 0, 0, false
-		}
-		if m := x.text[x.toks[s].s:x.toks[e-1].e]; !x.toks[e-1].cap && !x.e.personLike(m) {
-			return 0, 0, false
-		}
-		// the floor, then a verb of handing, within a few words before "to"
-		floor := false
-		for u := k - 1; u >= ss && u >= k-5; u-- {
-			switch {
-			case x.lowerIn(u, floorNouns):
-				floor = true
-			case floor && x.lowerIn(u, handingVerbs):
-				return s, e, true
-			}
-		}
+	k, s, e, ok := x.nameAfterLast("to", max(ss+1, c-6), c)
+	if !ok {
 		return 0, 0, false
+	}
+	// the floor, then a verb of handing, within a few words before "to"
+	floor := false
+	for u := k - 1; u >= ss && u >= k-5; u-- {
+		switch {
+		case x.lowerIn(u, floorNouns):
+			floor = true
+		case floor && x.lowerIn(u, handingVerbs):
+			return s, e, true
+		}
 	}
 	return 0, 0, false
 }
