@@ -227,7 +227,14 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 // can be called: an -ing or -ed form, an adverb in -ly, a possessive or
 // reflexive pronoun, a relative pronoun.
 func impossibleSpeaker(m string) bool {
-	if len(m) < 2 || m[0] < 'a' || m[0] > 'z' || strings.IndexByte(m, ' ') >= 0 {
+	if sp := strings.LastIndexByte(m, ' '); sp >= 0 {
+		// several words: a noun phrase cut short ends in an article, a
+		// preposition or an adverb ("In a", "The notice of a", "The
+		// internationally"), which no name or description does
+		last := m[sp+1:]
+		return fragmentEnds[last] || len(last) > 6 && strings.HasSuffix(last, "ally")
+	}
+	if len(m) < 2 || m[0] < 'a' || m[0] > 'z' {
 		return false
 	}
 	switch m {
@@ -239,6 +246,10 @@ func impossibleSpeaker(m string) bool {
 	}
 	return strings.HasSuffix(m, "ing") || strings.HasSuffix(m, "ed") || strings.HasSuffix(m, "ly") && !lyNouns[m]
 }
+
+// fragmentEnds cannot end a speaker of several words.
+var fragmentEnds = set("a", "an", "the", "of", "in", "on", "at", "for", "to", "with", "by", "from", "and", "or", "but",
+	"that", "which", "who")
 
 // continuedQuotes: a quote that goes on in the next paragraph ("…,” Eng
 // says. “Now there are 12. ¶ “Nobody wants it,” he added.") is one quote,

@@ -600,6 +600,9 @@ func TestCoreference(t *testing.T) {
 		if strings.Contains(s.text, "the harbour master made in May") {
 			t.Errorf("%q by %q: a plural noun after a preposition read as a verb of saying", s.text, s.speaker) // "centres on comments …"
 		}
+		if strings.HasSuffix(s.speaker, " a") || strings.HasSuffix(s.speaker, " of") {
+			t.Errorf("%q: speaker %q: a noun phrase cut short after an article or a preposition", s.text, s.speaker) // "The notice of a …, announcing"
+		}
 		if strings.Contains(s.text, "ferry subsidy") {
 			t.Errorf("%q by %q: a plural noun after a quantity word read as a verb of saying", s.text, s.speaker) // "Both states vote …"
 		}
