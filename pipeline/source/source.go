@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -290,7 +291,18 @@ func cleanString(s string) (string, int, error) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return s, 0, nil
+	return decodeCharRefs(s), 0, nil
+}
+
+// decodeCharRefs turns HTML character references into the characters they
+// stand for: feeds scraped from web pages carry "Bryn F&#244;n",
+// "communiqu&#233;" and "&ldquo;…&rdquo;", which would break a name in two
+// and hide a quotation from the extractor. Tags are left as they are.
+func decodeCharRefs(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
 }
 
 func firstInvalid(b string) int {
@@ -406,7 +418,7 @@ func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) 
 	if err != nil {
 		return failed(f, line, id, err)
 	}
-	a := article.Article{ID: id, Source: loc, URL: rec.URL, Title: strings.TrimSpace(rec.Title), Text: text}
+	a := article.Article{ID: id, Source: loc, URL: rec.URL, Title: strings.TrimSpace(decodeCharRefs(rec.Title)), Text: text}
 	a.Paragraphs = article.SplitParagraphs(text)
 	if a.Published, err = jsonTime(rec.Published); err != nil {
 		return failed(f, line, id, fmt.Errorf("published: %w", err))
