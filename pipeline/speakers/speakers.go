@@ -43,13 +43,26 @@ type Resolver struct {
 	titles    []lexicon.Title // longest first
 	// sided: the titles with a side, lower-cased once, in the same order.
 	sided []sidedTitle
-	given lexicon.GivenNames
+	// bodies: the names and aliases of institutions and countries with a
+	// side, as written ("State Department", "White House", "US"), longest
+	// first, without those that are also a city or state ("Washington",
+	// "Moscow": "a Washington lawyer" speaks for no government).
+	bodies []sidedBody
+	given  lexicon.GivenNames
 	// everyMention splits and looks up every mention, repeats too, instead
 	// of each once per article (tests compare the two)
 	everyMention bool
 }
 
 type sidedTitle struct{ lower, side string }
+
+// sidedBody is an institution's or a country's name; a country names a
+// government only before a word for its officials ("US officials", not
+// "a US firm").
+type sidedBody struct {
+	name, side string
+	country    bool
+}
 
 // New indexes the lexicon's actors.
 func New(lx *lexicon.Lexicon) *Resolver {
@@ -85,6 +98,19 @@ func New(lx *lexicon.Lexicon) *Resolver {
 			r.sided = append(r.sided, sidedTitle{strings.ToLower(t.Title), t.Side})
 		}
 	}
+	for _, a := range lx.Actors {
+		if a.Side == "" || a.Kind != "institution" && a.Kind != "country" {
+			continue
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			n = strings.TrimPrefix(n, "the ")
+			if k := lx.Places[strings.ToLower(n)]; k == "city" || k == "state" {
+				continue
+			}
+			r.bodies = append(r.bodies, sidedBody{n, a.Side, a.Kind == "country"})
+		}
+	}
+	slices.SortStableFunc(r.bodies, func(a, b sidedBody) int { return len(b.name) - len(a.name) })
 	return r
 }
 
@@ -565,7 +591,77 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	src := withoutParticiple(strings.TrimSpace(mention))
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
 	sp.Affiliation = r.titleSide(src)
+	if sp.Affiliation == "" {
+		sp.Affiliation = r.bodySide(src)
+	}
 	return sp
+}
+
+// bodySide: the side of an institution or country a described source
+// speaks for, named before its noun ("a senior State Department official",
+// "a White House aide", "US officials"; a mention ending in the body's name,
+// "a spokeswoman for the Pentagon", is the body itself, see lookup). Named
+// anywhere else it is what the source talks about ("two aides and a State
+// Department official"), and a word joined to it is another word ("a
+// Moscow-based analyst"). A country
+// speaks through its officials only: "US officials", "a US diplomat", not
+// "a US firm" or "the US dollar".
+func (r *Resolver) bodySide(src string) string {
+	for _, b := range r.bodies {
+		i := wordIndex(src, b.name)
+		if i < 0 {
+			continue
+		}
+		before, after := strings.Fields(src[:i]), strings.Fields(src[i+len(b.name):])
+		if b.country && (len(after) == 0 || !officialNouns[after[len(after)-1]]) {
+			continue
+		}
+		if len(before) > 0 {
+			before[0] = strings.ToLower(before[0]) // "A White House aide" opening a sentence
+		}
+		if len(after) > 0 && allLower(after, true) && allLower(before, false) {
+			return b.side // "a senior State Department official"
+		}
+	}
+	return ""
+}
+
+// officialNouns speak for a government.
+var officialNouns = map[string]bool{"official": true, "officials": true, "government": true, "administration": true,
+	"diplomat": true, "diplomats": true, "envoy": true, "ambassador": true, "negotiator": true, "negotiators": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "minister": true, "ministry": true,
+	"authorities": true, "military": true, "commander": true, "commanders": true}
+
+// allLower: every word lower case and none a preposition, conjunction or
+// relative word (the words of a noun phrase before its head or of the head
+// itself); nouns also without digits.
+func allLower(words []string, nouns bool) bool {
+	for _, w := range words {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || notInPhrase[w] || nouns && strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+var notInPhrase = map[string]bool{"of": true, "to": true, "for": true, "at": true, "from": true, "with": true, "by": true,
+	"in": true, "on": true, "against": true, "about": true, "and": true, "or": true, "who": true, "which": true, "that": true}
+
+// wordIndex is the index of w in s where it stands as whole words: space,
+// start or end around it (not "Moscow-based", not "USA").
+func wordIndex(s, w string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		j := i + len(w)
+		if (i == 0 || s[i-1] == ' ') && (j == len(s) || s[j] == ' ') {
+			return i
+		}
+		off = i + 1
+	}
 }
 
 // otherGivenName: w, right before a surname the lexicon knows, is a given

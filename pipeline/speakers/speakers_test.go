@@ -212,3 +212,31 @@ func TestNumbersInitialsAndAcronymsInNames(t *testing.T) {
 		}
 	}
 }
+
+// A described source takes the side of the government body named before its
+// noun; a country only through its officials; a body elsewhere in the
+// description, a word joined to it, or a city is no affiliation.
+func TestDescribedSourceSpeaksForItsBody(t *testing.T) {
+	mentions := map[string]string{
+		"A senior State Department official":        "us",
+		"a White House aide":                        "us",
+		"Pentagon officials":                        "us",
+		"US officials":                              "us",
+		"A US firm":                                 "",
+		"A Washington lawyer":                       "",
+		"A State Department-funded researcher":      "",
+		"two aides and a State Department official": "",
+	}
+	var text strings.Builder
+	var ms []string
+	for m := range mentions {
+		text.WriteString(m + " said so. ")
+		ms = append(ms, m)
+	}
+	qs, got := resolveMentions(t, text.String(), ms...)
+	for i, q := range qs {
+		if want := mentions[q.Speaker.Text]; got[i].Affiliation != want || got[i].Kind != "source" {
+			t.Errorf("%q: affiliation %q (kind %q), want %q", q.Speaker.Text, got[i].Affiliation, got[i].Kind, want)
+		}
+	}
+}
