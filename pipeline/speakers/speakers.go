@@ -544,15 +544,20 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	if i, ok := index(r.byName, mention); ok {
 		return r.fromActor(r.actors[i], at)
 	}
-	name, title := r.splitName(mention)
-	if i, ok := index(r.byName, name); ok {
-		return r.fromActor(r.actors[i], at)
-	}
 	// a name with a title or description before it: "Russian Foreign
 	// Minister Sergey Lavrov", "Putin’s spokesman Dmitry Peskov"
 	var buf [16][2]int
 	spans := fieldSpans(mention, buf[:0])
+	name, title := r.splitName(mention)
+	// "a critic of the Kremlin" is a described source, not the Kremlin
+	about := name != "" && talksAbout(mention, spans, len(spans)-len(strings.Fields(name)))
+	if i, ok := index(r.byName, name); ok && !about {
+		return r.fromActor(r.actors[i], at)
+	}
 	for j := 1; j < len(spans); j++ {
+		if talksAbout(mention, spans, j) {
+			break // nor any shorter tail: "… of Donald Trump" is not "Trump" either
+		}
 		i, ok := index(r.byName, joinSpans(mention, spans, j, len(spans)))
 		if !ok {
 			continue
@@ -564,7 +569,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 		}
 		return r.fromActor(r.actors[i], at)
 	}
-	if name != "" && isName(name) && !forSomeone(title) {
+	if name != "" && isName(name) && !forSomeone(title) && !about {
 		if !strings.Contains(name, " ") {
 			if f, ok := full[lastWord(name)]; ok {
 				name = f
@@ -625,6 +630,29 @@ func (r *Resolver) bodySide(src string) string {
 	}
 	return ""
 }
+
+// talksAbout: the actor named from spans[j] on is what the source before it
+// is about, not whom it speaks for: "a critic of the Kremlin", "an expert on
+// the White House", "the ex-wife of Alan Grayson" (but "a spokesman for the
+// Pentagon", "an official of the Kremlin" speak for them, and "Secretary of
+// State John Kerry" is a title).
+func talksAbout(mention string, spans [][2]int, j int) bool {
+	word := func(k int) string { return strings.ToLower(mention[spans[k][0]:spans[k][1]]) }
+	k := j - 1
+	if k >= 0 && word(k) == "the" {
+		k--
+	}
+	if k < 1 || !aboutWords[word(k)] {
+		return false
+	}
+	// a capitalised head is a title: "Secretary of State John Kerry"
+	head := mention[spans[k-1][0]:spans[k-1][1]]
+	return head[0] >= 'a' && head[0] <= 'z' && !(word(k) == "of" && officialNouns[word(k-1)])
+}
+
+// aboutWords join a source to what it talks about.
+var aboutWords = map[string]bool{"of": true, "on": true, "about": true, "against": true, "over": true,
+	"toward": true, "towards": true, "into": true}
 
 // officialNouns speak for a government.
 var officialNouns = map[string]bool{"official": true, "officials": true, "government": true, "administration": true,

@@ -240,3 +240,26 @@ func TestDescribedSourceSpeaksForItsBody(t *testing.T) {
 		}
 	}
 }
+
+// A source described by whom it is about is not that actor: "a critic of
+// the Kremlin" does not speak for the Kremlin, nor "the former wife of
+// Anders Lund" for him; "an official of the Kremlin" and "a spokeswoman for
+// the Pentagon" do.
+func TestSourceAboutAnActorIsNotTheActor(t *testing.T) {
+	text := "A critic of the Kremlin said little. The former wife of Donald Trump said less. An official of the Kremlin said more. A spokeswoman for the Pentagon said the same. An expert on the White House said nothing."
+	qs, got := resolveMentions(t, text, "A critic of the Kremlin", "The former wife of Donald Trump", "An official of the Kremlin", "A spokeswoman for the Pentagon", "An expert on the White House")
+	for i, want := range []string{"A critic of the Kremlin", "The former wife of Donald Trump", "Kremlin", "Pentagon", "An expert on the White House"} {
+		if got[i].Name != want {
+			t.Errorf("%q: got %q (side %q), want %q", qs[i].Speaker.Text, got[i].Name, got[i].Affiliation, want)
+		}
+	}
+}
+
+// A title with "of" before a name is no description of someone else.
+func TestTitleWithOfBeforeName(t *testing.T) {
+	text := "Secretary of State John F. Kerry said little."
+	qs, got := resolveMentions(t, text, "Secretary of State John F. Kerry")
+	if got[0].Name != "John Kerry" {
+		t.Errorf("%q: got %q, want John Kerry", qs[0].Speaker.Text, got[0].Name)
+	}
+}
