@@ -59,11 +59,7 @@ func TestSurnameFromWholeArticle(t *testing.T) {
 func TestDescribedSourceKeptAsSuch(t *testing.T) {
 	text := "A spokesman for Anna Berg said little. An aide to Tomas Berg said less. Port director Anders Lund said nothing. A spokeswoman for the Pentagon said the same."
 	qs, got := resolveMentions(t, text, "A spokesman for Anna Berg", "An aide to Tomas Berg", "Port director Anders Lund", "A spokeswoman for the Pentagon")
-	for i, want := range []string{"A spokesman for Anna Berg", "An aide to Tomas Berg", "Anders Lund", "Pentagon"} { // a lexicon institution still resolves
-		if got[i].Name != want {
-			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
-		}
-	}
+	wantNames(t, qs, got, "A spokesman for Anna Berg", "An aide to Tomas Berg", "Anders Lund", "Pentagon") // a lexicon institution still resolves
 }
 
 // "the" before a named body ("the Bergen Post reports") is no role: the
@@ -84,11 +80,7 @@ func TestArticleIsNoRole(t *testing.T) {
 func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
 	text := "Eric Trump spoke first. And Trump replied. President Donald Trump left. Paul Flynn, a councillor, said nothing."
 	qs, got := resolveMentions(t, text, "Eric Trump", "And Trump", "President Donald Trump", "Paul Flynn")
-	for i, want := range []string{"Eric Trump", "Donald Trump", "Donald Trump", "Paul Flynn"} {
-		if got[i].Name != want {
-			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
-		}
-	}
+	wantNames(t, qs, got, "Eric Trump", "Donald Trump", "Donald Trump", "Paul Flynn")
 }
 
 // A given name that tells no sex, or that the one-sex list is too rare
@@ -98,11 +90,7 @@ func TestOtherGivenNameIsAnotherPerson(t *testing.T) {
 func TestGivenNamesOfNoSex(t *testing.T) {
 	text := "Melania Trump spoke after her husband. Crowds cheered Bernie Sanders in Iowa. Poll: Voters Still Back Ingrid Halse. Sanders waved. Halse smiled."
 	qs, got := resolveMentions(t, text, "Melania Trump", "Sanders", "Halse")
-	for i, want := range []string{"Melania Trump", "Bernie Sanders", "Ingrid Halse"} {
-		if got[i].Name != want {
-			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
-		}
-	}
+	wantNames(t, qs, got, "Melania Trump", "Bernie Sanders", "Ingrid Halse")
 }
 
 // An appositive becomes the role when it describes the person, not when it
@@ -142,11 +130,7 @@ func TestAppositiveRoleDescribesPerson(t *testing.T) {
 func TestSourceWithoutParticiple(t *testing.T) {
 	text := "The claim appeared in a harbour board report published last week and among those surveyed."
 	qs, got := resolveMentions(t, text, "a harbour board report published", "those surveyed")
-	for i, want := range []string{"a harbour board report", "those surveyed"} {
-		if got[i].Name != want {
-			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
-		}
-	}
+	wantNames(t, qs, got, "a harbour board report", "those surveyed")
 }
 
 // A possessive before a given name is the person's party, country or
@@ -174,11 +158,7 @@ func TestPossessiveBeforeNameIsNoPart(t *testing.T) {
 func TestNameBeforeStopsAtSentenceEnd(t *testing.T) {
 	text := "The draw paired Ingrid Moe with Norway's Kari Lunde. But Moe was angry. The club hired Olav Berg. Strand said it was a mistake. Sen. Eva Strand agreed."
 	qs, got := resolveMentions(t, text, "Moe", "Strand")
-	for i, want := range []string{"Ingrid Moe", "Eva Strand"} {
-		if got[i].Name != want {
-			t.Errorf("%q: got %q, want %q", qs[i].Speaker.Text, got[i].Name, want)
-		}
-	}
+	wantNames(t, qs, got, "Ingrid Moe", "Eva Strand")
 }
 
 // resolveMentions resolves each mention, found at its first place in text,
@@ -248,11 +228,7 @@ func TestDescribedSourceSpeaksForItsBody(t *testing.T) {
 func TestSourceAboutAnActorIsNotTheActor(t *testing.T) {
 	text := "A critic of the Kremlin said little. The former wife of Donald Trump said less. An official of the Kremlin said more. A spokeswoman for the Pentagon said the same. An expert on the White House said nothing."
 	qs, got := resolveMentions(t, text, "A critic of the Kremlin", "The former wife of Donald Trump", "An official of the Kremlin", "A spokeswoman for the Pentagon", "An expert on the White House")
-	for i, want := range []string{"A critic of the Kremlin", "The former wife of Donald Trump", "Kremlin", "Pentagon", "An expert on the White House"} {
-		if got[i].Name != want {
-			t.Errorf("%q: got %q (side %q), want %q", qs[i].Speaker.Text, got[i].Name, got[i].Affiliation, want)
-		}
-	}
+	wantNames(t, qs, got, "A critic of the Kremlin", "The former wife of Donald Trump", "Kremlin", "Pentagon", "An expert on the White House")
 }
 
 // A title with "of" before a name is no description of someone else.
@@ -261,5 +237,15 @@ func TestTitleWithOfBeforeName(t *testing.T) {
 	qs, got := resolveMentions(t, text, "Secretary of State John F. Kerry")
 	if got[0].Name != "John Kerry" {
 		t.Errorf("%q: got %q, want John Kerry", qs[0].Speaker.Text, got[0].Name)
+	}
+}
+
+// wantNames checks the speaker names resolved for qs, in order.
+func wantNames(t *testing.T, qs []quotes.Quote, got []speakers.Speaker, want ...string) {
+	t.Helper()
+	for i, w := range want {
+		if got[i].Name != w {
+			t.Errorf("%q: got %q (side %q), want %q", qs[i].Speaker.Text, got[i].Name, got[i].Affiliation, w)
+		}
 	}
 }
