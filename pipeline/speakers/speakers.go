@@ -826,6 +826,7 @@ var titleWords = map[string]bool{"president": true, "secretary": true, "minister
 // Investors Service" or "the Women's March": no given name follows.)
 func (r *Resolver) splitName(m string) (name, title string) {
 	name, title = splitTitle(m)
+	name, title = r.officeAfterOf(name, title)
 	for {
 		w, rest, ok := strings.Cut(name, " ")
 		if !ok || !isPossessive(w) {
@@ -840,6 +841,44 @@ func (r *Resolver) splitName(m string) (name, title string) {
 		}
 		title, name = title+w, rest
 	}
+}
+
+// officeAfterOf moves the capitalised words naming an office's domain from
+// the name to the title when the title ends in "of": "Chief of Staff Reince
+// Priebus", "Secretary of Homeland Security John Kelly", "Mayor of London
+// Sadiq Khan". Such a name starts at a known given name after its first
+// word, or else is its last two words (three with a middle initial), the
+// usual length of a name in news copy. Two words after "of" are left alone:
+// they may be the whole name.
+func (r *Resolver) officeAfterOf(name, title string) (string, string) {
+	// a capitalised office before "of" ("Chief of", "Secretary of"), not a
+	// description ("a member of Cherie Blair's Matrix Chambers")
+	office, ok := strings.CutSuffix(title, " of")
+	if !ok || !upperWord(lastWord(office)) {
+		return name, title
+	}
+	words := strings.Fields(name)
+	if len(words) < 3 || slices.ContainsFunc(words, isPossessive) {
+		return name, title
+	}
+	cut := -1
+	for j := 1; j < len(words)-1 && cut < 0; j++ {
+		if g, ok := r.given[strings.ToLower(words[j])]; ok && g != lexicon.Unknown {
+			cut = j
+		}
+	}
+	if cut < 0 {
+		cut = len(words) - 2
+		if cut > 1 && isInitial(words[cut]) {
+			cut--
+		}
+	}
+	return strings.Join(words[cut:], " "), title + " " + strings.Join(words[:cut], " ")
+}
+
+// isInitial: a middle initial such as "F." or "R".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
 }
 
 func isPossessive(w string) bool {

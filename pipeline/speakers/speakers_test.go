@@ -240,6 +240,17 @@ func TestTitleWithOfBeforeName(t *testing.T) {
 	}
 }
 
+// An office named after "of" belongs to the title, not to the name, whether
+// or not the name list knows the given name (and a middle initial stays).
+func TestOfficeAfterOfIsTitle(t *testing.T) {
+	text := "Deputy Chief of Staff Katie Walsh said little. White House Chief of Staff Reince Priebus said more. Secretary of Homeland Security John F. Kelly said less. Director of National Intelligence Dan R. Coats said nothing."
+	qs, got := resolveMentions(t, text, "Deputy Chief of Staff Katie Walsh", "White House Chief of Staff Reince Priebus", "Secretary of Homeland Security John F. Kelly", "Director of National Intelligence Dan R. Coats")
+	wantNames(t, qs, got, "Katie Walsh", "Reince Priebus", "John F. Kelly", "Dan R. Coats")
+	if got[1].Role != "White House Chief of Staff" {
+		t.Errorf("role %q, want White House Chief of Staff", got[1].Role)
+	}
+}
+
 // wantNames checks the speaker names resolved for qs, in order.
 func wantNames(t *testing.T, qs []quotes.Quote, got []speakers.Speaker, want ...string) {
 	t.Helper()
