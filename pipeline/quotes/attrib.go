@@ -814,7 +814,14 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			// (not "“…,” raising fresh questions", "“…,” came shouts from
 			// the floor": a verb after the quote opens no subject, and the
 			// cue word is a noun)
-			if s, e, ap, ok := x.subjectBefore(v, i); ok && x.onlyFiller(i, s) && !x.verbOpens(s) {
+			s, e, ap, ok := x.subjectBefore(v, i)
+			if ok && s-1 >= i && x.demonstrativeBefore(s-1, e) && x.onlyFiller(i, s-1) {
+				// "“…,” this source told the Post", "“…,” that aide
+				// said": a demonstrative opens a described source's
+				// phrase, pointing back to one already introduced
+				s--
+			}
+			if ok && x.onlyFiller(i, s) && !x.verbOpens(s) {
 				return s, e, v, jj, ap, true
 			}
 			// "“…,” experts A and B of Washington's Institute for Science
@@ -2402,4 +2409,15 @@ func (x *run) colonIntro() (Mention, string, bool) {
 		}
 	}
 	return Mention{}, "", false
+}
+
+// demonstrativeBefore: token d is a lower-case "this", "that", "these" or
+// "those" standing before a phrase ending at e in a lower-case noun ("this
+// source", "that Trump look-alike"), so it is the phrase's determiner.
+func (x *run) demonstrativeBefore(d, e int) bool {
+	if x.toks[d].cap || !(x.is(d, "this") || x.is(d, "that") || x.is(d, "these") || x.is(d, "those")) {
+		return false
+	}
+	h := x.toks[e-1]
+	return h.kind == tWord && !h.cap && h.q < 0 && !x.inSet(e-1, cNpStop)
 }

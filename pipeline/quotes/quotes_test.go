@@ -401,6 +401,7 @@ func TestAttribution(t *testing.T) {
 		{"direct", "Now we have to make the new timetable work.", "Ines Morvan"}, // not the officials reported inside the attribution
 		{"direct", "Every winter the council finds", "Jacob Tull"},               // "And then X went …, saying": the subject after "and then"
 		{"direct", "The timetable is not a wish list,", "harbour director"},      // “…,” the Democratic harbour director sighed: a verb the lexicon lacks
+		{"direct", "The night boat will be sold before summer,", "this source"},  // “…,” this source told …: a demonstrative opens the described source
 	})
 }
 
