@@ -1740,7 +1740,9 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				}
 				break
 			}
-			if sawCap && x.inSet(k, cNpInner) && k+1 < hi && x.toks[k+1].kind == tWord && x.toks[k+1].cap {
+			if sawCap && x.inSet(k, cNpInner) && k+1 < hi && x.toks[k+1].kind == tWord && x.toks[k+1].cap && !(x.is(k, "the") && !x.inSet(k-1, cNpInner)) {
+				// ("San Jose, California the GOP candidate": "the" right
+				// after a name opens another phrase)
 				k++ // "Federico de Jesús", "Bashar al-Assad"
 				continue
 			}
@@ -1749,6 +1751,9 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 			}
 			if _, j := x.cueAt(k); j > k {
 				break
+			}
+			if !sawCap && k >= i+2 && x.pastVerbWithObject(k, hi) {
+				break // "his campaign sent out a text message": the verb ends the subject
 			}
 			k++
 			continue
@@ -1816,7 +1821,7 @@ func (x *run) titleContinues(k, hi int) bool {
 		// words ending in a noun for a person, before the verb
 		// ("the Sanders campaign": a body named for its person, but not
 		// "Sanders's campaign", where Sanders stays the one named)
-		if (x.inSet(m, cPersonNoun) || m == k && x.inSet(m, cBodyNoun) && !x.possessive(m-1)) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1))) {
+		if (x.inSet(m, cPersonNoun) || m == k && x.inSet(m, cBodyNoun) && !x.possessive(m-1)) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1) || x.lowerIn(m+1, irregularPast))) {
 			return true
 		}
 	}
@@ -2420,4 +2425,20 @@ func (x *run) demonstrativeBefore(d, e int) bool {
 	}
 	h := x.toks[e-1]
 	return h.kind == tWord && !h.cap && h.q < 0 && !x.inSet(e-1, cNpStop)
+}
+
+// pastVerbWithObject: the lower-case word at k, after a lower-case noun, is
+// a past verb with its object or particle after it ("campaign sent out a
+// text", "group released a statement"), not a participle describing the
+// noun before a name ("a man named Eric").
+func (x *run) pastVerbWithObject(k, hi int) bool {
+	p := x.toks[k-1]
+	if p.kind != tWord || p.cap || x.inSet(k-1, cDeterminer|cNpInner|cNounMarker) || k+1 >= hi {
+		return false
+	}
+	if !(x.pastTense(k) || x.lowerIn(k, irregularPast)) {
+		return false
+	}
+	n := x.toks[k+1]
+	return n.kind == tWord && !n.cap && (x.inSet(k+1, cDeterminer) || x.is(k+1, "out") || x.is(k+1, "up") || x.is(k+1, "off"))
 }

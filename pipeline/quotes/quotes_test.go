@@ -403,6 +403,16 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The timetable is not a wish list,", "harbour director"},      // “…,” the Democratic harbour director sighed: a verb the lexicon lacks
 		{"direct", "The night boat will be sold before summer,", "this source"},  // “…,” this source told …: a demonstrative opens the described source
 	})
+	// the speaker's exact words, where a longer phrase would contain them
+	for _, w := range []stmt{
+		{"direct", "We are winning the north.", "his campaign"},  // "his campaign sent out a text … saying": the past verb and its object end the subject
+		{"direct", "The count must be checked.", "His campaign"}, // "His campaign sent a letter": an irregular past after the body noun ends it too
+		{"direct", "They are hiding the figures,", "Nils Berg"},  // "in Bergen, Norway the NFU leader went": "the" after a place starts a new phrase
+	} {
+		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
+			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
+		}
+	}
 }
 
 // TestCoreference: a cue word after a possessive is a noun ("Halvorsen's
