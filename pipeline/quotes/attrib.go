@@ -1309,6 +1309,15 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			return ns, ne, ap, true
 		}
 	}
+	if (x.is(j, "that") || x.is(j, "which")) && !x.toks[j].cap && j+1 == v && x.cueAtKind(v) == cueVerb {
+		// "water bottles that said, “…”", "a message that read": the
+		// thing whose words the relative clause gives, unless a person
+		// the sentence is about made it ("Trump released a video that
+		// said", "Pelletier hoisted a sign that read": that person's)
+		if s, ok := x.thingBefore(j, lo); ok && !x.madeBy(s, lo) {
+			return s, j, "", true
+		}
+	}
 	if !x.toks[j].cap && x.inSet(j, cNpStop) {
 		return 0, 0, "", false
 	}
@@ -2441,4 +2450,64 @@ func (x *run) pastVerbWithObject(k, hi int) bool {
 	}
 	n := x.toks[k+1]
 	return n.kind == tWord && !n.cap && (x.inSet(k+1, cDeterminer) || x.is(k+1, "out") || x.is(k+1, "up") || x.is(k+1, "off"))
+}
+
+// thingBefore reads back from token j (a "that" or "which" opening a
+// relative clause) the noun phrase it hangs on, with its determiner: "a
+// message", "water bottles" (not "passed out": a verb or its particle ends
+// it), "NLD headquarters". It returns where the phrase starts.
+func (x *run) thingBefore(j, lo int) (int, bool) {
+	s := j
+	for k := j - 1; k >= lo && k > j-6; k-- {
+		t := x.toks[k]
+		if t.kind != tWord || t.q >= 0 {
+			break
+		}
+		if x.inSet(k, cDeterminer) && !t.cap {
+			s = k
+			break
+		}
+		if !t.cap && (x.inSet(k, cNpStop|cSubjectPronoun) || x.pastTense(k) || x.lowerIn(k, irregularPast) || x.lowerIn(k, particles) || x.cueAtKind(k) != 0 ||
+			strings.HasSuffix(x.text[t.s:t.e], "ing")) {
+			break
+		}
+		if t.cap && x.inSet(k, cSubjectPronoun) {
+			break
+		}
+		s = k
+	}
+	if s == j {
+		return 0, false
+	}
+	// a head in lower case: a thing or a described source, not a name
+	// ("Trump that said" is no phrase)
+	h := x.toks[j-1]
+	return s, !h.cap
+}
+
+// particles complete a phrasal verb ("passed out", "held up").
+var particles = set("out", "up", "off", "down", "away", "back")
+
+// madeBy: the thing starting at token s is the object of a verb right
+// before it (past a particle) whose subject can author it: a name, he or
+// she, or a described person ("Trump released a video that said", "The
+// Washington Post recently ran a piece that noted"). Not after a
+// preposition ("under a headline that said") or "they" ("They passed out
+// water bottles that said").
+func (x *run) madeBy(s, lo int) bool {
+	v := s - 1
+	if x.lowerIn(v, particles) {
+		v--
+	}
+	if v <= lo || x.toks[v].kind != tWord || x.toks[v].cap || x.inSet(v, cNpStop|cDeterminer) {
+		return false
+	}
+	ss, se, _, ok := x.subjectBefore(v, lo)
+	if !ok || x.toks[ss].q >= 0 {
+		return false
+	}
+	if x.inSet(ss, cSubjectPronoun) {
+		return x.is(ss, "he") || x.is(ss, "she")
+	}
+	return x.toks[se-1].cap || x.personLike(x.mention(ss, se).Text)
 }
