@@ -292,8 +292,8 @@ func (r *compiledReader) table() (tableImage, bool) {
 // when more will be added): in the image's layout when it has room for
 // them, else hashed afresh into a larger one. Row i+1 is the image's i-th
 // word either way.
-func (img tableImage) place(n int) ([]wordSlot, uint64, map[string]int32) {
-	long := map[string]int32{}
+func (img tableImage) place(n int) ([]wordSlot, uint64, map[string]*wordSlot) {
+	long := map[string]*wordSlot{}
 	var slots []wordSlot
 	var mask uint64
 	laidOut := 2*img.size >= 3*n
@@ -311,7 +311,7 @@ func (img tableImage) place(n int) ([]wordSlot, uint64, map[string]int32) {
 		s = s[4:]
 		switch {
 		case pos == longWord:
-			long[word] = row
+			long[word] = &wordSlot{idx: row}
 		case laidOut:
 			k0, k1 := keyOf([]byte(word))
 			slots[pos] = wordSlot{k0: k0, k1: k1, n: uint8(len(word)), idx: row}

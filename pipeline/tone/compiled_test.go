@@ -304,8 +304,8 @@ func tableWords(t *wordTable) map[string]int32 {
 			out[string(b[:s.n])] = s.idx
 		}
 	}
-	for w, idx := range t.long {
-		out[w] = idx
+	for w, s := range t.long {
+		out[w] = s.idx
 	}
 	return out
 }

@@ -207,3 +207,42 @@ func TestTargetSeenWrap(t *testing.T) {
 		t.Fatalf("after the wrap: %v %d, want %v %d", got, n, wantL, wantN)
 	}
 }
+
+// TestWordSlotsCopyRows checks that every word's slot in the shipped
+// scorer's table carries what tokens take from the word's row (the hot
+// path reads the slot only), for the words of both tables, long words and
+// the unknown word.
+func TestWordSlotsCopyRows(t *testing.T) {
+	e := defaultScorer(t).rules
+	check := func(where string, s *wordSlot) {
+		w := &e.words[s.idx]
+		if s.nb != w.nb || s.vec != w.vec || s.fn != w.fn || s.flags != w.flags || s.inLex != w.inLex {
+			t.Fatalf("%s slot of row %d: nb %d vec %d fn %d flags %d inLex %v, row has %d %d %d %d %v",
+				where, s.idx, s.nb, s.vec, s.fn, s.flags, s.inLex, w.nb, w.vec, w.fn, w.flags, w.inLex)
+		}
+		if !w.inLex && w.valence != 0 {
+			t.Fatalf("row %d has a valence but is not rated: prepareWords would miss it", s.idx)
+		}
+	}
+	n := 0
+	for _, slots := range [][]wordSlot{e.table.slots, e.table.hot} {
+		for i := range slots {
+			if slots[i].idx != 0 {
+				check("table", &slots[i])
+				n++
+			}
+		}
+	}
+	for _, s := range e.table.long {
+		check("long", s)
+	}
+	check("unknown", &e.table.unknown)
+	if n < len(e.words)-len(e.table.long)-1 {
+		t.Fatalf("%d slots for %d rows", n, len(e.words))
+	}
+	for i := range e.words {
+		if !e.words[i].inLex && e.words[i].valence != 0 {
+			t.Fatalf("row %d has a valence but is not rated", i)
+		}
+	}
+}

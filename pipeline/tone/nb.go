@@ -336,7 +336,7 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 			id, vec := t.nb, t.vec
 			lo := t.lo + int32(off)
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				w := &e.words[e.table.getIn(sc.lower, lo, lo+int32(len(key)))]
+				w := e.table.findIn(sc.lower, lo, lo+int32(len(key)))
 				id, vec = w.nb, w.vec
 			}
 			if t.fn == fnBut {

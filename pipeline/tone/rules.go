@@ -83,6 +83,7 @@ func (e *engine) finishWith(t *wordTable) {
 			}
 		}
 	}
+	t.fillRows(e.words)
 }
 
 // phrase is a multi-word lexicon entry ("common interests") or a special
@@ -262,10 +263,12 @@ func (e *engine) prepareWords(sc *scratch, text string) {
 	sc.inLex = growBool(sc.inLex, n)
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		t.word = e.table.getIn(sc.lower, t.lo, t.hi)
-		w := &e.words[t.word]
-		sc.val[i], sc.inLex[i] = w.valence, w.inLex
-		t.fn, t.flags, t.nb, t.vec = w.fn, w.flags, w.nb, w.vec
+		s := e.table.findIn(sc.lower, t.lo, t.hi)
+		t.word, t.fn, t.flags, t.nb, t.vec = s.idx, s.fn, s.flags, s.nb, s.vec
+		sc.val[i], sc.inLex[i] = 0, s.inLex
+		if s.inLex { // only rated words have a valence
+			sc.val[i] = e.words[s.idx].valence
+		}
 	}
 	// Multi-word entries: the phrase's valence sits on its first word, the
 	// rest of it counts as lexicon words of no valence, so modifiers before

@@ -9,17 +9,25 @@ import "encoding/binary"
 type wordTable struct {
 	slots []wordSlot // open addressing, linear probing; len is a power of two
 	mask  uint64
-	long  map[string]int32 // keys longer than 16 bytes
+	long  map[string]*wordSlot // keys longer than 16 bytes
 	// hot holds the most frequent words again in a table small enough to
 	// stay in the CPU cache; most tokens are found there.
 	hot     []wordSlot
 	hotMask uint64
+	unknown wordSlot // what find returns for a word the table lacks
 }
 
+// wordSlot is a word's key and row number, and a copy of what a token
+// takes from the engine's row (fillRows): the engine's rows (2 MB) are
+// then read only for rated words, not once per token. 32 bytes, so two
+// slots fill a cache line and none straddles two.
 type wordSlot struct {
-	k0, k1 uint64 // the word's bytes, little-endian, zero beyond its end
-	n      uint8
-	idx    int32 // 0 marks an empty slot (row 0 is the unknown word)
+	k0, k1    uint64 // the word's bytes, little-endian, zero beyond its end
+	idx       int32  // 0 marks an empty slot (row 0 is the unknown word)
+	nb, vec   int32  // copied from the row: model ids, -1 when none
+	n         uint8
+	fn, flags uint8 // copied from the row
+	inLex     bool  // copied from the row
 }
 
 // keyPad is the spare capacity getIn needs after a word's start: it reads
@@ -61,7 +69,7 @@ func newWordTable(index map[string]int32, hot []string) *wordTable {
 
 // newWordTableFor returns an empty table for up to n words.
 func newWordTableFor(n int) *wordTable {
-	t := &wordTable{long: map[string]int32{}}
+	t := &wordTable{long: map[string]*wordSlot{}}
 	t.slots, t.mask = makeSlots(n)
 	return t
 }
@@ -83,7 +91,7 @@ func (t *wordTable) put(w string, idx int32) {
 		return
 	}
 	if len(w) > 16 {
-		t.long[w] = idx
+		t.long[w] = &wordSlot{idx: idx}
 		return
 	}
 	putSlot(t.slots, t.mask, w, idx)
@@ -115,7 +123,7 @@ func (t *wordTable) keepHot(hot []string) {
 // getString is get for a string.
 func (t *wordTable) getString(w string) int32 {
 	if len(w) > 16 {
-		return t.long[w]
+		return t.longIdx(w)
 	}
 	k0, k1 := keyOf([]byte(w))
 	return t.getKey(k0, k1, len(w))
@@ -129,7 +137,7 @@ func hashKey(k0, k1 uint64, n int) uint64 {
 // get returns the row of word b, or 0 when the table lacks it.
 func (t *wordTable) get(b []byte) int32 {
 	if len(b) > 16 {
-		return t.long[unsafeString(b)]
+		return t.longIdx(unsafeString(b))
 	}
 	k0, k1 := keyOf(b)
 	return t.getKey(k0, k1, len(b))
@@ -140,13 +148,46 @@ func (t *wordTable) get(b []byte) int32 {
 func (t *wordTable) getIn(buf []byte, lo, hi int32) int32 {
 	n := int(hi - lo)
 	if n > 16 {
-		return t.long[unsafeString(buf[lo:hi])]
+		return t.longIdx(unsafeString(buf[lo:hi]))
 	}
 	k0, k1 := keyAt(buf, int(lo), n)
 	return t.getKey(k0, k1, n)
 }
 
+func (t *wordTable) longIdx(w string) int32 {
+	if s := t.long[w]; s != nil {
+		return s.idx
+	}
+	return 0
+}
+
+// findIn is getIn returning the word's slot, with the copy of its row;
+// t.unknown when the table lacks the word. The slot must not be changed.
+func (t *wordTable) findIn(buf []byte, lo, hi int32) *wordSlot {
+	n := int(hi - lo)
+	if n > 16 {
+		if s := t.long[unsafeString(buf[lo:hi])]; s != nil {
+			return s
+		}
+		return &t.unknown
+	}
+	k0, k1 := keyAt(buf, int(lo), n)
+	if s := t.findKey(k0, k1, n); s != nil {
+		return s
+	}
+	return &t.unknown
+}
+
 func (t *wordTable) getKey(k0, k1 uint64, len int) int32 {
+	if s := t.findKey(k0, k1, len); s != nil {
+		return s.idx
+	}
+	return 0
+}
+
+// findKey is the slot of the word whose key is k0, k1 and length len, or
+// nil.
+func (t *wordTable) findKey(k0, k1 uint64, len int) *wordSlot {
 	n := uint8(len)
 	h := hashKey(k0, k1, len)
 	if t.hot != nil {
@@ -156,7 +197,7 @@ func (t *wordTable) getKey(k0, k1 uint64, len int) int32 {
 				break
 			}
 			if s.k0 == k0 && s.n == n && s.k1 == k1 {
-				return s.idx
+				return s
 			}
 		}
 	}
@@ -164,11 +205,30 @@ func (t *wordTable) getKey(k0, k1 uint64, len int) int32 {
 	for {
 		s := &t.slots[i]
 		if s.idx == 0 {
-			return 0
+			return nil
 		}
 		if s.k0 == k0 && s.n == n && s.k1 == k1 {
-			return s.idx
+			return s
 		}
 		i = (i + 1) & t.mask
 	}
+}
+
+// fillRows copies into every slot what a token takes from the slot's row.
+func (t *wordTable) fillRows(words []wordInfo) {
+	fill := func(s *wordSlot) {
+		w := &words[s.idx]
+		s.nb, s.vec, s.fn, s.flags, s.inLex = w.nb, w.vec, w.fn, w.flags, w.inLex
+	}
+	for _, slots := range [][]wordSlot{t.slots, t.hot} {
+		for i := range slots {
+			if slots[i].idx != 0 {
+				fill(&slots[i])
+			}
+		}
+	}
+	for _, s := range t.long {
+		fill(s)
+	}
+	fill(&t.unknown) // row 0, idx 0
 }
