@@ -61,3 +61,31 @@ func TestNotAlnumIsWordByte(t *testing.T) {
 		}
 	}
 }
+
+// Words in no vocabulary mostly start at the empty last slot, so that
+// classify does not read the table for them.
+func TestAbsentWordsSkipTheTable(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(lx)
+	absent, skipped := 0, 0
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			for _, w := range []string{"zq" + string(a) + string(b), string(a) + "x" + string(b) + "ko", "mc" + string(a) + string(b) + "ter"} {
+				if _, ok := e.vocab[w]; ok {
+					continue
+				}
+				absent++
+				k, _ := pack(w, false)
+				if e.words.start(k) == len(e.words.slots)-1 {
+					skipped++
+				}
+			}
+		}
+	}
+	if skipped < absent*8/10 {
+		t.Errorf("%d of %d absent words skip the table, want 80%% or more", skipped, absent)
+	}
+}
