@@ -50,7 +50,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	// remember the speaker this paragraph leaves for the next one, which
 	// reads it only for a quote opening that paragraph (previousSubject)
 	x.prevSubject = Mention{}
-	if n := len(x.sens); n > 0 && x.nextMayOpenQuote {
+	if n := x.lastSentenceBeforeAside(); n > 0 && x.nextMayOpenQuote {
 		ls, le := x.sens[n-1][0], x.sens[n-1][1]
 		if m, ok := x.personSubject(ls, le); ok {
 			x.prevSubject, x.prevSubjectPara = m, pi
@@ -2510,4 +2510,26 @@ func (x *run) madeBy(s, lo int) bool {
 		return x.is(ss, "he") || x.is(ss, "she")
 	}
 	return x.toks[se-1].cap || x.personLike(x.mention(ss, se).Text)
+}
+
+// lastSentenceBeforeAside is the number of the paragraph's sentences up to
+// its last one that is not inside an aside in brackets closing the
+// paragraph ("Richards also spoke about the case. (The law requires …
+// The law also bans …)"): the aside explains, and the person the
+// paragraph is about stays the one a following quote continues.
+func (x *run) lastSentenceBeforeAside() int {
+	n := len(x.sens)
+	if n < 2 {
+		return n
+	}
+	le := x.sens[n-1][1]
+	if !x.punct(le-1, ")") && !(x.punct(le-2, ")") && x.toks[le-1].kind == tPunct) {
+		return n
+	}
+	for k := n - 1; k >= 1 && k >= n-4; k-- {
+		if x.punct(x.sens[k][0], "(") {
+			return k
+		}
+	}
+	return n
 }
