@@ -1029,8 +1029,17 @@ func (x *run) fromBeforeColon(ss, c int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	_, s, e, ok = x.nameAfterLast("from", max(ss, c-8), c)
+	if !ok && x.is(ss, "from") && ss+2 < c && x.inSet(ss+1, cDeterminer) && (x.inSet(c-1, cStatementNoun) || x.lowerIn(c-1, documentNouns)) {
+		// "From the report: “…”", "From the ruling:": the text itself
+		// when no author is named
+		return ss + 1, c, true
+	}
 	return s, e, ok
 }
+
+// documentNouns name texts quoted from, besides statementNouns: "From the
+// report: “…”".
+var documentNouns = set("report", "study", "survey", "transcript", "speech", "ruling", "filing", "complaint", "lawsuit", "indictment", "decision", "opinion", "order")
 
 // nameAfterLast reads back from c to lo, over words outside quotations
 // only, to the last w, and takes the phrase from after it up to c when

@@ -412,6 +412,7 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The ferry is not for sale.", "a headline"},          // "… under a headline that said": after a preposition, the headline
 		{"direct", "Every crossing will run on time.", "Ines Morvan"},   // "Morvan released a video that said": the person who made it
 		{"direct", "The law is clear, and the owners", "Marit Solberg"}, // a quote-only paragraph after "X spoke about …. (An aside in brackets.)": X
+		{"direct", "Three of the night ferries sailed", "the report"},   // "From the report: “…”": the text, when no author is named
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
