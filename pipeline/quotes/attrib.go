@@ -1776,6 +1776,20 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 			k++
 			continue
 		}
+		if t.kind == tOpen && k > i && x.toks[k-1].kind == tWord && !x.toks[k-1].cap && x.inSet(k-1, cNpInner) {
+			// "the authors of the “Growth and Opportunity Project”", "the
+			// host of “Meet the Press”": a quoted title ends the phrase
+			// (its closing mark found among the tokens, which the
+			// pronoun pass keeps when it puts a paragraph off)
+			ct := k + 1
+			for ct < hi && ct <= k+8 && !(x.toks[ct].kind == tClose && x.toks[ct].q == t.q) {
+				ct++
+			}
+			if ct < hi && ct <= k+8 && ct > k+1 && x.titleCase(k+1, ct) {
+				k = ct + 1
+				break
+			}
+		}
 		if t.kind == tOpen && sawCap && k+3 < hi && x.toks[k+1].cap && x.toks[k+2].kind == tClose && x.toks[k+3].kind == tWord && x.toks[k+3].cap && x.toks[k+3].q < 0 {
 			k += 3 // a nickname inside the name: Juan "Chico" Manriquez
 			continue

@@ -405,14 +405,15 @@ func TestAttribution(t *testing.T) {
 	})
 	// the speaker's exact words, where a longer phrase would contain them
 	for _, w := range []stmt{
-		{"direct", "We are winning the north.", "his campaign"},         // "his campaign sent out a text … saying": the past verb and its object end the subject
-		{"direct", "The count must be checked.", "His campaign"},        // "His campaign sent a letter": an irregular past after the body noun ends it too
-		{"direct", "They are hiding the figures,", "Nils Berg"},         // "in Bergen, Norway the NFU leader went": "the" after a place starts a new phrase
-		{"direct", "Keep the night ferry running.", "water bottles"},    // "They passed out water bottles that said, “…”": the thing whose words they are
-		{"direct", "The ferry is not for sale.", "a headline"},          // "… under a headline that said": after a preposition, the headline
-		{"direct", "Every crossing will run on time.", "Ines Morvan"},   // "Morvan released a video that said": the person who made it
-		{"direct", "The law is clear, and the owners", "Marit Solberg"}, // a quote-only paragraph after "X spoke about …. (An aside in brackets.)": X
-		{"direct", "Three of the night ferries sailed", "the report"},   // "From the report: “…”": the text, when no author is named
+		{"direct", "We are winning the north.", "his campaign"},                                     // "his campaign sent out a text … saying": the past verb and its object end the subject
+		{"direct", "The count must be checked.", "His campaign"},                                    // "His campaign sent a letter": an irregular past after the body noun ends it too
+		{"direct", "They are hiding the figures,", "Nils Berg"},                                     // "in Bergen, Norway the NFU leader went": "the" after a place starts a new phrase
+		{"direct", "Keep the night ferry running.", "water bottles"},                                // "They passed out water bottles that said, “…”": the thing whose words they are
+		{"direct", "The ferry is not for sale.", "a headline"},                                      // "… under a headline that said": after a preposition, the headline
+		{"direct", "Every crossing will run on time.", "Ines Morvan"},                               // "Morvan released a video that said": the person who made it
+		{"direct", "The law is clear, and the owners", "Marit Solberg"},                             // a quote-only paragraph after "X spoke about …. (An aside in brackets.)": X
+		{"direct", "Three of the night ferries sailed", "the report"},                               // "From the report: “…”": the text, when no author is named
+		{"direct", "The crossings must be paid for,", "the authors of the “Ferry Futures Report,”"}, // a quoted title ends a described source, and is no name
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)

@@ -569,7 +569,10 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 		}
 		return r.fromActor(r.actors[i], at)
 	}
-	if name != "" && isName(name) && !forSomeone(title) && !about {
+	// "the authors of the “Growth and Opportunity Project”": a quoted
+	// title ends a described source; its capitalised words are no name
+	titled := strings.HasSuffix(mention, "”") || strings.HasSuffix(mention, `"`)
+	if name != "" && isName(name) && !forSomeone(title) && !about && !titled {
 		if !strings.Contains(name, " ") {
 			if f, ok := full[lastWord(name)]; ok {
 				name = f
