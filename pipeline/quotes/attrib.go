@@ -191,6 +191,13 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 		if q.Speaker.Text != "" || q.Kind != Direct {
 			continue
 		}
+		// "“…,” I said. … The judge interrupted me. “…”": a sentence of
+		// narration about a person between the paragraph's last statement
+		// and a quote standing on its own hands the quote to that person
+		if m, ok := x.narratedBefore(q, stmts); ok {
+			q.Speaker, q.Rule = m, "previous-subject"
+			continue
+		}
 		for k := i - 1; k >= 0; k-- {
 			if stmts[k].Speaker.Text != "" && stmts[k].Span.End <= q.Span.Start {
 				// "“…,” Trump said, two hours after news outlets declared
@@ -1840,8 +1847,12 @@ func (x *run) titleContinues(k, hi int) bool {
 			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
 				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
-		if w := x.text[t.s:t.e]; indexApostrophe(w) >= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) {
-			break // a verb, not a title word ("Andrew Hale took his daughter")
+		if w := x.text[t.s:t.e]; indexApostrophe(w) >= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) ||
+			m == k && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.toks[k-1].cap && !(k >= 2 && x.toks[k-2].kind == tWord && x.toks[k-2].cap) {
+			// a verb, not a title word ("Andrew Hale took his daughter";
+			// "Roloson supports Democrat Hillary Clinton": a lone name,
+			// then a present tense)
+			break
 		}
 		if x.inSet(m, cNpStop) {
 			break
@@ -2555,4 +2566,28 @@ func (x *run) lastSentenceBeforeAside() int {
 		}
 	}
 	return n
+}
+
+// narratedBefore: quote q opens a sentence of the paragraph, and the
+// sentence before it holds no statement and is about a person: that
+// person (see previousSubject).
+func (x *run) narratedBefore(q *Quote, stmts []Quote) (Mention, bool) {
+	for si := 1; si < len(x.sens); si++ {
+		t := x.toks[x.sens[si][0]]
+		if t.kind != tOpen || t.e > q.Span.Start || q.Span.Start > t.e+1 {
+			continue
+		}
+		ps, pe := x.sens[si-1][0], x.sens[si-1][1]
+		b, e := x.toks[ps].s, x.toks[pe-1].e
+		for k := range stmts {
+			if st := &stmts[k]; st.Span.Start < e && st.Span.End > b || st.Speaker.Span.End > b && st.Speaker.Span.Start < e {
+				return Mention{}, false
+			}
+		}
+		if x.quoteIn(ps, pe) {
+			return Mention{}, false
+		}
+		return x.personSubject(ps, pe)
+	}
+	return Mention{}, false
 }

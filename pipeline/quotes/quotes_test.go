@@ -414,6 +414,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The law is clear, and the owners", "Marit Solberg"},                             // a quote-only paragraph after "X spoke about …. (An aside in brackets.)": X
 		{"direct", "Three of the night ferries sailed", "the report"},                               // "From the report: “…”": the text, when no author is named
 		{"direct", "The crossings must be paid for,", "the authors of the “Ferry Futures Report,”"}, // a quoted title ends a described source, and is no name
+		{"direct", "Nobody sails before the vote.", "Petra Vik"},                                    // "“…,” X said. Y shook her head. “…”": narration about Y between, so Y's
+		{"direct", "I have known the mayor for twenty years.", "Ola Brun"},                          // "Brun supports Mayor Karen Holm …": a present tense after a lone name is no title
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
