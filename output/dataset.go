@@ -482,7 +482,7 @@ func keepTableFile[T Quote | Article](w *Writer, table string, ops []op) ([]op, 
 		return ops, nil
 	}
 	rel := partFile(table, DefaultPartition)
-	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []T{}); err != nil {
+	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []T{}, w.Workers); err != nil {
 		return nil, err
 	}
 	if i := slices.IndexFunc(ops, func(o op) bool { return o.Target == rel }); i >= 0 {
@@ -668,6 +668,9 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		return nil
 	}
 	closeFile := func() error {
+		if err := flushColumns(pw, w.Workers); err != nil {
+			return err
+		}
 		if err := pw.Close(); err != nil {
 			return err
 		}
@@ -691,17 +694,24 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 					return nil, err
 				}
 			}
-			n := int64(len(rows))
-			if maxGroups > 0 {
-				n = min(n, (maxGroups-groups)*rowGroup-groupRows)
-			}
+			// A write stops where the row group is full, which is then
+			// ended here rather than by the next write, so that its
+			// columns are flushed at once (parquet-go cuts its writes in
+			// the same places, so the pages are the same).
+			n := min(int64(len(rows)), rowGroup-groupRows)
 			if _, err := pw.Write(rows[:n]); err != nil {
 				return nil, err
 			}
 			rows = rows[n:]
-			groupRows += n
-			groups += groupRows / rowGroup
-			groupRows %= rowGroup
+			if groupRows += n; groupRows == rowGroup {
+				if err := flushColumns(pw, w.Workers); err != nil {
+					return nil, err
+				}
+				if err := pw.Flush(); err != nil {
+					return nil, err
+				}
+				groups, groupRows = groups+1, 0
+			}
 			if maxGroups > 0 && groups >= maxGroups {
 				if err := closeFile(); err != nil {
 					return nil, err
@@ -714,6 +724,9 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		default:
 		}
 		if b.endGroup && pw != nil {
+			if err := flushColumns(pw, w.Workers); err != nil {
+				return nil, err
+			}
 			if err := pw.Flush(); err != nil {
 				return nil, err
 			}
@@ -740,6 +753,25 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		}
 	}
 	return ops, nil
+}
+
+// flushColumns encodes and compresses the last page of each column of the
+// row group being written, on up to workers goroutines (all cores when
+// workers < 1), for a writer about to end the row group: parquet-go would
+// flush them one after the other, and compressing them is most of a row
+// group's end. The last row group of a partition and the speakers table
+// are what a commit ends with, on one core. Call it only once the row
+// group has all its rows, so that the pages are the ones the writer would
+// write itself.
+func flushColumns[T any](pw *parquet.GenericWriter[T], workers int) error {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers < 2 {
+		return nil // the writer flushes them as it ends the row group
+	}
+	cols := pw.ColumnWriters()
+	return parallel(context.Background(), workers, len(cols), func(i int) error { return cols[i].Flush() })
 }
 
 // rowBatch is a batch of rows in table order; endGroup: the row group is
@@ -874,14 +906,15 @@ func (w *Writer) writeRun(r Run) (op, error) {
 	if !safeRel(rel) || strings.ContainsAny(r.RunID, `/\`) {
 		return op{}, fmt.Errorf("bad run id %q", r.RunID)
 	}
-	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []Run{r}); err != nil {
+	if err := writeParquet(filepath.Join(w.stage, rel), w.meta, []Run{r}, w.Workers); err != nil {
 		return op{}, err
 	}
 	return op{Staged: rel, Target: rel}, nil
 }
 
-// writeParquet writes a small table file whole, synced and world-readable.
-func writeParquet[T any](path string, meta Meta, rows []T) error {
+// writeParquet writes a small table file whole, synced and world-readable,
+// ending each row group on up to workers goroutines (see flushColumns).
+func writeParquet[T any](path string, meta Meta, rows []T, workers int) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -890,8 +923,23 @@ func writeParquet[T any](path string, meta Meta, rows []T) error {
 		return err
 	}
 	defer f.Close()
-	pw := newWriter[T](f, meta, 8192)
-	if _, err := pw.Write(rows); err != nil {
+	const rowGroup = 8192
+	pw := newWriter[T](f, meta, rowGroup)
+	for len(rows) > 0 {
+		n := min(len(rows), rowGroup)
+		if _, err := pw.Write(rows[:n]); err != nil {
+			return err
+		}
+		if rows = rows[n:]; len(rows) > 0 {
+			if err := flushColumns(pw, workers); err != nil {
+				return err
+			}
+			if err := pw.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flushColumns(pw, workers); err != nil {
 		return err
 	}
 	if err := pw.Close(); err != nil {

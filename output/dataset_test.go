@@ -28,11 +28,11 @@ func TestMergeWithFilesOfAnOlderSchema(t *testing.T) {
 	day := time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC)
 	part := PartitionOf(&day)
 	old := []quoteV0{{QuoteID: "q-old", ArticleID: "a-old", Published: &day, Text: "old words", RunID: "r0"}}
-	if err := writeParquet(filepath.Join(out, partFile(QuotesTable, part)), Meta{}, old); err != nil {
+	if err := writeParquet(filepath.Join(out, partFile(QuotesTable, part)), Meta{}, old, 1); err != nil {
 		t.Fatal(err)
 	}
 	arts := []Article{{ArticleID: "a-old", Published: &day, Text: "old", Status: StatusOK, RunID: "r0"}}
-	if err := writeParquet(filepath.Join(out, partFile(ArticlesTable, part)), Meta{}, arts); err != nil {
+	if err := writeParquet(filepath.Join(out, partFile(ArticlesTable, part)), Meta{}, arts, 1); err != nil {
 		t.Fatal(err)
 	}
 	w, err := Create(out, Meta{RunID: "r1", Version: "v1"})

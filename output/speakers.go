@@ -174,7 +174,7 @@ func (w *Writer) writeSpeakers(aggs map[string]*speakerAgg, sources string) (op,
 	// find a table with no rows rather than an error.
 	meta := w.meta
 	meta.QuotesSources = sources
-	if err := writeParquet(filepath.Join(w.stage, rel), meta, rows); err != nil {
+	if err := writeParquet(filepath.Join(w.stage, rel), meta, rows, w.Workers); err != nil {
 		return op{}, err
 	}
 	return op{Staged: rel, Target: rel}, nil
