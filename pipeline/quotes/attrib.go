@@ -1834,6 +1834,9 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 // Correll", "GOP strategist Keith Nahigian") or they end it with a noun for
 // a person ("a senior Cruz adviser").
 func (x *run) titleContinues(k, hi int) bool {
+	if x.is(k, "magazine") || x.is(k, "newspaper") {
+		return true // "wrote Time magazine": the kind of title after its name
+	}
 	for m := k; m < hi && m < k+4; m++ {
 		t := x.toks[m]
 		if t.kind != tWord || t.q >= 0 {

@@ -416,6 +416,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The crossings must be paid for,", "the authors of the “Ferry Futures Report,”"}, // a quoted title ends a described source, and is no name
 		{"direct", "Nobody sails before the vote.", "Petra Vik"},                                    // "“…,” X said. Y shook her head. “…”": narration about Y between, so Y's
 		{"direct", "I have known the mayor for twenty years.", "Ola Brun"},                          // "Brun supports Mayor Karen Holm …": a present tense after a lone name is no title
+		{"direct", "The vote was never close.", "Harbour magazine"},                                 // "” … in the case …,” wrote X magazine": a closing mark before an ellipsis opens; "magazine" is part of the name
+		{"direct", "Sorry Ingrid, you should have waited", "Tor Holm"},                              // a closing mark after an invisible direction mark opens the quote
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)

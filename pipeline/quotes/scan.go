@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,7 +107,9 @@ func pairQuotesIn(text string, p0, p1 int, out []qspan, continued bool) []qspan 
 				// a closing mark typed where the opening one belongs
 				before := prevRune(text, p0, i)
 				after, _ := utf8.DecodeRuneInString(text[i+n : p1])
-				isOpen = (i == p0 || unicode.IsSpace(before)) && i+n < p1 && (unicode.IsLetter(after) || unicode.IsDigit(after))
+				// (also after an invisible direction mark, "\u202a”Sorry",
+				// and before an ellipsis, "” … in the case of")
+				isOpen = (i == p0 || unicode.IsSpace(before) || unicode.Is(unicode.Cf, before)) && i+n < p1 && (unicode.IsLetter(after) || unicode.IsDigit(after) || opensWithEllipsis(text[i+n:p1]))
 			}
 		default:
 			i += n
@@ -481,4 +484,15 @@ func isAbbrev(w string) bool {
 		}
 	}
 	return false
+}
+
+// opensWithEllipsis: s starts with an ellipsis, maybe after a space, then a
+// word: "… in the case of", the words a quote picks up in the middle.
+func opensWithEllipsis(s string) bool {
+	s = strings.TrimPrefix(s, " ")
+	if !strings.HasPrefix(s, "…") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s[len("…"):], " "))
+	return unicode.IsLetter(r)
 }
