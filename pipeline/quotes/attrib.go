@@ -739,6 +739,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 			return
 		}
 	}
+	// "in Forbes’ words, “…”", "in the words of Jon Lie, “…”": whose words
+	// they are
+	if s, e, ok := x.inWordsOf(ss, q.ot); ok {
+		quote.Speaker = x.mention(s, e)
+		quote.Cue, quote.Rule = "words", "according-to-quote"
+		return
+	}
 	// words quoted inside a sentence with no verb of saying: the sentence's
 	// subject chose or used them ("Nordhaus welcomed “the recognition that
 	// …”", "He offered “my thoughts and prayers …”"). Short phrases are
@@ -2593,4 +2600,51 @@ func (x *run) narratedBefore(q *Quote, stmts []Quote) (Mention, bool) {
 		return x.personSubject(ps, pe)
 	}
 	return Mention{}, false
+}
+
+// inWordsOf: the quote opening at token ot follows "in X's words" or "in
+// the words of X" (and a comma): X, a name.
+func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
+	k := ot - 1
+	if x.punct(k, ",") {
+		k--
+	}
+	if k-2 < ss {
+		return 0, 0, false
+	}
+	if x.toks[k].cap && x.toks[k].kind == tWord {
+		// "in the words of Jon Lie"
+		e = k + 1
+		s = k
+		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
+			s--
+		}
+		if s-3 >= ss && x.is(s-1, "of") && x.is(s-2, "words") && x.is(s-3, "the") && s-4 >= ss && x.is(s-4, "in") {
+			return s, e, true
+		}
+		return 0, 0, false
+	}
+	if !x.is(k, "words") {
+		return 0, 0, false
+	}
+	// "in Forbes’ words", "in Lund's words"
+	p := k - 1
+	e = k
+	if x.punct(p, "’") || x.punct(p, "'") {
+		p--
+		e = p + 1 // the name without its apostrophe
+		if p < ss || !x.toks[p].cap || x.text[x.toks[p].e-1] != 's' {
+			return 0, 0, false
+		}
+	} else if !x.possessive(p) || !x.toks[p].cap {
+		return 0, 0, false
+	}
+	s = p
+	for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
+		s--
+	}
+	if !x.is(s-1, "in") {
+		return 0, 0, false
+	}
+	return s, e, true
 }

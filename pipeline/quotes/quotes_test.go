@@ -418,6 +418,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "I have known the mayor for twenty years.", "Ola Brun"},                          // "Brun supports Mayor Karen Holm …": a present tense after a lone name is no title
 		{"direct", "The vote was never close.", "Harbour magazine"},                                 // "” … in the case …,” wrote X magazine": a closing mark before an ellipsis opens; "magazine" is part of the name
 		{"direct", "Sorry Ingrid, you should have waited", "Tor Holm"},                              // a closing mark after an invisible direction mark opens the quote
+		{"direct", "because nobody had the nerve", "Jon Lie"},                                       // "in the words of X, “…”"
+		{"direct", "the boats are forty years old and falling", "Lars Haugenes"},                    // "in X’ words, “…”": the name without its apostrophe
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
