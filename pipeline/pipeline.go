@@ -89,8 +89,6 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 		text := a.Text[q.Span.Start:q.Span.End]
 		sp := sps[i]
 		ts := an.tone.Score(text)
-		st := an.stance.Score(stance.Statement{Text: text, Affiliation: sp.Affiliation, Published: a.Published,
-			Lead: stance.Lead(a.Text, paragraphStart(a, q.Paragraph), q.Span.Start), SpeakerID: sp.ID, Speaker: sp.Name})
 		s := Statement{
 			ArticleID:          a.ID,
 			Published:          a.Published,
@@ -111,11 +109,23 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 			ToneLexicon:        ts.Lexicon,
 			ToneNB:             ts.NB,
 			ToneLabel:          ts.Label,
-			Stance:             st.Values,
-			StanceEvidence:     st.Evidence,
 		}
 		s.QuoteID = QuoteID(a.ID, s.CharStart, s.CharEnd)
 		out = append(out, s)
+	}
+	// Stance once the tone of every statement is known, not in turn with
+	// it: over an article's statements each scorer's code and tables then
+	// stay in the cache (taking turns, each pushed the other's out).
+	k := 0
+	for i, q := range qs {
+		if spanTakenBefore(qs, i) {
+			continue
+		}
+		s := &out[k]
+		k++
+		st := an.stance.Score(stance.Statement{Text: s.Text, Affiliation: s.SpeakerAffiliation, Published: a.Published,
+			Lead: stance.Lead(a.Text, paragraphStart(a, q.Paragraph), q.Span.Start), SpeakerID: s.SpeakerID, Speaker: s.Speaker})
+		s.Stance, s.StanceEvidence = st.Values, st.Evidence
 	}
 	return out
 }
