@@ -821,6 +821,12 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			break
 		}
 		k, jj := x.cueAt(v)
+		if k == 0 && v <= i+4 && x.pluralState(v) {
+			// "“…,” the Saudis state in the white paper": right after a
+			// quote and a plural subject, "state" is the verb of saying
+			// (the lexicon leaves it out: "state officials", "the state")
+			k, jj = cueVerb, v+1
+		}
 		if k == 0 {
 			continue
 		}
@@ -2647,4 +2653,17 @@ func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return s, e, true
+}
+
+// pluralState: token v is a lower-case "state" after a plural noun or
+// "they" ("the Saudis state", "the authors state").
+func (x *run) pluralState(v int) bool {
+	if !x.is(v, "state") || x.toks[v].cap || v < 1 || x.toks[v-1].kind != tWord || x.toks[v-1].q >= 0 {
+		return false
+	}
+	if x.is(v-1, "they") || x.is(v-1, "we") {
+		return true
+	}
+	w := x.text[x.toks[v-1].s:x.toks[v-1].e]
+	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !x.possessive(v-1) && !x.inSet(v-1, cNpStop)
 }

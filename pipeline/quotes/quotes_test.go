@@ -420,6 +420,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "Sorry Ingrid, you should have waited", "Tor Holm"},                              // a closing mark after an invisible direction mark opens the quote
 		{"direct", "because nobody had the nerve", "Jon Lie"},                                       // "in the words of X, “…”"
 		{"direct", "the boats are forty years old and falling", "Lars Haugenes"},                    // "in X’ words, “…”": the name without its apostrophe
+		{"direct", "The crews are paid fairly for every", "the owners"},                             // "“…,” the owners state in …": "state" after a quote and a plural subject
+		{"direct", "The night crossings will stay,", "state officials"},                             // but "state officials said": "state" qualifies the noun
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
