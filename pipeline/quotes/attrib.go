@@ -89,7 +89,35 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		x.prevAntecedent = x.personBefore(m)
 		x.prevPara = pi
 	}
+	if len(out) == first && x.prevPara == pi-1 && x.interlude() {
+		// "“…,” Miller said into the phone. ¶ Pause. ¶ “…”": a short
+		// paragraph of narration naming no one leaves the speaker before
+		// it to the next quote
+		x.prevPara, x.interludePara = pi, pi
+	}
 	return out
+}
+
+// interlude: the paragraph is one or two short sentences that name no one
+// and have no person as subject ("Pause.", "The line went quiet.").
+func (x *run) interlude() bool {
+	if len(x.sens) == 0 || len(x.sens) > 2 || len(x.toks) > 12 || len(x.qs) > 0 {
+		return false
+	}
+	for _, sn := range x.sens {
+		for k := sn[0] + 1; k < sn[1]; k++ {
+			if x.toks[k].cap {
+				return false
+			}
+		}
+		if _, ok := x.personSubject(sn[0], sn[1]); ok {
+			return false
+		}
+		if x.inSet(sn[0], cSubjectPronoun) {
+			return false
+		}
+	}
+	return true
 }
 
 // dashSignature: a paragraph that is only a dash and a name after a
@@ -215,7 +243,9 @@ func (x *run) inheritSpeakers(stmts []Quote, pi int) {
 		if q.Speaker.Text != "" {
 			continue
 		}
-		if x.prevPara == pi-1 && x.startsParagraph(q) {
+		// (past an interlude, only a paragraph that is just a quote: not
+		// "“Broad City” star Arturo Castro turned …" after a credit line)
+		if x.prevPara == pi-1 && x.startsParagraph(q) && (x.interludePara != pi-1 || x.quoteOnly()) {
 			src := x.prevColon
 			if src.Text == "" {
 				src = x.prevSpeaker

@@ -422,10 +422,16 @@ func TestAttribution(t *testing.T) {
 		{"direct", "the boats are forty years old and falling", "Lars Haugenes"},                    // "in X’ words, “…”": the name without its apostrophe
 		{"direct", "The crews are paid fairly for every", "the owners"},                             // "“…,” the owners state in …": "state" after a quote and a plural subject
 		{"direct", "The night crossings will stay,", "state officials"},                             // but "state officials said": "state" qualifies the noun
+		{"direct", "Yes, every Sunday, even in the winter.", "Kari Dahl"},                           // "“…,” X said. ¶ Pause. ¶ “…”": a short paragraph naming no one passes the speaker on
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
 		}
+	}
+	// past such a paragraph ("Archive."), a title opening a sentence is no
+	// quote of the speaker before it
+	if got, ok := find(ss, "Night Ferry"); ok && got.speaker != "" {
+		t.Errorf("%q: got a statement by %q, want none", "Night Ferry", got.speaker)
 	}
 }
 
