@@ -1808,6 +1808,16 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				}
 				break
 			}
+			if sawCap && x.toks[k-1].cap && x.number(k) {
+				// "Article 33 affirms:", "Isaiah 45:1 reads:": a number
+				// after a capitalised word is part of what it names (and
+				// a verse after a colon right after it)
+				k++
+				if k+1 < hi && x.punct(k, ":") && x.toks[k].s == x.toks[k-1].e && x.number(k+1) && x.toks[k+1].s == x.toks[k].e {
+					k += 2
+				}
+				continue
+			}
 			if sawCap && x.inSet(k, cNpInner) && k+1 < hi && x.toks[k+1].kind == tWord && x.toks[k+1].cap && !(x.is(k, "the") && !x.inSet(k-1, cNpInner)) {
 				// ("San Jose, California the GOP candidate": "the" right
 				// after a name opens another phrase)

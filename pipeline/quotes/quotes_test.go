@@ -423,6 +423,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "The crews are paid fairly for every", "the owners"},                             // "“…,” the owners state in …": "state" after a quote and a plural subject
 		{"direct", "The night crossings will stay,", "state officials"},                             // but "state officials said": "state" qualifies the noun
 		{"direct", "Yes, every Sunday, even in the winter.", "Kari Dahl"},                           // "“…,” X said. ¶ Pause. ¶ “…”": a short paragraph naming no one passes the speaker on
+		{"direct", "No crew shall sail a night ferry alone.", "Article 12"},                         // "Article 12 affirms: “…”": a number after a capitalised word is part of the name
+		{"direct", "They that go down to the sea in ships", "Psalm 107:23"},                         // and so is a verse after it
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
