@@ -656,6 +656,13 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 					return
 				}
 			}
+			// "The rally ended with the crowd chanting “…”", "… ends with a
+			// voice over saying:": after "with", the noun phrase right
+			// before the participle is its subject
+			if s, e, ok := x.withSubject(ss, v); ok {
+				x.setSpeaker(quote, s, e, v, j, "participle-quote")
+				return
+			}
 			// "The first incident came …, when Sanders protesters
 			// interrupted her speech, shouting “…”": the participle hangs
 			// on the nearest clause, here the "when" clause's subject
@@ -2706,4 +2713,30 @@ func (x *run) pluralState(v int) bool {
 	}
 	w := x.text[x.toks[v-1].s:x.toks[v-1].e]
 	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !x.possessive(v-1) && !x.inSet(v-1, cNpStop)
+}
+
+// withSubject: "with" and a described source or a name run up to the
+// participle at v ("with the crowd chanting", "with a voice over
+// saying"): that phrase.
+func (x *run) withSubject(ss, v int) (s, e int, ok bool) {
+	for k := v - 1; k > ss && k >= v-6; k-- {
+		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
+			return 0, 0, false
+		}
+		if !x.is(k, "with") || x.toks[k].cap {
+			continue
+		}
+		s = k + 1
+		if !(x.inSet(s, cDeterminer) || x.toks[s].cap) || x.inSet(s, cSubjectPronoun) {
+			return 0, 0, false
+		}
+		// the words between are the phrase's own: no verb among them
+		for m := s + 1; m < v; m++ {
+			if x.pastTense(m) || x.lowerIn(m, irregularPast) || x.cueAtKind(m) != 0 {
+				return 0, 0, false
+			}
+		}
+		return s, v, true
+	}
+	return 0, 0, false
 }

@@ -425,6 +425,8 @@ func TestAttribution(t *testing.T) {
 		{"direct", "Yes, every Sunday, even in the winter.", "Kari Dahl"},                           // "“…,” X said. ¶ Pause. ¶ “…”": a short paragraph naming no one passes the speaker on
 		{"direct", "No crew shall sail a night ferry alone.", "Article 12"},                         // "Article 12 affirms: “…”": a number after a capitalised word is part of the name
 		{"direct", "They that go down to the sea in ships", "Psalm 107:23"},                         // and so is a verse after it
+		{"partial", "Four more years of the night ferry.", "the crowd"},                             // "ended with the crowd chanting “…”": after "with", the phrase before the participle
+		{"direct", "Keep the night ferry. Keep the coast alive.", "a voice over"},                   // "ends with a voice over saying:"
 	} {
 		if got, ok := find(ss, w.text); !ok || got.speaker != w.speaker {
 			t.Errorf("%q: got %q, want %q", w.text, got.speaker, w.speaker)
