@@ -180,11 +180,12 @@ func New(lx *lexicon.Lexicon) *Extractor {
 func (e *Extractor) Extract(a *article.Article) []Quote {
 	x := runPool.Get().(*run)
 	// the gender maps are kept (emptied) for the next article, like the buffers
-	sn, gn, stmts := x.surnames, x.genders, x.stmts
+	sn, gn, gs, stmts := x.surnames, x.genders, x.givenSurnames, x.stmts
 	clear(sn)
 	clear(gn)
+	clear(gs)
 	pend := x.pending.reset()
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, interludePara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], gstarts: x.gstarts[:0], surnames: sn, genders: gn}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, interludePara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], gstarts: x.gstarts[:0], surnames: sn, genders: gn, givenSurnames: gs}
 	x.pending = pend
 	// the statements are gathered in the run's buffer and copied out once
 	// at their final number, instead of growing a new slice by doubling
@@ -382,10 +383,11 @@ type run struct {
 	gnames         []gname      // people named with a gendered given name or title, this paragraph
 	prevNamed      [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
 	prevNamedPara  int
-	lastSubj       Mention         // the latest person pushed as a sentence's subject
-	lastSubjSent   int             // its sentence in the current paragraph
-	genders        map[string]int8 // surname → gender the text gave ("X said she …")
-	surnames       map[string]int8 // surname → gender of the given names it came with; 2 both
+	lastSubj       Mention             // the latest person pushed as a sentence's subject
+	lastSubjSent   int                 // its sentence in the current paragraph
+	genders        map[string]int8     // surname → gender the text gave ("X said she …")
+	surnames       map[string]int8     // surname → gender of the given names it came with; 2 both
+	givenSurnames  map[string]struct{} // surnames the article wrote after a given name of one sex
 }
 
 // is reports whether token i is the word w (lower case).
@@ -432,7 +434,7 @@ func (x *run) classify() {
 			isLong := b2i(t.e-t.s > 3)
 			long += int32(isLong)
 			caps += int32(isLong & b2i(t.cap))
-			if t.cap && (genderOfClass(t.cls) != 0 || courtesyTitle(x.text[t.s:t.e])) {
+			if t.cap && (genderOfClass(t.cls) != 0 || courtesyTitle(x.text[t.s:t.e])) || t.cls&cGenderedNoun != 0 {
 				x.gendered = true
 				x.gstarts = append(x.gstarts, int32(i))
 			}

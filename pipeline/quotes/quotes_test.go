@@ -387,6 +387,19 @@ func TestPronouns(t *testing.T) {
 	}
 }
 
+// TestGenderFromArticle: a person whose given name tells no sex ("Bernie",
+// "Kelly") gets one from what the article says of them, and "he" or "she"
+// passes over someone of the other sex.
+func TestGenderFromArticle(t *testing.T) {
+	ss := statements(t, "testdata/gender.txt")
+	expectStatements(t, ss, []stmt{
+		{"direct", "We are no closer than we were in March,", "Kelly Vatne"},     // "businessman X": a gendered noun before the name
+		{"direct", "The night ferry stays on the timetable,", "Leslie Rekdal"},   // "X, the port's chairman,": a gendered noun heading an appositive
+		{"direct", "The crews have waited long enough,", "Kim Nygard"},           // "Dana Brattli … Mr. Brattli": the surname's title is the full name's
+		{"direct", "Nobody on the quay trusts the ministry now,", "Jamie Sande"}, // "X said the crews wanted … that she …": a later clause's "she" is no evidence
+	})
+}
+
 // TestAttribution: a quote standing as its own sentence (or paragraph) after
 // a sentence about a person is that person's; a name with a long
 // description between the quote and the verb is the speaker.

@@ -120,7 +120,8 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			}
 			if !found && leads {
 				// X said (that) …
-				cs := x.contentStart(x.skipObject(v, j, end), end)
+				o := x.skipObject(v, j, end)
+				cs := x.contentStart(o, end)
 				ce := x.clauseEnd(cs, end)
 				var ok bool
 				if s, e, ok = x.pastPreposition(s, e); !ok || e-s == 1 && x.functionWord(s) {
@@ -131,8 +132,12 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					q.Speaker, q.Appositive = x.mention(s, e), ap
 					found = true
 					next = ce
-					// "Harrison said she …": the pronoun is the speaker's own
-					if x.is(cs, "she") {
+					// "Harrison said (that) she …": the pronoun is the
+					// speaker's own; not one that opens a clause further on
+					// ("said the protesters told Clinton that she …")
+					if cs > o+1 || cs == o+1 && !x.is(o, "that") {
+						// no gender from it
+					} else if x.is(cs, "she") {
 						x.learnGender(q.Speaker.Text, 1)
 					} else if x.is(cs, "he") {
 						x.learnGender(q.Speaker.Text, -1)
@@ -1411,10 +1416,16 @@ func (x *run) gender(m Mention) int8 {
 	if given != 0 {
 		return given
 	}
-	if otherGiven {
-		return 0
-	}
 	last := lastWordOf(t)
+	if otherGiven {
+		// a given name the lists do not know or leave unknown ("Bernie
+		// Sanders", "Reince Priebus"): what the article said of the
+		// surname is this person's, unless it also names someone of that
+		// surname with a given name of one sex (Ivanka after Donald Trump)
+		if _, ok := x.givenSurnames[last]; ok {
+			return 0
+		}
+	}
 	if g := x.genders[last]; g != 0 {
 		return g
 	}
@@ -1471,6 +1482,12 @@ func (x *run) learnGivenNames() {
 			continue // a given name inside the name before ("Mary Ann Smith")
 		}
 		t := x.toks[i]
+		if t.kind == tWord && t.cls&cGenderedNoun != 0 {
+			if k := x.learnGenderedNoun(i); k > next {
+				next = k
+			}
+			continue
+		}
 		if t.kind != tWord || !t.cap {
 			continue
 		}
@@ -1507,10 +1524,122 @@ func (x *run) learnGivenNames() {
 		if last < 0 || x.toks[last].e-x.toks[last].s == 1 {
 			continue
 		}
-		x.noteSurname(lastWordOf(x.text[x.toks[last].s:x.toks[last].e]), g)
+		sur := lastWordOf(x.text[x.toks[last].s:x.toks[last].e])
+		x.noteSurname(sur, g)
+		if x.givenSurnames == nil {
+			x.givenSurnames = map[string]struct{}{}
+		}
+		x.givenSurnames[sur] = struct{}{}
 		x.gnames = append(x.gnames, gname{x.mention(i, last+1), g})
 		next = k
 	}
+}
+
+// learnGenderedNoun: news writing settles the sex of a person whose given
+// name does not with a noun set beside the name: "spokeswoman Hope Hicks",
+// "his wife, Jane Sanders", "Sanders, a spokeswoman for the campaign,". The
+// name's surname gets the noun's gender, as from a given name (a surname
+// the article also gives the other sex stays unknown). i is the noun's
+// token; it returns the token after the name taken, or 0.
+func (x *run) learnGenderedNoun(i int) int {
+	t := x.toks[i]
+	g := genderedNounOf(x.text[t.s:t.e])
+	if g == 0 {
+		return 0
+	}
+	// the name after the noun, set off by a comma or not; not after "man"
+	// or "woman" without one ("the woman Trump insulted")
+	k := i + 1
+	if x.punct(k, ",") {
+		k++
+	} else if !x.titleNoun(i) {
+		k = -1
+	}
+	if k > 0 && k < len(x.toks) {
+		if s, e := k, x.capRun(k); e-s >= 1 && !x.inSet(s, cDeterminer|cSubjectPronoun|cClauseOpener) && !x.possessive(e-1) {
+			if e-s >= 2 || x.punct(e, ",") || x.punct(e, ".") {
+				x.nameGender(s, e, g)
+				return e
+			}
+		}
+	}
+	// the name before: "Name, a|the|his … noun", the noun heading the
+	// phrase set off by the comma (at most three words before it)
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if x.punct(j, ",") {
+			if j+1 == i || !x.inSet(j+1, cDeterminer) && !x.possessive(j+1) {
+				return 0
+			}
+			if e := j; e > 0 && x.toks[e-1].kind == tWord && x.toks[e-1].cap && !x.possessive(e-1) {
+				s := e - 1
+				for s > 0 && x.toks[s-1].kind == tWord && x.toks[s-1].cap && !x.possessive(s-1) {
+					s--
+				}
+				// the noun heads its phrase: nothing but "of/for/at" or the
+				// phrase's end after it ("Sanders, his wife's lawyer," is not)
+				if n := i + 1; n >= len(x.toks) || x.toks[n].kind == tPunct || x.is(n, "of") || x.is(n, "for") || x.is(n, "at") || x.is(n, "to") {
+					if !x.inSet(s, cDeterminer|cSubjectPronoun|cClauseOpener) {
+						x.nameGender(s, e, g)
+					}
+				}
+			}
+			return 0
+		}
+		if x.toks[j].kind != tWord || x.inSet(j, cSubjectPronoun) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// capRun is the end of the run of capitalised words from token k.
+func (x *run) capRun(k int) int {
+	for k < len(x.toks) && x.toks[k].kind == tWord && x.toks[k].cap && x.toks[k].q < 0 {
+		k++
+	}
+	return k
+}
+
+// titleNoun: a gendered noun that stands before a name as a title
+// ("spokeswoman Hope Hicks", "wife Jane"), unlike "man", "woman", "girl".
+func (x *run) titleNoun(i int) bool {
+	switch strings.ToLower(x.text[x.toks[i].s:x.toks[i].e]) {
+	case "man", "woman", "boy", "girl", "lady":
+		return false
+	}
+	return true
+}
+
+// nameGender records that the name in tokens [s,e) is of gender g.
+func (x *run) nameGender(s, e int, g int8) {
+	x.noteSurname(lastWordOf(x.text[x.toks[e-1].s:x.toks[e-1].e]), g)
+	x.gnames = append(x.gnames, gname{x.mention(s, e), g})
+}
+
+func genderedNounOf(w string) int8 {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return 0
+	}
+	n := copy(buf[:], w)
+	for k := 0; k < n; k++ {
+		if c := buf[k]; c >= 'A' && c <= 'Z' {
+			buf[k] = c + 'a' - 'A'
+		}
+	}
+	return genderedNouns[string(buf[:n])]
+}
+
+// genderedNounWords are the genderedNouns but the courtesy titles, which
+// learnGivenNames reads before a name.
+func genderedNounWords() map[string]bool {
+	m := map[string]bool{}
+	for w := range genderedNouns {
+		if !courtesyTitle(strings.ToUpper(w[:1])+w[1:]) && w != "mrs" {
+			m[w] = true
+		}
+	}
+	return m
 }
 
 // gname is a person named with a given name or courtesy title of one sex.

@@ -181,6 +181,7 @@ const (
 	cStatementNoun
 	cSaidNoun
 	cBodyNoun
+	cGenderedNoun // a noun for a person of one sex: "spokeswoman", "wife" (genderedNouns)
 )
 
 func classes() map[string]wordClass {
@@ -195,6 +196,7 @@ func classes() map[string]wordClass {
 		{set(negatedAux...), cBetween | cNpStop},
 		{set(pronounContractions...), cSubjectPronoun | cNpStop},
 		{joiners, cJoiner}, {statementNouns, cStatementNoun}, {saidNouns, cSaidNoun}, {bodyNouns, cBodyNoun},
+		{genderedNounWords(), cGenderedNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
