@@ -110,8 +110,12 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 			ToneNB:             ts.NB,
 			ToneLabel:          ts.Label,
 		}
-		s.QuoteID = QuoteID(a.ID, s.CharStart, s.CharEnd)
 		out = append(out, s)
+	}
+	// (the ids after the tone, for the same reason as stance: SHA-256's
+	// code is large)
+	for k := range out {
+		out[k].QuoteID = QuoteID(a.ID, out[k].CharStart, out[k].CharEnd)
 	}
 	// Stance once the tone of every statement is known, not in turn with
 	// it: over an article's statements each scorer's code and tables then
