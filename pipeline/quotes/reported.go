@@ -1603,11 +1603,7 @@ func (x *run) capRun(k int) int {
 // titleNoun: a gendered noun that stands before a name as a title
 // ("spokeswoman Hope Hicks", "wife Jane"), unlike "man", "woman", "girl".
 func (x *run) titleNoun(i int) bool {
-	switch strings.ToLower(x.text[x.toks[i].s:x.toks[i].e]) {
-	case "man", "woman", "boy", "girl", "lady":
-		return false
-	}
-	return true
+	return !x.is(i, "man") && !x.is(i, "woman") && !x.is(i, "boy") && !x.is(i, "girl") && !x.is(i, "lady")
 }
 
 // nameGender records that the name in tokens [s,e) is of gender g.
