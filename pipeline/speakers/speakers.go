@@ -9,8 +9,10 @@
 package speakers
 
 import (
+	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +56,10 @@ type Resolver struct {
 	everyMention bool
 }
 
-type sidedTitle struct{ lower, side string }
+type sidedTitle struct {
+	lower []byte
+	side  string
+}
 
 // sidedBody is an institution's or a country's name; a country names a
 // government only before a word for its officials ("US officials", not
@@ -95,7 +100,7 @@ func New(lx *lexicon.Lexicon) *Resolver {
 	}
 	for _, t := range r.titles {
 		if t.Side != "" {
-			r.sided = append(r.sided, sidedTitle{strings.ToLower(t.Title), t.Side})
+			r.sided = append(r.sided, sidedTitle{[]byte(strings.ToLower(t.Title)), t.Side})
 		}
 	}
 	for _, a := range lx.Actors {
@@ -135,6 +140,8 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 // Resolve returns one Speaker per quote, in the same order.
 func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	out := make([]Speaker, len(qs))
+	memo := splitsPool.Get().(*splits)
+	defer memo.release()
 	// full names the article uses, by surname, for "Lavrov" → "Sergey Lavrov"
 	var full map[string]string
 	// every mention's name without its title, which namesInText reads again
@@ -149,7 +156,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				continue
 			}
 			seen = append(seen, m)
-			name, _ := r.splitName(m)
+			name, _ := memo.splitName(r, m)
 			names = append(names, name)
 			if strings.Count(name, " ") >= 1 && isName(name) {
 				if full == nil {
@@ -163,7 +170,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		}
 	}
 	var titles map[string]string
-	full, titles = r.namesInText(a.Text, names, full)
+	full, titles = r.namesInText(memo, a.Text, names, full)
 	// An article names the same speakers again and again ("Lavrov said",
 	// "he" standing for Lavrov), and a lookup depends only on the mention,
 	// the date and full: each mention is looked up once.
@@ -186,7 +193,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		if k := slices.IndexFunc(looked, func(l lookedUp) bool { return l.target == target }); k >= 0 && !r.everyMention {
 			sp = looked[k].sp
 		} else {
-			sp = r.lookup(target, a.Published, full)
+			sp = r.lookup(memo, target, a.Published, full)
 			looked = append(looked, lookedUp{target, sp})
 		}
 		if t := titles[lastWord(sp.Name)]; sp.Role == "" && t != "" && sp.Kind == "" {
@@ -209,6 +216,40 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	return out
 }
 
+// splits holds splitName's answers for one article. The speakers' mentions
+// are split to gather the article's names and again when each is looked up
+// ("Mr Blair" both times), and a name in the text is read again at each
+// mention of its surname.
+type splits struct{ list []splitAnswer }
+
+type splitAnswer struct{ m, name, title string }
+
+// splitsPool keeps the lists between articles.
+var splitsPool = sync.Pool{New: func() any { return new(splits) }}
+
+// splitName is r.splitName(m), split once per article (every time with
+// everyMention).
+func (s *splits) splitName(r *Resolver, m string) (name, title string) {
+	if !r.everyMention {
+		for i := range s.list {
+			if s.list[i].m == m {
+				return s.list[i].name, s.list[i].title
+			}
+		}
+	}
+	name, title = r.splitName(m)
+	s.list = append(s.list, splitAnswer{m, name, title})
+	return name, title
+}
+
+// release empties the list (it holds the article's text) for the next
+// article.
+func (s *splits) release() {
+	clear(s.list)
+	s.list = s.list[:0]
+	splitsPool.Put(s)
+}
+
 type lookedUp struct {
 	target string
 	sp     Speaker
@@ -225,7 +266,7 @@ type lookedUp struct {
 // alone.
 //
 // names are the speakers' and antecedents' names without their titles.
-func (r *Resolver) namesInText(text string, names []string, full map[string]string) (map[string]string, map[string]string) {
+func (r *Resolver) namesInText(memo *splits, text string, names []string, full map[string]string) (map[string]string, map[string]string) {
 	var need []string
 	for _, name := range names {
 		if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
@@ -258,7 +299,7 @@ func (r *Resolver) namesInText(text string, names []string, full map[string]stri
 			if k < 2 || text[k-1] != ' ' || off < len(text) && isNameByte(text[off]) {
 				continue
 			}
-			name, t, ok := r.nameBefore(text, k, sur)
+			name, t, ok := r.nameBefore(memo, text, k, sur)
 			if !ok {
 				if g := otherGiven(text, k); g != "" && other == "" {
 					other = g
@@ -298,7 +339,7 @@ func (r *Resolver) namesInText(text string, names []string, full map[string]stri
 // nameBefore reads the capitalised words before the surname at text[k:] (up
 // to three, on one line) and returns "Given ... Surname" when the first is
 // a known given name or a title comes before the name.
-func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, bool) {
+func (r *Resolver) nameBefore(memo *splits, text string, k int, sur string) (string, string, bool) {
 	start := k
 	words := 0
 	for words < 7 {
@@ -312,7 +353,7 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 		}
 		w := text[i:j]
 		c, _ := utf8.DecodeRuneInString(w)
-		if w == "" || strings.ContainsAny(w, ",;:()“”\"") || endsSentence(w) {
+		if w == "" || breaksName(w) || endsSentence(w) {
 			break
 		}
 		// "Secretary of State": "of" joins a title's capitalised words
@@ -325,7 +366,7 @@ func (r *Resolver) nameBefore(text string, k int, sur string) (string, string, b
 	if words == 0 {
 		return "", "", false
 	}
-	name, title := r.splitName(text[start : k+len(sur)])
+	name, title := memo.splitName(r, text[start:k+len(sur)])
 	if !strings.Contains(name, " ") || !isName(name) {
 		return "", "", false
 	}
@@ -539,7 +580,7 @@ func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
 }
 
-func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) Speaker {
+func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[string]string) Speaker {
 	mention = cutAfterName(cleanMention(mention))
 	if i, ok := index(r.byName, mention); ok {
 		return r.fromActor(r.actors[i], at)
@@ -548,7 +589,7 @@ func (r *Resolver) lookup(mention string, at time.Time, full map[string]string) 
 	// Minister Sergey Lavrov", "Putin’s spokesman Dmitry Peskov"
 	var buf [16][2]int
 	spans := fieldSpans(mention, buf[:0])
-	name, title := r.splitName(mention)
+	name, title := memo.splitName(r, mention)
 	// "a critic of the Kremlin" is a described source, not the Kremlin
 	about := name != "" && talksAbout(mention, spans, len(spans)-len(strings.Fields(name)))
 	if i, ok := index(r.byName, name); ok && !about {
@@ -640,17 +681,18 @@ func (r *Resolver) bodySide(src string) string {
 // Pentagon", "an official of the Kremlin" speak for them, and "Secretary of
 // State John Kerry" is a title).
 func talksAbout(mention string, spans [][2]int, j int) bool {
-	word := func(k int) string { return strings.ToLower(mention[spans[k][0]:spans[k][1]]) }
+	// (the words compared and looked up without lower-cased copies)
+	word := func(k int) string { return mention[spans[k][0]:spans[k][1]] }
 	k := j - 1
-	if k >= 0 && word(k) == "the" {
+	if k >= 0 && lowerIs(word(k), "the") {
 		k--
 	}
-	if k < 1 || !aboutWords[word(k)] {
+	if k < 1 || !inLower(aboutWords, word(k)) {
 		return false
 	}
 	// a capitalised head is a title: "Secretary of State John Kerry"
-	head := mention[spans[k-1][0]:spans[k-1][1]]
-	return head[0] >= 'a' && head[0] <= 'z' && !(word(k) == "of" && officialNouns[word(k-1)])
+	head := word(k - 1)
+	return head[0] >= 'a' && head[0] <= 'z' && !(lowerIs(word(k), "of") && inLower(officialNouns, head))
 }
 
 // aboutWords join a source to what it talks about.
@@ -1001,9 +1043,13 @@ func lastWord(s string) string {
 
 // titleSide is the side of the longest lexicon title the text contains.
 func (r *Resolver) titleSide(text string) string {
-	lt := strings.ToLower(text)
+	var buf [128]byte
+	lt, ok := appendLowerASCII(buf[:0], text)
+	if !ok {
+		lt = []byte(strings.ToLower(text))
+	}
 	for _, t := range r.sided {
-		if strings.Contains(lt, t.lower) {
+		if bytes.Contains(lt, t.lower) {
 			return t.side
 		}
 	}
@@ -1127,11 +1173,8 @@ func courtesy(title string) bool {
 // articleOnly: "the" before "the Bergen Post" or "the White House
 // Counsel's Office" is no role.
 func articleOnly(title string) bool {
-	switch strings.ToLower(strings.TrimSpace(title)) {
-	case "the", "a", "an":
-		return true
-	}
-	return false
+	t := strings.TrimSpace(title)
+	return lowerIs(t, "the") || lowerIs(t, "a") || lowerIs(t, "an")
 }
 
 // nameJoiners join a name to the place or body after it ("of New York").
@@ -1141,6 +1184,9 @@ var nameJoiners = map[string]bool{"of": true, "from": true, "at": true, "for": t
 // splits them, and reports whether another word comes before them. It reads
 // back from the end, so a look-up allocates nothing.
 func lastWords(s string, w []string) bool {
+	if isASCII(s) {
+		return lastWordsASCII(s, w)
+	}
 	for i := len(w) - 1; i >= 0; i-- {
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
 		if s == "" {

@@ -107,9 +107,10 @@ func index(m map[string]int, s string) (int, bool) {
 // ASCII words.
 func isTitleWord(w string) bool { return inLower(titleWords, w) }
 
-// inLower is m[strings.ToLower(w)] without allocating for short ASCII w.
+// inLower is m[strings.ToLower(w)] without allocating for ASCII w of up to
+// 64 bytes (one mention in fourteen is longer than 32).
 func inLower(m map[string]bool, w string) bool {
-	var buf [32]byte
+	var buf [64]byte
 	if len(w) > len(buf) {
 		return m[strings.ToLower(w)]
 	}
@@ -124,4 +125,92 @@ func inLower(m map[string]bool, w string) bool {
 		buf[i] = c
 	}
 	return m[string(buf[:len(w)])]
+}
+
+// lowerIs reports whether strings.ToLower(s) is w, a lower-case ASCII word,
+// without building the lower-cased string when s is ASCII. (Two non-ASCII
+// capitals lower-case to ASCII letters, "İ" and the Kelvin sign, so other
+// strings take the long way.)
+func lowerIs(s, w string) bool {
+	if !isASCII(s) {
+		return strings.ToLower(s) == w
+	}
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLowerASCII appends strings.ToLower(s) to dst for ASCII s; false for
+// other text.
+func appendLowerASCII(dst []byte, s string) ([]byte, bool) {
+	if !isASCII(s) {
+		return dst, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// lastWordsASCII is lastWords for ASCII s, byte by byte: for ASCII the
+// spaces of unicode.IsSpace are asciiSpace's.
+func lastWordsASCII(s string, w []string) bool {
+	for i := len(w) - 1; i >= 0; i-- {
+		end := len(s)
+		for end > 0 && asciiSpace(s[end-1]) {
+			end--
+		}
+		if end == 0 {
+			return false
+		}
+		start := end
+		for start > 0 && !asciiSpace(s[start-1]) {
+			start--
+		}
+		w[i], s = s[start:end], s[:start]
+	}
+	for i := 0; i < len(s); i++ {
+		if !asciiSpace(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksName is strings.ContainsAny(w, ",;:()“”\""): punctuation or a
+// quotation mark that no word of a name holds. IndexAny looks each rune of
+// a short word up in a set holding non-ASCII marks; a byte loop and two
+// searches find the same (a curly mark's UTF-8 bytes cannot start inside
+// another character).
+func breaksName(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', ';', ':', '(', ')', '"':
+			return true
+		}
+	}
+	return strings.Contains(w, "“") || strings.Contains(w, "”")
 }

@@ -11,7 +11,7 @@ import (
 func FuzzWordsAgree(f *testing.F) {
 	for _, s := range []string{"US Secretary of State Rex Tillerson", " the  Kremlin ", "THE White House", "the\tKremlin",
 		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter",
-		"organizing director Kendall Fells", "x\u2003y\u0085 z"} {
+		"organizing director Kendall Fells", "x\u2003y\u0085 z", "İt", "\u212a", "He", "Putin (“Vlad”), a:b;"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -48,6 +48,20 @@ func FuzzWordsAgree(f *testing.F) {
 			if isTitleWord(w) != titleWords[strings.ToLower(w)] {
 				t.Fatalf("isTitleWord(%q)", w)
 			}
+			if breaksName(w) != strings.ContainsAny(w, ",;:()“”\"") {
+				t.Fatalf("breaksName(%q)", w)
+			}
+		}
+		for _, w := range []string{"the", "of", "a", "an", "i", "it", "k"} {
+			if lowerIs(s, w) != (strings.ToLower(s) == w) {
+				t.Fatalf("lowerIs(%q, %q)", s, w)
+			}
+		}
+		if inLower(pronouns, s) != pronouns[strings.ToLower(s)] {
+			t.Fatalf("inLower(pronouns, %q)", s)
+		}
+		if b, ok := appendLowerASCII(nil, s); ok && string(b) != strings.ToLower(s) {
+			t.Fatalf("appendLowerASCII(%q) = %q", s, b)
 		}
 	})
 }
