@@ -93,14 +93,14 @@ func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
 
 // index looks the key of s up in m (byName, bySurname) without building the
 // key as a string.
-func index(m map[string]int, s string) (int, bool) {
+func index[V any](m map[string]V, s string) (V, bool) {
 	var buf [96]byte
 	if b, ok := appendASCIIKey(buf[:0], s); ok {
-		i, ok := m[string(b)]
-		return i, ok
+		v, ok := m[string(b)]
+		return v, ok
 	}
-	i, ok := m[slowKey(s)]
-	return i, ok
+	v, ok := m[slowKey(s)]
+	return v, ok
 }
 
 // isTitleWord is titleWords[strings.ToLower(w)] without allocating for
