@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/bits"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -16,9 +15,14 @@ import (
 // when case-folded, a surrogate escape, deep nesting. The caller then runs
 // encoding/json, which gives the same result or the error message.
 //
-// data must be valid UTF-8 (parseRecord checks it first).
-func decodeArticle(data []byte, rec *jsonArticle) bool {
-	p := jsonParser{data: data}
+// data must be valid UTF-8 (parseRecord checks it first). scratch, if not
+// nil, is the buffer escaped strings are decoded in, kept for the next
+// record.
+func decodeArticle(data []byte, rec *jsonArticle, scratch *[]byte) bool {
+	if scratch == nil {
+		scratch = new([]byte)
+	}
+	p := jsonParser{data: data, scratch: scratch}
 	p.space()
 	if !p.byte('{') {
 		return false
@@ -53,8 +57,9 @@ func decodeArticle(data []byte, rec *jsonArticle) bool {
 }
 
 type jsonParser struct {
-	data []byte
-	i    int
+	data    []byte
+	i       int
+	scratch *[]byte
 }
 
 // field decodes the value of key into rec, or skips it for other keys.
@@ -203,32 +208,29 @@ func special(data []byte, i int) int {
 }
 
 // escaped decodes the rest of a string holding escapes; start is where its
-// characters begin.
+// characters begin. It decodes into the parser's scratch buffer, then copies
+// the result out once: sizing the string first took a second scan of it
+// for escapes, which costs more than the copy (article texts are full of
+// escaped quotation marks).
 func (p *jsonParser) escaped(start int) (string, bool) {
-	// The decoded string is no longer than the quoted one: find its end
-	// first, so that it is built in one allocation.
-	end := p.i
-	for end < len(p.data) && p.data[end] != '"' {
-		if p.data[end] == '\\' {
-			end++
+	b := append((*p.scratch)[:0], p.data[start:p.i]...)
+	defer func() {
+		if cap(b) <= maxScratch {
+			*p.scratch = b
 		}
-		end = special(p.data, end+1)
-	}
-	var b strings.Builder
-	b.Grow(end - start)
-	b.Write(p.data[start:p.i])
+	}()
 	for p.i < len(p.data) {
 		c := p.data[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			return b.String(), true
+			return string(b), true
 		case c < 0x20:
 			return "", false
 		case c != '\\':
 			// copy the run up to the next escape or the end at once
 			j := special(p.data, p.i+1)
-			b.Write(p.data[p.i:j])
+			b = append(b, p.data[p.i:j]...)
 			p.i = j
 			continue
 		}
@@ -239,17 +241,17 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 		p.i += 2
 		switch e {
 		case '"', '\\', '/':
-			b.WriteByte(e)
+			b = append(b, e)
 		case 'b':
-			b.WriteByte('\b')
+			b = append(b, '\b')
 		case 'f':
-			b.WriteByte('\f')
+			b = append(b, '\f')
 		case 'n':
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		case 'r':
-			b.WriteByte('\r')
+			b = append(b, '\r')
 		case 't':
-			b.WriteByte('\t')
+			b = append(b, '\t')
 		case 'u':
 			r, ok := p.hex4()
 			// Surrogates (pairs, or lone ones that become U+FFFD) are
@@ -257,13 +259,16 @@ func (p *jsonParser) escaped(start int) (string, bool) {
 			if !ok || r >= 0xD800 && r < 0xE000 {
 				return "", false
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		default:
 			return "", false
 		}
 	}
 	return "", false
 }
+
+// maxScratch: a buffer that grew past this for one huge string is not kept.
+const maxScratch = 1 << 20
 
 func (p *jsonParser) hex4() (rune, bool) {
 	if p.i+4 > len(p.data) {

@@ -332,7 +332,7 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 	// the article limit before calling the line too long.
 	maxLine := opt.MaxArticleBytes*4 + 1<<20
 	base := textID(f)
-	var buf []byte
+	var buf, scratch []byte
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -379,7 +379,7 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 				// byte order mark; JSON readers may ignore it (RFC 8259).
 				data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 			}
-			if err := emit(parseRecord(f, line, fallbackID, data, opt)); err != nil {
+			if err := emit(parseRecord(f, line, fallbackID, data, opt, &scratch)); err != nil {
 				return err
 			}
 		}
@@ -389,12 +389,13 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 	}
 }
 
-func parseRecord(f File, line int, fallbackID string, data []byte, opt Options) Item {
+// scratch is kept from one record to the next by the caller (decodeArticle).
+func parseRecord(f File, line int, fallbackID string, data []byte, opt Options, scratch *[]byte) Item {
 	var rec jsonArticle
 	if !utf8.Valid(data) {
 		return failed(f, line, fallbackID, fmt.Errorf("invalid UTF-8 at byte %d of the line", firstInvalid(string(data))))
 	}
-	if !decodeArticle(data, &rec) {
+	if !decodeArticle(data, &rec, scratch) {
 		rec = jsonArticle{}
 		if err := json.Unmarshal(data, &rec); err != nil {
 			return failed(f, line, fallbackID, fmt.Errorf("malformed JSON: %w", JSONError(err)))
