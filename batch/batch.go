@@ -544,15 +544,30 @@ func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
 // through its own buffer first, and io.WriteString still copies a string
 // into a new byte slice (the hash has no WriteString), 50 MB per 50 MB of
 // text; the hash only reads the bytes, so it is given the string's own.
+// The fields before the text are gathered in one buffer on the stack and
+// written at once: ten small writes and two formatted dates cost a third
+// as much as hashing the text itself.
 func ContentHash(a *article.Article) string {
 	h := sha256.New()
-	var n [20]byte
-	for _, s := range []string{a.Title, a.URL, a.Published.UTC().Format(time.RFC3339), a.Updated.UTC().Format(time.RFC3339), a.Text} {
-		h.Write(append(strconv.AppendInt(n[:0], int64(len(s)), 10), ':'))
-		h.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+	var buf [512]byte
+	head := buf[:0]
+	for _, s := range []string{a.Title, a.URL} {
+		head = append(strconv.AppendInt(head, int64(len(s)), 10), ':')
+		head = append(head, s...)
 	}
+	for _, t := range []time.Time{a.Published, a.Updated} {
+		var date [64]byte
+		d := t.UTC().AppendFormat(date[:0], time.RFC3339)
+		head = append(strconv.AppendInt(head, int64(len(d)), 10), ':')
+		head = append(head, d...)
+	}
+	head = append(strconv.AppendInt(head, int64(len(a.Text)), 10), ':')
+	h.Write(head)
+	h.Write(unsafe.Slice(unsafe.StringData(a.Text), len(a.Text)))
 	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0]))
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], h.Sum(sum[:0]))
+	return string(out[:])
 }
 
 func timePtr(t time.Time) *time.Time {
