@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -21,12 +20,13 @@ import (
 // input. At commit the runs are merged, partition by partition.
 type spill[T any] struct {
 	f      *os.File
-	w      *bufio.Writer
-	off    int64
+	off    int64    // where the next block starts
 	parts  []string // partition names; blocks refer to them by index
 	partN  map[string]uint32
 	blockN []int // blocks per partition
 	index  []spillBlock
+	// enc holds the blocks not yet written, encoded in place: writing them
+	// through a bufio.Writer copied every row's bytes once more.
 	enc    []byte
 	encode func([]byte, *T) []byte
 	decode func(*rowDecoder, *T)
@@ -63,25 +63,24 @@ func newSpill[T any](path string, encode func([]byte, *T) []byte, decode func(*r
 		return nil, err
 	}
 	runs := sortedrun.NewWriter(func() (*os.File, error) { return os.Create(path + ".index") })
-	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode,
+	return &spill[T]{f: f, partN: map[string]uint32{}, encode: encode, decode: decode,
 		runEntries: defaultRunEntries, runs: runs}, nil
 }
 
 // add writes one article's rows, in order, as one block.
 func (s *spill[T]) add(part, article string, rows []T) error {
-	s.enc = s.enc[:0]
+	start := len(s.enc)
 	for i := range rows {
 		s.enc = s.encode(s.enc, &rows[i])
 	}
-	n := len(s.enc)
+	n := len(s.enc) - start
 	if n > 1<<31-1 {
 		return fmt.Errorf("spill %s: %d bytes of rows for one article", article, n)
 	}
-	if _, err := s.w.Write(s.enc); err != nil {
-		return err
-	}
-	if cap(s.enc) > 4<<20 {
-		s.enc = nil // one huge article does not pin its buffer for the rest of the run
+	if len(s.enc) >= spillWrite {
+		if err := s.flush(); err != nil {
+			return err
+		}
 	}
 	pi, ok := s.partN[part]
 	if !ok {
@@ -97,6 +96,20 @@ func (s *spill[T]) add(part, article string, rows []T) error {
 		return s.writeRun()
 	}
 	return nil
+}
+
+// spillWrite is how many bytes of blocks wait in memory before they are
+// written.
+const spillWrite = 256 << 10
+
+// flush writes the blocks waiting in enc.
+func (s *spill[T]) flush() error {
+	_, err := s.f.Write(s.enc)
+	s.enc = s.enc[:0]
+	if cap(s.enc) > 4<<20 {
+		s.enc = nil // one huge article does not pin its buffer for the rest of the run
+	}
+	return err
 }
 
 // partitions returns the partitions holding rows, sorted.
@@ -116,7 +129,7 @@ func (s *spill[T]) partitions() []string {
 func (s *spill[T]) sortIndex() error {
 	if s.runParts == nil {
 		s.sortMem()
-		return s.w.Flush()
+		return s.flush()
 	}
 	if len(s.index) > 0 {
 		if err := s.writeRun(); err != nil {
@@ -129,7 +142,7 @@ func (s *spill[T]) sortIndex() error {
 	if err := s.runs.Flush(); err != nil {
 		return fmt.Errorf("spill index: %w", err)
 	}
-	return s.w.Flush()
+	return s.flush()
 }
 
 func (s *spill[T]) sortMem() {
