@@ -59,7 +59,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 			// statement's words in a paragraph of their own
 			if s, e, ok := x.sentenceSubject(ls, le); ok && x.toks[s].q < 0 && !x.inSet(s, cSubjectPronoun) {
 				for k := s + 1; k < e; k++ {
-					if x.pastTense(k) || x.lowerIn(k, irregularPast) {
+					if x.pastTense(k) || x.inSet(k, cIrregularPast) {
 						e = k // "the port authority issued …": the noun phrase only
 						break
 					}
@@ -410,7 +410,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// "When someone in the audience shouted, “Cruz,” Beck joked, …": a
 	// quote a verb of saying introduces inside an opening "when" clause
 	// is that clause's; the name after it begins the main clause
-	inOpener := q.ot-2 > ss && x.punct(q.ot-1, ",") && x.cueAtKind(q.ot-2) != 0 && x.lowerIn(ss, subordinators) && x.toks[ss].cap
+	inOpener := q.ot-2 > ss && x.punct(q.ot-1, ",") && x.cueAtKind(q.ot-2) != 0 && x.inSet(ss, cSubordinator) && x.toks[ss].cap
 	introduced = introduced || inOpener
 	if q.ct >= 0 && !introduced {
 		// after the quote: “…,” X said / “…,” said X / “…,” according to X
@@ -564,7 +564,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// clause introduces the quote with a colon: "When Trump suggested …,
 	// Rubio fired back forcefully: “…”"; but "As Trump said, “…”")
 	opener := ss
-	if q.ot > ss && x.punct(q.ot-1, ":") && x.toks[ss].cap && x.lowerIn(ss, subordinators) {
+	if q.ot > ss && x.punct(q.ot-1, ":") && x.toks[ss].cap && x.inSet(ss, cSubordinator) {
 		for k := ss + 1; k < q.ot; k++ {
 			if x.punct(k, ",") {
 				opener = k
@@ -1215,7 +1215,7 @@ func (x *run) verbOpens(i int) bool {
 		return false
 	}
 	w := x.text[t.s:t.e]
-	return len(w) > 5 && strings.HasSuffix(w, "ing") || x.lowerIn(i, irregularPast)
+	return len(w) > 5 && strings.HasSuffix(w, "ing") || x.inSet(i, cIrregularPast)
 }
 
 func (x *run) isDash(i int) bool {
@@ -1444,7 +1444,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		// relative's, and the subject starts after it
 		s++
 	}
-	for s+1 < e && x.toks[s].cap && x.lowerIn(s, connectives) && !x.lowerIn(s, ordinals) {
+	for s+1 < e && x.toks[s].cap && x.inSet(s, cConnective) && !x.lowerIn(s, ordinals) {
 		s++ // "Now reports say", "Meanwhile Ms Hutt said": the connective only links the sentence
 	}
 	for s < e && !x.toks[s].cap && x.toks[s].kind == tWord && x.inSet(s, cNpInner) && !x.inSet(s, cDeterminer) {
@@ -1614,13 +1614,13 @@ func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
 		if x.toks[k].q >= 0 || x.punct(k, ",") {
 			return 0, 0, false // a clause nearer the participle
 		}
-		if !x.toks[k].cap && x.lowerIn(k, subordinators) {
+		if !x.toks[k].cap && x.inSet(k, cSubordinator) {
 			ns, ne, ok := x.npForward(k+1, v-1)
 			if !ok || x.inSet(ns, cSubjectPronoun) || !(x.toks[ns].cap || x.inSet(ns, cDeterminer)) {
 				return 0, 0, false
 			}
 			for m := ns + 2; m < ne; m++ {
-				if x.pastTense(m) || x.lowerIn(m, irregularPast) {
+				if x.pastTense(m) || x.inSet(m, cIrregularPast) {
 					ne = m // "when the dockers interrupted her": the verb ends it
 					break
 				}
@@ -1631,7 +1631,7 @@ func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
 			// part of the subject
 			verb := ne
 			if ne+1 < v-1 && x.toks[ns].cap && x.toks[ne].kind == tWord && !x.toks[ne].cap && x.toks[ne].q < 0 && !x.pastTense(ne) &&
-				(x.pastTense(ne+1) || x.lowerIn(ne+1, irregularPast)) {
+				(x.pastTense(ne+1) || x.inSet(ne+1, cIrregularPast)) {
 				verb = ne + 1
 				if !x.adverbLike(ne) {
 					ne++
@@ -1639,7 +1639,7 @@ func (x *run) clauseSubjectBefore(ss, v int) (s, e int, ok bool) {
 			}
 			// a clause has a verb after its subject ("after the meeting
 			// that …" is a phrase, not a clause)
-			if verb >= v-1 || !(x.pastTense(verb) || x.lowerIn(verb, irregularPast) || x.cueAtKind(verb) == cueVerb) {
+			if verb >= v-1 || !(x.pastTense(verb) || x.inSet(verb, cIrregularPast) || x.cueAtKind(verb) == cueVerb) {
 				return 0, 0, false
 			}
 			if x.e.isPlace(x.text[x.toks[ns].s:x.toks[ne-1].e]) {
@@ -1910,7 +1910,7 @@ func (x *run) titleContinues(k, hi int) bool {
 			return m > k && (x.inSet(m-1, cPersonNoun) || m+2 < hi && x.toks[m+1].cap && x.toks[m+2].cap && x.toks[m+1].kind == tWord && x.toks[m+2].kind == tWord && x.toks[m+1].q < 0 && x.toks[m+2].q < 0 ||
 				x.inSet(m, cFemaleName|cMaleName) && m+1 < hi && x.toks[m+1].kind == tWord && x.toks[m+1].cap && x.toks[m+1].q < 0)
 		}
-		if w := x.text[t.s:t.e]; indexApostrophe(w) >= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.lowerIn(m, irregularPast) ||
+		if w := x.text[t.s:t.e]; indexApostrophe(w) >= 0 || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") && w != "ranking" || x.inSet(m, cIrregularPast) ||
 			m == k && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && x.toks[k-1].cap && !(k >= 2 && x.toks[k-2].kind == tWord && x.toks[k-2].cap) {
 			// a verb, not a title word ("Andrew Hale took his daughter";
 			// "Roloson supports Democrat Hillary Clinton": a lone name,
@@ -1927,7 +1927,7 @@ func (x *run) titleContinues(k, hi int) bool {
 		// words ending in a noun for a person, before the verb
 		// ("the Sanders campaign": a body named for its person, but not
 		// "Sanders's campaign", where Sanders stays the one named)
-		if (x.inSet(m, cPersonNoun) || m == k && x.inSet(m, cBodyNoun) && !x.possessive(m-1)) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1) || x.lowerIn(m+1, irregularPast))) {
+		if (x.inSet(m, cPersonNoun) || m == k && x.inSet(m, cBodyNoun) && !x.possessive(m-1)) && (m+1 >= hi || x.toks[m+1].kind != tWord || !x.toks[m+1].cap && (x.inSet(m+1, cNpStop) || x.cueAtKind(m+1) != 0 || x.pastTense(m+1) || x.inSet(m+1, cIrregularPast))) {
 			return true
 		}
 	}
@@ -1955,13 +1955,13 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		i = x.pastOpenerTail(i+1, lim)
 	}
 	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
-		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(subordinators[x.lower(i)] && x.commaBefore(i+1, lim)) {
+		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(x.inSet(i, cSubordinator) && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
 			i = x.pastPlaceOpener(i, lim)
-		} else if x.inSet(i, cClauseOpener) && !subordinators[x.lower(i)] && i+2 < lim && x.inSet(i+1, cBetween) && !x.toks[i+1].cap &&
+		} else if x.inSet(i, cClauseOpener) && !x.inSet(i, cSubordinator) && i+2 < lim && x.inSet(i+1, cBetween) && !x.toks[i+1].cap &&
 			(x.toks[i+2].cap || x.inSet(i+2, cDeterminer)) {
 			i += 2 // And then Trump went …
-		} else if subordinators[x.lower(i)] && i+3 < lim && x.inSet(i+1, cSubjectPronoun) && x.toks[i+2].kind == tWord && !x.toks[i+2].cap &&
+		} else if x.inSet(i, cSubordinator) && i+3 < lim && x.inSet(i+1, cSubjectPronoun) && x.toks[i+2].kind == tWord && !x.toks[i+2].cap &&
 			!x.inSet(i+2, cNpStop) && x.inSet(i+3, cSubjectPronoun) && !x.commaBefore(i+1, i+4) {
 			// "When he returned he began by saying, “…”": a short clause
 			// with no comma, then the main clause's own subject
@@ -1993,7 +1993,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
-	if ok && e-s == 1 && s == ss && x.toks[s].cap && (x.pastTense(e) || x.lowerIn(e, irregularPast)) && x.punct(e+1, ",") && x.inSet(e+2, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
+	if ok && e-s == 1 && s == ss && x.toks[s].cap && (x.pastTense(e) || x.inSet(e, cIrregularPast)) && x.punct(e+1, ",") && x.inSet(e+2, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
 		// "Eyebrows raised, he asked …", "Arms folded, she said": an
 		// absolute phrase; the subject comes after it
 		return x.npForward(e+2, lim)
@@ -2084,7 +2084,7 @@ func (x *run) pastDateline(ss, lim int) int {
 // subordinate clause after an opening phrase (i past the phrase's comma)
 // comes before the main clause and its subject too.
 func (x *run) pastSubordinate(ss, i, lim int) int {
-	if i <= ss || i >= lim || x.toks[i].cap || !x.lowerIn(i, subordinators) {
+	if i <= ss || i >= lim || x.toks[i].cap || !x.inSet(i, cSubordinator) {
 		return i
 	}
 	k := i + 1
@@ -2262,7 +2262,7 @@ func (x *run) participleOpener(i, lim int) bool {
 func (x *run) openerWord(i int) bool {
 	w := x.text[x.toks[i].s:x.toks[i].e]
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") ||
-		!x.toks[i].cap || x.lowerIn(i, connectives) || !x.capitalisedElsewhere(i)
+		!x.toks[i].cap || x.inSet(i, cConnective) || !x.capitalisedElsewhere(i)
 }
 
 // ordinals are connectives that also open titles ("First Minister").
@@ -2542,7 +2542,7 @@ func (x *run) pastVerbWithObject(k, hi int) bool {
 	if p.kind != tWord || p.cap || x.inSet(k-1, cDeterminer|cNpInner|cNounMarker) || k+1 >= hi {
 		return false
 	}
-	if !(x.pastTense(k) || x.lowerIn(k, irregularPast)) {
+	if !(x.pastTense(k) || x.inSet(k, cIrregularPast)) {
 		return false
 	}
 	n := x.toks[k+1]
@@ -2564,7 +2564,7 @@ func (x *run) thingBefore(j, lo int) (int, bool) {
 			s = k
 			break
 		}
-		if !t.cap && (x.inSet(k, cNpStop|cSubjectPronoun) || x.pastTense(k) || x.lowerIn(k, irregularPast) || x.lowerIn(k, particles) || x.cueAtKind(k) != 0 ||
+		if !t.cap && (x.inSet(k, cNpStop|cSubjectPronoun) || x.pastTense(k) || x.inSet(k, cIrregularPast) || x.lowerIn(k, particles) || x.cueAtKind(k) != 0 ||
 			strings.HasSuffix(x.text[t.s:t.e], "ing")) {
 			break
 		}
@@ -2732,7 +2732,7 @@ func (x *run) withSubject(ss, v int) (s, e int, ok bool) {
 		}
 		// the words between are the phrase's own: no verb among them
 		for m := s + 1; m < v; m++ {
-			if x.pastTense(m) || x.lowerIn(m, irregularPast) || x.cueAtKind(m) != 0 {
+			if x.pastTense(m) || x.inSet(m, cIrregularPast) || x.cueAtKind(m) != 0 {
 				return 0, 0, false
 			}
 		}

@@ -465,7 +465,7 @@ func (x *run) cueAt(i int) (cueKind, int) {
 	// (not "he's said", where the 's is "has"), and after a number or a
 	// quantity word: "the Sept. 11 attacks", "two statements", "captured
 	// two states", "several reports"
-	if i > 0 && (x.possessive(i-1) || (x.number(i-1) || x.lowerIn(i-1, quantityWords) || x.lowerIn(i-1, nounPrepositions)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
+	if i > 0 && (x.possessive(i-1) || (x.number(i-1) || x.inSet(i-1, cQuantity) || x.inSet(i-1, cNounPrep)) && x.text[t.e-1] == 's' && x.text[t.s:t.e] != "says") {
 		return 0, i
 	}
 

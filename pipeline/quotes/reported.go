@@ -15,7 +15,7 @@ func (x *run) askedOpener(ss, v int) bool {
 	if v == ss || x.leadIn(ss, v) {
 		return true
 	}
-	return v-1 >= ss && subordinators[x.lower(v-1)] && (v-1 == ss || x.leadIn(ss, v-1))
+	return v-1 >= ss && x.inSet(v-1, cSubordinator) && (v-1 == ss || x.leadIn(ss, v-1))
 }
 
 // reported finds reported speech in sentence si: "…, X said.", "…, said X.",
@@ -330,7 +330,7 @@ const leadInMax = 25
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
 // closed by a comma ("But", "On Monday,").
 func (x *run) leadIn(ss, s int) bool {
-	if s-ss == 1 && (x.inSet(ss, cClauseOpener) || x.toks[ss].cap && x.lowerIn(ss, connectives) && !x.lowerIn(ss, ordinals)) {
+	if s-ss == 1 && (x.inSet(ss, cClauseOpener) || x.toks[ss].cap && x.inSet(ss, cConnective) && !x.lowerIn(ss, ordinals)) {
 		return true // "But Syria said", "Meanwhile Ms Hutt said"
 	}
 	if x.punct(s-1, ",") && s-ss <= leadInMax {
@@ -477,7 +477,7 @@ func (x *run) finiteVerbIn(i, j int) bool {
 		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must":
 			return true
 		}
-		if (x.pastTense(k) || x.lowerIn(k, irregularPast)) && !x.is(k+1, "by") {
+		if (x.pastTense(k) || x.inSet(k, cIrregularPast)) && !x.is(k+1, "by") {
 			return true // (not "the governor challenged by Sanders")
 		}
 	}
@@ -494,7 +494,7 @@ func (x *run) verbIn(i, j int) bool {
 		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "be":
 			return true
 		}
-		if x.pastTense(k) || x.lowerIn(k, irregularPast) {
+		if x.pastTense(k) || x.inSet(k, cIrregularPast) {
 			return true
 		}
 	}
@@ -775,7 +775,7 @@ func (x *run) joinedSubject(i, se int) Mention {
 		if !ok || !x.toks[ns].cap || x.inSet(ns, cSubjectPronoun) || ne >= se {
 			continue
 		}
-		if x.pastTense(ne) || x.lowerIn(ne, irregularPast) || x.cueAtKind(ne) == cueVerb || x.inSet(ne, cBetween) && !x.toks[ne].cap {
+		if x.pastTense(ne) || x.inSet(ne, cIrregularPast) || x.cueAtKind(ne) == cueVerb || x.inSet(ne, cBetween) && !x.toks[ne].cap {
 			return x.mention(ns, ne)
 		}
 	}
@@ -790,7 +790,7 @@ func (x *run) presented(ss, se int) Mention {
 		i++
 	}
 	switch {
-	case x.lowerIn(i, presenters):
+	case x.inSet(i, cPresenter):
 		i++
 	case (x.is(i, "there") || x.is(i, "here")) && (x.is(i+1, "is") || x.is(i+1, "was")):
 		i += 2
@@ -833,7 +833,7 @@ func (x *run) subordinateSubject(ss, se int) Mention {
 	}
 	if n := x.timeClause(i); n > i {
 		i = n - 1 // "The last time Sanders came …, he": like "when"
-	} else if i+2 >= se || !x.lowerIn(i, subordinators) {
+	} else if i+2 >= se || !x.inSet(i, cSubordinator) {
 		return Mention{}
 	}
 	comma := i + 2
@@ -923,7 +923,7 @@ func (x *run) inSubordinate(b int) bool {
 	// the clause word right before the speaker's words
 	for k := x.sens[si][0] + 1; k < x.sens[si][1]; k++ {
 		if x.toks[k].s == b {
-			return x.toks[k-1].s > x.lastSubj.Span.End && !x.toks[k-1].cap && x.lowerIn(k-1, subordinators)
+			return x.toks[k-1].s > x.lastSubj.Span.End && !x.toks[k-1].cap && x.inSet(k-1, cSubordinator)
 		}
 	}
 	return false

@@ -89,3 +89,35 @@ func TestAbsentWordsSkipTheTable(t *testing.T) {
 		t.Errorf("%d of %d absent words skip the table, want 80%% or more", skipped, absent)
 	}
 }
+
+// A word class read from the table answers like the word list it stands
+// for, looked up lower-cased (lowerIn), for every word of the list in any
+// case and for words beside them.
+func TestClassesAnswerLikeWordLists(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		list map[string]bool
+		cls  wordClass
+	}{{quantityWords, cQuantity}, {nounPrepositions, cNounPrep}, {subordinators, cSubordinator},
+		{irregularPast, cIrregularPast}, {presenters, cPresenter}, {connectives, cConnective}} {
+		var words []string
+		for w := range c.list {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[1:])
+		}
+		words = append(words, "said", "Obama", "the", "—")
+		x := &run{e: New(lx), text: strings.Join(words, " ")}
+		x.toks = tokenize(x.text, 0, len(x.text), nil, nil)
+		x.classify()
+		if len(x.toks) < len(words) {
+			t.Fatalf("%d tokens for %d words", len(x.toks), len(words))
+		}
+		for i, tk := range x.toks {
+			if got, want := x.inSet(i, c.cls), x.lowerIn(i, c.list); got != want {
+				t.Errorf("%q: class %v, list %v", x.text[tk.s:tk.e], got, want)
+			}
+		}
+	}
+}
