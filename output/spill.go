@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -20,13 +21,12 @@ import (
 // input. At commit the runs are merged, partition by partition.
 type spill[T any] struct {
 	f      *os.File
-	off    int64    // where the next block starts
+	w      *bufio.Writer
+	off    int64
 	parts  []string // partition names; blocks refer to them by index
 	partN  map[string]uint32
 	blockN []int // blocks per partition
 	index  []spillBlock
-	// enc holds the blocks not yet written, encoded in place: writing them
-	// through a bufio.Writer copied every row's bytes once more.
 	enc    []byte
 	encode func([]byte, *T) []byte
 	decode func(*rowDecoder, *T)
@@ -63,24 +63,25 @@ func newSpill[T any](path string, encode func([]byte, *T) []byte, decode func(*r
 		return nil, err
 	}
 	runs := sortedrun.NewWriter(func() (*os.File, error) { return os.Create(path + ".index") })
-	return &spill[T]{f: f, partN: map[string]uint32{}, encode: encode, decode: decode,
+	return &spill[T]{f: f, w: bufio.NewWriterSize(f, 256<<10), partN: map[string]uint32{}, encode: encode, decode: decode,
 		runEntries: defaultRunEntries, runs: runs}, nil
 }
 
 // add writes one article's rows, in order, as one block.
 func (s *spill[T]) add(part, article string, rows []T) error {
-	start := len(s.enc)
+	s.enc = s.enc[:0]
 	for i := range rows {
 		s.enc = s.encode(s.enc, &rows[i])
 	}
-	n := len(s.enc) - start
+	n := len(s.enc)
 	if n > 1<<31-1 {
 		return fmt.Errorf("spill %s: %d bytes of rows for one article", article, n)
 	}
-	if len(s.enc) >= spillWrite {
-		if err := s.flush(); err != nil {
-			return err
-		}
+	if _, err := s.w.Write(s.enc); err != nil {
+		return err
+	}
+	if cap(s.enc) > 4<<20 {
+		s.enc = nil // one huge article does not pin its buffer for the rest of the run
 	}
 	pi, ok := s.partN[part]
 	if !ok {
@@ -96,20 +97,6 @@ func (s *spill[T]) add(part, article string, rows []T) error {
 		return s.writeRun()
 	}
 	return nil
-}
-
-// spillWrite is how many bytes of blocks wait in memory before they are
-// written.
-const spillWrite = 256 << 10
-
-// flush writes the blocks waiting in enc.
-func (s *spill[T]) flush() error {
-	_, err := s.f.Write(s.enc)
-	s.enc = s.enc[:0]
-	if cap(s.enc) > 4<<20 {
-		s.enc = nil // one huge article does not pin its buffer for the rest of the run
-	}
-	return err
 }
 
 // partitions returns the partitions holding rows, sorted.
@@ -129,7 +116,7 @@ func (s *spill[T]) partitions() []string {
 func (s *spill[T]) sortIndex() error {
 	if s.runParts == nil {
 		s.sortMem()
-		return s.flush()
+		return s.w.Flush()
 	}
 	if len(s.index) > 0 {
 		if err := s.writeRun(); err != nil {
@@ -142,7 +129,7 @@ func (s *spill[T]) sortIndex() error {
 	if err := s.runs.Flush(); err != nil {
 		return fmt.Errorf("spill index: %w", err)
 	}
-	return s.flush()
+	return s.w.Flush()
 }
 
 func (s *spill[T]) sortMem() {
