@@ -146,6 +146,13 @@ func slowKey(s string) string {
 
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "you": true}
 
+// isPronoun is inLower(pronouns, m), without lower-casing and hashing the
+// long mentions that most are. strings.ToLower maps rune to rune, so a
+// pronoun of n ASCII letters comes only from n runes, 4n bytes at most.
+func isPronoun(m string) bool {
+	return len(m) <= 4*len("they") && inLower(pronouns, m)
+}
+
 // Resolve returns one Speaker per quote, in the same order.
 func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	out := make([]Speaker, len(qs))
@@ -191,7 +198,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			continue
 		}
 		target := m
-		if inLower(pronouns, m) {
+		if isPronoun(m) {
 			target = strings.TrimSpace(q.Antecedent.Text)
 			if target == "" {
 				out[i] = Speaker{Mention: m}
@@ -281,7 +288,7 @@ func (r *Resolver) namesInText(memo *splits, text string, names []string, full m
 		if name == "" || strings.Contains(name, " ") || !isName(name) || len(name) < 2 {
 			continue
 		}
-		if _, ok := full[name]; ok || inLower(pronouns, name) {
+		if _, ok := full[name]; ok || isPronoun(name) {
 			continue
 		}
 		if _, ok := index(r.byName, name); ok {

@@ -60,6 +60,9 @@ func FuzzWordsAgree(f *testing.F) {
 		if inLower(pronouns, s) != pronouns[strings.ToLower(s)] {
 			t.Fatalf("inLower(pronouns, %q)", s)
 		}
+		if isPronoun(s) != pronouns[strings.ToLower(s)] {
+			t.Fatalf("isPronoun(%q)", s)
+		}
 		if b, ok := appendLowerASCII(nil, s); ok && string(b) != strings.ToLower(s) {
 			t.Fatalf("appendLowerASCII(%q) = %q", s, b)
 		}
@@ -105,4 +108,19 @@ func FuzzSlug(f *testing.F) {
 			t.Fatalf("Slug(%q) = %q, slugRunes %q", name, got, want)
 		}
 	})
+}
+
+// isPronoun's length bound holds for every pronoun: none is longer than
+// "they".
+func TestPronounsFitTheBound(t *testing.T) {
+	for p := range pronouns {
+		if len(p) > len("they") {
+			t.Errorf("pronoun %q is longer than isPronoun's bound", p)
+		}
+	}
+	for _, m := range []string{"He", "THEY", "İt", "\u0130", "you"} {
+		if !isPronoun(m) {
+			t.Errorf("isPronoun(%q) is false", m)
+		}
+	}
 }
