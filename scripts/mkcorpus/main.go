@@ -41,7 +41,11 @@ func main() {
 	}
 	for c := 0; c < *copies; c++ {
 		for i, rec := range lines {
-			rec["id"] = fmt.Sprintf("%v#%d", ids[i], c)
+			// the copy number leads, so that the tables, sorted by id,
+			// keep an article's copies a whole copy apart: side by side
+			// ("X#0", "X#1", …) zstd found each copy in its window and
+			// made the commit look six times cheaper than on distinct text
+			rec["id"] = fmt.Sprintf("%d/%v", c, ids[i])
 			b, _ := json.Marshal(rec)
 			w.Write(b)
 			w.WriteByte('\n')
