@@ -461,7 +461,8 @@ func describesPerson(ap string) bool {
 	if first == "" || first[0] >= '0' && first[0] <= '9' {
 		return false // "Tom Sandvik, 45,": an age
 	}
-	if f := strings.Fields(ap); len(f) == 3 && f[0] == "for" && f[2] == "part" {
+	var buf [8][2]int
+	if f := fieldSpans(ap, buf[:0]); len(f) == 3 && ap[f[0][0]:f[0][1]] == "for" && ap[f[2][0]:f[2][1]] == "part" {
 		return false // "Halvorsen, for her part, said"
 	}
 	if inLower(narrationOpeners, first) || len(first) > 4 && strings.HasSuffix(first, "ing") && !inLower(titleParticiples, first) {
