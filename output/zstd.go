@@ -12,7 +12,11 @@ import (
 // pageCodec is zstd for Parquet pages with a 1 MiB window. Pages are about
 // 256 KiB, so the library's default window (8 MiB, with 16 MiB of history
 // per encoder) compresses no better and makes each encoder, one per file
-// written at once, the largest thing in memory during a commit.
+// written at once, the largest thing in memory during a commit. It uses
+// zstd's fastest level: on distinct news text (50 MB of bbc copies kept
+// apart) the default level cost 11% more CPU for the whole run (2.72 →
+// 2.43 CPU-s) to make the dataset 8% smaller (37 → 34 MB), and the
+// compression was a fifth of the run's CPU.
 type pageCodec struct {
 	encoders sync.Pool
 	decoder  pqzstd.Codec
@@ -32,7 +36,7 @@ func (c *pageCodec) Encode(dst, src []byte) ([]byte, error) {
 		var err error
 		e, err = zstd.NewWriter(nil,
 			zstd.WithEncoderConcurrency(1),
-			zstd.WithEncoderLevel(zstd.SpeedDefault),
+			zstd.WithEncoderLevel(zstd.SpeedFastest),
 			zstd.WithWindowSize(pageWindow),
 			zstd.WithZeroFrames(true),
 			zstd.WithEncoderCRC(false),
