@@ -82,6 +82,7 @@ func TestLayering(t *testing.T) {
 		{"pipeline/stance", m("pipeline/source", "pipeline/quotes", "pipeline/speakers")},
 		{"internal/sortedrun", m("lexicon", "pipeline", "output", "batch", "eval", "cmd")},
 		{"internal/swar", m("lexicon", "pipeline", "output", "batch", "eval", "cmd")},
+		{"internal/fold", m("lexicon", "pipeline", "output", "batch", "eval", "cmd")},
 	}
 	lines := listPackages(t, `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`)
 	checked := map[string]bool{}

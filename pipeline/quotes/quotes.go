@@ -17,6 +17,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/stance-news/stance/internal/fold"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
 )
@@ -637,35 +638,10 @@ func confidence(q *Quote) float64 {
 	if q.Speaker.Text == "" {
 		return min(c, 0.1)
 	}
-	if t := q.Speaker.Text; lowerIs(t, "he") || lowerIs(t, "she") || lowerIs(t, "they") || lowerIs(t, "it") {
+	if t := q.Speaker.Text; fold.LowerIs(t, "he") || fold.LowerIs(t, "she") || fold.LowerIs(t, "they") || fold.LowerIs(t, "it") {
 		c *= 0.93
 	}
 	return c
-}
-
-// lowerIs reports whether strings.ToLower(s) is w, a lower-case ASCII
-// word, without building the lower-cased string when s is ASCII. (Two
-// non-ASCII capitals lower-case to ASCII letters, "İ" and the Kelvin sign,
-// so other strings take the long way.)
-func lowerIs(s, w string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(s) == w
-		}
-	}
-	if len(s) != len(w) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // possessive: token i is a word with a possessive ending ("Trump's",

@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 
+	"github.com/stance-news/stance/internal/fold"
 	"github.com/stance-news/stance/pipeline/article"
 )
 
@@ -586,21 +587,21 @@ func (x *run) antecedentPass(out []Quote, first int) []Quote {
 			namesDone++
 		}
 		if q.Antecedent.Text == "" {
-			// (lowerIs, not strings.ToLower: a name would be copied)
+			// (fold.LowerIs, not strings.ToLower: a name would be copied)
 			switch t := q.Speaker.Text; {
-			case lowerIs(t, "he"):
+			case fold.LowerIs(t, "he"):
 				q.Antecedent = x.latestPerson(-1, out[first:], q.Speaker.Span)
 				if q.Antecedent.Text == "" {
 					q.Antecedent = x.namedOfGender(-1, at)
 				}
-			case lowerIs(t, "she"):
+			case fold.LowerIs(t, "she"):
 				q.Antecedent = x.latestPerson(1, out[first:], q.Speaker.Span)
 				if q.Antecedent.Text == "" {
 					q.Antecedent = x.namedOfGender(1, at)
 				}
-			case lowerIs(t, "it"):
+			case fold.LowerIs(t, "it"):
 				q.Antecedent = x.latest(false)
-			case lowerIs(t, "they"):
+			case fold.LowerIs(t, "they"):
 				q.Antecedent = x.latestAny()
 			}
 		}

@@ -137,18 +137,6 @@ func FuzzWordEnd(f *testing.F) {
 	})
 }
 
-// lowerIs answers what comparing strings.ToLower would.
-func TestLowerIs(t *testing.T) {
-	for _, s := range []string{"he", "He", "HE", "hE", "she", "She", "SHE", "they", "They", "it", "It", "IT", "", "h", "hex",
-		"Trump", "İt", "\u212Aey", "ſhe", "the", "ıt", "He\x00", "\xffe"} {
-		for _, w := range []string{"he", "she", "they", "it"} {
-			if got, want := lowerIs(s, w), strings.ToLower(s) == w; got != want {
-				t.Errorf("lowerIs(%q, %q) = %v, want %v", s, w, got, want)
-			}
-		}
-	}
-}
-
 func TestIndexApostrophe(t *testing.T) {
 	for _, s := range []string{"", "'", "’", "it's", "it’s", "Clinton’s 'x'", "a'’", "\xe2’", "\xe2\x80’x", "\x80\x99’",
 		"x\xe2\x80\x99", "no marks", "‘quoted’", "ʼ"} {

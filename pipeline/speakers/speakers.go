@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stance-news/stance/internal/fold"
 	"github.com/stance-news/stance/lexicon"
 	"github.com/stance-news/stance/pipeline/article"
 	"github.com/stance-news/stance/pipeline/quotes"
@@ -718,7 +719,7 @@ func talksAbout(mention string, spans [][2]int, j int) bool {
 	// (the words compared and looked up without lower-cased copies)
 	word := func(k int) string { return mention[spans[k][0]:spans[k][1]] }
 	k := j - 1
-	if k >= 0 && lowerIs(word(k), "the") {
+	if k >= 0 && fold.LowerIs(word(k), "the") {
 		k--
 	}
 	if k < 1 || !inLower(aboutWords, word(k)) {
@@ -726,7 +727,7 @@ func talksAbout(mention string, spans [][2]int, j int) bool {
 	}
 	// a capitalised head is a title: "Secretary of State John Kerry"
 	head := word(k - 1)
-	return head[0] >= 'a' && head[0] <= 'z' && !(lowerIs(word(k), "of") && inLower(officialNouns, head))
+	return head[0] >= 'a' && head[0] <= 'z' && !(fold.LowerIs(word(k), "of") && inLower(officialNouns, head))
 }
 
 // aboutWords join a source to what it talks about.
@@ -1208,7 +1209,7 @@ func courtesy(title string) bool {
 // Counsel's Office" is no role.
 func articleOnly(title string) bool {
 	t := strings.TrimSpace(title)
-	return lowerIs(t, "the") || lowerIs(t, "a") || lowerIs(t, "an")
+	return fold.LowerIs(t, "the") || fold.LowerIs(t, "a") || fold.LowerIs(t, "an")
 }
 
 // nameJoiners join a name to the place or body after it ("of New York").

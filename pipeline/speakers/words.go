@@ -127,29 +127,6 @@ func inLower(m map[string]bool, w string) bool {
 	return m[string(buf[:len(w)])]
 }
 
-// lowerIs reports whether strings.ToLower(s) is w, a lower-case ASCII word,
-// without building the lower-cased string when s is ASCII. (Two non-ASCII
-// capitals lower-case to ASCII letters, "İ" and the Kelvin sign, so other
-// strings take the long way.)
-func lowerIs(s, w string) bool {
-	if !isASCII(s) {
-		return strings.ToLower(s) == w
-	}
-	if len(s) != len(w) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
