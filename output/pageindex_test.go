@@ -3,10 +3,8 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -15,38 +13,10 @@ import (
 // with compactSchema and the library's own writer are given the same rows,
 // with texts long enough for several pages per row group.
 func TestCompactSchemaWritesTheSameFile(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	words := strings.Fields("the minister said on Tuesday that talks with Moscow and Washington would resume « » “quoted” é ü")
-	text := func(n int) string {
-		var b strings.Builder
-		for b.Len() < n {
-			b.WriteString(words[rng.IntN(len(words))])
-			b.WriteByte(' ')
-		}
-		return b.String()
-	}
-	var arts []Article
-	var qs []Quote
-	for i := range 2500 {
-		day := time.Date(2020, 1, 1+i%40, 0, 0, 0, 0, time.UTC)
-		a := Article{ArticleID: fmt.Sprintf("a%05d", i), Title: text(rng.IntN(120)), Text: text(rng.IntN(6000)),
-			Status: StatusOK, RunID: "r1", NQuotes: int32(i % 7)}
-		if i%5 != 0 {
-			a.Published = &day
-		}
+	arts, qs := sampleRows(2500)
+	for i := range arts {
 		if i%97 == 0 {
-			a.Text = "" // empty values among the bounds
-		}
-		arts = append(arts, a)
-		for k := range i % 4 {
-			q := Quote{QuoteID: fmt.Sprintf("%s-%d", a.ArticleID, k), ArticleID: a.ArticleID, Published: a.Published,
-				Text: text(rng.IntN(900)), Speaker: text(rng.IntN(30)), StanceEvidence: []string{text(rng.IntN(300))}}
-			if k%2 == 1 {
-				v := rng.Float64()
-				q.StanceUS = &v
-				q.StanceSides = []string{"us=0.5", "ru=-0.25"}
-			}
-			qs = append(qs, q)
+			arts[i].Text = "" // empty values among the bounds
 		}
 	}
 	meta := Meta{Version: "v", LexiconVersion: "l", RunID: "r1"}
