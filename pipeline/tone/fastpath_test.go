@@ -128,9 +128,9 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) { checkTokenize(t, fast, plain, text) })
 }
 
-// TestWordTableGetIn checks the look-up that reads keys in place against
+// TestWordTableFindIn checks the look-up that reads keys in place against
 // the one that copies them, with garbage after each word in the buffer.
-func TestWordTableGetIn(t *testing.T) {
+func TestWordTableFindIn(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	words := map[string]int32{}
 	for len(words) < 3000 {
@@ -158,8 +158,8 @@ func TestWordTableGetIn(t *testing.T) {
 		if got := tab.get([]byte(w)); got != want {
 			t.Fatalf("get(%q) = %d, want %d", w, got, want)
 		}
-		if got := tab.getIn(buf, lo, hi); got != want {
-			t.Fatalf("getIn(%q) = %d, want %d", w, got, want)
+		if got := tab.findIn(buf, lo, hi).idx; got != want {
+			t.Fatalf("findIn(%q).idx = %d, want %d", w, got, want)
 		}
 	}
 	for w := range words {

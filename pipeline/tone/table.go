@@ -30,7 +30,7 @@ type wordSlot struct {
 	inLex     bool  // copied from the row
 }
 
-// keyPad is the spare capacity getIn needs after a word's start: it reads
+// keyPad is the spare capacity findIn needs after a word's start: it reads
 // the key as two 8-byte loads and masks off what lies past the word.
 const keyPad = 16
 
@@ -143,17 +143,6 @@ func (t *wordTable) get(b []byte) int32 {
 	return t.getKey(k0, k1, len(b))
 }
 
-// getIn is get(buf[lo:hi]) for a buffer with keyPad bytes of capacity from
-// lo on: the scorer's lower-cased tokens, where it saves copying each word.
-func (t *wordTable) getIn(buf []byte, lo, hi int32) int32 {
-	n := int(hi - lo)
-	if n > 16 {
-		return t.longIdx(unsafeString(buf[lo:hi]))
-	}
-	k0, k1 := keyAt(buf, int(lo), n)
-	return t.getKey(k0, k1, n)
-}
-
 func (t *wordTable) longIdx(w string) int32 {
 	if s := t.long[w]; s != nil {
 		return s.idx
@@ -161,8 +150,10 @@ func (t *wordTable) longIdx(w string) int32 {
 	return 0
 }
 
-// findIn is getIn returning the word's slot, with the copy of its row;
-// t.unknown when the table lacks the word. The slot must not be changed.
+// findIn is the slot of word buf[lo:hi], with the copy of its row, for a
+// buffer with keyPad bytes of capacity from lo on: the scorer's lower-cased
+// tokens, where it saves copying each word. It is t.unknown (row 0) when
+// the table lacks the word. The slot must not be changed.
 func (t *wordTable) findIn(buf []byte, lo, hi int32) *wordSlot {
 	n := int(hi - lo)
 	if n > 16 {
