@@ -1543,8 +1543,7 @@ func (x *run) learnGivenNames() {
 // the article also gives the other sex stays unknown). i is the noun's
 // token; it returns the token after the name taken, or 0.
 func (x *run) learnGenderedNoun(i int) int {
-	t := x.toks[i]
-	g := genderedNounOf(x.text[t.s:t.e])
+	g := genderedNouns[x.lower(i)]
 	if g == 0 {
 		return 0
 	}
@@ -1611,20 +1610,6 @@ func (x *run) titleNoun(i int) bool {
 func (x *run) nameGender(s, e int, g int8) {
 	x.noteSurname(lastWordOf(x.text[x.toks[e-1].s:x.toks[e-1].e]), g)
 	x.gnames = append(x.gnames, gname{x.mention(s, e), g})
-}
-
-func genderedNounOf(w string) int8 {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return 0
-	}
-	n := copy(buf[:], w)
-	for k := 0; k < n; k++ {
-		if c := buf[k]; c >= 'A' && c <= 'Z' {
-			buf[k] = c + 'a' - 'A'
-		}
-	}
-	return genderedNouns[string(buf[:n])]
 }
 
 // genderedNounWords are the genderedNouns but the courtesy titles, which
