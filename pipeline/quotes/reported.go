@@ -136,12 +136,12 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					// "Harrison said (that) she …": the pronoun is the
 					// speaker's own; not one that opens a clause further on
 					// ("said the protesters told Clinton that she …")
-					if cs > o+1 || cs == o+1 && !x.is(o, "that") {
-						// no gender from it
-					} else if x.is(cs, "she") {
-						x.learnGender(q.Speaker.Text, 1)
-					} else if x.is(cs, "he") {
-						x.learnGender(q.Speaker.Text, -1)
+					if cs <= o || cs == o+1 && x.is(o, "that") {
+						if x.is(cs, "she") {
+							x.learnGender(q.Speaker.Text, 1)
+						} else if x.is(cs, "he") {
+							x.learnGender(q.Speaker.Text, -1)
+						}
 					}
 				}
 			}
