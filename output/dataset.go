@@ -642,9 +642,9 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		ops []op
 		f   *os.File
 		pw  *parquet.GenericWriter[T]
-		// Row groups of the open file: those parquet-go closed at
-		// rowGroup rows, those closed by a full batch (endGroup), and
-		// the rows of the one being filled.
+		// Row groups of the open file: those ended at rowGroup rows,
+		// those ended by a full batch (endGroup), and the rows of the
+		// one being filled.
 		groups, groupRows int64
 	)
 	defer func() {
@@ -704,10 +704,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 			}
 			rows = rows[n:]
 			if groupRows += n; groupRows == rowGroup {
-				if err := flushColumns(pw, w.Workers); err != nil {
-					return nil, err
-				}
-				if err := pw.Flush(); err != nil {
+				if err := endRowGroup(pw, w.Workers); err != nil {
 					return nil, err
 				}
 				groups, groupRows = groups+1, 0
@@ -724,10 +721,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		default:
 		}
 		if b.endGroup && pw != nil {
-			if err := flushColumns(pw, w.Workers); err != nil {
-				return nil, err
-			}
-			if err := pw.Flush(); err != nil {
+			if err := endRowGroup(pw, w.Workers); err != nil {
 				return nil, err
 			}
 			if groupRows > 0 {
@@ -772,6 +766,15 @@ func flushColumns[T any](pw *parquet.GenericWriter[T], workers int) error {
 	}
 	cols := pw.ColumnWriters()
 	return parallel(context.Background(), workers, len(cols), func(i int) error { return cols[i].Flush() })
+}
+
+// endRowGroup ends the row group being written, its columns flushed on up
+// to workers goroutines.
+func endRowGroup[T any](pw *parquet.GenericWriter[T], workers int) error {
+	if err := flushColumns(pw, workers); err != nil {
+		return err
+	}
+	return pw.Flush()
 }
 
 // rowBatch is a batch of rows in table order; endGroup: the row group is
@@ -931,10 +934,7 @@ func writeParquet[T any](path string, meta Meta, rows []T, workers int) error {
 			return err
 		}
 		if rows = rows[n:]; len(rows) > 0 {
-			if err := flushColumns(pw, workers); err != nil {
-				return err
-			}
-			if err := pw.Flush(); err != nil {
+			if err := endRowGroup(pw, workers); err != nil {
 				return err
 			}
 		}

@@ -49,10 +49,7 @@ func sameFile[T any](t *testing.T, name string, rows []T, meta Meta, rowGroup in
 			}
 			batch = batch[n:]
 			if groupRows += n; groupRows == rowGroup {
-				if err := flushColumns(pw, 4); err != nil {
-					t.Fatal(err)
-				}
-				if err := pw.Flush(); err != nil {
+				if err := endRowGroup(pw, 4); err != nil {
 					t.Fatal(err)
 				}
 				groupRows = 0
