@@ -766,10 +766,7 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 	// “47 percent” comment": a name's possessive, the quoted words, then a
 	// noun for something said: that person said them
 	if q.ot > ss && q.ct >= 0 && q.ct+1 < se && x.possessive(q.ot-1) && x.toks[q.ot-1].cap && x.inSet(q.ct+1, cSaidNoun) {
-		s := q.ot - 1
-		for s-1 >= ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
-			s--
-		}
+		s := x.capRunStart(ss, q.ot-1)
 		if m := x.mention(s, q.ot); x.personLike(dropPossessive(m.Text)) {
 			quote.Speaker = m
 			quote.Cue, quote.Rule = x.text[x.toks[q.ct+1].s:x.toks[q.ct+1].e], "possessive-quote"
@@ -1005,10 +1002,7 @@ func (x *run) relativeSubjectBefore(ss, v int) (s, e int, ok bool) {
 		if x.punct(e-1, ",") {
 			e--
 		}
-		s = e
-		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
-			s--
-		}
+		s = x.capRunStart(ss+1, e)
 		if s == e || !fullName(x.text[x.toks[s].s:x.toks[e-1].e]) && !x.nameLike(x.mention(s, e)) {
 			return 0, 0, false
 		}
@@ -2668,10 +2662,7 @@ func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
 	if x.toks[k].cap && x.toks[k].kind == tWord {
 		// "in the words of Jon Lie"
 		e = k + 1
-		s = k
-		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
-			s--
-		}
+		s = x.capRunStart(ss+1, k)
 		if s-3 >= ss && x.is(s-1, "of") && x.is(s-2, "words") && x.is(s-3, "the") && s-4 >= ss && x.is(s-4, "in") {
 			return s, e, true
 		}
@@ -2692,10 +2683,7 @@ func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
 	} else if !x.possessive(p) || !x.toks[p].cap {
 		return 0, 0, false
 	}
-	s = p
-	for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
-		s--
-	}
+	s = x.capRunStart(ss+1, p)
 	if !x.is(s-1, "in") {
 		return 0, 0, false
 	}

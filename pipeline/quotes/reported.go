@@ -1050,10 +1050,7 @@ func (x *run) pushLastName(ss, se int) {
 		if t.kind != tWord || !t.cap || t.q >= 0 {
 			continue
 		}
-		s := k
-		for s-1 > ss && x.toks[s-1].kind == tWord && x.toks[s-1].cap && x.toks[s-1].q < 0 {
-			s--
-		}
+		s := x.capRunStart(ss+1, k)
 		// "Mr. Cruz", "Sen. Ted Cruz": the title's period is inside the name
 		for s-2 > ss && x.punct(s-1, ".") && x.toks[s-2].cap && x.toks[s-2].q < 0 && isAbbrev(x.text[x.toks[s-2].s:x.toks[s-2].e]) {
 			s -= 2
@@ -1598,6 +1595,15 @@ func (x *run) capRun(k int) int {
 		k++
 	}
 	return k
+}
+
+// capRunStart is the start of the run of capitalised words ending before
+// token e, read back no further than token lo (capRun the other way).
+func (x *run) capRunStart(lo, e int) int {
+	for e-1 >= lo && x.toks[e-1].kind == tWord && x.toks[e-1].cap && x.toks[e-1].q < 0 {
+		e--
+	}
+	return e
 }
 
 // titleNoun: a gendered noun that stands before a name as a title
