@@ -2663,7 +2663,7 @@ func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
 		// "in the words of Jon Lie"
 		e = k + 1
 		s = x.capRunStart(ss+1, k)
-		if s-3 >= ss && x.is(s-1, "of") && x.is(s-2, "words") && x.is(s-3, "the") && s-4 >= ss && x.is(s-4, "in") {
+		if s-4 >= ss && x.is(s-4, "in") && x.is(s-3, "the") && x.is(s-2, "words") && x.is(s-1, "of") {
 			return s, e, true
 		}
 		return 0, 0, false
