@@ -1094,10 +1094,8 @@ func (r *Resolver) titleSide(text string) string {
 // asciiKey is key for ASCII text, in one pass and without allocating when
 // the text is already a key; false for other text.
 func asciiKey(s string) (string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return "", false
-		}
+	if !isASCII(s) {
+		return "", false
 	}
 	s = strings.TrimSpace(s)
 	if len(s) >= 4 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e' && s[3] == ' ' {
@@ -1150,10 +1148,8 @@ func (r *Resolver) fromActor(a lexicon.Actor, at time.Time) Speaker {
 
 // Slug makes a stable id from a name: lower case, words joined by "-".
 func Slug(name string) string {
-	for i := 0; i < len(name); i++ {
-		if name[i] >= utf8.RuneSelf {
-			return slugRunes(name)
-		}
+	if !isASCII(name) {
+		return slugRunes(name)
 	}
 	// an ASCII name, nearly every one: lower-cased and joined byte by byte
 	// into one buffer, where the general path allocates a lower-case copy

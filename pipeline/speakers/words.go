@@ -63,10 +63,8 @@ func joinSpans(s string, sp [][2]int, lo, hi int) string {
 
 // appendASCIIKey appends key(s) to dst for ASCII s; false for other text.
 func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return dst, false
-		}
+	if !isASCII(s) {
+		return dst, false
 	}
 	s = strings.TrimSpace(s)
 	if len(s) >= 4 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e' && s[3] == ' ' {
