@@ -15,13 +15,9 @@ import (
 // when case-folded, a surrogate escape, deep nesting. The caller then runs
 // encoding/json, which gives the same result or the error message.
 //
-// data must be valid UTF-8 (parseRecord checks it first). scratch, if not
-// nil, is the buffer escaped strings are decoded in, kept for the next
-// record.
+// data must be valid UTF-8 (parseRecord checks it first). scratch is the
+// buffer escaped strings are decoded in, kept for the next record.
 func decodeArticle(data []byte, rec *jsonArticle, scratch *[]byte) bool {
-	if scratch == nil {
-		scratch = new([]byte)
-	}
 	p := jsonParser{data: data, scratch: scratch}
 	p.space()
 	if !p.byte('{') {

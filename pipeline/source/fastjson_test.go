@@ -77,14 +77,14 @@ func show(a jsonArticle) string {
 // The common record takes the fast path; odd ones are left to encoding/json.
 func TestDecodeArticleTakesCommonRecords(t *testing.T) {
 	var rec jsonArticle
-	if !decodeArticle([]byte(`{"id": "a", "source": "bbc", "title": "T", "published": "", "text": "Line one.\n\n\"Two\", he said \u2014 \u00a3600m."}`+"\n"), &rec, nil) {
+	if !decodeArticle([]byte(`{"id": "a", "source": "bbc", "title": "T", "published": "", "text": "Line one.\n\n\"Two\", he said \u2014 \u00a3600m."}`+"\n"), &rec, new([]byte)) {
 		t.Fatal("common record not decoded")
 	}
 	if string(rec.ID) != `"a"` || *rec.Text != "Line one.\n\n\"Two\", he said — £600m." || string(rec.Published) != `""` {
 		t.Errorf("decoded %s", show(rec))
 	}
 	for _, s := range []string{`{"ID": "a", "text": "t"}`, `{"text": "\ud800"}`, `{"text": 1}`, `{"text": "t"`} {
-		if decodeArticle([]byte(s), &jsonArticle{}, nil) {
+		if decodeArticle([]byte(s), &jsonArticle{}, new([]byte)) {
 			t.Errorf("%s: decoded by the fast path, want encoding/json", s)
 		}
 	}

@@ -389,7 +389,8 @@ func readJSONL(ctx context.Context, f File, r io.Reader, opt Options, emit func(
 	}
 }
 
-// scratch is kept from one record to the next by the caller (decodeArticle).
+// scratch is decodeArticle's buffer, which the caller keeps from one record
+// to the next.
 func parseRecord(f File, line int, fallbackID string, data []byte, opt Options, scratch *[]byte) Item {
 	var rec jsonArticle
 	if !utf8.Valid(data) {
