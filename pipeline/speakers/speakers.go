@@ -247,11 +247,12 @@ var splitsPool = sync.Pool{New: func() any { return new(splits) }}
 // splitName is r.splitName(m), split once per article (every time with
 // everyMention).
 func (s *splits) splitName(r *Resolver, m string) (name, title string) {
-	if !r.everyMention {
-		for i := range s.list {
-			if s.list[i].m == m {
-				return s.list[i].name, s.list[i].title
-			}
+	if r.everyMention {
+		return r.splitName(m)
+	}
+	for i := range s.list {
+		if s.list[i].m == m {
+			return s.list[i].name, s.list[i].title
 		}
 	}
 	name, title = r.splitName(m)
