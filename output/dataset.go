@@ -668,10 +668,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		return nil
 	}
 	closeFile := func() error {
-		if err := flushColumns(pw, w.Workers); err != nil {
-			return err
-		}
-		if err := pw.Close(); err != nil {
+		if err := closeWriter(pw, w.Workers); err != nil {
 			return err
 		}
 		if err := finishFile(f); err != nil {
@@ -775,6 +772,15 @@ func endRowGroup[T any](pw *parquet.GenericWriter[T], workers int) error {
 		return err
 	}
 	return pw.Flush()
+}
+
+// closeWriter ends the last row group as endRowGroup does and writes the
+// file's footer.
+func closeWriter[T any](pw *parquet.GenericWriter[T], workers int) error {
+	if err := flushColumns(pw, workers); err != nil {
+		return err
+	}
+	return pw.Close()
 }
 
 // rowBatch is a batch of rows in table order; endGroup: the row group is
@@ -939,10 +945,7 @@ func writeParquet[T any](path string, meta Meta, rows []T, workers int) error {
 			}
 		}
 	}
-	if err := flushColumns(pw, workers); err != nil {
-		return err
-	}
-	if err := pw.Close(); err != nil {
+	if err := closeWriter(pw, workers); err != nil {
 		return err
 	}
 	if err := finishFile(f); err != nil {

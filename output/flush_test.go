@@ -56,10 +56,7 @@ func sameFile[T any](t *testing.T, name string, rows []T, meta Meta, rowGroup in
 			}
 		}
 	}
-	if err := flushColumns(pw, 4); err != nil {
-		t.Fatal(err)
-	}
-	if err := pw.Close(); err != nil {
+	if err := closeWriter(pw, 4); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(alone.Bytes(), flushed.Bytes()) {
