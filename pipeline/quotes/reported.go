@@ -1572,8 +1572,9 @@ func (x *run) learnGenderedNoun(i int) int {
 				for s > 0 && x.toks[s-1].kind == tWord && x.toks[s-1].cap && !x.possessive(s-1) {
 					s--
 				}
-				// the noun heads its phrase: nothing but "of/for/at" or the
-				// phrase's end after it ("Sanders, his wife's lawyer," is not)
+				// the noun heads its phrase: nothing but "of", "for", "at",
+				// "to" or the phrase's end after it ("Sanders, his wife's
+				// lawyer," is not)
 				if n := i + 1; n >= len(x.toks) || x.toks[n].kind == tPunct || x.is(n, "of") || x.is(n, "for") || x.is(n, "at") || x.is(n, "to") {
 					if !x.inSet(s, cDeterminer|cSubjectPronoun|cClauseOpener) {
 						x.nameGender(s, e, g)
