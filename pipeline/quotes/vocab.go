@@ -27,7 +27,7 @@ type wordTable struct {
 	// absent has a bit per value of absentHash, set for the packed words
 	// of the table. 43% of a text's words are in no vocabulary, and most
 	// of them (rare words, names) would miss the cache on the table; their
-	// bit, in 8 KB, is clear nine times in ten, and then find reads the
+	// bit, in 8 KB, is clear nine times in ten, and then getAt reads the
 	// last slot, which is always empty and stays cached, instead.
 	absent [1 << (absentBits - 6)]uint64
 }
@@ -120,7 +120,7 @@ func (t *wordTable) getAt(text string, s, e int, buf []byte) (vocabEntry, bool) 
 
 func (t *wordTable) find(k uint64) (vocabEntry, bool) { return t.findFrom(k, t.slot(k)) }
 
-// start is where find looks for k: its slot, or the empty last slot when
+// start is where getAt looks for k: its slot, or the empty last slot when
 // k's bit in absent is clear (selected arithmetically: the bit is clear
 // for four words in ten, and a branch on it would be mispredicted as
 // often).
@@ -131,7 +131,8 @@ func (t *wordTable) start(k uint64) int {
 	return last + (t.slot(k)-last)&-maybe
 }
 
-// findFrom is find starting at slot i.
+// findFrom is find starting at slot i (the probe wraps within the table's
+// size, len(t.slots)-1: the extra last slot is only a start).
 func (t *wordTable) findFrom(k uint64, i int) (vocabEntry, bool) {
 	for ; ; i = (i + 1) & (len(t.slots) - 2) {
 		// One branch for "found" and "not there" alike (an empty slot's
