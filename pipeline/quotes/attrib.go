@@ -2690,8 +2690,8 @@ func (x *run) inWordsOf(ss, ot int) (s, e int, ok bool) {
 	return s, e, true
 }
 
-// pluralState: token v is a lower-case "state" after a plural noun or
-// "they" ("the Saudis state", "the authors state").
+// pluralState: token v is a lower-case "state" after a plural noun, "they"
+// or "we" ("the Saudis state", "the authors state").
 func (x *run) pluralState(v int) bool {
 	if !x.is(v, "state") || x.toks[v].cap || v < 1 || x.toks[v-1].kind != tWord || x.toks[v-1].q >= 0 {
 		return false
