@@ -14,9 +14,9 @@ import (
 // per encoder) compresses no better and makes each encoder, one per file
 // written at once, the largest thing in memory during a commit. It uses
 // zstd's fastest level: on distinct news text (50 MB of bbc copies kept
-// apart) the default level cost 11% more CPU for the whole run (2.72 →
-// 2.43 CPU-s) to make the dataset 8% smaller (37 → 34 MB), and the
-// compression was a fifth of the run's CPU.
+// apart) it takes 11% off the whole run's CPU (2.72 → 2.43 CPU-s) for a
+// dataset 9% larger (34 → 37 MB); at the default level the compression was
+// a fifth of the run.
 type pageCodec struct {
 	encoders sync.Pool
 	decoder  pqzstd.Codec
