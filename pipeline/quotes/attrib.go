@@ -875,7 +875,9 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 				// phrase, pointing back to one already introduced
 				s--
 			}
-			if ok && x.onlyFiller(i, s) && !x.verbOpens(s) {
+			// ("“…,” Ukraine's commissioner, Oksana Hnatiuk, said": the
+			// name set off after its description speaks)
+			if ok && x.onlyFiller(i, x.descriptionStart(s, ap, i)) && !x.verbOpens(x.descriptionStart(s, ap, i)) && !x.verbOpens(s) {
 				return s, e, v, jj, ap, true
 			}
 			// "“…,” experts A and B of Washington's Institute for Science
@@ -1713,6 +1715,27 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	}
 	sp := x.span(bs, be)
 	return as, ae, x.text[sp.Start:sp.End], true
+}
+
+// descriptionStart: for a subject at s that is a name set off after its
+// description ("the commissioner, Oksana Hnatiuk, said", as
+// appositiveSubject reads it), the token opening that description, not
+// before lo; else s.
+func (x *run) descriptionStart(s int, appositive string, lo int) int {
+	if appositive == "" || s-2 < lo || !x.punct(s-1, ",") {
+		return s
+	}
+	end := x.toks[s-2].e
+	start := end - len(appositive)
+	if start < 0 || x.text[start:end] != appositive {
+		return s
+	}
+	for k := s - 2; k >= lo && x.toks[k].s >= start; k-- {
+		if x.toks[k].s == start {
+			return k
+		}
+	}
+	return s
 }
 
 // allCaps: every word in [i, j) is capitalised or a name particle.

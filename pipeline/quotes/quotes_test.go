@@ -387,6 +387,22 @@ func TestPronouns(t *testing.T) {
 	}
 }
 
+// TestWireConventions: attributions as wire services and diplomatic
+// reporting write them (testdata/wire.txt, written for this test).
+func TestWireConventions(t *testing.T) {
+	ss := statements(t, "testdata/wire.txt")
+	expectStatements(t, ss, []stmt{
+		{"direct", "This is a lie from the first word", "Oksana Hnatiuk"},                    // "“…,” Ukraine's commissioner, X, wrote": the name set off after a possessive description
+		{"indirect", "The road to the crossing was shelled twice overnight", "Taras Bondar"}, // "…, the governor, X, said."
+	})
+	for _, s := range ss {
+		// the description the speaker is set off after is no part of what was said
+		if strings.Contains(s.text, "commissioner") || strings.Contains(s.text, "governor") {
+			t.Errorf("%s %q by %q: the speaker's description taken as words said", s.kind, s.text, s.speaker)
+		}
+	}
+}
+
 // TestGenderFromArticle: a person whose given name tells no sex ("Bernie",
 // "Kelly") gets one from what the article says of them, and "he" or "she"
 // passes over someone of the other sex.

@@ -94,9 +94,15 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
 			// verb closes no report before it
-			if subj && s > ss && x.punct(s-1, ",") && x.adverbialTail(j, se) && !x.negated(v) && !x.occasionOpener(ss, s-1) {
+			// ("…, Ukraine's commissioner, Oksana Hnatiuk, said": the
+			// description the name is set off after is no part of the report)
+			d := s
+			if subj {
+				d = x.descriptionStart(s, ap, ss)
+			}
+			if subj && d > ss && x.punct(d-1, ",") && x.adverbialTail(j, se) && !x.negated(v) && !x.occasionOpener(ss, d-1) {
 				// …, X said. (not the wire dateline opening the sentence)
-				q = x.statement(pi, x.pastDateline(ss, s-1), s-1, "content-comma-speaker-verb")
+				q = x.statement(pi, x.pastDateline(ss, d-1), d-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
 				found = true
 				// "In any case, Lund said, the port will reopen": the report
