@@ -896,7 +896,29 @@ var titleWords = map[string]bool{"president": true, "secretary": true, "minister
 	"ceo": true, "founder": true, "pope": true, "king": true, "queen": true, "prince": true, "sheriff": true,
 	"commissioner": true, "councilman": true, "councilwoman": true, "congressman": true, "congresswoman": true,
 	"mogul": true, "billionaire": true, "businessman": true, "strategist": true, "consultant": true, "economist": true,
-	"chancellor": true, "envoy": true, "counsel": true, "general's": true, "department": true, "ministry": true}
+	"chancellor": true, "envoy": true, "counsel": true, "general's": true, "department": true, "ministry": true,
+	// hyphenated offices, common in international news: "UN Secretary-General Antonio Guterres"
+	"secretary-general": true, "director-general": true, "attorney-general": true, "governor-general": true,
+	"solicitor-general": true, "president-elect": true, "vice-president": true, "vice-chairman": true,
+	// British and parliamentary titles: "Tory MP Michael Mates", "Labour MEP Claude Moraes"
+	"mp": true, "mep": true, "msp": true, "lawmaker": true, "legislator": true,
+	"diplomat": true, "negotiator": true,
+	"commander": true, "colonel": true}
+
+// occupations stand before a name as a capitalised title at a sentence's
+// start ("Lawyer Louise Christian said", "Striker Wayne Rooney said"). They
+// are titles only before a known given name: they also open names of
+// things ("Fairford Coach Action", "Editor & Publisher").
+var occupations = map[string]bool{"lawyer": true, "producer": true, "coach": true, "striker": true,
+	"midfielder": true, "defender": true, "goalkeeper": true, "fly-half": true, "winger": true, "captain": true,
+	"skipper": true, "boss": true, "singer": true, "actor": true, "actress": true, "author": true, "novelist": true,
+	"presenter": true, "broadcaster": true, "journalist": true, "editor": true, "columnist": true,
+	"scientist": true, "researcher": true, "campaigner": true, "activist": true}
+
+// postNominals follow a name as its office: "Andrew Tyrie MP".
+var postNominals = map[string]bool{"MP": true, "MEP": true, "MSP": true}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "another": true}
 
 // splitTitle splits "US Secretary of State Rex Tillerson" into the name
 // "Rex Tillerson" and the title before it. The name is the trailing run of
@@ -908,6 +930,20 @@ var titleWords = map[string]bool{"president": true, "secretary": true, "minister
 func (r *Resolver) splitName(m string) (name, title string) {
 	name, title = splitTitle(m)
 	name, title = r.officeAfterOf(name, title)
+	for {
+		w, rest, ok := strings.Cut(name, " ")
+		if !ok || !inLower(occupations, w) || !strings.Contains(rest, " ") {
+			break
+		}
+		first, _, _ := strings.Cut(rest, " ")
+		if _, given := r.given[strings.ToLower(first)]; !given {
+			break
+		}
+		if title != "" {
+			title += " "
+		}
+		title, name = title+w, rest
+	}
 	for {
 		w, rest, ok := strings.Cut(name, " ")
 		if !ok || !isPossessive(w) {
@@ -935,6 +971,9 @@ func (r *Resolver) officeAfterOf(name, title string) (string, string) {
 	// a capitalised office before "of" ("Chief of", "Secretary of"), not a
 	// description ("a member of Cherie Blair's Matrix Chambers")
 	office, ok := strings.CutSuffix(title, " of")
+	if !ok {
+		office, ok = strings.CutSuffix(title, " of the") // "Chairman of the Environmental Audit Committee Peter Ainsworth"
+	}
 	if !ok || !upperWord(lastWord(office)) {
 		return name, title
 	}
@@ -989,6 +1028,13 @@ func splitTitle(m string) (name, title string) {
 	if n == 0 {
 		return "", ""
 	}
+	// a post-nominal office goes with the title: "Andrew Tyrie MP" (not a
+	// description: "the Salford MP", "A senior Tory MP")
+	post := ""
+	if first := word(0); n >= 3 && postNominals[word(n-1)] && upperWord(word(n-2)) && !determiners[strings.ToLower(first)] {
+		post = word(n - 1)
+		n--
+	}
 	i := n
 	for i > 0 {
 		w := word(i - 1)
@@ -1018,10 +1064,23 @@ func splitTitle(m string) (name, title string) {
 	for i > 0 && i < n && isParticle(word(i-1)) {
 		i--
 	}
+	// capitalised words after "for" name what the title serves, not a
+	// person: "MP for Witney", "the Tory MP for Sleaford and North Hykeham"
 	if i == n {
 		return "", m
 	}
-	return joinSpans(m, sp, i, n), joinSpans(m, sp, 0, i)
+	for j := i - 1; j >= 0; j-- {
+		if w := word(j); w == "for" {
+			return "", m
+		} else if w != "and" && !upperWord(w) {
+			break
+		}
+	}
+	name, title = joinSpans(m, sp, i, n), joinSpans(m, sp, 0, i)
+	if post != "" {
+		title = strings.TrimSpace(title + " " + post)
+	}
+	return name, title
 }
 
 // isNumber: w is digits only ("50", "1975").

@@ -260,3 +260,26 @@ func wantNames(t *testing.T, qs []quotes.Quote, got []speakers.Speaker, want ...
 		}
 	}
 }
+
+// Offices written with a hyphen, British parliamentary titles before or
+// after the name, and occupations heading a sentence are the role, not part
+// of the name, so the person keeps one speaker_id across articles.
+func TestTitlesAndOccupationsBeforeName(t *testing.T) {
+	text := "UN Secretary-General Antonio Guterres spoke. Tory MP Michael Mates spoke. Tory frontbencher Andrew Tyrie MP spoke. Lawyer Louise Christian spoke. Striker Wayne Rooney spoke."
+	qs, got := resolveMentions(t, text, "UN Secretary-General Antonio Guterres", "Tory MP Michael Mates", "Tory frontbencher Andrew Tyrie MP", "Lawyer Louise Christian", "Striker Wayne Rooney")
+	wantNames(t, qs, got, "Antonio Guterres", "Michael Mates", "Andrew Tyrie", "Louise Christian", "Wayne Rooney")
+	for i, role := range []string{"UN Secretary-General", "Tory MP", "Tory frontbencher MP", "Lawyer", "Striker"} {
+		if got[i].Role != role {
+			t.Errorf("%s: role %q, want %q", got[i].Name, got[i].Role, role)
+		}
+	}
+}
+
+// An occupation opens a name of a thing unless a given name follows; a
+// constituency after "for" is no person; a description ending in "MP" keeps
+// its words.
+func TestTitleWordsThatAreNoTitle(t *testing.T) {
+	text := "Fairford Coach Action spoke. The MP for Sittingbourne and Sheppey spoke. The Salford MP spoke. Julie Bishop spoke."
+	qs, got := resolveMentions(t, text, "Fairford Coach Action", "The MP for Sittingbourne and Sheppey", "The Salford MP", "Julie Bishop")
+	wantNames(t, qs, got, "Fairford Coach Action", "The MP for Sittingbourne and Sheppey", "The Salford MP", "Julie Bishop")
+}
