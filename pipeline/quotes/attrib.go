@@ -635,6 +635,12 @@ func (x *run) attributeQuote(qi int, quote *Quote) {
 				}
 			}
 		case cuePart, cueNamingPart:
+			// "TASS quoted Volkov as saying President Belov “fully
+			// supports …”": the one quoted, not the agency
+			if s, e, qv, _, ok := x.quotedAs(v, ss); ok {
+				x.setSpeaker(quote, s, e, x.quotedAsFrom(qv, v), j, "speaker-verb-quote")
+				return
+			}
 			// "…, Spicer said, adding, “…”": the participle goes with the
 			// reporting verb before it and so with its subject
 			if v >= ss+3 && x.punct(v-1, ",") && x.cueAtKind(v-2) == cueVerb {
@@ -863,6 +869,13 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		}
 		if k == 0 {
 			continue
+		}
+		if k == cuePart {
+			// "“…,” Lasarev was quoted as saying", "“…,” the agency quoted
+			// Volkov as saying": the one quoted
+			if s, e, qv, open, ok := x.quotedAs(v, i); ok && x.onlyFiller(i, open) {
+				return s, e, x.quotedAsFrom(qv, v), jj, "", true
+			}
 		}
 		if k == cueVerb || k == cueNaming {
 			// (not "“…,” raising fresh questions", "“…,” came shouts from
@@ -1715,6 +1728,66 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	}
 	sp := x.span(bs, be)
 	return as, ae, x.text[sp.Start:sp.End], true
+}
+
+// quotedAs: the participle at v ("saying", "telling") follows "as" in a
+// wire report's "N quoted S as saying …" or "S was quoted (by N) as saying
+// …": S spoke, N passes the words on, as "according to" does. It returns
+// S's words [s, e), where "quoted" is, and where the attribution opens (N,
+// or S in the passive), reading back no further than lo. An object pronoun
+// ("quoted him as saying") is left alone: only a subject pronoun resolves.
+func (x *run) quotedAs(v, lo int) (s, e, qv, open int, ok bool) {
+	if v-2 < lo || !x.is(v-1, "as") {
+		return 0, 0, 0, 0, false
+	}
+	for k := v - 2; k >= lo && k >= v-16; k-- {
+		t := x.toks[k]
+		if t.kind == tOpen || t.kind == tClose || t.q >= 0 {
+			break
+		}
+		if t.cap || !x.is(k, "quoted") {
+			continue
+		}
+		if k+1 == v-1 || x.is(k+1, "by") {
+			// "Ryabkin was quoted by Interfax as saying": the subject of
+			// the passive
+			if k-1 < lo || !x.lowerIn(k-1, beForms) {
+				break
+			}
+			if s, e, _, ok := x.subjectBefore(k, lo); ok && s < k {
+				return s, e, k, s, true
+			}
+			break
+		}
+		// "TASS quoted Kremlin spokesman Dmitry Volkov as saying", "… quoted
+		// Wassim Bouhlel, a Nice native, as saying": the object
+		s, e, ok := x.npForward(k+1, v-1)
+		if ok && e < v-1 && !x.punct(e, ",") {
+			// "quoted a source in the ministry as saying": a described
+			// source with its place, read back from "as"
+			var ap string
+			s, e, ap, ok = x.subjectBefore(v-1, k+1)
+			ok = ok && s == k+1 && ap == ""
+		}
+		if !ok || !(e == v-1 || x.punct(e, ",") && x.punct(v-2, ",")) || x.inSet(s, cSubjectPronoun) {
+			break
+		}
+		open := k
+		if ns, _, _, ok := x.subjectBefore(k, lo); ok {
+			open = ns
+		}
+		return s, e, k, open, true
+	}
+	return 0, 0, 0, 0, false
+}
+
+// quotedAsFrom: where the cue words of quotedAs start, "quoted" at qv
+// unless the object stands between it and "as" (then "as saying").
+func (x *run) quotedAsFrom(qv, v int) int {
+	if x.is(qv+1, "as") || x.is(qv+1, "by") {
+		return qv
+	}
+	return v - 1
 }
 
 // descriptionStart: for a subject at s that is a name set off after its

@@ -394,10 +394,18 @@ func TestWireConventions(t *testing.T) {
 	expectStatements(t, ss, []stmt{
 		{"direct", "This is a lie from the first word", "Oksana Hnatiuk"},                    // "“…,” Ukraine's commissioner, X, wrote": the name set off after a possessive description
 		{"indirect", "The road to the crossing was shelled twice overnight", "Taras Bondar"}, // "…, the governor, X, said."
+		// "N quoted S as saying …", "S was quoted (by N) as saying …": S, not the agency
+		{"indirect", "President Viktor Belov had been briefed", "Dmitry Volkov"},
+		{"partial", "fully supports the line taken by the ministry.", "Dmitry Volkov"},
+		{"indirect", "the talks in Minsk had been", "Sergei Ryabkin"},
+		{"partial", "difficult but honest.", "Sergei Ryabkin"},
+		{"direct", "They are not interested in people,", "Sergei Ryabkin"},
+		{"direct", "Everything depends on the other side,", "Dmitry Volkov"},
+		{"indirect", "no date had been set for a new exchange", "a source in the ministry"},
 	})
 	for _, s := range ss {
 		// the description the speaker is set off after is no part of what was said
-		if strings.Contains(s.text, "commissioner") || strings.Contains(s.text, "governor") {
+		if strings.Contains(s.text, "commissioner") || strings.Contains(s.text, "governor") || strings.HasPrefix(s.text, "in the interview") {
 			t.Errorf("%s %q by %q: the speaker's description taken as words said", s.kind, s.text, s.speaker)
 		}
 	}

@@ -38,6 +38,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		}
 		var q Quote
 		found := false
+		cueFrom := v // where the cue words start
 		next := -1 // where to look for the next cue, when not the end of the sentence
 		switch k {
 		case cueVerb:
@@ -180,6 +181,21 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				found = true
 			}
 		case cuePart:
+			if s, e, qv, _, ok := x.quotedAs(v, ss); ok {
+				// "TASS quoted Volkov as saying (that) …", "Ryabkin was
+				// quoted by Interfax as saying …": the one quoted speaks
+				cs := x.contentStart(j, end)
+				ce := x.clauseEnd(cs, end)
+				// (not "“…,” Zhou was quoted as saying in the statement")
+				if cs < ce && x.words(cs, ce) >= 3 && !x.adverbialTail(j, se) {
+					q = x.statement(pi, cs, ce, "speaker-verb-content")
+					q.Speaker = x.mention(s, e)
+					cueFrom = x.quotedAsFrom(qv, v)
+					found = true
+					next = ce
+				}
+				break
+			}
 			if v > ss && x.punct(v-1, ",") {
 				if s, e, ok := x.sentenceSubject(ss, v); ok {
 					cs := x.contentStart(j, end)
@@ -194,7 +210,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		if !found || q.Span.End <= q.Span.Start {
 			continue
 		}
-		q.Cue = x.cueText(v, j)
+		q.Cue = x.cueText(cueFrom, j)
 		if x.quotedShare(q.Span) >= 0.6 {
 			// a direct quote with its attribution ("“…” and more, Clinton
 			// said"): the quotes inside take this speaker if they lack one
