@@ -39,7 +39,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		var q Quote
 		found := false
 		cueFrom := v // where the cue words start
-		next := -1 // where to look for the next cue, when not the end of the sentence
+		next := -1   // where to look for the next cue, when not the end of the sentence
 		switch k {
 		case cueVerb:
 			if x.is(j, "by") && x.is(v-1, "as") && (v-1 == ss || x.leadIn(ss, v-1)) {
