@@ -3,7 +3,7 @@ module github.com/stance-news/stance
 go 1.26.8
 
 require (
-	github.com/klauspost/compress v1.17.9
+	github.com/klauspost/compress v1.20.4
 	github.com/parquet-go/parquet-go v0.32.0
 	golang.org/x/term v0.48.0
 )
