@@ -1,6 +1,8 @@
 package tone
 
 import (
+	"fmt"
+	"math"
 	"math/rand"
 	"slices"
 	"strings"
@@ -214,11 +216,18 @@ func TestTargetSeenWrap(t *testing.T) {
 // the unknown word.
 func TestWordSlotsCopyRows(t *testing.T) {
 	e := defaultScorer(t).rules
+	rowRead := 0
 	check := func(where string, s *wordSlot) {
 		w := &e.words[s.idx]
-		if s.nb != w.nb || s.vec != w.vec || s.fn != w.fn || s.flags != w.flags || s.inLex != w.inLex {
-			t.Fatalf("%s slot of row %d: nb %d vec %d fn %d flags %d inLex %v, row has %d %d %d %d %v",
-				where, s.idx, s.nb, s.vec, s.fn, s.flags, s.inLex, w.nb, w.vec, w.fn, w.flags, w.inLex)
+		if s.nb != w.nb || s.vec != w.vec || s.fn != w.fn || s.flags != w.flags || (s.rated != 0) != w.inLex {
+			t.Fatalf("%s slot of row %d: nb %d vec %d fn %d flags %d rated %d, row has %d %d %d %d %v",
+				where, s.idx, s.nb, s.vec, s.fn, s.flags, s.rated, w.nb, w.vec, w.fn, w.flags, w.inLex)
+		}
+		if s.rated != 0 && s.rated != rowValence && math.Float64bits(e.ratings[s.rated]) != math.Float64bits(w.valence) {
+			t.Fatalf("%s slot of row %d: rated code %d stands for %v, the row's valence is %v", where, s.idx, s.rated, e.ratings[s.rated], w.valence)
+		}
+		if s.rated == rowValence {
+			rowRead++
 		}
 		if !w.inLex && w.valence != 0 {
 			t.Fatalf("row %d has a valence but is not rated: prepareWords would miss it", s.idx)
@@ -244,5 +253,36 @@ func TestWordSlotsCopyRows(t *testing.T) {
 		if !e.words[i].inLex && e.words[i].valence != 0 {
 			t.Fatalf("row %d has a valence but is not rated", i)
 		}
+	}
+	// The shipped lexicon's valences all have a code: no rated word's row
+	// is read while scoring.
+	if rowRead != 0 {
+		t.Errorf("%d rated slots read their row's valence", rowRead)
+	}
+}
+
+// TestRatingsWithoutCodes checks the words whose valence has no code of its
+// own (more distinct valences than codes) keep their valence: it is read
+// from the row.
+func TestRatingsWithoutCodes(t *testing.T) {
+	valence := map[string]float64{}
+	for i := 0; i < 400; i++ {
+		valence[fmt.Sprintf("w%d", i)] = float64(i)/100 - 2
+	}
+	e := newEngine(rulesConfig{valence: valence})
+	seen := 0
+	for w, v := range valence {
+		sc := e.get()
+		e.prepareWords(sc, w)
+		if sc.val[0] != v || !sc.inLex[0] {
+			t.Fatalf("%s: valence %v rated %v, want %v", w, sc.val[0], sc.inLex[0], v)
+		}
+		if s := e.table.findIn(sc.lower, sc.toks[0].lo, sc.toks[0].hi); s.rated == rowValence {
+			seen++
+		}
+		e.put(sc)
+	}
+	if seen != 400-(rowValence-1) {
+		t.Fatalf("%d words without a code, want %d", seen, 400-(rowValence-1))
 	}
 }

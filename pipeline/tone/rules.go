@@ -83,7 +83,38 @@ func (e *engine) finishWith(t *wordTable) {
 			}
 		}
 	}
-	t.fillRows(e.words)
+	e.codeRatings(t)
+}
+
+// rowValence is the rated code of a word whose valence has no code of its
+// own: its row is read.
+const rowValence = 255
+
+// codeRatings numbers the distinct valences of the rated words (1 up to
+// rowValence-1, in the order the rows come; the lexicon rates words on a
+// coarse scale, so a few dozen of them cover every word) and fills the
+// slots of t with the rows' copies.
+func (e *engine) codeRatings(t *wordTable) {
+	e.ratings = [256]float64{}
+	codes := map[uint64]uint8{} // by the valence's bits: -0 and 0 stay apart
+	next := uint8(1)
+	t.fillRows(e.words, func(w *wordInfo) uint8 {
+		if !w.inLex {
+			return 0
+		}
+		bits := math.Float64bits(w.valence)
+		c, ok := codes[bits]
+		if !ok {
+			c = rowValence
+			if next < rowValence {
+				c = next
+				e.ratings[c] = w.valence
+				next++
+			}
+			codes[bits] = c
+		}
+		return c
+	})
 }
 
 // phrase is a multi-word lexicon entry ("common interests") or a special
@@ -100,9 +131,10 @@ type engine struct {
 	hot      []string         // frequent words, looked up first
 	words    []wordInfo       // row 0 is the unknown word
 	phrases  map[string][]phrase
-	special  []phrase // idioms that replace a word's valence
-	boosters []phrase // multi-word boosters and dampeners ("kind of")
-	names    bool     // rated words inside capitalised names carry no valence (nameWords)
+	special  []phrase     // idioms that replace a word's valence
+	boosters []phrase     // multi-word boosters and dampeners ("kind of")
+	names    bool         // rated words inside capitalised names carry no valence (nameWords)
+	ratings  [256]float64 // the valence of each rated code (codeRatings)
 	pool     sync.Pool
 }
 
@@ -265,8 +297,9 @@ func (e *engine) prepareWords(sc *scratch, text string) {
 		t := &sc.toks[i]
 		s := e.table.findIn(sc.lower, t.lo, t.hi)
 		t.word, t.fn, t.flags, t.nb, t.vec = s.idx, s.fn, s.flags, s.nb, s.vec
-		sc.val[i], sc.inLex[i] = 0, s.inLex
-		if s.inLex { // only rated words have a valence
+		// (only rated words have a valence; ratings[0] is 0)
+		sc.val[i], sc.inLex[i] = e.ratings[s.rated], s.rated != 0
+		if s.rated == rowValence {
 			sc.val[i] = e.words[s.idx].valence
 		}
 	}

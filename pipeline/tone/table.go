@@ -27,7 +27,11 @@ type wordSlot struct {
 	nb, vec   int32  // copied from the row: model ids, -1 when none
 	n         uint8
 	fn, flags uint8 // copied from the row
-	inLex     bool  // copied from the row
+	// rated is 0 for a word the lexicon does not rate; else the code of
+	// its valence (engine.ratings), or rowValence when it has no code.
+	// Rated words are common, and their rows, scattered over 2 MB, would
+	// cost a cache miss for each.
+	rated uint8
 }
 
 // keyPad is the spare capacity findIn needs after a word's start: it reads
@@ -205,11 +209,12 @@ func (t *wordTable) findKey(k0, k1 uint64, len int) *wordSlot {
 	}
 }
 
-// fillRows copies into every slot what a token takes from the slot's row.
-func (t *wordTable) fillRows(words []wordInfo) {
+// fillRows copies into every slot what a token takes from the slot's row;
+// rated gives a row's rated code.
+func (t *wordTable) fillRows(words []wordInfo, rated func(*wordInfo) uint8) {
 	fill := func(s *wordSlot) {
 		w := &words[s.idx]
-		s.nb, s.vec, s.fn, s.flags, s.inLex = w.nb, w.vec, w.fn, w.flags, w.inLex
+		s.nb, s.vec, s.fn, s.flags, s.rated = w.nb, w.vec, w.fn, w.flags, rated(w)
 	}
 	for _, slots := range [][]wordSlot{t.slots, t.hot} {
 		for i := range slots {
