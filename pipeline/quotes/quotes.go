@@ -348,6 +348,7 @@ type run struct {
 	e        *Extractor
 	text     string
 	toks     []tok
+	stops    []int32 // the tokens . ! ? outside quotes (tokenize)
 	qs       []qspan
 	sens     [][2]int
 	subjects []subjectMemo // by sentence, during antecedents

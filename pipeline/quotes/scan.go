@@ -210,8 +210,10 @@ func prevRune(text string, lo, i int) rune {
 func isOpenBracket(r rune) bool { return r == '(' || r == '[' || r == '{' }
 
 // tokenize splits text[p0:p1] into words and punctuation, marking quotation
-// marks that belong to qs and which quote each token sits in.
-func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
+// marks that belong to qs and which quote each token sits in. It appends to
+// stops the index of each . ! or ? outside the quotes, where sentences may
+// end: sentences then looks at those, not at every token again.
+func tokenize(text string, p0, p1 int, qs []qspan, out []tok, stops []int32) ([]tok, []int32) {
 	qi := 0 // next quote whose open mark is ahead
 	cur := int32(-1)
 	curEnd := -1
@@ -253,6 +255,9 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 				i = j
 				continue
 			}
+			if (c == '.' || c == '!' || c == '?') && cur < 0 {
+				stops = append(stops, int32(len(out)))
+			}
 			out = append(out, tok{s: i, e: i + 1, kind: tPunct, q: cur})
 			i++
 			continue
@@ -271,7 +276,7 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 		out = append(out, tok{s: i, e: i + n, kind: tPunct, q: cur})
 		i += n
 	}
-	return out
+	return out, stops
 }
 
 // isWordByte: an ASCII letter or digit, from a table rather than three
@@ -363,20 +368,19 @@ func isWordStart(text string, i, p1 int) bool {
 // sentences splits the tokens into sentences: after . ! ? (and any closing
 // marks or brackets after them) when the next token starts a sentence. Quotes
 // are not split, so a quote and its attribution stay in one sentence; a period
-// after an abbreviation or an initial does not end a sentence. quoted is
-// false when the paragraph has no quotation (so no closing mark to split
-// after, see splitAfterQuotes).
-func sentences(text string, toks []tok, out [][2]int, quoted bool) [][2]int {
+// after an abbreviation or an initial does not end a sentence. stops lists
+// the tokens . ! ? outside quotes, in order (tokenize). quoted is false when
+// the paragraph has no quotation (so no closing mark to split after, see
+// splitAfterQuotes).
+func sentences(text string, toks []tok, stops []int32, out [][2]int, quoted bool) [][2]int {
 	start := 0
-	for i := 0; i < len(toks); i++ {
+	for _, k := range stops {
+		i := int(k)
+		if i < start {
+			continue // among the closing marks of the sentence just ended
+		}
 		t := toks[i]
-		if t.kind != tPunct || t.q >= 0 {
-			continue
-		}
 		c := text[t.s]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
 		if c == '.' && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s && isAbbrev(text[toks[i-1].s:toks[i-1].e]) {
 			continue
 		}
@@ -389,7 +393,6 @@ func sentences(text string, toks []tok, out [][2]int, quoted bool) [][2]int {
 		}
 		out = append(out, [2]int{start, j})
 		start = j
-		i = j - 1
 	}
 	// closing a quote that ends in . ! ? also ends the sentence when a new
 	// one starts right after it

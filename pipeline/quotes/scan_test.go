@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -154,4 +155,44 @@ func checkIndexApostrophe(t *testing.T, s string) {
 	if got, want := indexApostrophe(s), strings.IndexAny(s, "'’"); got != want {
 		t.Fatalf("indexApostrophe(%q) = %d, IndexAny %d", s, got, want)
 	}
+}
+
+// plainSentences is sentences reading every token for its stops, as it did
+// before tokenize listed them.
+func plainSentences(text string, toks []tok, quoted bool) [][2]int {
+	var stops []int32
+	for i, t := range toks {
+		if c := text[t.s]; t.kind == tPunct && t.q < 0 && (c == '.' || c == '!' || c == '?') {
+			stops = append(stops, int32(i))
+		}
+	}
+	return sentences(text, toks, stops, nil, quoted)
+}
+
+// TestSentencesFromStops checks that the stops tokenize lists split every
+// paragraph of the test articles as looking at every token does, and that
+// paragraphs with several sentences and quotes are among them.
+func TestSentencesFromStops(t *testing.T) {
+	several, quoted := 0, 0
+	for _, a := range testArticles(t) {
+		for _, p := range a.Paragraphs {
+			qs := pairQuotes(a.Text, p.Start, p.End, nil)
+			toks, stops := tokenize(a.Text, p.Start, p.End, qs, nil, nil)
+			got := sentences(a.Text, toks, stops, nil, len(qs) > 0)
+			want := plainSentences(a.Text, toks, len(qs) > 0)
+			if !slices.Equal(got, want) {
+				t.Fatalf("article %q, paragraph %q: sentences %v, want %v", a.ID, a.Text[p.Start:p.End], got, want)
+			}
+			if len(got) > 1 {
+				several++
+				if len(qs) > 0 {
+					quoted++
+				}
+			}
+		}
+	}
+	if several == 0 || quoted == 0 {
+		t.Fatalf("%d paragraphs of several sentences, %d of them quoted", several, quoted)
+	}
+	t.Logf("%d paragraphs of several sentences, %d of them quoted", several, quoted)
 }
