@@ -1080,7 +1080,7 @@ func (x *run) pushLastName(ss, se int) {
 		// "in South Carolina", "from the Pentagon": places and bodies
 		// (but "in Barack Obama’s speech", "of Lund's remarks": a name
 		// owning something said is a person, whatever the preposition)
-		if (!x.inSet(s-1, cPlacePrep) || x.possessive(k) && x.ownsWords(k+1)) && !x.placeOrDay(s, k+1) && x.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
+		if (!x.inSet(s-1, cPlacePrep) || x.possessive(k) && x.ownsWords(k+1)) && !x.placeOrDay(s, k+1) && !x.modifier(s, k+1) && x.personLike(x.text[x.toks[s].s:x.toks[k].e]) {
 			found[n] = [2]int{s, k + 1}
 			n++
 		}
@@ -1090,6 +1090,22 @@ func (x *run) pushLastName(ss, se int) {
 		n--
 		x.push(x.mention(found[n][0], found[n][1]))
 	}
+}
+
+// modifier: the capitalised words s..e stand between "the" and a
+// lower-case noun, so they qualify it and name no one a pronoun could mean:
+// "the Premiership table", "the Clinton campaign" (not "the Kremlin said",
+// "the Rev. Smith has").
+func (x *run) modifier(s, e int) bool {
+	if !x.is(s-1, "the") || e >= len(x.toks) {
+		return false
+	}
+	t := x.toks[e]
+	if t.kind != tWord || t.cap || t.q >= 0 || x.inSet(e, cBetween|cIrregularPast|cNpStop) || x.cueAtKind(e) != 0 {
+		return false
+	}
+	w := x.text[t.s:t.e]
+	return !strings.HasSuffix(w, "ed")
 }
 
 // ownsWords: token i is a noun for something a person said or wrote
@@ -1237,6 +1253,15 @@ func definite(m string) bool {
 	return last != "" && !isUpper(last[0])
 }
 
+// pluralPeople: m is a lone plural noun for people ("Critics say …",
+// "Analysts"), which "he" or "she" cannot mean.
+func pluralPeople(m string) bool {
+	if len(m) < 4 || strings.IndexByte(m, ' ') >= 0 || !strings.HasSuffix(m, "s") || strings.HasSuffix(m, "ss") {
+		return false
+	}
+	return personNouns[strings.ToLower(m[:len(m)-1])]
+}
+
 // latestPerson is the latest person candidate not known to be of the other
 // gender (female 1, male -1). Gender is looked up now rather than when the
 // candidate was pushed, so what the text said in between counts.
@@ -1248,7 +1273,7 @@ func definite(m string) bool {
 func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
 	x.settle()
 	for i, c := range x.cands {
-		if c.m.Text != "" && c.person && x.gender(c.m) != -g && !x.namedBy(c.m, stmts, sp) {
+		if c.m.Text != "" && c.person && x.gender(c.m) != -g && !pluralPeople(c.m.Text) && !x.namedBy(c.m, stmts, sp) {
 			if definite(c.m.Text) {
 				// "the Texas senator", "the candidate": news writing refers
 				// back to someone already named with a definite
