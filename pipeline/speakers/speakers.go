@@ -167,13 +167,15 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	// a mention met before adds nothing to names or full: it is split once
 	var seenBuf [32]string
 	seen := seenBuf[:0]
+	// full names of speakers with the title before them, in article order
+	var spokenTitles [][2]string
 	for _, q := range qs {
 		for _, m := range [2]string{q.Speaker.Text, q.Antecedent.Text} {
 			if !r.everyMention && slices.Contains(seen, m) {
 				continue
 			}
 			seen = append(seen, m)
-			name, _ := memo.splitName(r, m)
+			name, title := memo.splitName(r, m)
 			names = append(names, name)
 			if strings.Count(name, " ") >= 1 && isName(name) {
 				if full == nil {
@@ -182,6 +184,9 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				s := lastWord(name)
 				if prev, ok := full[s]; !ok || len(name) > len(prev) {
 					full[s] = name
+				}
+				if t := spokenTitle(title); t != "" && !courtesy(t) && !articleOnly(t) {
+					spokenTitles = append(spokenTitles, [2]string{name, t})
 				}
 			}
 		}
@@ -222,9 +227,24 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			}
 		}
 		if ap := withoutAge(q.Appositive); sp.Role == "" && ap != "" && describesPerson(ap) {
-			sp.Role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(ap, "the "), "a "), "an "))
+			sp.Role = withoutArticle(ap)
 			if sp.Affiliation == "" {
 				sp.Affiliation = r.titleSide(q.Appositive)
+			}
+		}
+		if sp.Role == "" && sp.Kind == "" {
+			// the title a speaker's full mention gave ("Kremlin spokesman
+			// Dmitry Volkov told reporters …") is the role of the later
+			// mentions that name the same person ("“…,” Volkov said"), when
+			// their own sentence gives none
+			for _, nt := range spokenTitles {
+				if nt[0] == sp.Name {
+					sp.Role = possessor(nt[1])
+					if sp.Affiliation == "" {
+						sp.Affiliation = r.titleSide(nt[1])
+					}
+					break
+				}
 			}
 		}
 		sp.Mention = m
@@ -410,6 +430,42 @@ func (r *Resolver) nameBefore(memo *splits, text string, k int, sur string) (str
 		return name, title, true
 	}
 	return "", "", false
+}
+
+// withoutArticle: a role without the article opening its description,
+// also capitalised where the description opens the sentence ("A spokesman
+// for the European Commission, Pieter de Groot, said").
+func withoutArticle(ap string) string {
+	for _, a := range [...]string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		if r, ok := strings.CutPrefix(ap, a); ok {
+			return strings.TrimSpace(r)
+		}
+	}
+	return strings.TrimSpace(ap)
+}
+
+// spokenTitle: the title of a speaker's full mention as the role of the
+// surname's later mentions, without a sentence opener ("And Sen."); "" for
+// a title cut off inside a phrase ("A representative for the Ivanka Trump
+// brand") or one that names another person ("Mr. Rubio and Senator").
+func spokenTitle(title string) string {
+	if w, rest, ok := strings.Cut(title, " "); ok && sentenceOpeners[strings.ToLower(w)] {
+		title = rest
+	}
+	last := strings.ToLower(lastWord(title))
+	if forSomeone(title) || determiners[last] || last == "and" || last == "or" || last == "by" {
+		return ""
+	}
+	for rest := title; ; {
+		_, after, ok := strings.Cut(rest, " and ")
+		if !ok {
+			return title
+		}
+		if upperWord(after) {
+			return "" // "Mr. Rubio and Senator Ted Cruz": two people
+		}
+		rest = after
+	}
 }
 
 // sentenceOpeners link a sentence to the one before; capitalised only where
@@ -639,8 +695,8 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	// title ends a described source; its capitalised words are no name
 	titled := strings.HasSuffix(mention, "”") || strings.HasSuffix(mention, `"`)
 	if name != "" && isName(name) && !forSomeone(title) && !about && !titled {
-		if !strings.Contains(name, " ") {
-			if f, ok := full[lastWord(name)]; ok {
+		if surnameOnly(name) {
+			if f, ok := full[lastWord(name)]; ok && strings.HasSuffix(f, name) {
 				name = f
 				if i, ok := index(r.byName, f); ok {
 					return r.fromActor(r.actors[i], at)
@@ -1060,9 +1116,13 @@ func splitTitle(m string) (name, title string) {
 	if i > 0 && i < n && isNumber(word(i-1)) {
 		i--
 	}
-	// keep particles and "al-" inside names: "Bashar al-Assad"
+	// keep particles and "al-" inside names, and the given names before
+	// them: "Bashar al-Assad", "Pieter de Groot", "Ursula von der Leyen"
 	for i > 0 && i < n && isParticle(word(i-1)) {
 		i--
+		for i > 0 && upperWord(word(i-1)) && !isTitleWord(word(i-1)) {
+			i--
+		}
 	}
 	// capitalised words after "for" name what the title serves, not a
 	// person: "MP for Witney", "the Tory MP for Sleaford and North Hykeham"
@@ -1103,6 +1163,22 @@ func isAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// surnameOnly: a single word, or a surname with its particles ("de Groot",
+// "von der Leyen"), as news copy names someone after the full name.
+func surnameOnly(name string) bool {
+	rest := name
+	for {
+		w, after, ok := strings.Cut(rest, " ")
+		if !ok {
+			return true
+		}
+		if !isParticle(w) {
+			return false
+		}
+		rest = after
+	}
 }
 
 func isParticle(w string) bool {

@@ -283,3 +283,40 @@ func TestTitleWordsThatAreNoTitle(t *testing.T) {
 	qs, got := resolveMentions(t, text, "Fairford Coach Action", "The MP for Sittingbourne and Sheppey", "The Salford MP", "Julie Bishop")
 	wantNames(t, qs, got, "Fairford Coach Action", "The MP for Sittingbourne and Sheppey", "The Salford MP", "Julie Bishop")
 }
+
+// Names with particles ("Pieter de Groot", "Ursula von der Leyen") keep
+// their given names, and the surname with its particles names the same
+// person later; the title of a speaker's full mention is the role of the
+// surname's later mentions, unless it names someone else too ("Mr. Lund and
+// Senator Tom Vik"); a description opening the sentence gives its role
+// without the capitalised article.
+func TestParticlesAndRolesOfLaterMentions(t *testing.T) {
+	text := "Kremlin spokesman Dmitry Volkov told reporters little. Commission President Ursula von der Leyen and the lawyer Pieter de Groot spoke. Mr. Lund and Senator Tom Vik left.\n\n" +
+		"Later de Groot said more, von der Leyen said less, Vik said nothing and Volkov said it all. A harbour official, Jon Lie, agreed."
+	qs, got := resolveMentions(t, text, "Kremlin spokesman Dmitry Volkov", "Commission President Ursula von der Leyen", "lawyer Pieter de Groot", "Mr. Lund and Senator Tom Vik",
+		"de Groot", "von der Leyen", "Vik said", "Volkov said", "Jon Lie")
+	qs[6].Speaker.Text, qs[7].Speaker.Text = "Vik", "Volkov"
+	qs[8].Appositive = "A harbour official"
+	got = speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
+	wantNames(t, qs, got, "Dmitry Volkov", "Ursula von der Leyen", "Pieter de Groot", "Tom Vik", "Pieter de Groot", "Ursula von der Leyen", "Tom Vik", "Dmitry Volkov", "Jon Lie")
+	for i, role := range []string{"Kremlin spokesman", "Commission President", "lawyer", "", "lawyer", "Commission President", "", "Kremlin spokesman", "harbour official"} {
+		if i == 3 {
+			continue // the full mention's own title is what splitting gives
+		}
+		if got[i].Role != role {
+			t.Errorf("%q: role %q, want %q", qs[i].Speaker.Text, got[i].Role, role)
+		}
+	}
+	if got[7].Affiliation != "russia" {
+		t.Errorf("Volkov: side %q, want russia (from the Kremlin spokesman's title)", got[7].Affiliation)
+	}
+}
+
+func mustLexicon(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
