@@ -579,6 +579,7 @@ func (x *run) mention(i, j int) Mention {
 	if i >= j {
 		return Mention{}
 	}
+	i = x.pastOpenerBeforeTitle(i, j)
 	sp := x.span(i, j)
 	if j == i+1 && x.inSet(i, cSubjectPronoun) {
 		// "he's", "she'd": the pronoun without the verb run in
@@ -587,6 +588,53 @@ func (x *run) mention(i, j int) Mention {
 		}
 	}
 	return Mention{Text: x.text[sp.Start:sp.End], Span: sp}
+}
+
+// pastOpenerBeforeTitle is where a mention starts when a phrase opens the
+// sentence without a comma before a courtesy title: "During the interview
+// Mr Blair said", "Launching the initiative Mr Clarke said" are Mr Blair's
+// and Mr Clarke's words. The phrase must end in a lower-case word that is
+// no preposition, person noun or participle: "a spokesman for Mr Blair",
+// "Labour spokesman Mr Kemp", "A lawyer representing Mr Wass" and "Lord
+// Justice Rix and Mr Justice Forbes" keep their words.
+func (x *run) pastOpenerBeforeTitle(i, j int) int {
+	if j-i < 3 || !x.toks[i].cap || x.inSet(i, cDeterminer) {
+		return i
+	}
+	for k := i + 2; k+1 < j; k++ {
+		t := x.toks[k]
+		if t.kind != tWord || !courtesyTitle(x.text[t.s:t.e]) {
+			continue
+		}
+		n := k + 1
+		if x.punct(n, ".") {
+			n++
+		}
+		p := x.toks[k-1]
+		if n < j && x.toks[n].kind == tWord && x.toks[n].cap && p.kind == tWord && !p.cap &&
+			!x.inSet(k-1, cPlacePrep|cNounPrep|cDeterminer|cJoiner|cPersonNoun) && !qualified(x.text[p.s:p.e]) &&
+			!strings.HasSuffix(x.text[p.s:p.e], "ing") && !x.is(k-1, "for") && !x.is(k-1, "of") && !x.is(k-1, "and") && !x.is(k-1, "or") &&
+			x.phrase(i, k) {
+			return k
+		}
+		return i
+	}
+	return i
+}
+
+// phrase: tokens i..k read as a phrase, not a title ("Chief constable",
+// "Qantas boss"): an article or preposition in it, or a participle
+// opening it ("Speaking to …", "Leaving …").
+func (x *run) phrase(i, k int) bool {
+	if t := x.toks[i]; strings.HasSuffix(x.text[t.s:t.e], "ing") {
+		return true
+	}
+	for m := i; m < k; m++ {
+		if x.inSet(m, cDeterminer|cPlacePrep|cNounPrep) || x.is(m, "during") || x.is(m, "after") {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *run) cueText(i, j int) string {

@@ -402,6 +402,30 @@ func TestModifierIsNoAntecedent(t *testing.T) {
 	}
 }
 
+// TestOpenerBeforeCourtesyTitle: a phrase opening the sentence without a
+// comma is no part of the speaker's mention (British style: "During the
+// interview Mr Lund said"), but a title or a description before the
+// courtesy title is.
+func TestOpenerBeforeCourtesyTitle(t *testing.T) {
+	ex, _ := stages(t)
+	for text, want := range map[string]string{
+		"During the interview Mr Lund said the ferries would sail on Monday.":        "Mr Lund",
+		"Speaking to the harbour board Mrs Vik said the fares would rise in June.":   "Mrs Vik",
+		"Port spokesman Mr Aas said the quay would reopen on Friday.":                "Port spokesman Mr Aas",
+		"A lawyer representing Mr Berg said the case against him was weak.":          "A lawyer representing Mr Berg",
+		"The lawyer for Mr Berg said the case against him would collapse in a week.": "The lawyer for Mr Berg",
+	} {
+		a, err := article.ParseText("t", "t", "Title: t\n\n"+text+"\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs := ex.Extract(&a)
+		if len(qs) != 1 || qs[0].Speaker.Text != want {
+			t.Errorf("%s: got %+v, want one statement by %q", text, qs, want)
+		}
+	}
+}
+
 // TestWireConventions: attributions as wire services and diplomatic
 // reporting write them (testdata/wire.txt, written for this test).
 func TestWireConventions(t *testing.T) {
