@@ -17,6 +17,12 @@ import (
 // apart) it takes 11% off the whole run's CPU (2.72 → 2.43 CPU-s) for a
 // dataset 9% larger (34 → 37 MB); at the default level the compression was
 // a fifth of the run.
+//
+// Literals are Huffman-coded even in a block where no match was found:
+// the encoder would store such a block raw, and the hex digests
+// (quote_id, content_sha256) find no matches but take 4 bits a character
+// coded, half their size. The dataset is 7% smaller (38.2 → 35.6 MB for
+// 50 MB of text) for no measurable CPU.
 type pageCodec struct {
 	encoders sync.Pool
 	decoder  pqzstd.Codec
@@ -40,6 +46,7 @@ func (c *pageCodec) Encode(dst, src []byte) ([]byte, error) {
 			zstd.WithWindowSize(pageWindow),
 			zstd.WithZeroFrames(true),
 			zstd.WithEncoderCRC(false),
+			zstd.WithAllLitEntropyCompression(true),
 		)
 		if err != nil {
 			return dst, err
