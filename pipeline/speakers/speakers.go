@@ -538,7 +538,11 @@ var (
 	narrationOpeners = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true,
 		"when": true, "where": true, "while": true, "as": true, "after": true, "before": true, "during": true,
 		"in": true, "on": true, "of": true, "from": true, "later": true, "then": true, "again": true, "also": true, "once": true,
-		"shortly": true, "just": true, "soon": true, "moments": true, "minutes": true, "hours": true, "days": true}
+		"shortly": true, "just": true, "soon": true, "moments": true, "minutes": true, "hours": true, "days": true,
+		// sentence adverbs set off by commas: "Analysts, however, said"
+		"however": true, "meanwhile": true, "though": true, "too": true, "instead": true, "therefore": true,
+		"nevertheless": true, "nonetheless": true, "moreover": true, "furthermore": true, "indeed": true,
+		"likewise": true, "similarly": true, "meantime": true, "too,": true}
 	// "managing director", "leading plaintiff": a participle that opens a title
 	titleParticiples = map[string]bool{"managing": true, "leading": true, "acting": true, "presiding": true,
 		"ranking": true, "founding": true, "visiting": true, "outgoing": true, "incoming": true, "reigning": true,

@@ -117,6 +117,8 @@ func TestAppositiveRoleDescribesPerson(t *testing.T) {
 		{"30, of Tromsø", ""},
 		{"an economist at Nordbank", "economist at Nordbank"},
 		{"shortly after signing the deal", ""},
+		{"however", ""},   // "Analysts, however, said"
+		{"meanwhile", ""}, // "Volkswagen, meanwhile, said"
 	} {
 		qs := []quotes.Quote{{Kind: quotes.Direct, Speaker: quotes.Mention{Text: "Kari Moen"}, Appositive: c.ap}}
 		if got := speakers.New(lx).Resolve(&a, qs)[0].Role; got != c.role {
