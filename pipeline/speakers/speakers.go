@@ -339,6 +339,9 @@ func (r *Resolver) namesInText(memo *splits, text string, names []string, full m
 			}
 			name, t, ok := r.nameBefore(memo, text, k, sur)
 			if !ok {
+				name, ok = r.nameAfter(text, k, sur)
+			}
+			if !ok {
 				if g := otherGiven(text, k); g != "" && other == "" {
 					other = g
 				}
@@ -426,10 +429,72 @@ func (r *Resolver) nameBefore(memo *splits, text string, k int, sur string) (str
 	if title == "" && first == "will" && startsQuestion(text, start, k+len(sur)) {
 		return "", "", false // "Will Sanders endorse her?": the auxiliary, not a given name
 	}
-	if _, ok := r.given[first]; ok || title != "" || r.titleBefore(text, start) {
+	if _, ok := r.given[first]; ok || title != "" || r.titleBefore(text, start) || setOffAfterNoun(text, start, k+len(sur)) {
 		return name, title, true
 	}
 	return "", "", false
+}
+
+// setOffAfterNoun: the name text[start:end] is set off by commas right
+// after a lower-case noun, as a description's apposition: "his Turkish
+// counterpart, Kemal Aydin, said". The name is a person's whatever the
+// given name, which the name lists may not know.
+func setOffAfterNoun(text string, start, end int) bool {
+	if start < 3 || end >= len(text) || text[end] != ',' || text[start-2:start] != ", " {
+		return false
+	}
+	c := text[start-3]
+	return c >= 'a' && c <= 'z'
+}
+
+// nameAfter reads a name written family name first, as Chinese and Korean
+// names are ("Foreign Ministry spokeswoman Lin Xiaoyan", "Foreign Minister
+// Zhou Weiming"), for the lone family name at text[k:]: a title word right
+// before it and one capitalised word after it that is no known given name,
+// title, day or month, the name ending there. It returns the full name.
+func (r *Resolver) nameAfter(text string, k int, sur string) (string, bool) {
+	// (a head of a title, not a word that qualifies one: "the former
+	// Soviet Republic" names no one)
+	if !r.titleBefore(text, k) || titleModifiers[strings.ToLower(lastWord(strings.TrimRight(text[:k], " ")))] {
+		return "", false
+	}
+	i := k + len(sur)
+	if i+1 >= len(text) || text[i] != ' ' {
+		return "", false
+	}
+	j := i + 1
+	for j < len(text) && (isNameByte(text[j]) || text[j] >= utf8.RuneSelf) {
+		j++
+	}
+	w := text[i+1 : j]
+	if len(w) < 2 || !upperWord(w) || isTitleWord(w) || isAcronym(w) || monthOrDay(w) {
+		return "", false
+	}
+	if _, known := r.given[strings.ToLower(w)]; known {
+		return "", false // "Secretary Kerry John …": another name's given name
+	}
+	// the name ends after that word: punctuation or a lower-case word
+	if j+1 < len(text) && text[j] == ' ' && (upperWord(text[j+1:]) || text[j+1] >= utf8.RuneSelf) {
+		return "", false
+	}
+	return text[k:j], true
+}
+
+// titleModifiers are title words that qualify the office after them and
+// never head a title of their own.
+var titleModifiers = map[string]bool{"former": true, "vice": true, "deputy": true, "foreign": true, "defense": true, "state": true,
+	"press": true, "house": true, "senate": true, "majority": true, "minority": true, "white": true, "democratic": true,
+	"republican": true, "gop": true, "u.s.": true, "us": true, "russian": true, "american": true, "prime": true, "campaign": true}
+
+// monthOrDay: a capitalised word naming a month or a day of the week.
+func monthOrDay(w string) bool {
+	switch w {
+	case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
+		return true
+	}
+	return false
 }
 
 // withoutArticle: a role without the article opening its description,
@@ -700,7 +765,7 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	titled := strings.HasSuffix(mention, "”") || strings.HasSuffix(mention, `"`)
 	if name != "" && isName(name) && !forSomeone(title) && !about && !titled {
 		if surnameOnly(name) {
-			if f, ok := full[lastWord(name)]; ok && strings.HasSuffix(f, name) {
+			if f, ok := full[lastWord(name)]; ok && (strings.HasSuffix(f, name) || strings.HasPrefix(f, name+" ")) {
 				name = f
 				if i, ok := index(r.byName, f); ok {
 					return r.fromActor(r.actors[i], at)

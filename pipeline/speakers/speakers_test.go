@@ -322,3 +322,18 @@ func mustLexicon(t *testing.T) *lexicon.Lexicon {
 	}
 	return lx
 }
+
+// A family name written first ("Foreign Ministry spokeswoman Lin Xiaoyan"
+// … "Lin said") names the full name after a title; a name set off after a
+// lower-case noun ("his Turkish counterpart, Kemal Aydin,") is a person's
+// whatever its given name; "the former Soviet Republic" names no one.
+func TestFamilyNameFirstAndSetOffNames(t *testing.T) {
+	text := "Foreign Ministry spokeswoman Lin Xiaoyan spoke on Friday. Foreign Minister Zhou Weiming met Helen Marsh, and his Turkish counterpart, Kemal Aydin, met Orlov. " +
+		"Ships sail to the former Soviet Republic. Later Lin said no, Zhou said yes, Aydin said maybe and Soviet said nothing."
+	qs, got := resolveMentions(t, text, "Lin said", "Zhou said", "Aydin said", "Soviet said")
+	for i, m := range []string{"Lin", "Zhou", "Aydin", "Soviet"} {
+		qs[i].Speaker.Text = m
+	}
+	got = speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
+	wantNames(t, qs, got, "Lin Xiaoyan", "Zhou Weiming", "Kemal Aydin", "Soviet")
+}
