@@ -1053,6 +1053,31 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 // Dahl" are Paul Flynn of Labour and Ingrid Dahl of Norway. (Not "Moody's
 // Investors Service" or "the Women's March": no given name follows.)
 func (r *Resolver) splitName(m string) (name, title string) {
+	name, title = r.splitTitled(m)
+	before, ok := strings.CutSuffix(title, " and")
+	if !ok {
+		before, ok = strings.CutSuffix(title, " &")
+	}
+	if !ok {
+		return name, title
+	}
+	// "The Securities and Exchange Commission", "Nokia and Microsoft",
+	// "Princes William and Harry": capitalised words on both sides of
+	// "and" are one name, or those named speaking together
+	for w := range strings.FieldsSeq(before) {
+		if !upperWord(w) && w != "the" && w != "of" && w != "&" {
+			return name, "" // "a late Steven Gerrard strike and Benitez": the name, no role
+		}
+	}
+	first, _, _ := strings.Cut(name, " ")
+	if _, given := r.given[strings.ToLower(first)]; given && strings.Contains(name, " ") {
+		return name, "" // "Jonathan Wolpaw and Dennis McFarlane": the last person named
+	}
+	return title + " " + name, ""
+}
+
+// splitTitled is splitName before a title ending in "and" is read.
+func (r *Resolver) splitTitled(m string) (name, title string) {
 	name, title = splitTitle(m)
 	name, title = r.officeAfterOf(name, title)
 	for {

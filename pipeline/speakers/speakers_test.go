@@ -337,3 +337,17 @@ func TestFamilyNameFirstAndSetOffNames(t *testing.T) {
 	got = speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
 	wantNames(t, qs, got, "Lin Xiaoyan", "Zhou Weiming", "Kemal Aydin", "Soviet")
 }
+
+// Capitalised words joined by "and" are one name or bodies speaking
+// together, never a name with the first half as its role; two people named
+// together give the last, with no role; a wrong mention keeps its name.
+func TestNamesJoinedByAnd(t *testing.T) {
+	text := "The Securities and Exchange Commission spoke. Nordfrakt and Vestlink spoke. Kari Moen and Anders Lund spoke. A late Moen strike and Lund spoke."
+	qs, got := resolveMentions(t, text, "The Securities and Exchange Commission", "Nordfrakt and Vestlink", "Kari Moen and Anders Lund", "a late Moen strike and Lund")
+	wantNames(t, qs, got, "The Securities and Exchange Commission", "Nordfrakt and Vestlink", "Anders Lund", "Anders Lund")
+	for _, s := range got {
+		if s.Role != "" {
+			t.Errorf("%s: role %q, want none", s.Name, s.Role)
+		}
+	}
+}
