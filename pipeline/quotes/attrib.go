@@ -13,7 +13,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.curPara = pi
 	x.lastSubj, x.lastSubjSent = Mention{}, -1
 	x.qs = pairQuotesIn(x.text, p.Start, p.End, x.qs[:0], x.nextOpensQuote)
-	x.toks, x.stops = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0], x.stops[:0])
+	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
 	x.learnGivenNames()
 	x.sens = sentences(x.text, x.toks, x.stops, x.sens[:0], len(x.qs) > 0)

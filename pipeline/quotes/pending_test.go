@@ -215,7 +215,7 @@ func TestMayOpenWithQuote(t *testing.T) {
 	for _, a := range testArticles(t) {
 		for _, p := range a.Paragraphs {
 			qs := pairQuotes(a.Text, p.Start, p.End, nil)
-			toks, _ := tokenize(a.Text, p.Start, p.End, qs, nil, nil)
+			toks := tokenize(a.Text, p.Start, p.End, qs, nil)
 			may := mayOpenWithQuote(a.Text, p)
 			if len(toks) > 0 && toks[0].kind == tOpen {
 				opening++

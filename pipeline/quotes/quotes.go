@@ -348,7 +348,7 @@ type run struct {
 	e        *Extractor
 	text     string
 	toks     []tok
-	stops    []int32 // the tokens . ! ? outside quotes (tokenize)
+	stops    []int32 // the tokens . ! ? outside quotes (classify)
 	qs       []qspan
 	sens     [][2]int
 	subjects []subjectMemo // by sentence, during antecedents
@@ -410,7 +410,8 @@ func (x *run) inSet(i int, c wordClass) bool {
 }
 
 // classify looks every word of the paragraph up once: its closed classes
-// and the cues that start with it.
+// and the cues that start with it. It also lists the stops, the tokens
+// . ! ? outside quotes.
 func (x *run) classify() {
 	// running counts of the words of 4 letters or more, and of the
 	// capitalised ones among them, for headline
@@ -424,9 +425,16 @@ func (x *run) classify() {
 	long, caps := int32(0), int32(0)
 	x.gendered = false
 	x.gstarts = x.gstarts[:0]
+	x.stops = x.stops[:0]
 	for i := range x.toks {
 		t := &x.toks[i]
-		if t.kind == tWord {
+		if t.kind != tWord {
+			// where sentences may end, which sentences then reads
+			// instead of every token again
+			if c := x.text[t.s]; t.kind == tPunct && t.q < 0 && (c == '.' || c == '!' || c == '?') {
+				x.stops = append(x.stops, int32(i))
+			}
+		} else {
 			// (a word the table lacks gets the zero entry: no branch on
 			// whether it was found, which half the words are)
 			v, _ := x.e.words.getAt(x.text, t.s, t.e, x.buf[:])

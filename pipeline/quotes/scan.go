@@ -210,10 +210,8 @@ func prevRune(text string, lo, i int) rune {
 func isOpenBracket(r rune) bool { return r == '(' || r == '[' || r == '{' }
 
 // tokenize splits text[p0:p1] into words and punctuation, marking quotation
-// marks that belong to qs and which quote each token sits in. It appends to
-// stops the index of each . ! or ? outside the quotes, where sentences may
-// end: sentences then looks at those, not at every token again.
-func tokenize(text string, p0, p1 int, qs []qspan, out []tok, stops []int32) ([]tok, []int32) {
+// marks that belong to qs and which quote each token sits in.
+func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 	qi := 0 // next quote whose open mark is ahead
 	cur := int32(-1)
 	curEnd := -1
@@ -255,9 +253,6 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok, stops []int32) ([]
 				i = j
 				continue
 			}
-			if (c == '.' || c == '!' || c == '?') && cur < 0 {
-				stops = append(stops, int32(len(out)))
-			}
 			out = append(out, tok{s: i, e: i + 1, kind: tPunct, q: cur})
 			i++
 			continue
@@ -276,7 +271,7 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok, stops []int32) ([]
 		out = append(out, tok{s: i, e: i + n, kind: tPunct, q: cur})
 		i += n
 	}
-	return out, stops
+	return out
 }
 
 // isWordByte: an ASCII letter or digit, from a table rather than three
@@ -369,7 +364,7 @@ func isWordStart(text string, i, p1 int) bool {
 // marks or brackets after them) when the next token starts a sentence. Quotes
 // are not split, so a quote and its attribution stay in one sentence; a period
 // after an abbreviation or an initial does not end a sentence. stops lists
-// the tokens . ! ? outside quotes, in order (tokenize). quoted is false when
+// the tokens . ! ? outside quotes, in order (classify). quoted is false when
 // the paragraph has no quotation (so no closing mark to split after, see
 // splitAfterQuotes).
 func sentences(text string, toks []tok, stops []int32, out [][2]int, quoted bool) [][2]int {

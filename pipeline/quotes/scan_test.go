@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/lexicon"
 )
 
 // nextMarkByte finds the same byte as a plain loop, wherever the mark sits
@@ -158,7 +160,7 @@ func checkIndexApostrophe(t *testing.T, s string) {
 }
 
 // plainSentences is sentences reading every token for its stops, as it did
-// before tokenize listed them.
+// before classify listed them.
 func plainSentences(text string, toks []tok, quoted bool) [][2]int {
 	var stops []int32
 	for i, t := range toks {
@@ -169,23 +171,30 @@ func plainSentences(text string, toks []tok, quoted bool) [][2]int {
 	return sentences(text, toks, stops, nil, quoted)
 }
 
-// TestSentencesFromStops checks that the stops tokenize lists split every
+// TestSentencesFromStops checks that the stops classify lists split every
 // paragraph of the test articles as looking at every token does, and that
 // paragraphs with several sentences and quotes are among them.
 func TestSentencesFromStops(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(lx)
 	several, quoted := 0, 0
 	for _, a := range testArticles(t) {
 		for _, p := range a.Paragraphs {
-			qs := pairQuotes(a.Text, p.Start, p.End, nil)
-			toks, stops := tokenize(a.Text, p.Start, p.End, qs, nil, nil)
-			got := sentences(a.Text, toks, stops, nil, len(qs) > 0)
-			want := plainSentences(a.Text, toks, len(qs) > 0)
+			x := &run{e: e, text: a.Text}
+			x.qs = pairQuotes(a.Text, p.Start, p.End, nil)
+			x.toks = tokenize(a.Text, p.Start, p.End, x.qs, nil)
+			x.classify()
+			got := sentences(a.Text, x.toks, x.stops, nil, len(x.qs) > 0)
+			want := plainSentences(a.Text, x.toks, len(x.qs) > 0)
 			if !slices.Equal(got, want) {
 				t.Fatalf("article %q, paragraph %q: sentences %v, want %v", a.ID, a.Text[p.Start:p.End], got, want)
 			}
 			if len(got) > 1 {
 				several++
-				if len(qs) > 0 {
+				if len(x.qs) > 0 {
 					quoted++
 				}
 			}

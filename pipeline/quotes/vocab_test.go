@@ -109,7 +109,7 @@ func TestClassesAnswerLikeWordLists(t *testing.T) {
 		}
 		words = append(words, "said", "Obama", "the", "—")
 		x := &run{e: New(lx), text: strings.Join(words, " ")}
-		x.toks, _ = tokenize(x.text, 0, len(x.text), nil, nil, nil)
+		x.toks = tokenize(x.text, 0, len(x.text), nil, nil)
 		x.classify()
 		if len(x.toks) < len(words) {
 			t.Fatalf("%d tokens for %d words", len(x.toks), len(words))
