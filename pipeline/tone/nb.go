@@ -329,6 +329,9 @@ type nbTok struct {
 func (e *engine) nbFeatures(sc *scratch, text string) {
 	sc.nb = sc.nb[:0]
 	scope := false
+	// Every key lies in sc.lower: without "n’t" there, no key has it, and
+	// the test of each word (a call per token) is skipped.
+	curlyNt := bytes.Contains(sc.lower, curlyNtBytes)
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		off, key := nbKey(sc.lower[t.lo:t.hi])
@@ -343,7 +346,7 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 				scope = false
 			}
 			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, vec: vec, tok: int32(i), negated: scope})
-			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || hasCurlyNt(key) || string(key) == "nobody" {
+			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || curlyNt && hasCurlyNt(key) || string(key) == "nobody" {
 				scope = true
 			}
 		}
@@ -357,8 +360,10 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 // which the rules' "n't" test does not see). Most words have no byte
 // 0xE2, the apostrophe's first: it is looked for first.
 func hasCurlyNt(key []byte) bool {
-	return bytes.IndexByte(key, 0xE2) > 0 && bytes.Contains(key, []byte("n’t"))
+	return bytes.IndexByte(key, 0xE2) > 0 && bytes.Contains(key, curlyNtBytes)
 }
+
+var curlyNtBytes = []byte("n’t")
 
 // endsClauseAfter reports whether punctuation the tokenizer stripped off the
 // token (it ends at end) closes a clause.

@@ -155,6 +155,22 @@ func TestNegationScopeInModel(t *testing.T) {
 	}
 }
 
+// TestCurlyNegationScope: "n’t" with a curly apostrophe opens a negation's
+// scope as "n't" does, and a curly apostrophe elsewhere in the text opens
+// none.
+func TestCurlyNegationScope(t *testing.T) {
+	s := defaultScorer(t)
+	for text, want := range map[string]string{
+		"They don’t welcome the plan, officials said.":     "they don’t !welcome !the !plan officials said",
+		"The minister’s plan, officials said, is welcome.": "the minister’s plan officials said is welcome",
+		"It won’t work, and we’ll see.":                    "it won’t !work and we’ll see",
+	} {
+		if got := strings.Join(s.Features(text), " "); got != want {
+			t.Errorf("%q: features %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestModelRoundTrip(t *testing.T) {
 	m := NewModel()
 	s := defaultScorer(t)
