@@ -16,7 +16,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
 	x.learnGivenNames()
-	x.sens = sentences(x.text, x.toks, x.stops, x.sens[:0], len(x.qs) > 0)
+	x.sens = sentences(x.text, x.toks, x.stops, x.closes, x.sens[:0], len(x.qs) > 0)
 	first := len(out)
 	x.dashSignature(pi, out)
 

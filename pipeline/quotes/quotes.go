@@ -349,6 +349,7 @@ type run struct {
 	text     string
 	toks     []tok
 	stops    []int32 // the tokens . ! ? outside quotes (classify)
+	closes   []int32 // the closing marks' tokens (classify)
 	qs       []qspan
 	sens     [][2]int
 	subjects []subjectMemo // by sentence, during antecedents
@@ -411,7 +412,7 @@ func (x *run) inSet(i int, c wordClass) bool {
 
 // classify looks every word of the paragraph up once: its closed classes
 // and the cues that start with it. It also lists the stops, the tokens
-// . ! ? outside quotes.
+// . ! ? outside quotes, and the closing marks, for sentences.
 func (x *run) classify() {
 	// running counts of the words of 4 letters or more, and of the
 	// capitalised ones among them, for headline
@@ -425,7 +426,7 @@ func (x *run) classify() {
 	long, caps := int32(0), int32(0)
 	x.gendered = false
 	x.gstarts = x.gstarts[:0]
-	x.stops = x.stops[:0]
+	x.stops, x.closes = x.stops[:0], x.closes[:0]
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind != tWord {
@@ -433,6 +434,8 @@ func (x *run) classify() {
 			// instead of every token again
 			if c := x.text[t.s]; t.kind == tPunct && t.q < 0 && (c == '.' || c == '!' || c == '?') {
 				x.stops = append(x.stops, int32(i))
+			} else if t.kind == tClose {
+				x.closes = append(x.closes, int32(i))
 			}
 		} else {
 			// (a word the table lacks gets the zero entry: no branch on

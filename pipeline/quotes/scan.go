@@ -364,10 +364,10 @@ func isWordStart(text string, i, p1 int) bool {
 // marks or brackets after them) when the next token starts a sentence. Quotes
 // are not split, so a quote and its attribution stay in one sentence; a period
 // after an abbreviation or an initial does not end a sentence. stops lists
-// the tokens . ! ? outside quotes, in order (classify). quoted is false when
-// the paragraph has no quotation (so no closing mark to split after, see
-// splitAfterQuotes).
-func sentences(text string, toks []tok, stops []int32, out [][2]int, quoted bool) [][2]int {
+// the tokens . ! ? outside quotes, closes the closing marks, each in order
+// (classify). quoted is false when the paragraph has no quotation (so no
+// closing mark to split after, see splitAfterQuotes).
+func sentences(text string, toks []tok, stops, closes []int32, out [][2]int, quoted bool) [][2]int {
 	start := 0
 	for _, k := range stops {
 		i := int(k)
@@ -397,7 +397,7 @@ func sentences(text string, toks []tok, stops []int32, out [][2]int, quoted bool
 	if !quoted {
 		return out // no closing mark to split after (most paragraphs)
 	}
-	return splitAfterQuotes(text, toks, out)
+	return splitAfterQuotes(text, toks, closes, out)
 }
 
 // splitAfterQuotes ends a sentence after a closing mark preceded by . ? ! when
@@ -405,14 +405,20 @@ func sentences(text string, toks []tok, stops []int32, out [][2]int, quoted bool
 //
 // The sentences found are appended after ss in its own array and then moved
 // to its start, so that the run's sentence buffer is reused, not replaced,
-// for each paragraph.
-func splitAfterQuotes(text string, toks []tok, ss [][2]int) [][2]int {
+// for each paragraph. closes lists the closing marks' tokens in order: a
+// paragraph's quotes are few, its tokens many.
+func splitAfterQuotes(text string, toks []tok, closes []int32, ss [][2]int) [][2]int {
 	n := len(ss)
 	out := ss[n:]
+	next := 0 // the next closing mark in closes
 	for _, s := range ss[:n] {
 		start := s[0]
-		for i := s[0]; i < s[1]-1; i++ {
-			if toks[i].kind != tClose || i == 0 {
+		for next < len(closes) && int(closes[next]) < s[0] {
+			next++
+		}
+		for ; next < len(closes) && int(closes[next]) < s[1]-1; next++ {
+			i := int(closes[next])
+			if i == 0 {
 				continue
 			}
 			p := toks[i-1]

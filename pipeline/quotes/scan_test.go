@@ -159,35 +159,84 @@ func checkIndexApostrophe(t *testing.T, s string) {
 	}
 }
 
-// plainSentences is sentences reading every token for its stops, as it did
-// before classify listed them.
+// plainSentences is sentences as it was before classify listed the stops
+// and closing marks: every token read again, for both.
 func plainSentences(text string, toks []tok, quoted bool) [][2]int {
-	var stops []int32
-	for i, t := range toks {
-		if c := text[t.s]; t.kind == tPunct && t.q < 0 && (c == '.' || c == '!' || c == '?') {
-			stops = append(stops, int32(i))
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tPunct || t.q >= 0 {
+			continue
 		}
+		c := text[t.s]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if c == '.' && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s && isAbbrev(text[toks[i-1].s:toks[i-1].e]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].kind == tClose || toks[j].kind == tPunct && isCloser(text[toks[j].s:toks[j].e])) {
+			j++
+		}
+		if j < len(toks) && !startsSentence(text, toks[j]) {
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = j
+		i = j - 1
 	}
-	return sentences(text, toks, stops, nil, quoted)
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	if !quoted {
+		return out
+	}
+	var split [][2]int
+	for _, s := range out {
+		start := s[0]
+		for i := s[0]; i < s[1]-1; i++ {
+			if toks[i].kind != tClose || i == 0 {
+				continue
+			}
+			p := toks[i-1]
+			if p.kind != tPunct {
+				continue
+			}
+			c := text[p.s]
+			if c != '.' && c != '!' && c != '?' {
+				continue
+			}
+			n := toks[i+1]
+			if n.kind == tOpen || n.kind == tWord && n.cap && !isPronounCap(text[n.s:n.e]) {
+				split = append(split, [2]int{start, i + 1})
+				start = i + 1
+			}
+		}
+		split = append(split, [2]int{start, s[1]})
+	}
+	return split
 }
 
-// TestSentencesFromStops checks that the stops classify lists split every
-// paragraph of the test articles as looking at every token does, and that
-// paragraphs with several sentences and quotes are among them.
+// TestSentencesFromStops checks that the stops and closing marks classify
+// lists split every paragraph of the test articles as looking at every
+// token does, and that paragraphs with several sentences, quotes and
+// sentences split after a closing mark are among them.
 func TestSentencesFromStops(t *testing.T) {
 	lx, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := New(lx)
-	several, quoted := 0, 0
+	several, quoted, afterClose := 0, 0, 0
 	for _, a := range testArticles(t) {
 		for _, p := range a.Paragraphs {
 			x := &run{e: e, text: a.Text}
 			x.qs = pairQuotes(a.Text, p.Start, p.End, nil)
 			x.toks = tokenize(a.Text, p.Start, p.End, x.qs, nil)
 			x.classify()
-			got := sentences(a.Text, x.toks, x.stops, nil, len(x.qs) > 0)
+			got := sentences(a.Text, x.toks, x.stops, x.closes, nil, len(x.qs) > 0)
 			want := plainSentences(a.Text, x.toks, len(x.qs) > 0)
 			if !slices.Equal(got, want) {
 				t.Fatalf("article %q, paragraph %q: sentences %v, want %v", a.ID, a.Text[p.Start:p.End], got, want)
@@ -198,10 +247,15 @@ func TestSentencesFromStops(t *testing.T) {
 					quoted++
 				}
 			}
+			for _, s := range got[:max(0, len(got)-1)] {
+				if x.toks[s[1]-1].kind == tClose {
+					afterClose++
+				}
+			}
 		}
 	}
-	if several == 0 || quoted == 0 {
-		t.Fatalf("%d paragraphs of several sentences, %d of them quoted", several, quoted)
+	if several == 0 || quoted == 0 || afterClose == 0 {
+		t.Fatalf("%d paragraphs of several sentences, %d of them quoted, %d sentences end at a closing mark", several, quoted, afterClose)
 	}
-	t.Logf("%d paragraphs of several sentences, %d of them quoted", several, quoted)
+	t.Logf("%d paragraphs of several sentences, %d of them quoted, %d sentences end at a closing mark", several, quoted, afterClose)
 }
