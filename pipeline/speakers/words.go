@@ -1,9 +1,12 @@
 package speakers
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stance-news/stance/internal/swar"
 )
 
 // This file holds allocation-free forms of the string helpers name lookup
@@ -17,6 +20,22 @@ func fieldSpans(s string, buf [][2]int) [][2]int {
 	start := -1
 	for i := 0; i < len(s); {
 		c := s[i]
+		if start >= 0 && c > ' ' && c < utf8.RuneSelf {
+			// inside a word: its printable ASCII bytes eight at a time,
+			// up to the first byte that may be a space (a space, a
+			// control byte, the start of a non-ASCII character)
+			for i+8 <= len(s) {
+				if stop := spaceOrNonASCII(swar.Load8(s, i)); stop != 0 {
+					i += bits.TrailingZeros64(stop) >> 3
+					break
+				}
+				i += 8
+			}
+			if i >= len(s) {
+				break
+			}
+			c = s[i]
+		}
 		n, space := 1, asciiSpace(c)
 		if c >= utf8.RuneSelf {
 			var r rune
@@ -37,6 +56,12 @@ func fieldSpans(s string, buf [][2]int) [][2]int {
 		buf = append(buf, [2]int{start, len(s)})
 	}
 	return buf
+}
+
+// spaceOrNonASCII sets the high bit of each byte of x that is at most ' '
+// or not ASCII (no sum carries across bytes: see swar).
+func spaceOrNonASCII(x uint64) uint64 {
+	return (x | ^(x&^swar.Highs + (0x80-'!')*swar.Ones)) & swar.Highs
 }
 
 // joinSpans is strings.Join of the words sp[lo:hi] of s with single spaces:

@@ -11,7 +11,8 @@ import (
 func FuzzWordsAgree(f *testing.F) {
 	for _, s := range []string{"US Secretary of State Rex Tillerson", " the  Kremlin ", "THE White House", "the\tKremlin",
 		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter",
-		"organizing director Kendall Fells", "x\u2003y\u0085 z", "İt", "\u212a", "He", "Putin (“Vlad”), a:b;"} {
+		"organizing director Kendall Fells", "x\u2003y\u0085 z", "İt", "\u212a", "He", "Putin (“Vlad”), a:b;",
+		"Administration\x01officials said", "Secretary-General\u00a0António Guterres", "abcdefgh ijklmnop\tqrstuvwx\n", "12345678\x7f9 a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
