@@ -250,8 +250,91 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		sp.Mention = m
 		out[i] = sp
 	}
+	r.describedSpeakers(qs, out)
 	return out
 }
+
+// describedSpeakers gives a definite description of a person ("the prime
+// minister said", "the foreign minister") the speaker the article names with
+// that title ("Prime Minister Tony Blair", "Sergey Lavrov", Foreign
+// Minister of Russia), when exactly one speaker of the article holds it.
+// News writing names a person once and then refers back by office.
+func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
+	for i := range out {
+		if out[i].Kind != "source" {
+			continue
+		}
+		target := qs[i].Speaker.Text
+		if isPronoun(target) {
+			target = qs[i].Antecedent.Text
+		}
+		desc, ok := definiteOffice(target)
+		if !ok {
+			continue
+		}
+		found := -1
+		for j := range out {
+			o := &out[j]
+			if o.Name == "" || o.Role == "" || o.Kind == "source" || o.Kind == "institution" || o.Kind == "country" || o.Kind == "group" {
+				continue
+			}
+			if !holdsOffice(strings.ToLower(o.Role), desc) {
+				continue
+			}
+			if found >= 0 && out[found].Name != o.Name {
+				found = -2 // two people hold it: leave the description
+				break
+			}
+			found = j
+		}
+		if found >= 0 {
+			mention := out[i].Mention
+			out[i] = out[found]
+			out[i].Mention = mention
+		}
+	}
+}
+
+// definiteOffice: "the prime minister" → "prime minister"; only "the" and
+// lower-case words, at most four.
+func definiteOffice(m string) (string, bool) {
+	rest, ok := strings.CutPrefix(m, "the ")
+	if !ok {
+		rest, ok = strings.CutPrefix(m, "The ")
+	}
+	if !ok || rest == "" || strings.Count(rest, " ") > 3 || !offices[lastWord(rest)] {
+		return "", false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; !(c >= 'a' && c <= 'z' || c == ' ' || c == '-') {
+			return "", false
+		}
+	}
+	return rest, true
+}
+
+// holdsOffice: the lower-cased role is the office desc names ("prime
+// minister"; "us secretary of state" for "secretary of state"; "foreign
+// minister of russia" for "foreign minister").
+// A deputy or shadow of the office does not hold it: "shadow home
+// secretary" is not "the home secretary", nor "Deputy Mayor" "the mayor".
+func holdsOffice(role, desc string) bool {
+	if role == desc || strings.HasPrefix(role, desc+" of ") {
+		return true
+	}
+	before, ok := strings.CutSuffix(role, " "+desc)
+	return ok && !notTheOffice[lastWord(before)]
+}
+
+var notTheOffice = map[string]bool{"shadow": true, "deputy": true, "vice": true, "former": true, "ex": true,
+	"acting": true, "assistant": true, "under": true, "junior": true, "associate": true, "interim": true}
+
+// offices head the descriptions describedSpeakers reads: a person's office,
+// not a body ("the company", "the bank") nor a bare role ("the winner").
+var offices = map[string]bool{"president": true, "minister": true, "secretary": true, "chancellor": true,
+	"mayor": true, "judge": true, "governor": true, "senator": true, "ambassador": true, "envoy": true,
+	"premier": true, "leader": true, "chairman": true, "chairwoman": true, "commissioner": true,
+	"spokesman": true, "spokeswoman": true, "prosecutor": true, "king": true, "queen": true, "pope": true}
 
 // splits holds splitName's answers for one article. The speakers' mentions
 // are split to gather the article's names and again when each is looked up

@@ -351,3 +351,15 @@ func TestNamesJoinedByAnd(t *testing.T) {
 		}
 	}
 }
+
+// A definite description of an office ("the prime minister") is the one
+// speaker the article names with it; not a shadow or deputy of the office,
+// and not when two speakers hold it.
+func TestOfficeDescriptionNamesItsHolder(t *testing.T) {
+	text := "Prime Minister Kari Moen spoke. Shadow home secretary Anders Lund spoke. The prime minister spoke. The home secretary spoke."
+	qs, got := resolveMentions(t, text, "Prime Minister Kari Moen", "Shadow home secretary Anders Lund", "The prime minister", "The home secretary")
+	wantNames(t, qs, got, "Kari Moen", "Anders Lund", "Kari Moen", "The home secretary")
+	if got[2].Mention != "The prime minister" {
+		t.Errorf("mention %q, want the words written", got[2].Mention)
+	}
+}
