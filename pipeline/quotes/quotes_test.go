@@ -145,7 +145,7 @@ func TestConventions(t *testing.T) {
 		{"indirect", "the ministry of stalling to protect processors", "Industry groups"},     // X accused Y of …
 		{"indirect", "the treaty must cover all species", "Ana Kovač"},                        // X has said … (surname)
 		{"indirect", "Shares in the two largest processors fell on the news", "traders"},      // …, X said.
-		{"direct", "No herring, no deal.", "minister"},                                        // colon after a cue
+		{"direct", "No herring, no deal.", "Ana Kovač"},                                       // colon after a cue; "The minister" is the Fisheries Minister named before
 		{"indirect", "the government would publish its offer on Friday", "A senior official"}, // told reporters
 		{"indirect", "The talks resume on Monday", "ministry"},                                // after an unclosed mark
 	}
