@@ -1408,6 +1408,12 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 					k--
 					continue
 				}
+				// "a source familiar with the matter said": the wire's
+				// description of a source by what it knows goes on
+				if x.is(k, "with") && k < j && k-2 >= lo && x.is(k-1, "familiar") && x.toks[k-2].kind == tWord {
+					k -= 2
+					continue
+				}
 				// "a voice-over in the ad states", "a source in the
 				// administration said": a described source's place
 				if x.is(k, "in") && k < j && x.inSet(k+1, cDeterminer) && k-2 >= lo && x.toks[k-1].kind == tWord && !x.toks[k-1].cap && !x.inSet(k-1, cNpStop) && x.inSet(k-2, cDeterminer) {
@@ -1899,7 +1905,8 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 				continue
 			}
 			if x.inSet(k, cNpStop) {
-				if x.inSet(k, cNpInner) && k > i && k+1 < hi && x.toks[k+1].kind == tWord {
+				// ("said a source familiar with the matter")
+				if (x.inSet(k, cNpInner) || x.is(k, "with") && x.is(k-1, "familiar")) && k > i && k+1 < hi && x.toks[k+1].kind == tWord {
 					k++
 					continue
 				}

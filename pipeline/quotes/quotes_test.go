@@ -441,10 +441,17 @@ func TestWireConventions(t *testing.T) {
 		{"direct", "They are not interested in people,", "Sergei Ryabkin"},
 		{"direct", "Everything depends on the other side,", "Dmitry Volkov"},
 		{"indirect", "no date had been set for a new exchange", "a source in the ministry"},
+		// "a source familiar with the matter", "who asked not to be identified": sourcing formulas
+		{"indirect", "the gap on prisoner lists remained wide", "A European diplomat familiar with the talks"},
+		{"direct", "We are close on the names,", "a person familiar with the talks"},
+		{"indirect", "The buses will wait at the crossing until Friday", "a source familiar with the plans"},
+		{"indirect", "the United States was in close touch", "Tom Carver"},           // "Asked whether …, X said …"
+		{"indirect", "the buses had been turned back twice", "A Ukrainian official"}, // "who asked not to be named" reports nothing
+		{"indirect", "the lists were fair", "Most delegates"},                        // "X said …, compared with Y who said …": Y's words are not X's
 	})
 	for _, s := range ss {
 		// the description the speaker is set off after is no part of what was said
-		if strings.Contains(s.text, "commissioner") || strings.Contains(s.text, "governor") || strings.HasPrefix(s.text, "in the interview") {
+		if strings.Contains(s.text, "commissioner") || strings.Contains(s.text, "governor") || strings.HasPrefix(s.text, "in the interview") || strings.HasPrefix(s.text, "not to be") || strings.Contains(s.text, "compared with") {
 			t.Errorf("%s %q by %q: the speaker's description taken as words said", s.kind, s.text, s.speaker)
 		}
 	}

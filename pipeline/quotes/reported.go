@@ -75,6 +75,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
 				continue // "X was asked by Y …": a passive reports nothing X said
 			}
+			if x.anonymityRequest(v, j) {
+				continue
+			}
 			if r, rest, ok := x.invertedInterposed(pi, ss, v, j, se, end); ok {
 				// "Most importantly, say analysts, the talks have failed",
 				// "Ultimately, there will be, says Mr Lund, no room …": an
@@ -135,6 +138,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				if s, e, ok = x.pastPreposition(s, e); !ok || e-s == 1 && x.functionWord(s) {
 					continue // "In eight of nine states … claims": no subject
 				}
+				ce = x.beforeOtherSpeaker(cs, ce)
 				if cs < ce && x.words(cs, ce) >= 3 && !x.phraseBeforeColon(cs, ce, se) {
 					q = x.statement(pi, cs, ce, "speaker-verb-content")
 					q.Speaker, q.Appositive = x.mention(s, e), ap
@@ -245,6 +249,38 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 	}
 	return out
 }
+
+// beforeOtherSpeaker: where the content cs..ce of "X said …" ends when a
+// clause set off in it brings in someone else saying something ("46 percent
+// said yes, compared with 23 percent who said …"): at the comma opening that
+// clause; else ce.
+func (x *run) beforeOtherSpeaker(cs, ce int) int {
+	comma := -1
+	for k := cs; k+1 < ce; k++ {
+		switch {
+		case x.toks[k].q >= 0:
+		case x.punct(k, ","):
+			comma = k
+		case comma > cs && x.is(k, "who") && x.cueAtKind(k+1) == cueVerb:
+			return comma
+		}
+	}
+	return ce
+}
+
+// anonymityRequest: the cue at v..j is "asked" in the sourcing formula of
+// wire copy, "who asked not to be identified", "asked to remain anonymous",
+// "asked for anonymity": the condition of speaking, not what was said.
+func (x *run) anonymityRequest(v, j int) bool {
+	if !x.is(v, "asked") {
+		return false
+	}
+	return x.is(j, "not") && x.is(j+1, "to") || x.is(j, "to") && (x.is(j+1, "remain") || x.is(j+1, "be") && x.lowerIn(j+2, anonymityWords)) ||
+		x.is(j, "for") && x.is(j+1, "anonymity") || x.is(j, "that") && x.lowerIn(j+1, possessiveDeterminers) && x.is(j+2, "name")
+}
+
+// anonymityWords complete "asked to be …" as a condition of sourcing.
+var anonymityWords = set("anonymous", "unnamed", "identified", "quoted", "named")
 
 func (x *run) statement(pi, i, j int, rule string) Quote {
 	for i < j && x.toks[i].kind == tPunct && x.toks[i].kind != tOpen {
@@ -361,7 +397,9 @@ func (x *run) leadIn(ss, s int) bool {
 			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
 				return false
 			}
-			if _, j := x.cueAt(k); j > k {
+			// (but "Asked about the vote, Lund said …": the participle
+			// opening the sentence gives the occasion, not a report)
+			if _, j := x.cueAt(k); j > k && !(k == ss && x.lowerIn(ss, openingParticiples)) {
 				return false
 			}
 		}
