@@ -218,6 +218,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 			sp = r.lookup(memo, target, a.Published, full)
 			looked = append(looked, lookedUp{target, sp})
 		}
+		sp.Role = cleanRole(sp.Role)
 		if t := titles[lastWord(sp.Name)]; sp.Role == "" && t != "" && sp.Kind == "" {
 			// the title the article gave the full name ("US Secretary of
 			// State Laura Whitfield … Whitfield said")
@@ -251,8 +252,65 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		out[i] = sp
 	}
 	r.describedSpeakers(qs, out)
+	for i := range out {
+		out[i].Role = cleanRole(out[i].Role) // titles and appositives too
+	}
 	return out
 }
+
+// cleanRole drops what opened the sentence before a title ("And Chancellor",
+// "On Tuesday Labour chairman", "In November the"): a connective, a phrase
+// of time, a trailing "the"; a courtesy title alone is no role ("However
+// Mr" → "").
+func cleanRole(role string) string {
+	for role != "" {
+		w, rest, _ := strings.Cut(role, " ")
+		lw := strings.ToLower(w)
+		switch {
+		case sentenceOpeners[lw]:
+			role = rest
+			continue
+		case lw == "on" || lw == "in" || lw == "at" || lw == "last" || lw == "earlier" || lw == "later" || lw == "this":
+			if n, after, _ := strings.Cut(rest, " "); timeWords[strings.ToLower(n)] {
+				role = after
+				continue
+			}
+			if after, ok := strings.CutPrefix(rest, "the time "); ok {
+				role = after
+				continue
+			}
+			if after, ok := strings.CutPrefix(rest, "a statement "); ok {
+				role = after
+				continue
+			}
+		}
+		break
+	}
+	if role == "the" || role == "The" {
+		return ""
+	}
+	role = strings.TrimSuffix(role, " the")
+	// "A spokesman for [the Home Office]", "the report by [the FCC]": the
+	// body is the speaker, the person or text its role
+	for _, p := range [...]string{" for", " of", " by", " in", " from", " at", " with"} {
+		if r, ok := strings.CutSuffix(role, p); ok && strings.Contains(r, " ") {
+			role = withoutArticle(r)
+			break
+		}
+	}
+	if courtesy(role) {
+		return ""
+	}
+	return role
+}
+
+// timeWords follow "on", "in", "last" … in a phrase of time opening a
+// sentence: "On Tuesday", "Last month", "In November".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "week": true, "month": true, "year": true, "night": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "today": true,
+	"yesterday": true, "weekend": true, "morning": true, "evening": true, "afternoon": true}
 
 // describedSpeakers gives a definite description of a person ("the prime
 // minister said", "the foreign minister") the speaker the article names with
@@ -1137,9 +1195,15 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 // Investors Service" or "the Women's March": no given name follows.)
 func (r *Resolver) splitName(m string) (name, title string) {
 	name, title = r.splitTitled(m)
+	if n, t, ok := bodyOf(name, title); ok {
+		return n, t
+	}
 	before, ok := strings.CutSuffix(title, " and")
 	if !ok {
 		before, ok = strings.CutSuffix(title, " &")
+	}
+	if !ok {
+		before, ok = strings.CutSuffix(title, " and the") // "Portugal and the Czech Republic"
 	}
 	if !ok {
 		return name, title
@@ -1158,6 +1222,39 @@ func (r *Resolver) splitName(m string) (name, title string) {
 	}
 	return title + " " + name, ""
 }
+
+// bodyOf joins a body's name cut at "of" ("the Ministry of Commerce", "The
+// US Department of Energy", "Iraq's Ministry of Communications"): the
+// capitalised words before "of" end in a body's head noun, so the name is
+// theirs with what follows, and the words before them the title.
+func bodyOf(name, title string) (string, string, bool) {
+	head, of := title, " of"
+	if h, ok := strings.CutSuffix(title, " of"); ok {
+		head = h
+	} else if h, ok := strings.CutSuffix(title, " of the"); ok {
+		head, of = h, " of the"
+	} else {
+		return name, title, false
+	}
+	words := strings.Fields(head)
+	if len(words) == 0 || !bodyHeads[strings.ToLower(words[len(words)-1])] || !upperWord(words[len(words)-1]) {
+		return name, title, false
+	}
+	i := len(words) - 1
+	for i > 0 && upperWord(words[i-1]) && !isPossessive(words[i-1]) && words[i-1] != "The" && words[i-1] != "A" {
+		i--
+	}
+	body := strings.Join(words[i:], " ") + of + " " + name
+	return body, strings.Join(words[:i], " "), true
+}
+
+var bodyHeads = map[string]bool{"ministry": true, "department": true, "university": true, "bank": true,
+	"office": true, "council": true, "institute": true, "college": true, "commission": true, "house": true,
+	"board": true, "agency": true, "bureau": true, "school": true, "academy": true, "court": true,
+	"chamber": true, "society": true, "federation": true, "association": true, "union": true, "league": true,
+	"church": true, "museum": true, "foundation": true, "fund": true, "centre": true, "center": true,
+	"committee": true, "republic": true, "kingdom": true, "institution": true, "organisation": true,
+	"organization": true, "confederation": true, "corporation": true}
 
 // splitTitled is splitName before a title ending in "and" is read.
 func (r *Resolver) splitTitled(m string) (name, title string) {

@@ -363,3 +363,17 @@ func TestOfficeDescriptionNamesItsHolder(t *testing.T) {
 		t.Errorf("mention %q, want the words written", got[2].Mention)
 	}
 }
+
+// A body named with "of" is one name ("the Ministry of Commerce"), and a
+// role keeps no sentence opener, phrase of time, courtesy title alone, or
+// the words tying a spokesman to the body that speaks.
+func TestBodyNamesAndCleanRoles(t *testing.T) {
+	text := "The Ministry of Fisheries spoke. On Tuesday Labour chairman Kari Moen spoke. Meanwhile Ms Moen spoke. A spokesman for the Harbour Board spoke."
+	qs, got := resolveMentions(t, text, "The Ministry of Fisheries", "On Tuesday Labour chairman Kari Moen", "Meanwhile Ms Moen", "A spokesman for the Harbour Board")
+	wantNames(t, qs, got, "The Ministry of Fisheries", "Kari Moen", "Kari Moen", "Harbour Board")
+	for i, role := range []string{"", "Labour chairman", "Labour chairman", "spokesman"} {
+		if got[i].Role != role {
+			t.Errorf("%s: role %q, want %q", got[i].Name, got[i].Role, role)
+		}
+	}
+}
