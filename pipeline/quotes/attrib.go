@@ -841,7 +841,32 @@ func (x *run) trailingAppositive(e, se int) string {
 // board": the phrase s..e is a statement noun followed by from/by and the
 // body or person it comes from; that body or person.
 func (x *run) statementFrom(s, e, se int) (int, int, bool) {
-	if !x.inSet(e-1, cStatementNoun) || !(x.is(e, "from") || x.is(e, "by")) {
+	if e-2 >= s && x.lowerIn(e-1, releasedBy) && x.inSet(e-2, cStatementNoun) {
+		e-- // the phrase read on into the participle: "a statement issued"
+	}
+	if !x.inSet(e-1, cStatementNoun) {
+		return 0, 0, false
+	}
+	if x.lowerIn(e, releasedBy) && x.is(e+1, "by") {
+		e++ // "a statement issued by the ministry"
+	} else if x.is(e, "posted") && x.is(e+1, "on") {
+		// "a statement posted on the Chinese Foreign Ministry's website":
+		// the owner of the site
+		for k := e + 2; k+1 < se && k < e+10 && x.toks[k].kind == tWord && x.toks[k].q < 0; k++ {
+			if x.possessive(k) {
+				if !x.lowerIn(k+1, siteNouns) {
+					break
+				}
+				fs := e + 2
+				if x.inSet(fs, cDeterminer) && !x.toks[fs].cap && fs < k {
+					fs++
+				}
+				return fs, k + 1, true
+			}
+		}
+		return 0, 0, false
+	}
+	if !(x.is(e, "from") || x.is(e, "by")) {
 		return 0, 0, false
 	}
 	fs, fe, ok := x.npForward(e+1, se)
@@ -1408,6 +1433,12 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 					k--
 					continue
 				}
+				// "a readout of the call released by the White House said":
+				// a text and whose it is, read on to the text
+				if x.is(k, "by") && k < j && k-2 >= lo && x.lowerIn(k-1, releasedBy) && x.toks[k-2].kind == tWord {
+					k -= 2
+					continue
+				}
 				// "a source familiar with the matter said": the wire's
 				// description of a source by what it knows goes on
 				if x.is(k, "with") && k < j && k-2 >= lo && x.is(k-1, "familiar") && x.toks[k-2].kind == tWord {
@@ -1490,8 +1521,9 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			break
 		}
 	}
-	if e-s > 8 {
-		// too long for a name: keep its last words
+	if e-s > 8 && !x.releasedByIn(s, e) {
+		// too long for a name: keep its last words (not "A readout of the
+		// call released by the White House": the text and whose it is)
 		s = e - 6
 		for s < e && x.toks[s].kind == tWord && !x.toks[s].cap && x.inSet(s, cNpInner) {
 			s++
@@ -1735,6 +1767,24 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	sp := x.span(bs, be)
 	return as, ae, x.text[sp.Start:sp.End], true
 }
+
+// siteNouns are where a body posts its statements.
+var siteNouns = set("website", "site", "page", "account", "channel", "feed")
+
+// releasedByIn: the phrase [s, e) gives a text and whose it is, "… released
+// by the White House".
+func (x *run) releasedByIn(s, e int) bool {
+	for k := s + 1; k+1 < e; k++ {
+		if x.is(k, "by") && x.lowerIn(k-1, releasedBy) {
+			return true
+		}
+	}
+	return false
+}
+
+// releasedBy: participles that give whose text a readout, statement or
+// transcript is ("released by the White House").
+var releasedBy = set("released", "issued", "published", "posted", "distributed", "circulated", "provided")
 
 // quotedAs: the participle at v ("saying", "telling") follows "as" in a
 // wire report's "N quoted S as saying …" or "S was quoted (by N) as saying

@@ -236,6 +236,14 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
 				o.Rule = "reported-frame"
 			}
+			// "The ministry said in a statement posted on its website that
+			// Paris “will not wait forever”": the subject found for the
+			// quote lies in the report's attribution, between its speaker
+			// and its words, so the words are the report's speaker's
+			if o.Paragraph == pi && o.Rule == "speaker-verb-quote" && o.Span.Start >= q.Span.Start && o.Span.End <= q.Span.End && q.Speaker.Text != "" &&
+				o.Speaker.Span.Start >= q.Speaker.Span.End && o.Speaker.Span.End <= q.Span.Start && q.Speaker.Span.End > 0 {
+				o.Speaker, o.Appositive, o.Cue = q.Speaker, q.Appositive, q.Cue
+			}
 		}
 		out = append(out, q)
 		if next >= 0 {
@@ -252,8 +260,8 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 
 // beforeOtherSpeaker: where the content cs..ce of "X said …" ends when a
 // clause set off in it brings in someone else saying something ("46 percent
-// said yes, compared with 23 percent who said …"): at the comma opening that
-// clause; else ce.
+// said yes, compared with 23 percent who said …"), at the comma opening that
+// clause, or gives the report's source (", according to …"); else ce.
 func (x *run) beforeOtherSpeaker(cs, ce int) int {
 	comma := -1
 	for k := cs; k+1 < ce; k++ {
@@ -263,6 +271,10 @@ func (x *run) beforeOtherSpeaker(cs, ce int) int {
 			comma = k
 		case comma > cs && x.is(k, "who") && x.cueAtKind(k+1) == cueVerb:
 			return comma
+		case k > cs+2 && x.is(k, "according") && x.is(k+1, "to") && (comma == k-1 || x.toks[k-1].kind == tClose):
+			// "Beijing urged Washington to “…,” according to a statement
+			// …": the source of the report is no part of it
+			return k
 		}
 	}
 	return ce

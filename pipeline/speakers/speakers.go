@@ -680,6 +680,23 @@ var sentenceOpeners = map[string]bool{"so": true, "and": true, "but": true, "the
 	"also": true, "yet": true, "still": true, "even": true, "when": true, "while": true, "if": true, "as": true, "after": true,
 	"before": true, "since": true, "because": true, "though": true, "although": true, "or": true, "however": true}
 
+// textReleasedBy: in a mention naming a text and who put it out ("A readout
+// of the call released by the White House"), the words after "by"; else "".
+func textReleasedBy(m string) string {
+	for _, p := range [...]string{" released by ", " issued by ", " published by ", " posted by ", " distributed by ", " circulated by ", " provided by "} {
+		i := strings.Index(m, p)
+		if i < 0 {
+			continue
+		}
+		for w := range strings.FieldsSeq(m[:i]) {
+			if textNouns[strings.ToLower(w)] || strings.EqualFold(w, "readout") || strings.EqualFold(w, "communique") {
+				return strings.TrimSpace(m[i+len(p):])
+			}
+		}
+	}
+	return ""
+}
+
 // withoutParticiple: a text described by a participle whose agent the
 // mention lost ("a court document filed [by …]", "a report published",
 // "the average of recent polls compiled") is named by the text alone.
@@ -926,6 +943,11 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 			sp.Affiliation = r.titleSide(title)
 		}
 		return sp
+	}
+	// "a readout of the call released by the White House", "a transcript
+	// published by the ministry": the text speaks for whoever put it out
+	if agent := textReleasedBy(mention); agent != "" {
+		return r.lookup(memo, agent, at, full)
 	}
 	// an unnamed or described source: "a senior official", "aides"
 	src := withoutParticiple(strings.TrimSpace(mention))
