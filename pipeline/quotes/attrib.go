@@ -2198,14 +2198,13 @@ func (x *run) timeClause(i int) int {
 }
 
 // pastDateline: "WASHINGTON, Dec. 8 (UPI) — In response to …", "OSLO
-// (Reuters) - The talks …": a dateline, a place in capitals and what
+// (Reuters) - The talks …", "VIENNA, Nov. 20 (Reuters) - …": a dateline, a place in capitals and what
 // follows it up to a dash, opens the sentence; the sentence proper starts
 // after the dash.
 func (x *run) pastDateline(ss, lim int) int {
 	t := x.toks[ss]
 	// "OSLO (Reuters) - …": the agency in brackets right after the place
-	agency := x.punct(ss+1, "(")
-	if t.kind != tWord || t.e-t.s < 3 || !x.punct(ss+1, ",") && !agency {
+	if t.kind != tWord || t.e-t.s < 3 || !x.punct(ss+1, ",") && !x.punct(ss+1, "(") {
 		return ss
 	}
 	for b := t.s; b < t.e; b++ {
@@ -2217,7 +2216,8 @@ func (x *run) pastDateline(ss, lim int) int {
 		if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
 			break
 		}
-		if x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "--") || agency && x.punct(k, "-") && x.punct(k-1, ")") {
+		// ("VIENNA, Nov. 20 (Reuters) - …": the agency after the date)
+		if x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "--") || x.punct(k, "-") && x.punct(k-1, ")") {
 			if k+1 < lim && x.toks[k+1].kind == tWord {
 				return k + 1
 			}
