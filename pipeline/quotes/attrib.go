@@ -12,7 +12,7 @@ import (
 func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.curPara = pi
 	x.lastSubj, x.lastSubjSent = Mention{}, -1
-	x.qs = pairQuotesIn(x.text, p.Start, p.End, x.qs[:0], x.nextOpensQuote)
+	x.qs = pairQuotesIn(x.text, p.Start, p.End, x.qs[:0], x.nextOpensQuote, x.singleQuotes)
 	x.toks = tokenize(x.text, p.Start, p.End, x.qs, x.toks[:0])
 	x.classify()
 	x.learnGivenNames()

@@ -191,12 +191,13 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	// the statements are gathered in the run's buffer and copied out once
 	// at their final number, instead of growing a new slice by doubling
 	out := stmts[:0]
+	x.singleQuotes = singleQuoteStyle(a.Text)
 	for pi, p := range a.Paragraphs {
 		x.nextMayOpenQuote = pi+1 < len(a.Paragraphs) && mayOpenWithQuote(a.Text, a.Paragraphs[pi+1])
-		x.nextOpensQuote = x.nextMayOpenQuote && opensWithQuoteMark(a.Text, a.Paragraphs[pi+1])
+		x.nextOpensQuote = x.nextMayOpenQuote && opensWithQuoteMark(a.Text, a.Paragraphs[pi+1], x.singleQuotes)
 		out = x.paragraph(pi, p, out)
 	}
-	continuedQuotes(a, out)
+	continuedQuotes(a, out, x.singleQuotes)
 	var res []Quote
 	if len(out) > 0 {
 		res = make([]Quote, 0, len(out))
@@ -258,7 +259,7 @@ var fragmentEnds = set("a", "an", "the", "of", "in", "on", "at", "for", "to", "w
 // so its first part takes the speaker its continuation is attributed to
 // when its own paragraph gave it only a weak one (the paragraph's last
 // speaker, none).
-func continuedQuotes(a *article.Article, out []Quote) {
+func continuedQuotes(a *article.Article, out []Quote, single bool) {
 	for i := range out {
 		q := &out[i]
 		if q.Kind != Direct || q.Paragraph+1 >= len(a.Paragraphs) || !weakAttribution[q.Rule] {
@@ -268,7 +269,7 @@ func continuedQuotes(a *article.Article, out []Quote) {
 			continue // closed in its paragraph
 		}
 		np := a.Paragraphs[q.Paragraph+1]
-		if !opensWithQuoteMark(a.Text, np) {
+		if !opensWithQuoteMark(a.Text, np, single) {
 			continue
 		}
 		for j := range out {
@@ -303,7 +304,7 @@ func onlySpace(s string) bool {
 func onlySpaceAndMark(s string) bool {
 	s = strings.TrimSpace(s)
 	switch s {
-	case "“", "\"", "''", "«", "„":
+	case "“", "\"", "''", "«", "„", "‘", "'":
 		return true
 	}
 	return false
@@ -380,17 +381,19 @@ type run struct {
 	// nextOpensQuote: the next paragraph opens with a quotation mark, so a
 	// quote opened late in this one may go on there (pairQuotesIn)
 	nextOpensQuote bool
-	curPara        int
-	cands          [nCands]cand // latest subjects and speakers, newest first
-	pending        pending      // paragraphs whose candidates are not yet in cands
-	gnames         []gname      // people named with a gendered given name or title, this paragraph
-	prevNamed      [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
-	prevNamedPara  int
-	lastSubj       Mention             // the latest person pushed as a sentence's subject
-	lastSubjSent   int                 // its sentence in the current paragraph
-	genders        map[string]int8     // surname → gender the text gave ("X said she …")
-	surnames       map[string]int8     // surname → gender of the given names it came with; 2 both
-	givenSurnames  map[string]struct{} // surnames the article wrote after a given name of one sex
+	// singleQuotes: the article quotes with single marks (singleQuoteStyle)
+	singleQuotes  bool
+	curPara       int
+	cands         [nCands]cand // latest subjects and speakers, newest first
+	pending       pending      // paragraphs whose candidates are not yet in cands
+	gnames        []gname      // people named with a gendered given name or title, this paragraph
+	prevNamed     [2]Mention   // the last man [0] and woman [1] so named in an earlier paragraph
+	prevNamedPara int
+	lastSubj      Mention             // the latest person pushed as a sentence's subject
+	lastSubjSent  int                 // its sentence in the current paragraph
+	genders       map[string]int8     // surname → gender the text gave ("X said she …")
+	surnames      map[string]int8     // surname → gender of the given names it came with; 2 both
+	givenSurnames map[string]struct{} // surnames the article wrote after a given name of one sex
 }
 
 // is reports whether token i is the word w (lower case).

@@ -426,6 +426,25 @@ func TestOpenerBeforeCourtesyTitle(t *testing.T) {
 	}
 }
 
+// TestSingleQuoteStyle: an article that quotes with single marks, curly or
+// straight (British style), has its quotations found like double-quoted
+// ones, and apostrophes (possessives, "It's") do not end them.
+func TestSingleQuoteStyle(t *testing.T) {
+	ss := statements(t, "testdata/singlequotes.txt")
+	expectStatements(t, ss, []stmt{
+		{"direct", "We will not back down,", "Ana Kovač"},
+		{"direct", "The ministers’ plan is final.", "Ana Kovač"}, // a possessive plural's apostrophe inside
+		{"partial", "useful", "Anders Lund"},
+		{"partial", "a first step", "Anders Lund"},
+		{"direct", "Nobody on the quay wants a strike,", "Anders Lund"},
+		{"direct", "But nobody will sign that text.", "Anders Lund"}, // runs on into the next paragraph
+		{"direct", "We will talk again in June.", "Anders Lund"},
+		{"direct", "This is not a negotiation,", "union steward"},
+		{"direct", "It's a notice.", "union steward"},
+		{"partial", "dead", "Traders"},
+	})
+}
+
 // TestWireConventions: attributions as wire services and diplomatic
 // reporting write them (testdata/wire.txt, written for this test).
 func TestWireConventions(t *testing.T) {

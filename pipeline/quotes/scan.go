@@ -49,15 +49,108 @@ func isCloseQuote(r rune) bool { return r == '”' || r == '»' }
 // the next paragraph repeats its opening mark and omits the closing one);
 // anywhere else it is dropped, so a stray mark never swallows text.
 func pairQuotes(text string, p0, p1 int, out []qspan) []qspan {
-	return pairQuotesIn(text, p0, p1, out, false)
+	return pairQuotesIn(text, p0, p1, out, false, false)
 }
+
+// singleQuoteStyle: the article quotes with single marks (‘…’ or '…'), as
+// British and Australian papers do, so those pair and double ones nest
+// inside them. It does when it has no double marks and two or more single
+// pairs: curly opening marks, or straight ones before a word after a space
+// with a closing one after a word later in the paragraph ("'This is a
+// provocation,' she said"; not "'bot nets"). One pair alone is often a
+// headline's ("Cooper upset ‘American Sniper’ fans"), and an article with
+// double marks too uses its single ones for terms and titles.
+func singleQuoteStyle(text string) bool {
+	// (two apostrophes stand for a double mark in some wire feeds)
+	if strings.Contains(text, "“") || strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "«") || strings.Contains(text, "''") {
+		return false
+	}
+	singles := strings.Count(text, "‘")
+	for i := strings.IndexByte(text, '\''); i >= 0 && singles < 2; {
+		next := i + 1
+		if (i == 0 || text[i-1] == ' ' || text[i-1] == '\n') && opensWord(text, i+1, len(text)) {
+			if j := closingStraight(text, i+1); j > 0 {
+				singles++
+				next = j + 1
+			}
+		}
+		k := strings.IndexByte(text[next:], '\'')
+		if k < 0 {
+			break
+		}
+		i = next + k
+	}
+	return singles >= 2
+}
+
+// closingStraight is the index of the straight mark closing a quotation
+// opened before text[i:], in the same paragraph: after a word or its
+// punctuation, before a space, punctuation or the end; -1 if none.
+func closingStraight(text string, i int) int {
+	for j := i; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == '\n':
+			return -1
+		case c == '\'' && j > i:
+			p := text[j-1]
+			if !(isWordByte(p) || p == '.' || p == ',' || p == '!' || p == '?') {
+				continue
+			}
+			if j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n' || strings.IndexByte(".,;:!?)", text[j+1]) >= 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// opensWord: text[i:] starts a word of two letters or more, as a quotation
+// does after its opening mark, where an elision's apostrophe comes before
+// one letter ("'s", "'t") or digits ("'90s").
+func opensWord(text string, i, p1 int) bool {
+	if i+1 >= p1 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[i:p1])
+	r2, _ := utf8.DecodeRuneInString(text[i+n : p1])
+	return unicode.IsLetter(r) && unicode.IsLetter(r2)
+}
+
+// closesSingle: the single closing mark or apostrophe at i, after a word,
+// ends a quotation rather than a possessive plural ("the ministers’ plan"):
+// not before a letter, and after "s" only before punctuation, the end, or a
+// word that cannot follow a possessive ("‘tyrants’ and").
+func closesSingle(text string, p0, p1, i, n int) bool {
+	before := prevRune(text, p0, i)
+	if unicode.IsSpace(before) {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(text[i+n : p1])
+	if i+n < p1 && (unicode.IsLetter(after) || unicode.IsDigit(after)) {
+		return false // "don’t", "Peskov’s"
+	}
+	if before != 's' || i+n >= p1 || !unicode.IsSpace(after) {
+		return true
+	}
+	k := i + n + 1
+	j := k
+	for j < p1 && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	return notAfterPossessive[text[k:j]]
+}
+
+var notAfterPossessive = map[string]bool{"and": true, "or": true, "but": true, "to": true, "in": true,
+	"of": true, "as": true, "at": true, "for": true, "with": true, "by": true, "on": true, "from": true,
+	"is": true, "was": true, "were": true, "are": true, "said": true, "says": true, "he": true, "she": true,
+	"they": true, "it": true, "that": true, "which": true, "who": true, "the": true, "a": true, "an": true}
 
 // pairQuotesIn is pairQuotes for a paragraph whose next paragraph opens
 // with a quotation mark when continued is set: then an opening mark with no
 // closing one that starts a sentence also runs to the paragraph's end ("…,”
 // Eng says. “Now there are 12. ¶ “Nobody wants …”": the quote goes on in
 // the next paragraph).
-func pairQuotesIn(text string, p0, p1 int, out []qspan, continued bool) []qspan {
+func pairQuotesIn(text string, p0, p1 int, out []qspan, continued, single bool) []qspan {
 	open := -1
 	openLen := 0
 	for i := p0; i < p1; {
@@ -66,6 +159,37 @@ func pairQuotesIn(text string, p0, p1 int, out []qspan, continued bool) []qspan 
 		}
 		c := text[i]
 		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if single {
+			// ‘…’ and '…' pair; double marks nest inside them
+			var isOpen, isClose bool
+			switch {
+			case c == '\'' && i+1 < p1 && text[i+1] == '\'':
+				i += 2
+				continue
+			case r == '‘':
+				isOpen = true
+			case r == '’' || c == '\'':
+				before := prevRune(text, p0, i)
+				if open < 0 {
+					// an opening straight mark stands before a word, after a
+					// space, a bracket or a dash
+					isOpen = c == '\'' && (i == p0 || unicode.IsSpace(before) || isOpenBracket(before) || before == '—' || before == '–') &&
+						opensWord(text, i+n, p1)
+				} else {
+					isClose = closesSingle(text, p0, p1, i, n)
+				}
+			}
+			if isOpen && open < 0 {
+				open, openLen = i, n
+			} else if isClose && open >= 0 {
+				if i > open+openLen {
+					out = append(out, qspan{open: open, close: i, cs: open + openLen, ce: i, ct: -1})
+				}
+				open = -1
+			}
+			i += n
+			continue
+		}
 		if c == '\'' {
 			// two apostrophes stand for a double mark in some wire feeds
 			if i+1 >= p1 || text[i+1] != '\'' {
@@ -149,7 +273,7 @@ func opensSentence(text string, p0, i int) bool {
 
 // opensWithQuoteMark: the paragraph's first visible character is a double
 // quotation mark (curly, straight, guillemet or two apostrophes).
-func opensWithQuoteMark(text string, p article.Span) bool {
+func opensWithQuoteMark(text string, p article.Span, single bool) bool {
 	i := p.Start
 	for i < p.End && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') {
 		i++
@@ -157,10 +281,13 @@ func opensWithQuoteMark(text string, p article.Span) bool {
 	if i >= p.End {
 		return false
 	}
+	r, _ := utf8.DecodeRuneInString(text[i:p.End])
+	if single {
+		return r == '‘' || text[i] == '\'' && i+1 < p.End && text[i+1] != '\''
+	}
 	if text[i] == '"' || i+1 < p.End && text[i] == '\'' && text[i+1] == '\'' {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(text[i:p.End])
 	return isOpenQuote(r)
 }
 
@@ -237,8 +364,8 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 		}
 		if cur >= 0 && i == qs[cur].close {
 			_, n := utf8.DecodeRuneInString(text[i:p1])
-			if text[i] == '\'' {
-				n = 2
+			if text[i] == '\'' && i+1 < p1 && text[i+1] == '\'' {
+				n = 2 // two apostrophes for a double mark
 			}
 			qs[cur].ct = len(out)
 			out = append(out, tok{s: i, e: i + n, kind: tClose, q: cur})
