@@ -271,7 +271,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	for _, s := range []string{"", "\"", "“", "”", "“”", "\"\"", "a “b", "“a\n\n“b", "said", ", he said.", "According to",
 		"X: “", "“a,” said", "‘a’ “b ‘c’ d”", "Mr. . . said that", "“a.” B said. “c", ":\n\n“x",
-		"“a,” Ann Lee, said."} { // a name, a comma and the verb at once: no description between
+		"“a,” Ann Lee, said.",                                             // a name, a comma and the verb at once: no description between
+		"‘a,’ b said. ‘c’ d ‘e", "'a,' b said. 'c' d 'e", "‘a’s ‘b’ ’‘"} { // single-quote style
 		f.Add(s)
 	}
 	ex, rs := stages(f)
