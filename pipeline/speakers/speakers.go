@@ -190,6 +190,13 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 				}
 			}
 		}
+		// and the description set off beside a full name: "Germany's
+		// foreign minister, Anna Lindqvist, called …" then "Lindqvist told"
+		if ap := withoutAge(q.Appositive); ap != "" && describesPerson(ap) && headsOffice(ap) {
+			if name, _ := memo.splitName(r, q.Speaker.Text); strings.Count(name, " ") >= 1 && isName(name) {
+				spokenTitles = append(spokenTitles, [2]string{name, withoutArticle(ap)})
+			}
+		}
 	}
 	var titles map[string]string
 	full, titles = r.namesInText(memo, a.Text, names, full)
@@ -634,6 +641,35 @@ func monthOrDay(w string) bool {
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday":
 		return true
+	}
+	return false
+}
+
+// headsOffice: the description's head, its last word before a preposition,
+// names an office or occupation ("Germany's foreign minister", "researcher
+// at a Vienna think tank"), so it can stand as a role wherever the person is
+// named again; not "third" or a clause read as a description.
+func headsOffice(ap string) bool {
+	head := ""
+	for w := range strings.FieldsSeq(ap) {
+		switch strings.ToLower(w) {
+		case "of", "at", "for", "to", "in", "with", "on", "from", "who", "whose", "and":
+			return officeWord(head)
+		}
+		head = w
+	}
+	return officeWord(head)
+}
+
+func officeWord(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ",.;"))
+	if titleWords[w] || occupations[w] {
+		return true
+	}
+	for _, suf := range [...]string{"er", "or", "ist", "man", "woman", "ent", "ant", "ian", "ee"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }

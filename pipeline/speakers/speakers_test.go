@@ -377,3 +377,18 @@ func TestBodyNamesAndCleanRoles(t *testing.T) {
 		}
 	}
 }
+
+// The description set off beside a full name ("Germany's foreign minister,
+// Anna Lindqvist, called …") is the role of the surname's later mentions.
+func TestAppositiveIsRoleOfLaterMentions(t *testing.T) {
+	text := "Germany's foreign minister, Anna Lindqvist, called the outcome disappointing. Lindqvist told reporters more."
+	qs, _ := resolveMentions(t, text, "Anna Lindqvist", "Lindqvist told")
+	qs[0].Appositive = "Germany's foreign minister"
+	qs[1].Speaker.Text = "Lindqvist"
+	got := speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
+	for i := range qs {
+		if got[i].Name != "Anna Lindqvist" || got[i].Role != "Germany's foreign minister" {
+			t.Errorf("%q: got %q role %q, want Anna Lindqvist role %q", qs[i].Speaker.Text, got[i].Name, got[i].Role, "Germany's foreign minister")
+		}
+	}
+}
