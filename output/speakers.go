@@ -411,7 +411,9 @@ func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	// ("he", "officials") are not names, capitalised or not: a sentence
 	// opening with "He said" capitalises the pronoun.
 	if r, _ := utf8.DecodeRuneInString(q.SpeakerMention); unicode.IsUpper(r) && !capitalisedPronouns[q.SpeakerMention] {
-		a.mentions[oneLine(q.SpeakerMention)]++
+		if m := aliasForm(oneLine(q.SpeakerMention)); m != "" {
+			a.mentions[m]++
+		}
 	}
 	if q.ArticleID != a.lastArticle || a.nArticles == 0 {
 		a.lastArticle = q.ArticleID
@@ -468,6 +470,26 @@ func (a *speakerAgg) addSide(side string, v float64) {
 	a.sideSum[side] += v
 	a.sideN[side]++
 }
+
+// aliasForm is a mention as a name: without a connective that opened its
+// sentence ("And Chancellor Gordon Brown") or a possessive ending ("Gordon
+// Brown's"), which are the same name again.
+func aliasForm(m string) string {
+	if w, rest, ok := strings.Cut(m, " "); ok && aliasOpeners[w] {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			m = rest
+		}
+	}
+	for _, suf := range [...]string{"'s", "’s"} {
+		if n, ok := strings.CutSuffix(m, suf); ok {
+			return n
+		}
+	}
+	return m
+}
+
+var aliasOpeners = map[string]bool{"And": true, "But": true, "So": true, "Yet": true, "Then": true, "Now": true,
+	"Also": true, "Even": true, "Meanwhile": true, "However": true, "Said": true, "Says": true}
 
 // oneLine writes a name as one line with single spaces: the mention is the
 // article's words as they stand, and a hard-wrapped text breaks "Anne\nLund"

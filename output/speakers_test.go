@@ -189,7 +189,8 @@ func TestFailedQuotesPartitionFailsTheCommit(t *testing.T) {
 // The speakers table's aliases are other names a speaker went by. A pronoun
 // that opens a sentence ("He said …") is capitalised but no name, and
 // "Analysts" opening a sentence is the speaker "analysts" again; a name
-// broken across lines is the same name.
+// broken across lines, after "And" or with a possessive ending is the same
+// name.
 func TestAliasesAreNames(t *testing.T) {
 	aggs := map[string]*speakerAgg{}
 	for i, m := range []struct{ id, name, mention string }{
@@ -200,6 +201,8 @@ func TestAliasesAreNames(t *testing.T) {
 		{"anne-lund", "Anne Lund", "Union leader Anne Lund"},
 		{"anne-lund", "Anne Lund", "Anne\nLund"},                 // a hard-wrapped text
 		{"anne-lund", "Anne Lund", "Union leader\r\nAnne  Lund"}, // the same alias again
+		{"anne-lund", "Anne Lund", "And Union leader Anne Lund"}, // a connective opening the sentence
+		{"anne-lund", "Anne Lund", "Lund's"},                     // a possessive
 		{"analysts", "analysts", "Analysts"},
 		{"analysts", "analysts", "They"},
 		{"us", "US", "US"},
