@@ -474,7 +474,8 @@ func TestWireConventions(t *testing.T) {
 		{"partial", "raised serious concerns", "White House"},
 		{"indirect", "the envoy had asked for a new list", "the ministry"}, // "A transcript published by the ministry said"
 		{"partial", "stop playing games with human lives,", "Belarusian Foreign Ministry"},
-		{"indirect", "The exchange point stayed closed all day", "border guards"}, // "KYIV, June 22 (Reuters) - …": no dateline in the report // "X said …, compared with Y who said …": Y's words are not X's
+		{"indirect", "The exchange point stayed closed all day", "border guards"}, // "KYIV, June 22 (Reuters) - …": no dateline in the report
+		{"partial", "pure fiction.", "Ukraine's foreign ministry"},                // "X rejected (condemned) Y as “…”" quotes X's label // "X said …, compared with Y who said …": Y's words are not X's
 	})
 	for _, s := range ss {
 		// the attribution (a description, a sourcing formula, a source) is no part of what was said
