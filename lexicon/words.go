@@ -64,14 +64,17 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 			i++
 			continue
 		}
-		// (an ASCII byte here is part of a word: the rest were taken above)
-		r, n := decodeRune(text, i)
-		if !isWordRune(r) {
-			if (r == '—' || r == '–') && brk == 0 {
-				brk = ','
+		// (an ASCII byte here is part of a word: the rest were taken
+		// above, so only a non-ASCII one is decoded and tested)
+		if text[i] >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				if (r == '—' || r == '–') && brk == 0 {
+					brk = ','
+				}
+				i += n
+				continue
 			}
-			i += n
-			continue
 		}
 		start := i
 		// plain stays true while the word is ASCII letters and digits only,
@@ -126,11 +129,17 @@ func appendTokens(out []Token, text string, norms *[]byte) []Token {
 		}
 		raw := text[start:i]
 		var norm string
-		if plain && lower != 0 {
+		switch {
+		case plain && lower != 0:
 			norm = raw
-		} else if norms == nil {
+		case norms == nil:
 			norm = Normalize(raw)
-		} else {
+		case plain:
+			// ASCII letters and digits with a capital: no dot, apostrophe
+			// or other letter for normalizeIn to look for, only
+			// capitals to lower
+			norm = lowerPlainIn(raw, norms)
+		default:
 			norm = normalizeIn(raw, norms)
 		}
 		out = append(out, Token{Norm: norm, Raw: raw, Start: start, End: i, Break: brk})
@@ -163,6 +172,21 @@ func Normalize(w string) string {
 		w = w[:len(w)-1]
 	}
 	return w
+}
+
+// lowerPlainIn is normalizeIn for a word of ASCII letters and digits only:
+// its lower case, written to *buf.
+func lowerPlainIn(w string, buf *[]byte) string {
+	start := len(*buf)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		*buf = append(*buf, c)
+	}
+	n := (*buf)[start:]
+	return unsafe.String(&n[0], len(n))
 }
 
 // normalizeIn is Normalize, writing an ASCII word's changed form to *buf
