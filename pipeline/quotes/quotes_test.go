@@ -467,15 +467,17 @@ func TestWireConventions(t *testing.T) {
 		{"indirect", "The buses will wait at the crossing until Friday", "a source familiar with the plans"},
 		{"indirect", "the United States was in close touch", "Tom Carver"},           // "Asked whether …, X said …"
 		{"indirect", "the buses had been turned back twice", "A Ukrainian official"}, // "who asked not to be named" reports nothing
-		{"indirect", "the lists were fair", "Most delegates"},
+		{"indirect", "the lists were fair", "Most delegates"},                        // "X said …, compared with Y who said …": Y's words are not X's
 		// a text speaks for whoever put it out; a quote in a report is the report's speaker's
 		{"partial", "will not wait forever.", "Poland's Foreign Ministry"}, // not "a statement" of "a statement posted on its website"
 		{"indirect", "the president had", "White House"},                   // "A readout of the call released by the White House said"
 		{"partial", "raised serious concerns", "White House"},
 		{"indirect", "the envoy had asked for a new list", "the ministry"}, // "A transcript published by the ministry said"
 		{"partial", "stop playing games with human lives,", "Belarusian Foreign Ministry"},
-		{"indirect", "The exchange point stayed closed all day", "border guards"}, // "KYIV, June 22 (Reuters) - …": no dateline in the report
-		{"partial", "pure fiction.", "Ukraine's foreign ministry"},                // "X rejected (condemned) Y as “…”" quotes X's label // "X said …, compared with Y who said …": Y's words are not X's
+		{"indirect", "The exchange point stayed closed all day", "border guards"},               // "KYIV, June 22 (Reuters) - …": no dateline in the report
+		{"partial", "pure fiction.", "Ukraine's foreign ministry"},                              // "X rejected (condemned) Y as “…”" quotes X's label
+		{"indirect", "Kyiv would not accept any list that left out civilians", "Andriy Melnyk"}, // a relative "that" after the content's verb does not start the content
+		{"direct", "We will not be lectured about our own people,", "Andriy Melnyk"},            // "he said through an interpreter"
 	})
 	for _, s := range ss {
 		// the attribution (a description, a sourcing formula, a source) is no part of what was said

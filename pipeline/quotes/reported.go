@@ -456,9 +456,19 @@ func (x *run) contentStart(j, end int) int {
 		if x.is(k, "that") {
 			return k + 1
 		}
+		// (not "said Turkey would not accept any deal that …": once the
+		// content's own verb has come, a "that" is a relative pronoun)
+		if k > j && !x.toks[k].cap && (x.lowerIn(k, clauseVerbs) || x.pastTense(k) && x.toks[k-1].kind == tWord && (x.toks[k-1].cap || x.inSet(k-1, cSubjectPronoun))) {
+			break
+		}
 	}
 	return j
 }
+
+// clauseVerbs are auxiliaries and modals: after a verb of saying, one of
+// them shows the reported clause has begun ("said Russia would …").
+var clauseVerbs = set("would", "will", "could", "can", "should", "may", "might", "must", "was", "were", "is", "are",
+	"had", "has", "have", "did", "does", "do", "wants", "wanted")
 
 // occasionOpener: the words ss..c before ", X said" are a participle
 // phrase opening the sentence ("Asked about the vote, Lund replied …",
