@@ -1787,7 +1787,7 @@ func (x *run) releasedByIn(s, e int) bool {
 var releasedBy = set("released", "issued", "published", "posted", "distributed", "circulated", "provided")
 
 // quotedAs: the participle at v ("saying", "telling") follows "as" in a
-// wire report's "N quoted S as saying …" or "S was quoted (by N) as saying
+// wire report's "N quoted (cited) S as saying …" or "S was quoted (by N) as saying
 // …": S spoke, N passes the words on, as "according to" does. It returns
 // S's words [s, e), where "quoted" is, and where the attribution opens (N,
 // or S in the passive), reading back no further than lo. An object pronoun
@@ -1801,7 +1801,7 @@ func (x *run) quotedAs(v, lo int) (s, e, qv, open int, ok bool) {
 		if t.kind == tOpen || t.kind == tClose || t.q >= 0 {
 			break
 		}
-		if t.cap || !x.is(k, "quoted") {
+		if t.cap || !x.is(k, "quoted") && !x.is(k, "cited") {
 			continue
 		}
 		if k+1 == v-1 || x.is(k+1, "by") {

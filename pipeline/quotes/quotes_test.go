@@ -461,6 +461,7 @@ func TestWireConventions(t *testing.T) {
 		{"direct", "They are not interested in people,", "Sergei Ryabkin"},
 		{"direct", "Everything depends on the other side,", "Dmitry Volkov"},
 		{"indirect", "no date had been set for a new exchange", "a source in the ministry"},
+		{"indirect", "no date had been set for a second exchange", "Yuri Ushakov"}, // "N cited S as saying"
 		// "a source familiar with the matter", "who asked not to be identified": sourcing formulas
 		{"indirect", "the gap on prisoner lists remained wide", "A European diplomat familiar with the talks"},
 		{"direct", "We are close on the names,", "a person familiar with the talks"},
