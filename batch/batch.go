@@ -520,7 +520,7 @@ func QuoteRow(s pipeline.Statement, meta output.Meta) output.Quote {
 		Paragraph: int32(s.Paragraph), CharStart: int32(s.CharStart), CharEnd: int32(s.CharEnd),
 		Text: s.Text, Kind: s.Kind, Cue: s.Cue, Speaker: s.Speaker, SpeakerID: s.SpeakerID,
 		SpeakerMention: s.SpeakerMention, SpeakerRole: s.SpeakerRole, SpeakerAffiliation: s.SpeakerAffiliation,
-		Attribution: s.Attribution, Confidence: s.Confidence,
+		SpeakerKind: s.SpeakerKind, Attribution: s.Attribution, Confidence: s.Confidence,
 		Tone: s.Tone, ToneLexicon: s.ToneLexicon, ToneNB: s.ToneNB, ToneLabel: s.ToneLabel,
 		StanceEvidence: s.StanceEvidence, LexiconVersion: meta.LexiconVersion, RunID: meta.RunID,
 	}

@@ -31,6 +31,7 @@ type Quote struct {
 	SpeakerMention     string     `parquet:"speaker_mention,dict" json:"speaker_mention"`
 	SpeakerRole        string     `parquet:"speaker_role,dict" json:"speaker_role"`
 	SpeakerAffiliation string     `parquet:"speaker_affiliation,dict" json:"speaker_affiliation"`
+	SpeakerKind        string     `parquet:"speaker_kind,dict" json:"speaker_kind"`
 	Attribution        string     `parquet:"attribution,dict" json:"attribution"`
 	Confidence         float64    `parquet:"confidence" json:"confidence"`
 	Tone               float64    `parquet:"tone" json:"tone"`

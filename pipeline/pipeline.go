@@ -35,14 +35,19 @@ type Statement struct {
 	SpeakerMention     string
 	SpeakerRole        string
 	SpeakerAffiliation string
-	Attribution        string
-	Confidence         float64
-	Tone               float64
-	ToneLexicon        float64
-	ToneNB             float64
-	ToneLabel          string
-	Stance             map[string]float64 // side id → -1..1; absent: no evidence
-	StanceEvidence     []string
+	// SpeakerKind: person, institution, country or group (a lexicon
+	// actor), source (an unnamed or described source: "a senior
+	// official", "the report"), named (a name the lexicon does not know),
+	// or "" when no one is named
+	SpeakerKind    string
+	Attribution    string
+	Confidence     float64
+	Tone           float64
+	ToneLexicon    float64
+	ToneNB         float64
+	ToneLabel      string
+	Stance         map[string]float64 // side id → -1..1; absent: no evidence
+	StanceEvidence []string
 }
 
 // Analyzer holds the stages built from one lexicon. It is immutable and safe
@@ -103,6 +108,7 @@ func (an *Analyzer) Analyze(a *article.Article) []Statement {
 			SpeakerMention:     sp.Mention,
 			SpeakerRole:        sp.Role,
 			SpeakerAffiliation: sp.Affiliation,
+			SpeakerKind:        speakerKind(sp),
 			Attribution:        q.Rule,
 			Confidence:         q.Confidence,
 			Tone:               ts.Tone,
@@ -173,4 +179,16 @@ func QuoteID(articleID string, start, end int) string {
 	var id [16]byte
 	hex.Encode(id[:], h[:8])
 	return string(id[:])
+}
+
+// speakerKind is the speaker_kind column: the lexicon's kind, "source",
+// "named" for a name the lexicon lacks, "" for no speaker.
+func speakerKind(sp speakers.Speaker) string {
+	switch {
+	case sp.Kind != "":
+		return sp.Kind
+	case sp.Name != "":
+		return "named"
+	}
+	return ""
 }

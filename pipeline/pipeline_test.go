@@ -142,6 +142,27 @@ func TestOneStatementPerSpan(t *testing.T) {
 	}
 }
 
+// speaker_kind tells an analyst what kind of source speaks: an actor of the
+// lexicon by its kind, an unnamed source, or a name the lexicon lacks.
+func TestSpeakerKind(t *testing.T) {
+	text := "Harbour talks\n\n" +
+		"The Kremlin said the talks would go on. A senior official said the talks had stalled. Port director Anders Lund said the quay would reopen.\n"
+	a, err := article.ParseText("harbour-talks", "harbour-talks.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Kremlin": "institution", "A senior official": "source", "Anders Lund": "named"}
+	got := map[string]string{}
+	for _, s := range newAnalyzer(t).Analyze(&a) {
+		got[s.Speaker] = s.SpeakerKind
+	}
+	for sp, kind := range want {
+		if got[sp] != kind {
+			t.Errorf("%s: speaker_kind %q, want %q (all: %v)", sp, got[sp], kind, got)
+		}
+	}
+}
+
 func newAnalyzer(t *testing.T) *pipeline.Analyzer {
 	t.Helper()
 	lx, err := lexicon.Load("")
