@@ -1784,7 +1784,7 @@ func (x *run) releasedByIn(s, e int) bool {
 
 // releasedBy: participles that give whose text a readout, statement or
 // transcript is ("released by the White House").
-var releasedBy = set("released", "issued", "published", "posted", "distributed", "circulated", "provided")
+var releasedBy = set("released", "issued", "published", "posted", "distributed", "circulated", "provided", "filed", "signed", "written", "sent", "submitted")
 
 // quotedAs: the participle at v ("saying", "telling") follows "as" in a
 // wire report's "N quoted (cited) S as saying …" or "S was quoted (by N) as saying

@@ -475,6 +475,8 @@ func TestWireConventions(t *testing.T) {
 		{"partial", "raised serious concerns", "White House"},
 		{"indirect", "the envoy had asked for a new list", "the ministry"}, // "A transcript published by the ministry said"
 		{"partial", "stop playing games with human lives,", "Belarusian Foreign Ministry"},
+		{"direct", "No charges will be brought against the drivers,", "Ivan Petrenko"},          // "according to a court document filed by X"
+		{"indirect", "the exchange should go ahead without conditions", "forty lawmakers"},      // "A letter signed by X said"
 		{"indirect", "The exchange point stayed closed all day", "border guards"},               // "KYIV, June 22 (Reuters) - …": no dateline in the report
 		{"partial", "pure fiction.", "Ukraine's foreign ministry"},                              // "X rejected (condemned) Y as “…”" quotes X's label
 		{"indirect", "Kyiv would not accept any list that left out civilians", "Andriy Melnyk"}, // a relative "that" after the content's verb does not start the content

@@ -43,7 +43,7 @@ var irregularPast = set("saw", "took", "made", "went", "gave", "got", "came", "m
 // statementNouns are texts a person or body issues, whose words a quote
 // after the sentence gives: "X released a statement. “…”"
 var statementNouns = set("statement", "letter", "memo", "message", "tweet", "email", "e-mail", "note", "op-ed",
-	"editorial", "release", "post", "announcement")
+	"editorial", "release", "post", "announcement", "document", "filing", "readout", "transcript", "communique")
 
 // saidNouns name something a person said, after the quoted words and the
 // speaker's possessive: "Romney's “47 percent” comment".

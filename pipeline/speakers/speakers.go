@@ -719,7 +719,8 @@ var sentenceOpeners = map[string]bool{"so": true, "and": true, "but": true, "the
 // textReleasedBy: in a mention naming a text and who put it out ("A readout
 // of the call released by the White House"), the words after "by"; else "".
 func textReleasedBy(m string) string {
-	for _, p := range [...]string{" released by ", " issued by ", " published by ", " posted by ", " distributed by ", " circulated by ", " provided by "} {
+	for _, p := range [...]string{" released by ", " issued by ", " published by ", " posted by ", " distributed by ", " circulated by ", " provided by ",
+		" filed by ", " signed by ", " written by ", " sent by ", " submitted by "} {
 		i := strings.Index(m, p)
 		if i < 0 {
 			continue
