@@ -487,7 +487,9 @@ func (r *Resolver) namesInText(memo *splits, text string, names []string, full m
 			}
 			name, t, ok := r.nameBefore(memo, text, k, sur)
 			if !ok {
-				name, ok = r.nameAfter(text, k, sur)
+				if name, ok = r.nameAfter(text, k, sur); ok {
+					t = titleRunBefore(text, k)
+				}
 			}
 			if !ok {
 				if g := otherGiven(text, k); g != "" && other == "" {
@@ -519,6 +521,9 @@ func (r *Resolver) namesInText(memo *splits, text string, names []string, full m
 					titles = map[string]string{}
 				}
 				titles[sur] = title
+				// (a family name written first: the resolved name ends in
+				// the given name, "Lin Xiaoyan")
+				titles[lastWord(found)] = title
 			}
 		}
 	}
@@ -633,6 +638,33 @@ func (r *Resolver) nameAfter(text string, k int, sur string) (string, bool) {
 var titleModifiers = map[string]bool{"former": true, "vice": true, "deputy": true, "foreign": true, "defense": true, "state": true,
 	"press": true, "house": true, "senate": true, "majority": true, "minority": true, "white": true, "democratic": true,
 	"republican": true, "gop": true, "u.s.": true, "us": true, "russian": true, "american": true, "prime": true, "campaign": true}
+
+// titleRunBefore: the title right before text[k:], its words capitalised
+// or title words ("Chinese Foreign Minister", "Foreign Ministry
+// spokeswoman"), without a sentence opener; "" if none.
+func titleRunBefore(text string, k int) string {
+	start := k
+	for words := 0; words < 6; words++ {
+		j := start - 1
+		if j < 1 || text[j] != ' ' {
+			break
+		}
+		i := j
+		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			i--
+		}
+		w := text[i:j]
+		if w == "" || breaksName(w) || endsSentence(w) || !upperWord(w) && !isTitleWord(w) {
+			break
+		}
+		start = i
+	}
+	title := strings.TrimSpace(text[start:k])
+	if w, rest, ok := strings.Cut(title, " "); ok && sentenceOpeners[strings.ToLower(w)] {
+		title = rest
+	}
+	return title
+}
 
 // monthOrDay: a capitalised word naming a month or a day of the week.
 func monthOrDay(w string) bool {

@@ -336,6 +336,11 @@ func TestFamilyNameFirstAndSetOffNames(t *testing.T) {
 	}
 	got = speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
 	wantNames(t, qs, got, "Lin Xiaoyan", "Zhou Weiming", "Kemal Aydin", "Soviet")
+	for i, role := range []string{"Foreign Ministry spokeswoman", "Foreign Minister"} {
+		if got[i].Role != role {
+			t.Errorf("%q: role %q, want %q (the title before the family name)", qs[i].Speaker.Text, got[i].Role, role)
+		}
+	}
 }
 
 // Capitalised words joined by "and" are one name or bodies speaking
