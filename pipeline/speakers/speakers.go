@@ -56,7 +56,12 @@ type Resolver struct {
 	// first, without those that are also a city or state ("Washington",
 	// "Moscow": "a Washington lawyer" speaks for no government).
 	bodies []sidedBody
-	given  lexicon.GivenNames
+	// bodyFirst: the bodies by their first word (up to the first space),
+	// as indexes into bodies in its order. A body is named in a source
+	// only where its first word is one of the source's space-separated
+	// words; bodySide looks at those bodies, not at all of them.
+	bodyFirst map[string][]int32
+	given     lexicon.GivenNames
 	// everyMention splits and looks up every mention, repeats too, instead
 	// of each once per article (tests compare the two)
 	everyMention bool
@@ -126,6 +131,11 @@ func New(lx *lexicon.Lexicon) *Resolver {
 		}
 	}
 	slices.SortStableFunc(r.bodies, func(a, b sidedBody) int { return len(b.name) - len(a.name) })
+	r.bodyFirst = map[string][]int32{}
+	for i, b := range r.bodies {
+		first, _, _ := strings.Cut(b.name, " ")
+		r.bodyFirst[first] = append(r.bodyFirst[first], int32(i))
+	}
 	return r
 }
 
@@ -1049,7 +1059,26 @@ func (r *Resolver) mayBeName(s string) bool {
 // speaks through its officials only: "US officials", "a US diplomat", not
 // "a US firm" or "the US dollar".
 func (r *Resolver) bodySide(src string) string {
-	for _, b := range r.bodies {
+	// wordIndex finds a body only with a space or the source's end after
+	// its first word and a space or the start before it: that word is then
+	// one of the source's words between spaces. The bodies whose first
+	// word is are tried in their order (longest first), as all were.
+	var buf [16]int32
+	cands := buf[:0]
+	for rest := src; ; {
+		w, tail, more := strings.Cut(rest, " ")
+		cands = append(cands, r.bodyFirst[w]...)
+		if !more {
+			break
+		}
+		rest = tail
+	}
+	slices.Sort(cands)
+	for k, c := range cands {
+		if k > 0 && c == cands[k-1] {
+			continue // a word the source repeats
+		}
+		b := r.bodies[c]
 		i := wordIndex(src, b.name)
 		if i < 0 {
 			continue

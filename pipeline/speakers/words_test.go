@@ -1,9 +1,12 @@
 package speakers
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stance-news/stance/lexicon"
 )
 
 // The allocation-free helpers must agree with the strings functions and key
@@ -119,4 +122,55 @@ func TestPronounsFitTheBound(t *testing.T) {
 			t.Errorf("isPronoun(%q) is false", m)
 		}
 	}
+}
+
+// TestBodySideByFirstWord: bodySide, which tries only the bodies whose first
+// word the source has, gives what trying every body gives, for sources
+// naming each body of the lexicon in the ways news text does, two of them
+// at once, and with odd spacing.
+func TestBodySideByFirstWord(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(lx)
+	every := func(src string) string { // bodySide before the index
+		for _, b := range r.bodies {
+			i := wordIndex(src, b.name)
+			if i < 0 {
+				continue
+			}
+			before, after := strings.Fields(src[:i]), strings.Fields(src[i+len(b.name):])
+			if b.country && (len(after) == 0 || !officialNouns[after[len(after)-1]]) {
+				continue
+			}
+			if len(before) > 0 {
+				before[0] = strings.ToLower(before[0])
+			}
+			if len(after) > 0 && allLower(after, true) && allLower(before, false) {
+				return b.side
+			}
+		}
+		return ""
+	}
+	templates := []string{"a senior %s official", "%s officials", "the %s", "a %s-based analyst", "A %s aide",
+		"two aides and a %s official", "%s  officials", " %s official ", "an official of the %s", "%s"}
+	sided := 0
+	for k, b := range r.bodies {
+		other := r.bodies[(k*7+3)%len(r.bodies)].name
+		for _, tmpl := range append(templates, "a %s and "+other+" official", "a "+other+" and %s official") {
+			src := fmt.Sprintf(tmpl, b.name)
+			got, want := r.bodySide(src), every(src)
+			if got != want {
+				t.Fatalf("bodySide(%q) = %q, trying every body gives %q", src, got, want)
+			}
+			if got != "" {
+				sided++
+			}
+		}
+	}
+	if sided == 0 {
+		t.Fatal("no source speaks for a body: the comparison shows nothing")
+	}
+	t.Logf("%d bodies, %d sources with a side", len(r.bodies), sided)
 }
