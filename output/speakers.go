@@ -20,9 +20,9 @@ import (
 
 // speakerAgg accumulates one speaker over the whole dataset.
 type speakerAgg struct {
-	names, affiliations, mentions map[string]int
-	role                          string
-	roleAt                        time.Time
+	names, affiliations, mentions, kinds map[string]int
+	role                                 string
+	roleAt                               time.Time
 	// Quotes are read article by article (partitions in order, each
 	// sorted by article id), so counting changes of article counts
 	// articles without a set of ids per speaker.
@@ -354,7 +354,7 @@ func speakerFeed(feed chan<- []speakerQuote, gone <-chan struct{}, counted *int6
 				continue
 			}
 			sq := speakerQuote{ArticleID: ownArticle(q.ArticleID), Speaker: own(q.Speaker), SpeakerID: own(q.SpeakerID),
-				SpeakerMention: own(q.SpeakerMention), SpeakerRole: own(q.SpeakerRole), SpeakerAffiliation: own(q.SpeakerAffiliation),
+				SpeakerMention: own(q.SpeakerMention), SpeakerRole: own(q.SpeakerRole), SpeakerAffiliation: own(q.SpeakerAffiliation), SpeakerKind: own(q.SpeakerKind),
 				Tone: q.Tone, StanceUS: q.StanceUS, StanceRussia: q.StanceRussia}
 			if len(q.StanceSides) > 0 {
 				sq.StanceSides = make([]string, len(q.StanceSides))
@@ -387,6 +387,7 @@ type speakerQuote struct {
 	SpeakerMention     string     `parquet:"speaker_mention"`
 	SpeakerRole        string     `parquet:"speaker_role"`
 	SpeakerAffiliation string     `parquet:"speaker_affiliation"`
+	SpeakerKind        string     `parquet:"speaker_kind"` // empty in quotes written before it existed
 	Tone               float64    `parquet:"tone"`
 	StanceUS           *float64   `parquet:"stance_us,optional"`
 	StanceRussia       *float64   `parquet:"stance_russia,optional"`
@@ -400,12 +401,15 @@ var capitalisedPronouns = map[string]bool{"He": true, "She": true, "It": true, "
 func addQuote(aggs map[string]*speakerAgg, q *speakerQuote) {
 	a := aggs[q.SpeakerID]
 	if a == nil {
-		a = &speakerAgg{names: map[string]int{}, affiliations: map[string]int{}, mentions: map[string]int{}}
+		a = &speakerAgg{names: map[string]int{}, affiliations: map[string]int{}, mentions: map[string]int{}, kinds: map[string]int{}}
 		aggs[q.SpeakerID] = a
 	}
 	a.names[q.Speaker]++
 	if q.SpeakerAffiliation != "" {
 		a.affiliations[q.SpeakerAffiliation]++
+	}
+	if q.SpeakerKind != "" {
+		a.kinds[q.SpeakerKind]++
 	}
 	// Aliases are the names the speaker went by; pronouns and common nouns
 	// ("he", "officials") are not names, capitalised or not: a sentence
@@ -509,6 +513,7 @@ func (a *speakerAgg) row(id string) Speaker {
 		Speaker:       mostCommon(a.names),
 		Role:          a.role,
 		Affiliation:   mostCommon(a.affiliations),
+		Kind:          mostCommon(a.kinds),
 		NQuotes:       a.quotes,
 		NArticles:     a.nArticles,
 		FirstSeen:     a.first,

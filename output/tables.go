@@ -79,6 +79,7 @@ type Speaker struct {
 	Aliases          []string   `parquet:"aliases,list"`
 	Role             string     `parquet:"role"`
 	Affiliation      string     `parquet:"affiliation,dict"`
+	Kind             string     `parquet:"kind,dict"` // most frequent speaker_kind
 	NQuotes          int64      `parquet:"n_quotes"`
 	NArticles        int64      `parquet:"n_articles"`
 	FirstSeen        *time.Time `parquet:"first_seen,optional,timestamp(microsecond)"`
