@@ -196,7 +196,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 					full[s] = name
 				}
 				if t := spokenTitle(title); t != "" && !courtesy(t) && !articleOnly(t) {
-					spokenTitles = append(spokenTitles, [2]string{name, t})
+					spokenTitles = append(spokenTitles, [2]string{withoutPatronymic(name), t})
 				}
 			}
 		}
@@ -204,7 +204,7 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		// foreign minister, Anna Lindqvist, called …" then "Lindqvist told"
 		if ap := withoutAge(q.Appositive); ap != "" && describesPerson(ap) && headsOffice(ap) {
 			if name, _ := memo.splitName(r, q.Speaker.Text); strings.Count(name, " ") >= 1 && isName(name) {
-				spokenTitles = append(spokenTitles, [2]string{name, withoutArticle(ap)})
+				spokenTitles = append(spokenTitles, [2]string{withoutPatronymic(name), withoutArticle(ap)})
 			}
 		}
 	}
@@ -1016,6 +1016,7 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 				return r.fromActor(r.actors[i], at)
 			}
 		}
+		name = withoutPatronymic(name)
 		sp := Speaker{ID: Slug(name), Name: name, Kind: ""}
 		if title != "" && !courtesy(title) && !articleOnly(title) {
 			sp.Role = possessor(title)
@@ -1557,6 +1558,27 @@ func isAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// withoutPatronymic: a Russian name of three words drops the patronymic in
+// the middle ("Sergei Alexandrovich Ryabkin" → "Sergei Ryabkin"), as wire
+// copy names the person most often, so the speaker keeps one name and id
+// whether or not an article gives it.
+func withoutPatronymic(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return name
+	}
+	mid, last, ok := strings.Cut(rest, " ")
+	if !ok || strings.Contains(last, " ") || !upperWord(mid) || !upperWord(last) {
+		return name
+	}
+	for _, suf := range [...]string{"ovich", "evich", "ovna", "evna", "ichna", "inichna"} {
+		if len(mid) > len(suf)+1 && strings.HasSuffix(mid, suf) {
+			return first + " " + last
+		}
+	}
+	return name
 }
 
 // surnameOnly: a single word, or a surname with its particles ("de Groot",

@@ -397,3 +397,20 @@ func TestAppositiveIsRoleOfLaterMentions(t *testing.T) {
 		}
 	}
 }
+
+// A Russian patronymic is dropped from the speaker's name and id, so the
+// person is one speaker whether or not an article gives it; other middle
+// names stay.
+func TestPatronymicDropped(t *testing.T) {
+	text := "Deputy Foreign Minister Sergei Alexandrovich Ryabkin spoke. Maria Ivanovna Zorina wrote. Ali Reza Karimi agreed. Later Ryabkin said no."
+	qs, got := resolveMentions(t, text, "Deputy Foreign Minister Sergei Alexandrovich Ryabkin", "Maria Ivanovna Zorina", "Ali Reza Karimi", "Ryabkin said")
+	qs[3].Speaker.Text = "Ryabkin"
+	got = speakers.New(mustLexicon(t)).Resolve(&article.Article{Text: text, Paragraphs: article.SplitParagraphs(text)}, qs)
+	wantNames(t, qs, got, "Sergei Ryabkin", "Maria Zorina", "Ali Reza Karimi", "Sergei Ryabkin")
+	if got[3].Role != "Deputy Foreign Minister" {
+		t.Errorf("Ryabkin: role %q, want the full mention's Deputy Foreign Minister", got[3].Role)
+	}
+	if got[0].ID != "sergei-ryabkin" || got[3].ID != got[0].ID {
+		t.Errorf("ids %q and %q, want sergei-ryabkin for both", got[0].ID, got[3].ID)
+	}
+}
