@@ -638,7 +638,6 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 	}()
 	defer func() { close(done); <-gathered }()
 
-	pageOpts := pageOptions(table, sp.partBytes(part))
 	var (
 		ops []op
 		f   *os.File
@@ -663,7 +662,7 @@ func mergePartition[T Quote | Article](w *Writer, table, part string, sp *spill[
 		if f, err = os.Create(staged); err != nil {
 			return err
 		}
-		pw = newWriter[T](f, w.meta, rowGroup, pageOpts...)
+		pw = newWriter[T](f, w.meta, rowGroup)
 		groups, groupRows = 0, 0
 		ops = append(ops, op{Staged: rel, Target: rel})
 		return nil
@@ -865,31 +864,8 @@ func gatherRows[T Quote | Article](w *Writer, old *rowReader[T], sp *spill[T], p
 	}
 }
 
-func newWriter[T any](w io.Writer, meta Meta, rowGroup int64, extra ...parquet.WriterOption) *parquet.GenericWriter[T] {
-	opts := append(writerOptions(meta, rowGroup), compactSchema[T]())
-	return parquet.NewGenericWriter[T](w, append(opts, extra...)...)
-}
-
-// Pages of article texts are larger than parquet-go's default 256 KiB in a
-// partition with largePagePartition bytes or more of new articles: zstd
-// compresses each page apart, and on 1 MiB pages of news text it finds more
-// matches, which makes it faster as well (BenchmarkPageCodec) and the
-// dataset 2% smaller. The writer sizes every column's buffer to the page
-// size, 15 MiB for an articles file, which a small partition does not
-// repay: a run over many dated partitions (polnear, 290 of them) had a
-// peak RSS 24 MB higher with large pages in all of them. The quotes table
-// keeps the default: with 26 columns it cost 40 MB more at 50 MB of text.
-var largePagePartition int64 = 16 << 20
-
-const largePage = 1 << 20
-
-// pageOptions returns the page size option of table's files for a
-// partition with newBytes of rows in the spill, if not the default.
-func pageOptions(table string, newBytes int64) []parquet.WriterOption {
-	if table == ArticlesTable && newBytes >= largePagePartition {
-		return []parquet.WriterOption{parquet.PageBufferSize(largePage)}
-	}
-	return nil
+func newWriter[T any](w io.Writer, meta Meta, rowGroup int64) *parquet.GenericWriter[T] {
+	return parquet.NewGenericWriter[T](w, append(writerOptions(meta, rowGroup), compactSchema[T]())...)
 }
 
 func writerOptions(meta Meta, rowGroup int64) []parquet.WriterOption {

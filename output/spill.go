@@ -25,8 +25,7 @@ type spill[T any] struct {
 	off    int64
 	parts  []string // partition names; blocks refer to them by index
 	partN  map[string]uint32
-	blockN []int   // blocks per partition
-	bytesN []int64 // bytes of blocks per partition
+	blockN []int // blocks per partition
 	index  []spillBlock
 	enc    []byte
 	encode func([]byte, *T) []byte
@@ -90,10 +89,8 @@ func (s *spill[T]) add(part, article string, rows []T) error {
 		s.parts = append(s.parts, part)
 		s.partN[part] = pi
 		s.blockN = append(s.blockN, 0)
-		s.bytesN = append(s.bytesN, 0)
 	}
 	s.blockN[pi]++
-	s.bytesN[pi] += int64(n)
 	s.index = append(s.index, spillBlock{article: article, off: s.off, n: int32(n), part: pi})
 	s.off += int64(n)
 	if len(s.index) >= s.runEntries {
@@ -112,14 +109,6 @@ func (s *spill[T]) partitions() []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// partBytes is how many bytes of rows the partition holds in the spill.
-func (s *spill[T]) partBytes(part string) int64 {
-	if pi, ok := s.partN[part]; ok {
-		return s.bytesN[pi]
-	}
-	return 0
 }
 
 // sortIndex orders blocks by partition and article id, the order the tables
