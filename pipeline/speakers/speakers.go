@@ -1036,6 +1036,9 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	if sp.Affiliation == "" {
 		sp.Affiliation = r.bodySide(src)
 	}
+	if sp.Affiliation == "" {
+		sp.Affiliation = r.possessorBodySide(src)
+	}
 	return sp
 }
 
@@ -1559,6 +1562,24 @@ func isAcronym(w string) bool {
 	}
 	return true
 }
+
+// possessorBodySide: the side of a country or institution whose possessive
+// opens the name of one of its government bodies: "Russia's Defence
+// Ministry", "China's Foreign Ministry" → the country's side; "" otherwise.
+func (r *Resolver) possessorBodySide(name string) string {
+	first, _, ok := strings.Cut(name, " ")
+	if !ok || !isPossessive(first) || !governmentBodies[strings.ToLower(lastWord(name))] {
+		return ""
+	}
+	if i, ok := index(r.byName, possessor(first)); ok {
+		return r.actors[i].Side
+	}
+	return ""
+}
+
+// governmentBodies end the names of a state's bodies that speak for it.
+var governmentBodies = map[string]bool{"ministry": true, "government": true, "military": true, "army": true,
+	"embassy": true, "cabinet": true, "presidency": true, "navy": true, "office": true, "forces": true}
 
 // withoutPatronymic: a Russian name of three words drops the patronymic in
 // the middle ("Sergei Alexandrovich Ryabkin" → "Sergei Ryabkin"), as wire

@@ -414,3 +414,15 @@ func TestPatronymicDropped(t *testing.T) {
 		t.Errorf("ids %q and %q, want sergei-ryabkin for both", got[0].ID, got[3].ID)
 	}
 }
+
+// A government body named with its country's possessive ("Russia's Defence
+// Ministry") takes that country's side; a country without a side gives none.
+func TestPossessiveCountryBodySide(t *testing.T) {
+	text := "Russia's Defence Ministry said little. Norway's Foreign Ministry said less."
+	qs, got := resolveMentions(t, text, "Russia's Defence Ministry", "Norway's Foreign Ministry")
+	for i, side := range []string{"russia", ""} {
+		if got[i].Affiliation != side {
+			t.Errorf("%q: side %q, want %q", qs[i].Speaker.Text, got[i].Affiliation, side)
+		}
+	}
+}
