@@ -33,6 +33,7 @@ Stance columns cover every side any frame scored, user frames included.`,
 			to := fs.String("to", "", "only quotes published on or before this `date` (YYYY-MM-DD); undated quotes are left out")
 			side := fs.String("side", "", "only speakers affiliated with this `side` id (\"none\" for unaffiliated)")
 			toward := fs.String("toward", "", "stance columns for these `sides` only, comma-separated (default: every side scored)")
+			kinds := fs.String("kind", "", "only speakers of these `kinds`, comma-separated: person, institution, country, group (actors of the lexicon), named (a name the lexicon lacks), source (an unnamed or described source)")
 			minQuotes := fs.Int("min-quotes", 1, "only speakers with at least this many quotes (after filtering)")
 			format := fs.String("format", "table", "output format: table or tsv")
 			return func(_ context.Context, e *env, args []string) int {
@@ -58,6 +59,16 @@ Stance columns cover every side any frame scored, user frames included.`,
 					return exitUsage
 				}
 				f.side = *side
+				if *kinds != "" {
+					for k := range strings.SplitSeq(*kinds, ",") {
+						k = strings.TrimSpace(k)
+						if !slices.Contains(speakerKinds, k) {
+							fmt.Fprintf(e.stderr, "stance speakers: --kind %q: want one of %s\n", k, strings.Join(speakerKinds, ", "))
+							return exitUsage
+						}
+						f.kinds = append(f.kinds, k)
+					}
+				}
 				if _, err := os.Stat(filepath.Join(args[0], output.QuotesTable)); err != nil {
 					fmt.Fprintf(e.stderr, "stance speakers: %s has no quotes table (run stance run --out %s first)\n", args[0], args[0])
 					return exitUsage
@@ -115,7 +126,11 @@ func parseDay(s string) (time.Time, error) {
 type speakerFilter struct {
 	from, to time.Time // zero: open
 	side     string
+	kinds    []string // speaker kinds kept; none: all
 }
+
+// speakerKinds are the values of speaker_kind (the speakers table's kind).
+var speakerKinds = []string{"person", "institution", "country", "group", "named", "source"}
 
 // published reports whether a quote published at p is in the date range;
 // undated quotes are in only when the range is open.
@@ -145,6 +160,9 @@ func aggregateSpeakers(out string, f speakerFilter) (rows []output.SpeakerSums, 
 			sideSet[side] = true
 		}
 		if f.side != "" && r.Affiliation != f.side && !(f.side == "none" && r.Affiliation == "") {
+			continue
+		}
+		if len(f.kinds) > 0 && !slices.Contains(f.kinds, r.Kind) {
 			continue
 		}
 		rows = append(rows, r)

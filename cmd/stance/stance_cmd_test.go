@@ -262,6 +262,30 @@ func TestSpeakersCommandAgreesWithSpeakersTable(t *testing.T) {
 // A side misspelt in --side or --toward filtered every speaker out, or
 // showed a column of "-", with nothing said: the command now names the
 // sides the dataset has, on stderr, and still exits 0.
+// --kind keeps the speakers of the kinds asked for: unnamed sources left out
+// of a comparison of people, or alone; an unknown kind is a usage error.
+func TestSpeakersKindFilter(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out, filepath.Join(testdir.Root(t), "examples", "articles")); code != exitOK {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	lines := func(args ...string) []string {
+		t.Helper()
+		code, stdout, stderr := runCLI(t, append(append([]string{"speakers", "--format", "tsv"}, args...), out)...)
+		if code != exitOK {
+			t.Fatalf("speakers %v: exit %d: %s", args, code, stderr)
+		}
+		return strings.Split(strings.TrimSpace(stdout), "\n")[1:]
+	}
+	all, sources, others := lines(), lines("--kind", "source"), lines("--kind", "person,institution,country,group,named")
+	if len(sources) == 0 || len(others) == 0 || len(sources)+len(others) != len(all) {
+		t.Errorf("%d speakers: %d sources and %d others, want both and the sum", len(all), len(sources), len(others))
+	}
+	if code, _, stderr := runCLI(t, "speakers", "--kind", "people", out); code != exitUsage || !strings.Contains(stderr, `--kind "people"`) {
+		t.Errorf("--kind people: exit %d, %q; want a usage error naming it", code, stderr)
+	}
+}
+
 func TestSpeakersNamesTheSidesForAnUnknownOne(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out, filepath.Join(testdir.Root(t), "examples", "articles")); code != exitOK {
