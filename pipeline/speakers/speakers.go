@@ -345,6 +345,9 @@ func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
 		}
 		desc, ok := definiteOffice(target)
 		if !ok {
+			if body, ok := definiteBody(target); ok {
+				r.describedBody(i, body, out)
+			}
 			continue
 		}
 		found := -1
@@ -369,6 +372,56 @@ func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
 		}
 	}
 }
+
+// bodyName: capitalised words with the joiners of a body's name between
+// them ("The Ministry of Commerce", "Department of Trade and Industry"),
+// not a description ("A senior official", "The Veritas leader").
+func bodyName(s string) bool {
+	s = strings.TrimPrefix(s, "The ")
+	words := strings.Fields(s)
+	if len(words) < 2 || !upperWord(words[0]) || !upperWord(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words {
+		if !upperWord(w) && w != "of" && w != "the" && w != "and" && w != "for" && w != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// describedBody gives out[i], a definite description of a body ("the
+// ministry said"), the nearest body speaker before it whose name has that
+// head noun capitalised ("the Russian Foreign Ministry", "the Ministry of
+// Commerce"): news writing names a body once, then refers back to it.
+func (r *Resolver) describedBody(i int, head string, out []Speaker) {
+	for j := i - 1; j >= 0; j-- { // statements come in text order
+		o := &out[j]
+		if o.Name == "" || o.Kind == "person" || o.Kind == "country" || o.Kind == "group" {
+			continue
+		}
+		if slices.ContainsFunc(strings.Fields(o.Name), func(w string) bool { return strings.EqualFold(w, head) && upperWord(w) }) {
+			mention := out[i].Mention
+			out[i] = *o
+			out[i].Mention = mention
+			return
+		}
+	}
+}
+
+// definiteBody: "the ministry" → "ministry"; "the" and a body's head noun
+// the names of bodies carry (not "the company": few names say "Company").
+func definiteBody(m string) (string, bool) {
+	rest, ok := strings.CutPrefix(m, "the ")
+	if !ok {
+		rest, ok = strings.CutPrefix(m, "The ")
+	}
+	return rest, ok && namedBodyHeads[rest]
+}
+
+var namedBodyHeads = map[string]bool{"ministry": true, "department": true, "commission": true, "council": true,
+	"agency": true, "committee": true, "court": true, "bank": true, "office": true, "embassy": true,
+	"parliament": true, "senate": true, "assembly": true, "foundation": true, "institute": true, "union": true}
 
 // definiteOffice: "the prime minister" → "prime minister"; only "the" and
 // lower-case words, at most four.
@@ -1032,6 +1085,9 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	// an unnamed or described source: "a senior official", "aides"
 	src := withoutParticiple(strings.TrimSpace(mention))
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
+	if bodyName(src) {
+		sp.Kind = "" // "The Ministry of Commerce": a name, with its joiners
+	}
 	sp.Affiliation = r.titleSide(src)
 	if sp.Affiliation == "" {
 		sp.Affiliation = r.bodySide(src)
