@@ -179,6 +179,8 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 	seen := seenBuf[:0]
 	// full names of speakers with the title before them, in article order
 	var spokenTitles [][2]string
+	var seenApsBuf [16][2]string
+	seenAps := seenApsBuf[:0] // speakers and descriptions read for spokenTitles
 	for _, q := range qs {
 		for _, m := range [2]string{q.Speaker.Text, q.Antecedent.Text} {
 			if !r.everyMention && slices.Contains(seen, m) {
@@ -202,7 +204,11 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 		}
 		// and the description set off beside a full name: "Germany's
 		// foreign minister, Anna Lindqvist, called …" then "Lindqvist told"
-		if ap := withoutAge(q.Appositive); ap != "" && describesPerson(ap) && headsOffice(ap) {
+		if q.Appositive == "" || !r.everyMention && slices.Contains(seenAps, [2]string{q.Speaker.Text, q.Appositive}) {
+			continue // (an article repeats its speakers and their descriptions)
+		}
+		seenAps = append(seenAps, [2]string{q.Speaker.Text, q.Appositive})
+		if ap := withoutAge(q.Appositive); describesPerson(ap) && headsOffice(ap) {
 			if name, _ := memo.splitName(r, q.Speaker.Text); strings.Count(name, " ") >= 1 && isName(name) {
 				spokenTitles = append(spokenTitles, [2]string{withoutPatronymic(name), withoutArticle(ap)})
 			}
@@ -282,13 +288,12 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 func cleanRole(role string) string {
 	for role != "" {
 		w, rest, _ := strings.Cut(role, " ")
-		lw := strings.ToLower(w)
 		switch {
-		case sentenceOpeners[lw]:
+		case inLower(sentenceOpeners, w):
 			role = rest
 			continue
-		case lw == "on" || lw == "in" || lw == "at" || lw == "last" || lw == "earlier" || lw == "later" || lw == "this":
-			if n, after, _ := strings.Cut(rest, " "); timeWords[strings.ToLower(n)] {
+		case inLower(timeOpeners, w):
+			if n, after, _ := strings.Cut(rest, " "); inLower(timeWords, n) {
 				role = after
 				continue
 			}
@@ -321,8 +326,10 @@ func cleanRole(role string) string {
 	return role
 }
 
-// timeWords follow "on", "in", "last" … in a phrase of time opening a
-// sentence: "On Tuesday", "Last month", "In November".
+// timeOpeners open a phrase of time before a sentence's subject, timeWords
+// follow them: "On Tuesday", "Last month", "In November".
+var timeOpeners = map[string]bool{"on": true, "in": true, "at": true, "last": true, "earlier": true, "later": true, "this": true}
+
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "week": true, "month": true, "year": true, "night": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
@@ -378,16 +385,14 @@ func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
 // not a description ("A senior official", "The Veritas leader").
 func bodyName(s string) bool {
 	s = strings.TrimPrefix(s, "The ")
-	words := strings.Fields(s)
-	if len(words) < 2 || !upperWord(words[0]) || !upperWord(words[len(words)-1]) {
-		return false
-	}
-	for _, w := range words {
-		if !upperWord(w) && w != "of" && w != "the" && w != "and" && w != "for" && w != "&" {
+	n, last := 0, ""
+	for w := range strings.FieldsSeq(s) { // (Fields would allocate the list)
+		if n == 0 && !upperWord(w) || !upperWord(w) && w != "of" && w != "the" && w != "and" && w != "for" && w != "&" {
 			return false
 		}
+		n, last = n+1, w
 	}
-	return true
+	return n >= 2 && upperWord(last)
 }
 
 // describedBody gives out[i], a definite description of a body ("the
@@ -686,7 +691,7 @@ func (r *Resolver) nameAfter(text string, k int, sur string) (string, bool) {
 	if len(w) < 2 || !upperWord(w) || isTitleWord(w) || isAcronym(w) || monthOrDay(w) {
 		return "", false
 	}
-	if _, known := r.given[strings.ToLower(w)]; known {
+	if _, known := lowerGet(r.given, w); known {
 		return "", false // "Secretary Kerry John …": another name's given name
 	}
 	// the name ends after that word: punctuation or a lower-case word

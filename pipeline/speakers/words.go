@@ -214,3 +214,16 @@ func breaksName(w string) bool {
 	}
 	return strings.Contains(w, "“") || strings.Contains(w, "”")
 }
+
+// lowerGet is m[strings.ToLower(w)] without allocating for ASCII w of up to
+// 64 bytes: most words looked up are capitalised, which ToLower copies.
+func lowerGet[V any](m map[string]V, w string) (V, bool) {
+	var buf [64]byte
+	b, ok := appendLowerASCII(buf[:0], w)
+	if !ok || len(w) > len(buf) {
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
+	}
+	v, ok := m[string(b)]
+	return v, ok
+}
