@@ -159,38 +159,7 @@ func pairQuotesIn(text string, p0, p1 int, out []qspan, continued, single bool) 
 		}
 		c := text[i]
 		r, n := utf8.DecodeRuneInString(text[i:p1])
-		if single {
-			// ‘…’ and '…' pair; double marks nest inside them
-			var isOpen, isClose bool
-			switch {
-			case c == '\'' && i+1 < p1 && text[i+1] == '\'':
-				i += 2
-				continue
-			case r == '‘':
-				isOpen = true
-			case r == '’' || c == '\'':
-				before := prevRune(text, p0, i)
-				if open < 0 {
-					// an opening straight mark stands before a word, after a
-					// space, a bracket or a dash
-					isOpen = c == '\'' && (i == p0 || unicode.IsSpace(before) || isOpenBracket(before) || before == '—' || before == '–') &&
-						opensWord(text, i+n, p1)
-				} else {
-					isClose = closesSingle(text, p0, p1, i, n)
-				}
-			}
-			if isOpen && open < 0 {
-				open, openLen = i, n
-			} else if isClose && open >= 0 {
-				if i > open+openLen {
-					out = append(out, qspan{open: open, close: i, cs: open + openLen, ce: i, ct: -1})
-				}
-				open = -1
-			}
-			i += n
-			continue
-		}
-		if c == '\'' {
+		if c == '\'' && !single {
 			// two apostrophes stand for a double mark in some wire feeds
 			if i+1 >= p1 || text[i+1] != '\'' {
 				i++
@@ -200,6 +169,25 @@ func pairQuotesIn(text string, p0, p1 int, out []qspan, continued, single bool) 
 		}
 		var isOpen, isClose bool
 		switch {
+		case single && c == '\'' && i+1 < p1 && text[i+1] == '\'':
+			i += 2 // a double mark, nested
+			continue
+		case single && r == '‘':
+			isOpen = true
+		case single && (r == '’' || c == '\''):
+			if open < 0 {
+				// an opening straight mark stands before a word, after a
+				// space, a bracket or a dash
+				before := prevRune(text, p0, i)
+				isOpen = c == '\'' && (i == p0 || unicode.IsSpace(before) || isOpenBracket(before) || before == '—' || before == '–') &&
+					opensWord(text, i+n, p1)
+			} else {
+				isClose = closesSingle(text, p0, p1, i, n)
+			}
+		case single:
+			// ‘…’ and '…' pair; double marks nest inside them
+			i += n
+			continue
 		case r == '"':
 			before := prevRune(text, p0, i)
 			after, _ := utf8.DecodeRuneInString(text[i+n : p1])
