@@ -605,17 +605,13 @@ func (r *Resolver) nameBefore(memo *splits, text string, k int, sur string) (str
 	start := k
 	words := 0
 	for words < 7 {
-		j := start - 1 // the space before
-		if j < 1 || text[j] != ' ' {
+		i, ok := wordBefore(text, start)
+		if !ok {
 			break
 		}
-		i := j
-		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
-			i--
-		}
-		w := text[i:j]
+		w := text[i : start-1]
 		c, _ := utf8.DecodeRuneInString(w)
-		if w == "" || breaksName(w) || endsSentence(w) {
+		if breaksName(w) || endsSentence(w) {
 			break
 		}
 		// "Secretary of State": "of" joins a title's capitalised words
@@ -707,22 +703,32 @@ var titleModifiers = map[string]bool{"former": true, "vice": true, "deputy": tru
 	"press": true, "house": true, "senate": true, "majority": true, "minority": true, "white": true, "democratic": true,
 	"republican": true, "gop": true, "u.s.": true, "us": true, "russian": true, "american": true, "prime": true, "campaign": true}
 
+// wordBefore is where the word ends at text[:k-1] starts, when a single
+// space stands before text[k:] and the word is on the same line: the word
+// is text[i:k-1].
+func wordBefore(text string, k int) (i int, ok bool) {
+	j := k - 1 // the space before
+	if j < 1 || text[j] != ' ' {
+		return 0, false
+	}
+	i = j
+	for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+		i--
+	}
+	return i, i < j
+}
+
 // titleRunBefore: the title right before text[k:], its words capitalised
 // or title words ("Chinese Foreign Minister", "Foreign Ministry
 // spokeswoman"), without a sentence opener; "" if none.
 func titleRunBefore(text string, k int) string {
 	start := k
 	for words := 0; words < 6; words++ {
-		j := start - 1
-		if j < 1 || text[j] != ' ' {
+		i, ok := wordBefore(text, start)
+		if !ok {
 			break
 		}
-		i := j
-		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
-			i--
-		}
-		w := text[i:j]
-		if w == "" || breaksName(w) || endsSentence(w) || !upperWord(w) && !isTitleWord(w) {
+		if w := text[i : start-1]; breaksName(w) || endsSentence(w) || !upperWord(w) && !isTitleWord(w) {
 			break
 		}
 		start = i
