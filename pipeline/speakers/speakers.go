@@ -380,19 +380,30 @@ func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
 	}
 }
 
-// bodyName: capitalised words with the joiners of a body's name between
+// bodyName: a person's name the title words cut ("Stephen King"), or
+// capitalised words with the joiners of a body's name between
 // them ("The Ministry of Commerce", "Department of Trade and Industry"),
 // not a description ("A senior official", "The Veritas leader").
-func bodyName(s string) bool {
-	s = strings.TrimPrefix(s, "The ")
+func (r *Resolver) bodyName(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "The "), "the ") // "the Associated Press"
 	n, last := 0, ""
+	person, body, office := false, false, false
 	for w := range strings.FieldsSeq(s) { // (Fields would allocate the list)
 		if n == 0 && !upperWord(w) || !upperWord(w) && w != "of" && w != "the" && w != "and" && w != "for" && w != "&" {
 			return false
 		}
+		if n == 0 {
+			// "Stephen King", "Ms King": a person, whose surname may be an office
+			_, person = lowerGet(r.given, w)
+			person = person || courtesy(w)
+		}
+		body = body || inLower(bodyHeads, w)
+		office = office || postNominals[w] || inLower(offices, w) || strings.EqualFold(w, "justice")
 		n, last = n+1, w
 	}
-	return n >= 2 && upperWord(last)
+	// a person's office, not a body's ("the Salford MP", "the Lord Chief
+	// Justice"; but "the Department of Justice")
+	return n >= 2 && upperWord(last) && (person || body || !office)
 }
 
 // describedBody gives out[i], a definite description of a body ("the
@@ -1096,7 +1107,7 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	// an unnamed or described source: "a senior official", "aides"
 	src := withoutParticiple(strings.TrimSpace(mention))
 	sp := Speaker{ID: Slug(src), Name: src, Kind: "source"}
-	if bodyName(src) {
+	if r.bodyName(src) {
 		sp.Kind = "" // "The Ministry of Commerce": a name, with its joiners
 	}
 	sp.Affiliation = r.titleSide(src)
@@ -1419,6 +1430,16 @@ func (r *Resolver) splitName(m string) (name, title string) {
 // capitalised words before "of" end in a body's head noun, so the name is
 // theirs with what follows, and the words before them the title.
 func bodyOf(name, title string) (string, string, bool) {
+	if bodyHeads[strings.ToLower(name)] && !strings.Contains(name, " ") && title != "" && upperWord(lastWord(title)) {
+		// "the Nordic Press Agency": a title word ("Press") cut the body's
+		// name before its head noun; its capitalised words go with it
+		words := strings.Fields(title)
+		i := len(words)
+		for i > 0 && upperWord(words[i-1]) && !isPossessive(words[i-1]) && words[i-1] != "The" && words[i-1] != "A" {
+			i--
+		}
+		return strings.Join(words[i:], " ") + " " + name, strings.Join(words[:i], " "), true
+	}
 	head, of := title, " of"
 	if h, ok := strings.CutSuffix(title, " of"); ok {
 		head = h

@@ -430,10 +430,10 @@ func TestPossessiveCountryBodySide(t *testing.T) {
 // "The ministry said" is the nearest ministry named as a speaker before it;
 // a body's name with its joiners is a name, not an unnamed source.
 func TestBodyDescriptionNamesTheBody(t *testing.T) {
-	text := "The Foreign Ministry of Nordland spoke. The ministry spoke. The Ministry of Fisheries spoke. The ministry spoke again. A senior official spoke."
-	qs, got := resolveMentions(t, text, "The Foreign Ministry of Nordland", "The ministry", "The Ministry of Fisheries", "The ministry", "A senior official")
-	wantNames(t, qs, got, "The Foreign Ministry of Nordland", "The Foreign Ministry of Nordland", "The Ministry of Fisheries", "The Ministry of Fisheries", "A senior official")
-	for i, kind := range []string{"", "", "", "", "source"} {
+	text := "The Foreign Ministry of Nordland spoke. The ministry spoke. The Ministry of Fisheries spoke. The ministry spoke again. A senior official spoke. So did the Nordic Press Agency, the Bergen North MP and the Department of Justice."
+	qs, got := resolveMentions(t, text, "The Foreign Ministry of Nordland", "The ministry", "The Ministry of Fisheries", "The ministry", "A senior official", "the Nordic Press Agency", "the Bergen North MP", "the Department of Justice")
+	wantNames(t, qs, got, "The Foreign Ministry of Nordland", "The Foreign Ministry of Nordland", "The Ministry of Fisheries", "The Ministry of Fisheries", "A senior official", "Nordic Press Agency", "the Bergen North MP", "the Department of Justice")
+	for i, kind := range []string{"", "", "", "", "source", "", "source", ""} {
 		if got[i].Kind != kind {
 			t.Errorf("%s: kind %q, want %q", got[i].Name, got[i].Kind, kind)
 		}
