@@ -18,42 +18,15 @@ func TestSpeakerQuotesReadWithoutKind(t *testing.T) {
 		Tone      float64 `parquet:"tone"`
 	}
 	dir := t.TempDir()
-	write := func(name string, rows any) string {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		f, err := os.Create(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch rs := rows.(type) {
-		case []oldQuote:
-			w := parquet.NewGenericWriter[oldQuote](f)
-			if _, err := w.Write(rs); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-		case []Quote:
-			w := parquet.NewGenericWriter[Quote](f)
-			if _, err := w.Write(rs); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	oldPath, newPath := filepath.Join(dir, "old.parquet"), filepath.Join(dir, "new.parquet")
+	writeRows(t, oldPath, []oldQuote{{ArticleID: "a", Speaker: "Anne Lund", SpeakerID: "anne-lund", Tone: 0.5}})
+	writeRows(t, newPath, []Quote{{ArticleID: "a", Speaker: "Anne Lund", SpeakerID: "anne-lund", SpeakerKind: "named", RunID: "r"}})
 	for _, c := range []struct {
 		path string
 		want string
 	}{
-		{write("old.parquet", []oldQuote{{ArticleID: "a", Speaker: "Anne Lund", SpeakerID: "anne-lund", Tone: 0.5}}), ""},
-		{write("new.parquet", []Quote{{ArticleID: "a", Speaker: "Anne Lund", SpeakerID: "anne-lund", SpeakerKind: "named", RunID: "r"}}), "named"},
+		{oldPath, ""},
+		{newPath, "named"},
 	} {
 		rr, err := openRows[speakerQuote](c.path)
 		if err != nil {
@@ -68,5 +41,23 @@ func TestSpeakerQuotesReadWithoutKind(t *testing.T) {
 			t.Errorf("%s: read %+v, want speaker_kind %q", c.path, buf[0], c.want)
 		}
 		rr.f.Close()
+	}
+}
+
+func writeRows[T any](t *testing.T, path string, rows []T) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := parquet.NewGenericWriter[T](f)
+	if _, err := w.Write(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
