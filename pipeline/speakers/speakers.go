@@ -354,6 +354,8 @@ func (r *Resolver) describedSpeakers(qs []quotes.Quote, out []Speaker) {
 		if !ok {
 			if body, ok := definiteBody(target); ok {
 				r.describedBody(i, body, out)
+			} else if head, ok := definiteSource(target); ok {
+				describedSource(i, head, out)
 			}
 			continue
 		}
@@ -424,6 +426,38 @@ func (r *Resolver) describedBody(i int, head string, out []Speaker) {
 		}
 	}
 }
+
+// describedSource gives out[i], "the official" or "the diplomat", the
+// nearest unnamed source before it described with that noun ("a senior
+// State Department official"): news writing describes an anonymous source
+// once, then refers back to it with the noun alone.
+func describedSource(i int, head string, out []Speaker) {
+	for j := i - 1; j >= 0; j-- {
+		o := &out[j]
+		if o.Kind != "source" || o.Name == "" {
+			continue
+		}
+		if strings.EqualFold(lastWord(o.Name), head) && strings.Contains(o.Name, " ") {
+			mention := out[i].Mention
+			out[i] = *o
+			out[i].Mention = mention
+		}
+		return // only the nearest source: another one in between is someone else
+	}
+}
+
+// definiteSource: "the official" → "official"; "the" and one noun for an
+// anonymous source.
+func definiteSource(m string) (string, bool) {
+	rest, ok := strings.CutPrefix(m, "the ")
+	if !ok {
+		rest, ok = strings.CutPrefix(m, "The ")
+	}
+	return rest, ok && sourceNouns[rest]
+}
+
+var sourceNouns = map[string]bool{"official": true, "diplomat": true, "source": true, "aide": true,
+	"officer": true, "negotiator": true, "adviser": true, "advisor": true, "analyst": true, "lawmaker": true}
 
 // definiteBody: "the ministry" → "ministry"; "the" and a body's head noun
 // the names of bodies carry (not "the company": few names say "Company").

@@ -439,3 +439,12 @@ func TestBodyDescriptionNamesTheBody(t *testing.T) {
 		}
 	}
 }
+
+// "The official said" is the anonymous source described just before it
+// ("a senior State Department official"), not when another source spoke
+// in between.
+func TestSourceDescriptionNamesTheSource(t *testing.T) {
+	text := "A senior ministry official spoke. The official spoke again. Two diplomats spoke. The official spoke last."
+	qs, got := resolveMentions(t, text, "A senior ministry official", "The official", "Two diplomats", "The official")
+	wantNames(t, qs, got, "A senior ministry official", "A senior ministry official", "Two diplomats", "The official")
+}
