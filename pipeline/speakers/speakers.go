@@ -449,11 +449,16 @@ func describedSource(i int, head string, out []Speaker) {
 // definiteSource: "the official" → "official"; "the" and one noun for an
 // anonymous source.
 func definiteSource(m string) (string, bool) {
-	rest, ok := strings.CutPrefix(m, "the ")
-	if !ok {
-		rest, ok = strings.CutPrefix(m, "The ")
-	}
+	rest, ok := afterThe(m)
 	return rest, ok && sourceNouns[rest]
+}
+
+// afterThe is m after a leading "the" or "The".
+func afterThe(m string) (string, bool) {
+	if rest, ok := strings.CutPrefix(m, "the "); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(m, "The ")
 }
 
 var sourceNouns = map[string]bool{"official": true, "diplomat": true, "source": true, "aide": true,
@@ -462,10 +467,7 @@ var sourceNouns = map[string]bool{"official": true, "diplomat": true, "source": 
 // definiteBody: "the ministry" → "ministry"; "the" and a body's head noun
 // the names of bodies carry (not "the company": few names say "Company").
 func definiteBody(m string) (string, bool) {
-	rest, ok := strings.CutPrefix(m, "the ")
-	if !ok {
-		rest, ok = strings.CutPrefix(m, "The ")
-	}
+	rest, ok := afterThe(m)
 	return rest, ok && namedBodyHeads[rest]
 }
 
@@ -476,10 +478,7 @@ var namedBodyHeads = map[string]bool{"ministry": true, "department": true, "comm
 // definiteOffice: "the prime minister" → "prime minister"; only "the" and
 // lower-case words, at most four.
 func definiteOffice(m string) (string, bool) {
-	rest, ok := strings.CutPrefix(m, "the ")
-	if !ok {
-		rest, ok = strings.CutPrefix(m, "The ")
-	}
+	rest, ok := afterThe(m)
 	if !ok || rest == "" || strings.Count(rest, " ") > 3 || !offices[lastWord(rest)] {
 		return "", false
 	}

@@ -270,7 +270,13 @@ func TestTitlesAndOccupationsBeforeName(t *testing.T) {
 	text := "UN Secretary-General Antonio Guterres spoke. Tory MP Michael Mates spoke. Tory frontbencher Andrew Tyrie MP spoke. Lawyer Louise Christian spoke. Striker Wayne Rooney spoke."
 	qs, got := resolveMentions(t, text, "UN Secretary-General Antonio Guterres", "Tory MP Michael Mates", "Tory frontbencher Andrew Tyrie MP", "Lawyer Louise Christian", "Striker Wayne Rooney")
 	wantNames(t, qs, got, "Antonio Guterres", "Michael Mates", "Andrew Tyrie", "Louise Christian", "Wayne Rooney")
-	for i, role := range []string{"UN Secretary-General", "Tory MP", "Tory frontbencher MP", "Lawyer", "Striker"} {
+	wantRoles(t, got, "UN Secretary-General", "Tory MP", "Tory frontbencher MP", "Lawyer", "Striker")
+}
+
+// wantRoles checks the role of each speaker in order.
+func wantRoles(t *testing.T, got []speakers.Speaker, roles ...string) {
+	t.Helper()
+	for i, role := range roles {
 		if got[i].Role != role {
 			t.Errorf("%s: role %q, want %q", got[i].Name, got[i].Role, role)
 		}
@@ -376,11 +382,7 @@ func TestBodyNamesAndCleanRoles(t *testing.T) {
 	text := "The Ministry of Fisheries spoke. On Tuesday Labour chairman Kari Moen spoke. Meanwhile Ms Moen spoke. A spokesman for the Harbour Board spoke."
 	qs, got := resolveMentions(t, text, "The Ministry of Fisheries", "On Tuesday Labour chairman Kari Moen", "Meanwhile Ms Moen", "A spokesman for the Harbour Board")
 	wantNames(t, qs, got, "The Ministry of Fisheries", "Kari Moen", "Kari Moen", "Harbour Board")
-	for i, role := range []string{"", "Labour chairman", "Labour chairman", "spokesman"} {
-		if got[i].Role != role {
-			t.Errorf("%s: role %q, want %q", got[i].Name, got[i].Role, role)
-		}
-	}
+	wantRoles(t, got, "", "Labour chairman", "Labour chairman", "spokesman")
 }
 
 // The description set off beside a full name ("Germany's foreign minister,
