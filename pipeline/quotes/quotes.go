@@ -206,6 +206,9 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 		if out[i].Span.End <= out[i].Span.Start {
 			continue // nothing left of the words: not a statement
 		}
+		if out[i].Kind == Indirect && postedResult(out[i].Cue, a.Text[out[i].Span.Start:out[i].Span.End]) {
+			continue // "Qantas posted a record first-half profit": a company's results, not a post
+		}
 		if impossibleSpeaker(out[i].Speaker.Text) {
 			// a verb form, an adverb or a possessive read as the speaker
 			// ("…, said dryly", "celebrating being dubbed “…”"): a report
@@ -225,6 +228,31 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	runPool.Put(x)
 	return res
 }
+
+// postedResult: after "posted" or "posts", the words are a financial result
+// ("a profit of $3.36bn", "record losses", "an 18% jump in quarterly
+// sales"), which business news says a company posted; only posts on social
+// media report words ("posted on Twitter that …", "posted a photo").
+func postedResult(cue, content string) bool {
+	if cue != "posted" && cue != "posts" {
+		return false
+	}
+	n := 0
+	for w := range strings.FieldsSeq(content) {
+		if n == 6 {
+			break
+		}
+		if resultNouns[strings.ToLower(strings.TrimRight(w, ",.;:"))] {
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+var resultNouns = set("profit", "profits", "loss", "losses", "rise", "fall", "jump", "drop", "increase",
+	"decrease", "gain", "gains", "deficit", "surplus", "revenue", "revenues", "sales", "results", "earnings",
+	"growth", "decline", "turnover", "income")
 
 // impossibleSpeaker: a speaker's words that are one lower-case word no one
 // can be called: an -ing or -ed form, an adverb in -ly, a possessive or

@@ -446,6 +446,25 @@ func TestSingleQuoteStyle(t *testing.T) {
 	})
 }
 
+// A company that "posted a profit" reports nothing; a post on social media
+// does.
+func TestPostedResultIsNoReport(t *testing.T) {
+	ex, _ := stages(t)
+	for text, want := range map[string]int{
+		"Nordfrakt posted a record first-half profit thanks to lower fuel costs.":      0,
+		"The ferry line posted losses of 12m kroner in the first half of the year.":    0,
+		"Lund posted on Facebook that the ferries would sail again on Monday morning.": 1,
+	} {
+		a, err := article.ParseText("t", "t", "Title: t\n\n"+text+"\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(ex.Extract(&a)); got != want {
+			t.Errorf("%s: %d statements, want %d", text, got, want)
+		}
+	}
+}
+
 // TestWireConventions: attributions as wire services and diplomatic
 // reporting write them (testdata/wire.txt, written for this test).
 func TestWireConventions(t *testing.T) {
