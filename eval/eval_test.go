@@ -168,3 +168,30 @@ func TestSpeakerBySourceKind(t *testing.T) {
 		t.Errorf("BySource = %+v, want one wrong speaker under pronoun", r.BySource)
 	}
 }
+
+// TestUnswapSource: an inverted attribution whose gold marks the verb as the
+// source and the name as the cue is read the right way round; a source that
+// merely starts with a verb-like word, or whose cue is itself a verb of
+// saying, is left alone.
+func TestUnswapSource(t *testing.T) {
+	for _, c := range []struct {
+		source, cue, wantSpeaker string
+		swapped                  bool
+	}{
+		{"said", "Hester", "Hester", true},
+		{"said in a statement", "Matt Sinovic", "Matt Sinovic", true},
+		{"According to", "Woodward", "Woodward", true},
+		{"said", "said", "x", false},
+		{"state regulators", "did not consider", "x", false},
+		{"Said Hamid", "told reporters", "x", false},
+	} {
+		g := Gold{Speaker: "x", Source: c.source, Cue: c.cue}
+		unswapSource(&g)
+		if g.Swapped != c.swapped || g.Speaker != c.wantSpeaker {
+			t.Errorf("source %q cue %q: speaker %q swapped %v, want %q %v", c.source, c.cue, g.Speaker, g.Swapped, c.wantSpeaker, c.swapped)
+		}
+		if c.swapped && !SpeakerMatches(g, Pred{Speaker: "Hester"}) && !SpeakerMatches(g, Pred{Speaker: c.wantSpeaker}) {
+			t.Errorf("source %q: the cue's name should match as the speaker", c.source)
+		}
+	}
+}

@@ -40,6 +40,9 @@ type Gold struct {
 	// Speaker may differ: PolNeAR resolves a written "he" to a name by
 	// automatic coreference, not by hand.
 	Source string
+	// Swapped is set when the gold's source and cue spans were swapped
+	// and the reader put them back (see unswapSource).
+	Swapped bool
 }
 
 type goldQuote struct {
@@ -150,8 +153,10 @@ func parseRecord(data []byte, loc string, plainText bool) (Doc, error) {
 		if q.Start == nil || q.End == nil || *q.Start < 0 || *q.End > n || *q.Start > *q.End {
 			return Doc{}, fmt.Errorf("quote %d: offsets outside the text (%d runes)", i, n)
 		}
-		d.Gold = append(d.Gold, Gold{Start: *q.Start, End: *q.End, Text: q.Text, Kind: strings.ToLower(q.Kind),
-			Speaker: q.Speaker, Mentions: q.Mentions, Cue: q.Cue, Source: spanText(text, q.Spans)})
+		g := Gold{Start: *q.Start, End: *q.End, Text: q.Text, Kind: strings.ToLower(q.Kind),
+			Speaker: q.Speaker, Mentions: q.Mentions, Cue: q.Cue, Source: spanText(text, q.Spans)}
+		unswapSource(&g)
+		d.Gold = append(d.Gold, g)
 	}
 	return d, nil
 }
@@ -167,4 +172,29 @@ func spanText(text string, spans [][]int) string {
 		parts = append(parts, text[b[0]:b[1]])
 	}
 	return strings.Join(parts, " ")
+}
+
+// swappedSourceWords open a gold source that is really the cue. In
+// inverted attributions ("…,” said Hester.) PolNeAR's annotators now and
+// then marked the verb as the source and the name as the cue: the gold
+// then names the verb "said" as the speaker, which no extractor can match.
+var swappedSourceWords = map[string]bool{"said": true, "says": true, "asked": true, "told": true, "added": true, "wrote": true}
+
+// unswapSource puts back a source and cue that the gold has swapped: the
+// source is a verb of saying as written (lower case) or "According to",
+// and the cue holds no verb of saying. The name in the cue becomes the
+// speaker. Other gold is left as it is.
+func unswapSource(g *Gold) {
+	words := strings.Fields(g.Source)
+	if len(words) == 0 || g.Cue == "" {
+		return
+	}
+	first := words[0]
+	verb := swappedSourceWords[first] || len(words) == 2 && strings.EqualFold(first, "according") && strings.EqualFold(words[1], "to")
+	if !verb || SpeechCue(g.Cue) {
+		return
+	}
+	cue := g.Source
+	g.Speaker, g.Mentions, g.Source, g.Cue = g.Cue, []string{g.Cue}, g.Cue, cue
+	g.Swapped = true
 }

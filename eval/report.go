@@ -19,6 +19,10 @@ func (r *Result) WriteSummary(w io.Writer) {
 		nPred += len(r.Preds[i])
 	}
 	fmt.Fprintf(w, "%d articles, %d gold statements, %d predictions\n", len(r.Docs), nGold, nPred)
+	if n := r.swapped(); n > 0 {
+		fmt.Fprintf(w, "%d gold statements name a verb of saying as the source and the speaker as the cue (\"…,\" said Hester):\n"+
+			"read with the cue as the source\n", n)
+	}
 	for _, theta := range Thresholds {
 		fmt.Fprintf(w, "\noverlap >= %.1f\n", theta)
 		fmt.Fprintf(w, "%-22s %6s %6s %6s %6s %6s  %6s %6s %6s  %8s\n", "class", "gold", "found", "preds", "right", "frag", "P", "R", "F1", "speaker")
@@ -41,6 +45,19 @@ func (r *Result) WriteSummary(w io.Writer) {
 		"inside a gold statement); predictions matched to gold of another class are left out.\n"+
 		"Gold direct is scored against predicted direct+partial; gold indirect/mixed against predicted indirect.\n"+
 		"speech: gold whose cue is a verb of saying, \"according to\", or a colon/dash.\n")
+}
+
+// swapped counts the gold statements whose source and cue were put back.
+func (r *Result) swapped() int {
+	n := 0
+	for i := range r.Docs {
+		for _, g := range r.Docs[i].Gold {
+			if g.Swapped {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // WriteCalibration prints confidence bins against how often predictions in
@@ -106,7 +123,7 @@ func (r *Result) WriteErrors(w io.Writer, n int, kind string) {
 				fmt.Fprintf(w, "- %s [%s, cue %q, speaker %q, rule %s, conf %.2f]\n  %s\n", d.Article.ID, p.Kind, p.Cue, p.Speaker, p.Rule, p.Confidence, context(text, p.Start, p.End))
 			case "speaker":
 				g, p := e.Gold, e.Pred
-				fmt.Fprintf(w, "- %s [%s] gold %q %q, got %q (mention %q, rule %s)\n  %s\n", d.Article.ID, g.Kind, g.Speaker, g.Mentions, p.Speaker, p.Mention, p.Rule, context(text, g.Start, g.End))
+				fmt.Fprintf(w, "- %s [%s, source %s %q] gold %q %q, got %q (mention %q, rule %s)\n  %s\n", d.Article.ID, g.Kind, SourceKind(*g), g.Source, g.Speaker, g.Mentions, p.Speaker, p.Mention, p.Rule, context(text, g.Start, g.End))
 			}
 		}
 	}
