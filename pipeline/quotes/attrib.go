@@ -1521,6 +1521,17 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 			break
 		}
 	}
+	// "Protesters marching through the streets chanted": the noun phrase
+	// before the verb is a preposition's object inside a participle's
+	// phrase; the subject is what the participle describes
+	// (not "being shared on …": a passive participle says what is done
+	// to the noun before it, which then is no speaker)
+	if p := s - 2; p > lo && x.lowerIn(s-1, participlePreps) && x.ingWord(p) && !x.is(p, "being") && !x.is(p, "having") &&
+		x.toks[p-1].kind == tWord && x.toks[p-1].q < 0 && !x.inSet(p-1, cNpStop) {
+		if ns, ne, ap, ok := x.subjectBefore(p, lo); ok && ne == p {
+			return ns, ne, ap, true
+		}
+	}
 	if e-s > 8 && !x.releasedByIn(s, e) {
 		// too long for a name: keep its last words (not "A readout of the
 		// call released by the White House": the text and whose it is)
@@ -1549,6 +1560,16 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 	}
 	return s, e, "", true
+}
+
+// participlePreps open the phrase of a participle that describes a subject:
+// "marching through the streets", "standing outside the court".
+var participlePreps = set("through", "in", "on", "at", "outside", "inside", "near", "along", "across", "around", "down", "up", "into", "past", "toward", "towards", "behind")
+
+// ingWord: a lower-case word in -ing, the form of a participle.
+func (x *run) ingWord(i int) bool {
+	t := x.toks[i]
+	return t.kind == tWord && !t.cap && t.e-t.s > 4 && strings.HasSuffix(x.text[t.s:t.e], "ing")
 }
 
 // whichPreps open "at which point", "by which time", "after which moment":
@@ -1943,6 +1964,16 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 	}
 	k := i
 	sawCap := false
+	if n, ok := x.countOpens(i, hi); ok {
+		// "Nearly 200 students marched": the capital opens the sentence;
+		// the count and its lower-case noun are the phrase, up to the verb
+		k += n + 1
+		for k < hi && k-i < 8 && x.toks[k].kind == tWord && x.toks[k].q < 0 && !x.inSet(k, cNpStop) &&
+			!x.pastTense(k) && !x.inSet(k, cIrregularPast) && x.cueAtKind(k) == 0 {
+			k++
+		}
+		return i, k, k > i+n+1
+	}
 	for k < hi && k-i < 10 {
 		t := x.toks[k]
 		if t.kind == tWord {
@@ -2101,7 +2132,9 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		}
 		i = x.pastOpenerTail(i+1, lim)
 	}
-	if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
+	if _, count := x.countOpens(i, lim); count {
+		// "About 50 protesters gathered …": a hedged count is the subject
+	} else if i < lim && x.toks[i].kind == tWord && (x.inSet(i, cNpStop) || x.inSet(i, cClauseOpener)) && !x.inSet(i, cSubjectPronoun) {
 		if x.inSet(i, cClauseOpener) && i+1 < lim && !x.inSet(i+1, cNpStop) && !(x.inSet(i, cSubordinator) && x.commaBefore(i+1, lim)) {
 			i++ // But Syria gave …
 			i = x.pastPlaceOpener(i, lim)

@@ -759,6 +759,25 @@ func (x *run) possessive(i int) bool {
 	return true
 }
 
+// approximators hedge a count: "about 50 protesters", "nearly 200
+// students", "more than 1,000 people", "at least 30 lawmakers".
+var approximators = set("about", "nearly", "almost", "some", "around", "roughly", "approximately", "over", "under", "only", "just")
+
+// countOpens reports whether a hedged or plain count starts at token i and
+// how many tokens the hedge takes ("About 50", "More than 1,000", "At
+// least 30"): such a phrase opens a subject, not a preposition's phrase.
+func (x *run) countOpens(i, hi int) (n int, ok bool) {
+	switch {
+	case i+1 < hi && x.lowerIn(i, approximators) && x.number(i+1):
+		return 1, true
+	case i+2 < hi && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")) && x.number(i+2):
+		return 2, true
+	}
+	return 0, false
+}
+
+var comparatives = set("more", "fewer", "less")
+
 // number: token i is a number ("11", "2016", "1,000"), not "43-year-old".
 func (x *run) number(i int) bool {
 	t := x.toks[i]

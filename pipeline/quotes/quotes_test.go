@@ -465,6 +465,19 @@ func TestPostedResultIsNoReport(t *testing.T) {
 	}
 }
 
+// TestCrowdConventions: crowds and counted groups as speakers
+// (testdata/crowds.txt, written for this test).
+func TestCrowdConventions(t *testing.T) {
+	ss := statements(t, "testdata/crowds.txt")
+	expectStatements(t, ss, []stmt{
+		{"partial", "Our port, our jobs.", "About 300 dockers"},       // a hedged count opens the subject
+		{"partial", "No deal, no cranes!", "Nearly 40 drivers"},       // the count and its noun, not "Nearly 40"
+		{"partial", "We will not be moved", "Strikers"},               // "X marching through the old town sang": not "the old town"
+		{"direct", "Ask the owners where the money went!", "A woman"}, // "X standing outside the gates shouted"
+		{"indirect", "the offer remained on the table", "Lars Engel"},
+	})
+}
+
 // TestWireConventions: attributions as wire services and diplomatic
 // reporting write them (testdata/wire.txt, written for this test).
 func TestWireConventions(t *testing.T) {
