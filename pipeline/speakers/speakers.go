@@ -884,6 +884,42 @@ func textReleasedBy(m string) string {
 	return ""
 }
 
+// textAuthor: in a mention that is a text and, before it, the capitalised
+// name of who put it out ("the IMF report", "A Justice Department memo",
+// "the Pentagon's statement", "Hoff's letter"), that name; else "". A
+// lone word must be an acronym or a possessive: "the Iraq report" is
+// about Iraq, "a Tuesday statement" is dated.
+func textAuthor(m string) string {
+	words := strings.Fields(m)
+	if len(words) < 2 || !authoredTextNouns[strings.ToLower(words[len(words)-1])] {
+		return ""
+	}
+	name := words[:len(words)-1]
+	if determiner := strings.ToLower(name[0]); determiner == "the" || determiner == "a" || determiner == "an" {
+		name = name[1:]
+	}
+	if len(name) == 0 {
+		return ""
+	}
+	last := name[len(name)-1]
+	owner := strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+	name[len(name)-1] = owner
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || monthOrDay(w) {
+			return ""
+		}
+	}
+	if len(name) == 1 && !isAcronym(name[0]) && owner == last {
+		return "" // "the Iraq report" is about Iraq
+	}
+	return strings.Join(name, " ")
+}
+
+// authoredTextNouns are texts a body puts out in its own name.
+var authoredTextNouns = map[string]bool{"report": true, "statement": true, "study": true, "memo": true, "letter": true,
+	"document": true, "analysis": true, "review": true, "survey": true, "readout": true, "transcript": true, "communique": true,
+	"assessment": true, "filing": true, "release": true}
+
 // withoutParticiple: a text described by a participle whose agent the
 // mention lost ("a court document filed [by …]", "a report published",
 // "the average of recent polls compiled") is named by the text alone.
@@ -1136,6 +1172,11 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	// published by the ministry": the text speaks for whoever put it out
 	if agent := textReleasedBy(mention); agent != "" {
 		return r.lookup(memo, agent, at, full)
+	}
+	// "the IMF report", "a White House statement", "the Pentagon's
+	// statement": a text named by the body that put it out speaks for it
+	if author := textAuthor(mention); author != "" {
+		return r.lookup(memo, author, at, full)
 	}
 	// an unnamed or described source: "a senior official", "aides"
 	src := withoutParticiple(strings.TrimSpace(mention))

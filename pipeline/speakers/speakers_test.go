@@ -450,3 +450,12 @@ func TestSourceDescriptionNamesTheSource(t *testing.T) {
 	qs, got := resolveMentions(t, text, "A senior ministry official", "The official", "Two diplomats", "The official")
 	wantNames(t, qs, got, "A senior ministry official", "A senior ministry official", "Two diplomats", "The official")
 }
+
+// A text named by the body or person that put it out speaks for them ("the
+// IMF report", "a Harbour Board statement", "Mr Dahl's letter"); a text
+// named by what it is about, or by its date, stays a described source.
+func TestTextSpeaksForItsAuthor(t *testing.T) {
+	text := "The IMF report spoke. A Harbour Board statement spoke. Ingrid Dahl wrote. Ms Dahl's letter spoke. The Iraq report spoke. A Tuesday statement spoke. The harbour report spoke."
+	qs, got := resolveMentions(t, text, "The IMF report", "A Harbour Board statement", "Ingrid Dahl", "Ms Dahl's letter", "The Iraq report", "A Tuesday statement", "The harbour report")
+	wantNames(t, qs, got, "IMF", "Harbour Board", "Ingrid Dahl", "Ingrid Dahl", "The Iraq report", "A Tuesday statement", "The harbour report")
+}
