@@ -22,6 +22,9 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 
 	for qi := range x.qs {
 		q := x.qs[qi]
+		if x.nickname(q) {
+			continue // Edmund G. “Jerry” Brown: a name, not words spoken
+		}
 		quote := Quote{Span: article.Span{Start: q.cs, End: q.ce}, Paragraph: pi, Kind: Direct}
 		x.attributeQuote(qi, &quote)
 		if j := x.resumedAfterAside(qi); j >= 0 && first+j < len(out) && out[first+j].Speaker.Text != "" {
@@ -316,6 +319,31 @@ func (x *run) personSubject(ps, pe int) (Mention, bool) {
 // startsParagraph: the quote's opening mark is the paragraph's first token.
 func (x *run) startsParagraph(q *Quote) bool {
 	return len(x.toks) > 0 && x.toks[0].kind == tOpen && x.toks[0].e == q.Span.Start
+}
+
+// nickname: a quote of one or two capitalised words between a given name
+// (or an initial) and a surname, with nothing else inside: Marcia “Cia”
+// Price, Edmund G. “Jerry” Brown.
+func (x *run) nickname(q qspan) bool {
+	if q.ct < 0 || q.ct-q.ot < 2 || q.ct-q.ot > 3 || q.ot < 1 || q.ct+1 >= len(x.toks) {
+		return false
+	}
+	for k := q.ot + 1; k < q.ct; k++ {
+		if t := x.toks[k]; t.kind != tWord || !t.cap {
+			return false
+		}
+	}
+	after := x.toks[q.ct+1]
+	if after.kind != tWord || !after.cap || after.q >= 0 || after.s != x.toks[q.ct].e+1 {
+		return false
+	}
+	before := q.ot - 1
+	if x.punct(before, ".") && before > 0 {
+		w := x.toks[before-1]
+		return w.kind == tWord && w.e-w.s == 1 && w.cap // Edmund G. “Jerry” Brown
+	}
+	t := x.toks[before]
+	return t.kind == tWord && t.cap && t.q < 0 && t.e+1 == x.toks[q.ot].s && t.cls&(cFemaleName|cMaleName) != 0
 }
 
 // dropLabels removes quoted words nobody is said to have spoken that read as
@@ -1468,6 +1496,13 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 				k--
 				continue
 			}
+		}
+		// Edmund G. “Jerry” Brown: a nickname inside the name
+		if t.kind == tClose && t.q >= 0 && k < j && x.nickname(x.qs[t.q]) && x.qs[t.q].ot-1 >= lo {
+			if k = x.qs[t.q].ot - 1; x.punct(k, ".") {
+				k-- // the initial before its period
+			}
+			continue
 		}
 		// "Fight for $15 organizing director Kendall Fells": a sum is part
 		// of a name or title

@@ -475,7 +475,12 @@ func TestCrowdConventions(t *testing.T) {
 		{"partial", "We will not be moved", "Strikers"},               // "X marching through the old town sang": not "the old town"
 		{"direct", "Ask the owners where the money went!", "A woman"}, // "X standing outside the gates shouted"
 		{"indirect", "the offer remained on the table", "Lars Engel"},
+		{"direct", "We have waited long enough,", "Marta Okafor"}, // a nickname inside the name
 	})
+	// Marta “Red” Okafor: the nickname is part of a name, not words spoken
+	if s, ok := find(ss, "Red"); ok && s.text == "Red" {
+		t.Errorf("nickname taken as a statement: %+v", s)
+	}
 }
 
 // TestWireConventions: attributions as wire services and diplomatic
