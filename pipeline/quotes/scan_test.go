@@ -259,3 +259,114 @@ func TestSentencesFromStops(t *testing.T) {
 	}
 	t.Logf("%d paragraphs of several sentences, %d of them quoted, %d sentences end at a closing mark", several, quoted, afterClose)
 }
+
+// plainTokenize is tokenize as it was before it found short words inline:
+// every word goes through plainWordEnd, and the space after it through
+// another turn of the loop. The reference for that shortcut.
+func plainTokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
+	qi := 0
+	cur := int32(-1)
+	curEnd := -1
+	i := p0
+	for i < p1 {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		if cur >= 0 && i >= curEnd && qs[cur].close < 0 {
+			cur = -1
+		}
+		if qi < len(qs) && i == qs[qi].open {
+			n := qs[qi].cs - qs[qi].open
+			qs[qi].ot = len(out)
+			out = append(out, tok{s: i, e: i + n, kind: tOpen, q: int32(qi)})
+			cur, curEnd = int32(qi), qs[qi].ce
+			qi++
+			i += n
+			continue
+		}
+		if cur >= 0 && i == qs[cur].close {
+			_, n := utf8.DecodeRuneInString(text[i:p1])
+			if text[i] == '\'' && i+1 < p1 && text[i+1] == '\'' {
+				n = 2
+			}
+			qs[cur].ct = len(out)
+			out = append(out, tok{s: i, e: i + n, kind: tClose, q: cur})
+			cur = -1
+			i += n
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				j := plainWordEnd(text, i, p1)
+				out = append(out, tok{s: i, e: j, kind: tWord, cap: c >= 'A' && c <= 'Z', q: cur})
+				i = j
+				continue
+			}
+			out = append(out, tok{s: i, e: i + 1, kind: tPunct, q: cur})
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:p1])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := plainWordEnd(text, i, p1)
+			out = append(out, tok{s: i, e: j, kind: tWord, cap: unicode.IsUpper(r), q: cur})
+			i = j
+			continue
+		}
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		out = append(out, tok{s: i, e: i + n, kind: tPunct, q: cur})
+		i += n
+	}
+	return out
+}
+
+// checkTokenize compares tokenize with plainTokenize over text[p0:p1] for
+// each way pairQuotesIn may pair its marks, the marks' token indexes
+// included; it returns how many quotes were paired.
+func checkTokenize(t *testing.T, text string, p0, p1 int) int {
+	t.Helper()
+	paired := 0
+	for _, opts := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+		qs := pairQuotesIn(text, p0, p1, nil, opts[0], opts[1])
+		ref := slices.Clone(qs)
+		got := tokenize(text, p0, p1, qs, nil)
+		want := plainTokenize(text, p0, p1, ref, nil)
+		if !slices.Equal(got, want) || !slices.Equal(qs, ref) {
+			t.Fatalf("tokenize(%q) with continued, single = %v:\n got %v %v\nwant %v %v", text[p0:p1], opts, got, qs, want, ref)
+		}
+		paired += len(qs)
+	}
+	return paired
+}
+
+// tokenize agrees with the reference over every paragraph of the test
+// articles, quotes closed, unclosed and nested among them.
+func TestTokenizeAgreesWithReference(t *testing.T) {
+	paired := 0
+	for _, a := range testArticles(t) {
+		for _, p := range a.Paragraphs {
+			paired += checkTokenize(t, a.Text, p.Start, p.End)
+		}
+	}
+	for _, s := range []string{"", " ", "a", "abcdefg ", "abcdefgh ", "said, \"It is", "\u201cWe will\u201d, she said.",
+		"“Open and never closed", "He said ‘no’ to ‘it’.", "''double'' marks", "rock'n'roll 'n' more", "x\u00a0y\u2003z",
+		"naïve café owners", "U.S. and al-Assad's 1,000", "A\t\nB\rC", "“a” “b” “c” “d”"} {
+		checkTokenize(t, s, 0, len(s))
+	}
+	if paired == 0 {
+		t.Fatal("no quotation paired in the test articles")
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	f.Add("“We will,” she said. “And then ‘more’ of it")
+	f.Add("said 'it is' and ''so''")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkTokenize(t, text, 0, len(text))
+	})
+}
