@@ -29,7 +29,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 		end--
 	}
 	for v := ss; v < se; v++ {
-		if x.toks[v].q >= 0 || x.toks[v].kind != tWord {
+		// (most words start no cue: tested here, not by a call of cueAt
+		// for every word, which saved and restored the loop's registers)
+		if t := &x.toks[v]; t.q >= 0 || t.kind != tWord || t.cue == 0 {
 			continue
 		}
 		k, j := x.cueAt(v)
