@@ -186,7 +186,7 @@ func (e *Extractor) Extract(a *article.Article) []Quote {
 	clear(gn)
 	clear(gs)
 	pend := x.pending.reset()
-	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, interludePara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], gstarts: x.gstarts[:0], surnames: sn, genders: gn, givenSurnames: gs}
+	*x = run{e: e, text: a.Text, prevPara: -2, prevSubjectPara: -2, quoteOnlyPara: -2, interludePara: -2, prevNamedPara: -2, gnames: x.gnames[:0], toks: x.toks[:0], qs: x.qs[:0], sens: x.sens[:0], subjects: x.subjects[:0], longWords: x.longWords[:0], capWords: x.capWords[:0], gstarts: x.gstarts[:0], stops: x.stops[:0], closes: x.closes[:0], surnames: sn, genders: gn, givenSurnames: gs}
 	x.pending = pend
 	// the statements are gathered in the run's buffer and copied out once
 	// at their final number, instead of growing a new slice by doubling
