@@ -476,6 +476,7 @@ func TestCrowdConventions(t *testing.T) {
 		{"direct", "Ask the owners where the money went!", "A woman"}, // "X standing outside the gates shouted"
 		{"indirect", "the offer remained on the table", "Lars Engel"},
 		{"direct", "We have waited long enough,", "Marta Okafor"}, // a nickname inside the name
+		{"direct", "Shame on the owners", "a striker"},            // verbs of writing by hand or keyboard: scrawled, typed, penned
 	})
 	// Marta “Red” Okafor: the nickname is part of a name, not words spoken
 	if s, ok := find(ss, "Red"); ok && s.text == "Red" {
