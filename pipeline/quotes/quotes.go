@@ -767,10 +767,13 @@ var approximators = set("about", "nearly", "almost", "some", "around", "roughly"
 // how many tokens the hedge takes ("About 50", "More than 1,000", "At
 // least 30"): such a phrase opens a subject, not a preposition's phrase.
 func (x *run) countOpens(i, hi int) (n int, ok bool) {
+	// (the number first: it is seldom there, and its test reads one byte
+	// where the word tests look the word up in a map; the subject rules
+	// ask at every noun phrase)
 	switch {
-	case i+1 < hi && x.lowerIn(i, approximators) && x.number(i+1):
+	case i+1 < hi && x.number(i+1) && x.lowerIn(i, approximators):
 		return 1, true
-	case i+2 < hi && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")) && x.number(i+2):
+	case i+2 < hi && x.number(i+2) && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")):
 		return 2, true
 	}
 	return 0, false
