@@ -521,6 +521,11 @@ func (x *run) cueAt(i int) (cueKind, int) {
 		// followed by the plural "say" or "said": "Danish media reports say"
 		return 0, i
 	}
+	if i > 0 && x.text[t.s:t.e] == "call" && !x.callsBy(i-1) {
+		// "a conference call", "in a phone call last week": the noun; the
+		// verb has its subject right before it ("Critics call it “…”")
+		return 0, i
+	}
 	if t.cap && i > 0 && x.toks[i-1].kind == tWord {
 		// A capitalised cue word inside a sentence is a name ("United
 		// States"); only a sentence-initial one ("According to") is a cue.
@@ -780,6 +785,23 @@ func (x *run) countOpens(i, hi int) (n int, ok bool) {
 }
 
 var comparatives = set("more", "fewer", "less")
+
+// callsBy: token i can be the subject of a plural verb right after it: a
+// name, a subject pronoun, or a plural noun ("Obama and Clinton call",
+// "they call", "critics call").
+func (x *run) callsBy(i int) bool {
+	t := x.toks[i]
+	if t.kind != tWord || t.q >= 0 {
+		return false
+	}
+	if t.cap || x.inSet(i, cSubjectPronoun) {
+		return true
+	}
+	w := x.text[t.s:t.e]
+	// (not "press", "bus", "analysis": -ss, -us, -is are no plurals)
+	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") &&
+		!x.inSet(i, cNpStop|cNounMarker)
+}
 
 // number: token i is a number ("11", "2016", "1,000"), not "43-year-old".
 func (x *run) number(i int) bool {

@@ -475,8 +475,10 @@ func TestCrowdConventions(t *testing.T) {
 		{"partial", "We will not be moved", "Strikers"},               // "X marching through the old town sang": not "the old town"
 		{"direct", "Ask the owners where the money went!", "A woman"}, // "X standing outside the gates shouted"
 		{"indirect", "the offer remained on the table", "Lars Engel"},
-		{"direct", "We have waited long enough,", "Marta Okafor"}, // a nickname inside the name
-		{"direct", "Shame on the owners", "a striker"},            // verbs of writing by hand or keyboard: scrawled, typed, penned
+		{"direct", "We have waited long enough,", "Marta Okafor"},          // a nickname inside the name
+		{"partial", "a hold-up.", "The owners"},                            // "X call it “…”": the plain verb names a label
+		{"indirect", "the cranes had stood idle for a week", "Lars Engel"}, // "a conference call": the noun, no cue
+		{"direct", "Shame on the owners", "a striker"},                     // verbs of writing by hand or keyboard: scrawled, typed, penned
 	})
 	// Marta “Red” Okafor: the nickname is part of a name, not words spoken
 	if s, ok := find(ss, "Red"); ok && s.text == "Red" {
