@@ -742,6 +742,8 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "no room for a night ferry on this coast", "Anders Lund"},                      // and B finishes the clause A left open ("there will be, says X, no room …")
 		{"indirect", "Ultimately, there will be", "Anders Lund"},                                    // A too, when it has a verb
 		{"indirect", "The crews will vote again in May", "Marit Aune"},                              // "…, said X, a lawyer for …": the description is X's role, no report
+		{"direct", "Nobody pays more than the night rate,", "Jonas Brekke"},                         // "X at the Coastal Review disagreed with Y": he is X, the subject with his employer, not Y
+		{"direct", "If the owners wanted empty ferries, they have them,", "Nils Aas"},               // "X of the Harbour Post agreed with Y"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -768,6 +768,7 @@ func (x *run) pushSubject(si int) {
 			break
 		}
 	}
+	e = x.withoutAffiliation(s, e)
 	// a lone capitalised word opening a sentence is often not a name
 	// ("Moreover", "Asked")
 	if e-s == 1 && s == ss && !x.loneOpenerIsName(s, e) {
@@ -1092,6 +1093,9 @@ func (x *run) pushNames(si int) {
 	s, e, ok := x.mainSubject(si)
 	if !ok || x.inSet(s, cSubjectPronoun) || x.personLike(x.text[x.toks[s].s:x.toks[e-1].e]) {
 		return
+	}
+	if n := x.withoutAffiliation(s, e); n < e {
+		return // "Dan McLaughlin at the National Review agreed with Matthews": a person's sentence
 	}
 	if _, named := x.setOffName(e, se); named {
 		return // "And a third, Daniel Traynor, said …": a person after all
@@ -1934,3 +1938,24 @@ func (e *Extractor) personLike(m string) bool {
 	}
 	return true
 }
+
+// withoutAffiliation: where a subject that is a person's full name followed
+// by the body they work for ("Dan McLaughlin at the National Review", "Ana
+// Ruiz of the Harbour Board") ends its name; e when it is not one.
+func (x *run) withoutAffiliation(s, e int) int {
+	k := s
+	for k < e && x.toks[k].kind == tWord && x.toks[k].cap {
+		k++
+	}
+	// (not "The Boys Choir of Harlem", "The Shadow Secretary of State":
+	// a person's name has no article)
+	if k-s < 2 || k+1 >= e || x.inSet(s, cDeterminer) || !x.lowerIn(k, affiliationPreps) || !(x.toks[k+1].cap || x.is(k+1, "the") && k+2 < e && x.toks[k+2].cap) {
+		return e
+	}
+	if !x.personLike(x.text[x.toks[s].s:x.toks[k-1].e]) {
+		return e
+	}
+	return k
+}
+
+var affiliationPreps = set("at", "of", "from", "with")
