@@ -612,10 +612,21 @@ var abbrevs = set("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", 
 	"Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
 	"Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "al", "etc", "approx", "est", "Dept", "Univ", "Assn", "Bros")
 
+// longestAbbrev is the length of abbrevs' longest entry.
+var longestAbbrev = func() (n int) {
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // isAbbrev: a title or short form whose period is not a sentence end, an
 // initial ("George W. Bush"), or a dotted short form ("U.S.").
 func isAbbrev(w string) bool {
-	if abbrevs[w] {
+	// (the length first: sentences asks about the word before every
+	// period, most of them longer than any entry, and a map look-up
+	// hashes the word)
+	if len(w) <= longestAbbrev && abbrevs[w] {
 		return true
 	}
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
