@@ -480,6 +480,12 @@ func TestCrowdConventions(t *testing.T) {
 		{"indirect", "the cranes had stood idle for a week", "Lars Engel"}, // "a conference call": the noun, no cue
 		{"direct", "Shame on the owners", "a striker"},                     // verbs of writing by hand or keyboard: scrawled, typed, penned
 	})
+	// "“…!” Okafor shouted to the crowd.": the attribution after "!" is a
+	// sentence of its own; "to the crowd" is whom she spoke to, no report
+	if s, ok := find(ss, "to the crowd"); ok {
+		t.Errorf("addressee taken as a report: %+v", s)
+	}
+	expectStatements(t, ss, []stmt{{"direct", "We will be back on Monday!", "Marta Okafor"}})
 	// Marta “Red” Okafor: the nickname is part of a name, not words spoken
 	if s, ok := find(ss, "Red"); ok && s.text == "Red" {
 		t.Errorf("nickname taken as a statement: %+v", s)

@@ -131,6 +131,12 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					found = true
 				}
 			}
+			if !found && leads && ss > 0 && x.toks[ss-1].kind == tClose && x.is(j, "to") && x.adverbialTail(j, se) {
+				// "“We will win!” Smith shouted to the crowd.": after a quote
+				// ending in "!" or "?" the attribution is a sentence of its
+				// own, and what follows the verb is where and to whom
+				continue
+			}
 			if !found && leads {
 				// X said (that) …
 				o := x.skipObject(v, j, end)
