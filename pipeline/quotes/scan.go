@@ -363,15 +363,21 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 		}
 		if c < utf8.RuneSelf {
 			if isWordByte(c) {
-				// The common word, ASCII letters and digits ending before a
-				// space within the eight bytes at i, is found here: a call
-				// of wordEnd for every word made the loop save and reload
-				// its state around it.
+				// The common word, ASCII letters and digits ending within
+				// the eight bytes at i before a space or a mark that joins
+				// nothing, is found here: a call of wordEnd for every word
+				// made the loop save and reload its state around it.
 				if i+8 <= p1 {
 					if stop := swar.NotAlnum(swar.Load8(text, i)); stop != 0 {
-						if j := i + bits.TrailingZeros64(stop)>>3; text[j] == ' ' {
+						j := i + bits.TrailingZeros64(stop)>>3
+						if text[j] == ' ' {
 							out = appendTok(out, i, j, tWord, c >= 'A' && c <= 'Z', cur)
 							i = j + 1 // and the space after it
+							continue
+						}
+						if endsWord(text, j, p1) {
+							out = appendTok(out, i, j, tWord, c >= 'A' && c <= 'Z', cur)
+							i = j
 							continue
 						}
 					}
@@ -401,6 +407,25 @@ func tokenize(text string, p0, p1 int, qs []qspan, out []tok) []tok {
 	}
 	return out
 }
+
+// endsWord: the ASCII byte at j, after a word's letters and digits, ends
+// the word as wordEnd would decide: it is no mark that can join two words
+// ("don't", "al-Assad", "U.S.", "AT&T", "1,000"), or one with no letter or
+// digit after it. false when wordEnd must decide (a byte beyond ASCII).
+func endsWord(text string, j, p1 int) bool {
+	c := text[j]
+	if c >= utf8.RuneSelf {
+		return false
+	}
+	if !wordJoiners[c] || j+1 >= p1 {
+		return true
+	}
+	next := text[j+1]
+	return next < utf8.RuneSelf && !isWordByte(next)
+}
+
+// wordJoiners may join the words on either side of them (wordEnd).
+var wordJoiners = [256]bool{'\'': true, '-': true, '.': true, '&': true, ',': true}
 
 // appendTok appends a token field by field. A composite literal is built
 // on the stack with stores of each field's width and then copied with
