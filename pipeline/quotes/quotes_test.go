@@ -750,6 +750,7 @@ func TestCoreference(t *testing.T) {
 		{"indirect", "The crews will vote again in May", "Marit Aune"},                              // "…, said X, a lawyer for …": the description is X's role, no report
 		{"direct", "Nobody pays more than the night rate,", "Jonas Brekke"},                         // "X at the Coastal Review disagreed with Y": he is X, the subject with his employer, not Y
 		{"direct", "If the owners wanted empty ferries, they have them,", "Nils Aas"},               // "X of the Harbour Post agreed with Y"
+		{"direct", "I have never seen a crowd like it,", "Kevin"},                                   // a lone given name has its sex: "he" is not Melanie
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -1549,8 +1549,75 @@ func (x *run) gender(m Mention) int8 {
 	if g := x.surnames[last]; g == 1 || g == -1 {
 		return g
 	}
+	// a lone given name of one sex, which the article has not given anyone
+	// as a surname: "Melanie said" is a woman
+	if last == t && len(t) >= 2 && len(t) <= 16 && isUpper(t[0]) {
+		var low [16]byte
+		for k := 0; k < len(t); k++ {
+			c := t[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		if cls := x.e.vocab[string(low[:len(t)])].cls; cls&cPersonNoun == 0 {
+			if g := genderOfClass(cls); g != 0 && !x.afterCapital(t) {
+				return g
+			}
+		}
+	}
 	return 0
 }
+
+// afterCapital: somewhere in the article w comes right after a capitalised
+// word, as a surname does ("Chris Christie", "Gov. Christie"): a lone w may
+// then be that surname, whatever given name it also is.
+func (x *run) afterCapital(w string) bool {
+	text := x.text
+	for i := strings.Index(text, w); i >= 0; {
+		if e := i + len(w); i >= 2 && text[i-1] == ' ' && (e == len(text) || !isLetterByte(text[e])) {
+			j := i - 1
+			for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' {
+				j--
+			}
+			// (not a word opening the sentence: "When Melanie said")
+			if j < i-1 && isUpper(text[j]) && !sentenceOpensAt(text, j) {
+				return true
+			}
+		}
+		k := strings.Index(text[i+1:], w)
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// sentenceOpensAt: the word at j opens a paragraph, a sentence or a quote.
+func sentenceOpensAt(text string, j int) bool {
+	k := j
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	if k == 0 {
+		return true
+	}
+	switch c := text[k-1]; c {
+	case '.':
+		// (not after a title's period: "Gov. Chris Christie")
+		w := k - 1
+		for w > 0 && text[w-1] != ' ' && text[w-1] != '\n' {
+			w--
+		}
+		return !abbrevs[text[w:k-1]]
+	case '!', '?', '\n', '"', ':':
+		return true
+	}
+	return strings.HasSuffix(text[:k], "“")
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
 
 // courtesyTitle: "Mr", "Mrs", "Ms" (before their period).
 func courtesyTitle(w string) bool { return w == "Mr" || w == "Mrs" || w == "Ms" }
