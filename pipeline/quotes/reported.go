@@ -409,6 +409,11 @@ const leadInMax = 25
 // leadIn: the subject is preceded only by a conjunction or an opening phrase
 // closed by a comma ("But", "On Monday,").
 func (x *run) leadIn(ss, s int) bool {
+	// "WASHINGTON (AP) — Defense Secretary Ash Carter said …": a wire
+	// dateline opens the sentence before its subject
+	if d := x.pastDateline(ss, s+1); d > ss && d <= s {
+		return d == s || x.leadIn(d, s)
+	}
 	if s-ss == 1 && (x.inSet(ss, cClauseOpener) || x.toks[ss].cap && x.inSet(ss, cConnective) && !x.lowerIn(ss, ordinals)) {
 		return true // "But Syria said", "Meanwhile Ms Hutt said"
 	}
