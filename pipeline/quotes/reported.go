@@ -97,7 +97,12 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				break
 			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
-			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s))
+			if subj && s > ss {
+				if ls := x.longSubjectStart(ss, s, v); ls < s {
+					s = ls // "The deputy head of China's delegation to the forum said …"
+				}
+			}
+			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s) || x.relativeLead(ss, s, v))
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
 			// verb closes no report before it
 			// ("…, Ukraine's commissioner, Oksana Hnatiuk, said": the
@@ -424,7 +429,9 @@ func (x *run) leadIn(ss, s int) bool {
 			}
 			// (but "Asked about the vote, Lund said …": the participle
 			// opening the sentence gives the occasion, not a report)
-			if _, j := x.cueAt(k); j > k && !(k == ss && x.lowerIn(ss, openingParticiples)) {
+			// ("Noting he majored in philosophy, Allen said …": a participle
+			// of saying opens the sentence and hangs on the same subject)
+			if _, j := x.cueAt(k); j > k && !(k == ss && (x.lowerIn(ss, openingParticiples) || x.cueAtKind(ss) == cuePart)) {
 				return false
 			}
 		}
@@ -498,6 +505,75 @@ func (x *run) occasionOpener(ss, c int) bool {
 	}
 	return true
 }
+
+// relativeLead: the subject opens a clause inside the sentence that a
+// report can follow: after a colon ("…: He also said that …"), after "in
+// which" ("an interview, in which he says he will …"), or it is what ", who"
+// hangs on ("a young child, who said he …").
+func (x *run) relativeLead(ss, s, v int) bool {
+	switch {
+	case s-1 > ss && x.punct(s-1, ":"):
+		return true
+	case s-2 > ss && x.lowerIn(s-1, relativeWhich) && x.lowerIn(s-2, whichPreps):
+		return true
+	case v-2 > s && x.is(v-1, "who") && x.punct(v-2, ","):
+		return true
+	}
+	return false
+}
+
+var relativeWhich = set("which", "whom")
+
+// longSubjectStart: where the subject begins when the noun phrase before
+// the verb is the last part of a longer one that opens the sentence, joined
+// by prepositions: "The deputy head of China's delegation to the forum
+// said". Only a phrase opening with an article or a capitalised word and
+// holding no verb, comma or quotation; else s.
+func (x *run) longSubjectStart(ss, s, v int) int {
+	if !x.lowerIn(s-1, subjectPreps) || s-ss > 12 || !(x.inSet(ss, cDeterminer) || x.toks[ss].cap) || x.inSet(ss, cClauseOpener|cSubjectPronoun) {
+		return s
+	}
+	if x.lowerIn(ss, subjectPreps) || x.functionWord(ss) && !x.inSet(ss, cDeterminer) {
+		return s // "In the morning the minister said": an opening phrase
+	}
+	head := -1 // the last word before the first preposition
+	for k := ss; k < s; k++ {
+		t := x.toks[k]
+		if t.kind != tWord || t.q >= 0 {
+			if t.kind == tPunct && (x.text[t.s] == '\'' || x.text[t.s:t.e] == "’") {
+				continue // a possessive
+			}
+			return s
+		}
+		if !t.cap && (x.inSet(k, cNpStop) && !x.lowerIn(k, subjectPreps) && !x.inSet(k, cDeterminer) || x.pastTense(k) || x.cueAtKind(k) != 0) {
+			return s
+		}
+		if head < 0 && k > ss && x.lowerIn(k, subjectPreps) {
+			head = k - 1
+		}
+	}
+	// the head names who speaks: a person or a body ("The deputy head",
+	// "Some commentators", "A party of councillors", "BBC correspondent
+	// Simon Hall"), or a text ("Reports in the Journal"); not "A levy on
+	// jet fuel", "The number of gadgets"
+	if head < 0 {
+		return s
+	}
+	if h := x.toks[head]; !h.cap && !x.inSet(head, cPersonNoun|cBodyNoun|cStatementNoun|cSaidNoun) {
+		w := x.lower(head)
+		if !groupHeads[w] && !personNouns[strings.TrimSuffix(w, "s")] {
+			return s
+		}
+	}
+	return ss
+}
+
+// groupHeads head a phrase naming people or an office: "the deputy head of
+// the delegation", "a group of parents", "members of the board".
+var groupHeads = set("head", "heads", "group", "party", "delegation", "team", "panel", "committee", "board", "council",
+	"people", "members", "officials", "leaders", "representatives", "residents", "families", "relatives", "friends")
+
+var subjectPreps = set("of", "to", "for", "at", "from", "in", "on", "with")
 
 var openingParticiples = set("asked", "pressed", "questioned", "quizzed", "challenged", "interviewed", "speaking",
 	"responding", "writing", "addressing", "referring", "answering", "reacting", "talking", "appearing", "testifying",
