@@ -497,7 +497,7 @@ func TestCrowdConventions(t *testing.T) {
 func TestClauseConventions(t *testing.T) {
 	ss := statements(t, "testdata/clauses.txt")
 	expectStatements(t, ss, []stmt{
-		{"indirect", "the owners wanted to sell the northern quay", "Erik Lunde"},                           // "…: He also openly said that …": a clause after a colon
+		{"indirect", "the owners wanted to sell the northern quay", "Erik Lunde"},                          // "…: He also openly said that …": a clause after a colon
 		{"indirect", "the owners should publish their accounts", "The deputy head of Norway's delegation"}, // a subject joined by prepositions
 		{"indirect", "he and his father had worked the night ferry", "a young deckhand"},                   // ", who said": what the relative hangs on
 		{"indirect", "she would not let the service close", "Ingrid Sande"},                                // "Noting …, X said": a participle of saying opens the sentence
