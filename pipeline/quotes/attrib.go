@@ -1794,6 +1794,10 @@ func (x *run) possessiveTitle(s, e int) bool {
 // "her senior policy adviser, Jake Sullivan,"). The name is the part whose
 // words are all capitalised.
 func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool) {
+	if ns, ne, ok := x.nameWithDetails(j, lo); ok {
+		sp := x.span(ne+1, j)
+		return ns, ne, x.text[sp.Start:sp.End], true
+	}
 	k := j - 1
 	for k > lo && k > j-16 && !x.punct(k, ",") {
 		if x.toks[k].kind == tOpen || x.toks[k].kind == tClose {
@@ -1822,6 +1826,75 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	}
 	sp := x.span(bs, be)
 	return as, ae, x.text[sp.Start:sp.End], true
+}
+
+// nameWithDetails: "Cory James, 22, of Flint, Mich., said": a person's full
+// name set off with an age and a home town (and its state) before the verb
+// at j+1 (j is the comma before it). The name is the speaker, not the town.
+func (x *run) nameWithDetails(j, lo int) (s, e int, ok bool) {
+	end := j // the segment before end, back to the comma before it
+	details := 0
+	for seg := 0; seg < 4; seg++ {
+		c := end - 1
+		for c > lo && !x.punct(c, ",") {
+			if x.toks[c].kind == tOpen || x.toks[c].kind == tClose || end-c > 6 {
+				return 0, 0, false
+			}
+			c--
+		}
+		start := c + 1
+		if !x.punct(c, ",") {
+			start = lo
+		}
+		if start >= end {
+			return 0, 0, false
+		}
+		if x.lifeDetail(start, end) {
+			details++
+			if !x.punct(c, ",") {
+				return 0, 0, false
+			}
+			end = c
+			continue
+		}
+		// the name: capitalised words opening the clause ("And Edu, 26,
+		// added": not the connective)
+		for start < end && x.toks[start].kind == tWord && x.inSet(start, cClauseOpener|cConnective) {
+			start++
+		}
+		if details == 0 || end-start < 2 || start != lo && !x.punct(start-1, ",") && !x.inSet(start-1, cClauseOpener) {
+			return 0, 0, false
+		}
+		for k := start; k < end; k++ {
+			if t := x.toks[k]; t.kind != tWord || !t.cap {
+				return 0, 0, false
+			}
+		}
+		if !fullName(x.text[x.toks[start].s:x.toks[end-1].e]) || !x.personLike(x.text[x.toks[start].s:x.toks[end-1].e]) {
+			return 0, 0, false
+		}
+		return start, end, true
+	}
+	return 0, 0, false
+}
+
+// lifeDetail: the segment [s, e) is an age ("22") or a home town ("of Flint",
+// "from Des Moines") or a state after it ("Mich.", "Iowa").
+func (x *run) lifeDetail(s, e int) bool {
+	switch {
+	case e-s == 1 && x.number(s):
+		return true
+	case (x.is(s, "of") || x.is(s, "from")) && e-s >= 2 && x.toks[s+1].cap:
+		for k := s + 1; k < e; k++ {
+			if t := x.toks[k]; t.kind == tWord && !t.cap {
+				return false
+			}
+		}
+		return true
+	case e-s <= 2 && x.toks[s].kind == tWord && x.toks[s].cap && (e-s == 1 || x.punct(s+1, ".")):
+		return x.placeOrDay(s, s+1) || e-s == 2 && isAbbrev(x.text[x.toks[s].s:x.toks[s].e])
+	}
+	return false
 }
 
 // siteNouns are where a body posts its statements.

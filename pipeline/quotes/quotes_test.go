@@ -501,6 +501,7 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "the owners should publish their accounts", "The deputy head of Norway's delegation"}, // a subject joined by prepositions
 		{"indirect", "he and his father had worked the night ferry", "a young deckhand"},                   // ", who said": what the relative hangs on
 		{"indirect", "she would not let the service close", "Ingrid Sande"},                                // "Noting …, X said": a participle of saying opens the sentence
+		{"indirect", "the night ferry was the only way to reach the hospital", "Ola Berg"},                 // "X, 54, of Harstad, said": the name, not the town
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }
