@@ -502,6 +502,9 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "he and his father had worked the night ferry", "a young deckhand"},                   // ", who said": what the relative hangs on
 		{"indirect", "she would not let the service close", "Ingrid Sande"},                                // "Noting …, X said": a participle of saying opens the sentence
 		{"indirect", "the night ferry was the only way to reach the hospital", "Ola Berg"},                 // "X, 54, of Harstad, said": the name, not the town
+		{"indirect", "the ferry would run all winter", "Kari Holm"},                                        // "X thanked … and said …": the sentence's subject
+		{"indirect", "she doubted the owners would pay", "The union leader"},                               // "X endorsed …, but told reporters that …"
+		{"indirect", "she would not stand again", "Ingrid Sande"},                                          // "X — after a pause — told …": before the aside
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

@@ -103,6 +103,15 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				}
 			}
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s) || x.relativeLead(ss, s, v))
+			if !leads {
+				// "The senator thanked the crowd and said …", "Rice endorsed
+				// Clinton, but told reporters that …": the verb shares the
+				// sentence's subject; "Murphy — after a pause — told me …":
+				// the subject before an aside between dashes
+				if ns, ne, ok := x.conjoinedSubject(ss, v); ok {
+					s, e, ap, subj, leads = ns, ne, "", true, true
+				}
+			}
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
 			// verb closes no report before it
 			// ("…, Ukraine's commissioner, Oksana Hnatiuk, said": the
@@ -505,6 +514,48 @@ func (x *run) occasionOpener(ss, c int) bool {
 	}
 	return true
 }
+
+// conjoinedSubject: the subject of a verb of saying at v that has none of
+// its own right before it: after "and" or "but" it is the sentence's
+// subject (not when a relative clause or a second subject comes between);
+// after an aside set off by dashes, the phrase before the aside.
+func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
+	switch {
+	case v-1 > ss && (x.is(v-1, "and") || x.is(v-1, "but")):
+		for k := ss; k < v-1; k++ {
+			if x.toks[k].q >= 0 || x.toks[k].kind == tOpen || x.lowerIn(k, relativeWords) || x.punct(k, ";") {
+				return 0, 0, false
+			}
+		}
+		s, e, ok = x.sentenceSubject(ss, v-1)
+		if !ok || e >= v-1 || !(x.toks[s].cap || x.inSet(s, cSubjectPronoun|cDeterminer)) {
+			return 0, 0, false
+		}
+		// the subject's own verb comes right after it ("The senator
+		// thanked"): not "Obama and Clinton said", nor a subject inside
+		// an opening phrase
+		if t := x.toks[e]; t.kind != tWord || t.cap || x.inSet(e, cNpStop) && !x.inSet(e, cBetween) {
+			return 0, 0, false
+		}
+		return s, e, true
+	case v-1 > ss && (x.punct(v-1, "—") || x.punct(v-1, "–")):
+		for k := v - 2; k > ss && k > v-12; k-- {
+			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
+				return 0, 0, false
+			}
+			if x.punct(k, "—") || x.punct(k, "–") {
+				s, e, _, ok = x.subjectBefore(k, ss)
+				if ok && (s == ss || x.leadIn(ss, s)) && (x.toks[s].cap || x.inSet(s, cSubjectPronoun)) {
+					return s, e, true
+				}
+				return 0, 0, false
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when", "while", "whereas", "because", "if")
 
 // relativeLead: the subject opens a clause inside the sentence that a
 // report can follow: after a colon ("…: He also said that …"), after "in
