@@ -505,6 +505,7 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "the ferry would run all winter", "Kari Holm"},                                        // "X thanked … and said …": the sentence's subject
 		{"indirect", "she doubted the owners would pay", "The union leader"},                               // "X endorsed …, but told reporters that …"
 		{"indirect", "she would not stand again", "Ingrid Sande"},                                          // "X — after a pause — told …": before the aside
+		{"indirect", "the crews would strike again", "Tor Eide"},                                           // "X, a captain who had … in March, said": a long description set off
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

@@ -538,6 +538,25 @@ func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
 			return 0, 0, false
 		}
 		return s, e, true
+	case v-2 > ss && x.punct(v-1, ","):
+		// "Humphrey, who calls Trump a “sociopath,” said …", "Bill Millis,
+		// a businessman who had been a member of the campaign's board
+		// before …, said …": a name set off by a long description or
+		// relative clause (one with quoted words, or too long for the
+		// appositive reading) before its verb
+		s, e, ok = x.sentenceSubject(ss, v-1)
+		if !ok || !x.punct(e, ",") || e >= v-1 || !x.toks[s].cap || x.inSet(s, cSubjectPronoun) {
+			return 0, 0, false
+		}
+		if m := x.mention(s, e); !x.personLike(m.Text) || !fullName(m.Text) && e-s > 1 {
+			return 0, 0, false
+		}
+		for k := e + 1; k < v-1; k++ {
+			if x.cueAtKind(k) == cueVerb || x.punct(k, ";") {
+				return 0, 0, false // another report inside: "X, who said …, added"
+			}
+		}
+		return s, e, true
 	case v-1 > ss && (x.punct(v-1, "—") || x.punct(v-1, "–")):
 		for k := v - 2; k > ss && k > v-12; k-- {
 			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
