@@ -51,6 +51,12 @@ type Resolver struct {
 	titles    []lexicon.Title // longest first
 	// sided: the titles with a side, lower-cased once, in the same order.
 	sided []sidedTitle
+	// sidedByFirst: for each byte, the indexes into sided of the titles
+	// that start with it, so that titleSide reads its text once instead of
+	// searching it for every title. firstEmptySided is the first empty
+	// title's index (every text contains it), or len(sided).
+	sidedByFirst    [256][]int
+	firstEmptySided int
 	// bodies: the names and aliases of institutions and countries with a
 	// side, as written ("State Department", "White House", "US"), longest
 	// first, without those that are also a city or state ("Washington",
@@ -117,6 +123,14 @@ func New(lx *lexicon.Lexicon) *Resolver {
 		if t.Side != "" {
 			r.sided = append(r.sided, sidedTitle{[]byte(strings.ToLower(t.Title)), t.Side})
 		}
+	}
+	r.firstEmptySided = len(r.sided)
+	for i, t := range r.sided {
+		if len(t.lower) == 0 {
+			r.firstEmptySided = min(r.firstEmptySided, i)
+			continue
+		}
+		r.sidedByFirst[t.lower[0]] = append(r.sidedByFirst[t.lower[0]], i)
 	}
 	for _, a := range lx.Actors {
 		if a.Side == "" || a.Kind != "institution" && a.Kind != "country" {
@@ -1818,10 +1832,19 @@ func (r *Resolver) titleSide(text string) string {
 	if !ok {
 		lt = []byte(strings.ToLower(text))
 	}
-	for _, t := range r.sided {
-		if bytes.Contains(lt, t.lower) {
-			return t.side
+	// The first title of sided (the longest) found anywhere in lt: every
+	// position is tried against the titles starting with its byte, which
+	// finds what searching lt for each title in turn finds.
+	best := r.firstEmptySided
+	for i, c := range lt {
+		for _, k := range r.sidedByFirst[c] {
+			if k < best && bytes.HasPrefix(lt[i:], r.sided[k].lower) {
+				best = k
+			}
 		}
+	}
+	if best < len(r.sided) {
+		return r.sided[best].side
 	}
 	return ""
 }

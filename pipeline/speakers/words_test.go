@@ -174,3 +174,69 @@ func TestBodySideByFirstWord(t *testing.T) {
 	}
 	t.Logf("%d bodies, %d sources with a side", len(r.bodies), sided)
 }
+
+// titleSideBySearch is titleSide as it was before sidedByFirst: the text
+// searched for each sided title in turn, longest first.
+func titleSideBySearch(r *Resolver, text string) string {
+	lt := strings.ToLower(text)
+	for _, t := range r.sided {
+		if strings.Contains(lt, string(t.lower)) {
+			return t.side
+		}
+	}
+	return ""
+}
+
+// TestTitleSideAgreesWithSearch: titleSide, which reads its text once,
+// finds the title searching for each in turn finds: every sided title of
+// the lexicon alone, inside other words, beside another title (the longer
+// one wins), in other cases, and in no text at all.
+func TestTitleSideAgreesWithSearch(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(lx)
+	if len(r.sided) < 2 {
+		t.Fatalf("%d sided titles: the comparison shows nothing", len(r.sided))
+	}
+	templates := []string{"%s", "the %s", "former %s Ivan Petrov", "%ss", "a bus%s", "%s and %s", "ÉLITE %s",
+		"a senior official", "", "s", "u"}
+	sided := 0
+	for k, st := range r.sided {
+		other := string(r.sided[(k*5+1)%len(r.sided)].lower)
+		for _, title := range []string{string(st.lower), strings.ToUpper(string(st.lower)), other + " " + string(st.lower),
+			string(st.lower[:len(st.lower)-1])} {
+			for _, tmpl := range templates {
+				text := strings.ReplaceAll(tmpl, "%s", title)
+				got, want := r.titleSide(text), titleSideBySearch(r, text)
+				if got != want {
+					t.Fatalf("titleSide(%q) = %q, searching gives %q", text, got, want)
+				}
+				if got != "" {
+					sided++
+				}
+			}
+		}
+	}
+	if sided == 0 {
+		t.Fatal("no text has a side: the comparison shows nothing")
+	}
+}
+
+func FuzzTitleSide(f *testing.F) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := New(lx)
+	for _, s := range []string{"US Secretary of State Rex Tillerson", "Russian Foreign Minister", "a Kremlin spokesman",
+		"White House press secretary", "", "İ US President", "\xff us envoy to the un"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := r.titleSide(s), titleSideBySearch(r, s); got != want {
+			t.Fatalf("titleSide(%q) = %q, searching gives %q", s, got, want)
+		}
+	})
+}
