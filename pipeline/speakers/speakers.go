@@ -300,6 +300,9 @@ func (r *Resolver) Resolve(a *article.Article, qs []quotes.Quote) []Speaker {
 // of time, a trailing "the"; a courtesy title alone is no role ("However
 // Mr" → "").
 func cleanRole(role string) string {
+	if role == "" {
+		return "" // (most speakers have no role)
+	}
 	for role != "" {
 		w, rest, _ := strings.Cut(role, " ")
 		switch {
@@ -1121,7 +1124,8 @@ func isNameByte(c byte) bool {
 
 func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[string]string) Speaker {
 	mention = cutAfterName(cleanMention(mention))
-	named := r.mayBeName(mention) // the mention or one of its tails
+	last := finalWord(mention)
+	named := r.endsName(last) // the mention or one of its tails
 	if named {
 		if i, ok := index(r.byName, mention); ok {
 			return r.fromActor(r.actors[i], at)
@@ -1135,7 +1139,13 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 	// "a critic of the Kremlin" is a described source, not the Kremlin
 	var nameBuf [16][2]int
 	about := name != "" && talksAbout(mention, spans, len(spans)-len(fieldSpans(name, nameBuf[:0])))
-	if !about && r.mayBeName(name) {
+	// (the name is mostly the mention's last words: its last word is then
+	// known to end a name or not)
+	nameNamed := named
+	if nl := finalWord(name); nl != last {
+		nameNamed = r.endsName(nl)
+	}
+	if !about && nameNamed {
 		if i, ok := index(r.byName, name); ok {
 			return r.fromActor(r.actors[i], at)
 		}
@@ -1210,13 +1220,23 @@ func (r *Resolver) lookup(memo *splits, mention string, at time.Time, full map[s
 
 // mayBeName: the last word of s ends a name or alias of the lexicon, or s
 // has no words; otherwise s is not a key of byName.
-func (r *Resolver) mayBeName(s string) bool {
-	var last [1]string
-	if lastWords(s, last[:]); last[0] == "" {
+func (r *Resolver) mayBeName(s string) bool { return r.endsName(finalWord(s)) }
+
+// endsName: w, the last word of a text, ends a name or alias of the
+// lexicon, or is "" (a text without words).
+func (r *Resolver) endsName(w string) bool {
+	if w == "" {
 		return true
 	}
-	_, ok := index(r.lastNameWords, last[0])
+	_, ok := index(r.lastNameWords, w)
 	return ok
+}
+
+// finalWord is the last word of s, "" when s has none.
+func finalWord(s string) string {
+	var last [1]string
+	lastWords(s, last[:])
+	return last[0]
 }
 
 // bodySide: the side of an institution or country a described source
@@ -1518,7 +1538,9 @@ func (r *Resolver) splitName(m string) (name, title string) {
 // capitalised words before "of" end in a body's head noun, so the name is
 // theirs with what follows, and the words before them the title.
 func bodyOf(name, title string) (string, string, bool) {
-	if bodyHeads[strings.ToLower(name)] && !strings.Contains(name, " ") && title != "" && upperWord(lastWord(title)) {
+	// (the name's space tested first and looked up without a lower-cased
+	// copy: most names are of two words)
+	if !strings.Contains(name, " ") && inLower(bodyHeads, name) && title != "" && upperWord(lastWord(title)) {
 		// "the Nordic Press Agency": a title word ("Press") cut the body's
 		// name before its head noun; its capitalised words go with it
 		words := strings.Fields(title)

@@ -41,6 +41,13 @@ func FuzzWordsAgree(f *testing.F) {
 				t.Fatalf("lastWords(%q, %d) read %q, Fields ends %q", s, n, w, fields[len(fields)-n:])
 			}
 		}
+		lastField := ""
+		if len(fields) > 0 {
+			lastField = fields[len(fields)-1]
+		}
+		if got := finalWord(s); got != lastField {
+			t.Fatalf("finalWord(%q) = %q, Fields ends %q", s, got, lastField)
+		}
 		if b, ok := appendASCIIKey(nil, s); ok && string(b) != key(s) {
 			t.Fatalf("appendASCIIKey(%q) = %q, key %q", s, b, key(s))
 		}
