@@ -506,6 +506,7 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "she doubted the owners would pay", "The union leader"},                               // "X endorsed …, but told reporters that …"
 		{"indirect", "she would not stand again", "Ingrid Sande"},                                          // "X — after a pause — told …": before the aside
 		{"indirect", "the crews would strike again", "Tor Eide"},                                           // "X, a captain who had … in March, said": a long description set off
+		{"indirect", "The owners plan to sell two of the four ferries this year", "three union officials"}, // "…, according to X who spoke to …": the description runs to the end
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

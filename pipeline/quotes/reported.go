@@ -200,7 +200,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					q.Speaker = x.mention(ns, ne)
 					found = true
 				}
-			case v > ss && x.punct(v-1, ",") && x.adverbialTail(ne, se):
+			case v > ss && x.punct(v-1, ",") && (x.adverbialTail(ne, se) || x.sourceTail(ne, se)):
 				// …, according to X.
 				q = x.statement(pi, ss, v-1, "content-according-to")
 				q.Speaker = x.mention(ns, ne)
@@ -386,6 +386,26 @@ func (x *run) adverbialTail(i, se int) bool {
 			return false
 		}
 		if t.kind == tPunct && k < se-1 && x.text[t.s] != ',' && x.text[t.s] != '.' && x.text[t.s] != '(' && x.text[t.s] != ')' && x.text[t.s] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceTail: the words from i to the sentence's end describe the source
+// named before them ("…, according to a lawsuit filed in Manhattan.", "…,
+// according to three sources who spoke to Fox News."): no comma, colon,
+// dash or quotation, so no clause of the report goes on after it.
+func (x *run) sourceTail(i, se int) bool {
+	if se-i > 25 {
+		return false
+	}
+	for k := i; k < se; k++ {
+		t := x.toks[k]
+		if t.kind == tOpen || t.kind == tClose || t.q >= 0 {
+			return false
+		}
+		if t.kind == tPunct && k < se-1 && x.text[t.s] != '-' && x.text[t.s] != '.' && x.text[t.s] != '\'' && x.text[t.s:t.e] != "’" && x.text[t.s] != '/' && x.text[t.s] != '(' && x.text[t.s] != ')' {
 			return false
 		}
 	}
