@@ -507,6 +507,7 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "she would not stand again", "Ingrid Sande"},                                          // "X — after a pause — told …": before the aside
 		{"indirect", "the crews would strike again", "Tor Eide"},                                           // "X, a captain who had … in March, said": a long description set off
 		{"indirect", "The owners plan to sell two of the four ferries this year", "three union officials"}, // "…, according to X who spoke to …": the description runs to the end
+		{"indirect", "The crews will strike again in June", "biggest seamen's union"},                      // "according to Norway's biggest seamen's union": not "Norway"
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

@@ -203,7 +203,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			case v > ss && x.punct(v-1, ",") && (x.adverbialTail(ne, se) || x.sourceTail(ne, se)):
 				// …, according to X.
 				q = x.statement(pi, ss, v-1, "content-according-to")
-				q.Speaker = x.mention(ns, ne)
+				q.Speaker = x.mention(ns, x.sourceEnd(ne, se))
 				found = true
 			}
 		case cuePart:
@@ -390,6 +390,26 @@ func (x *run) adverbialTail(i, se int) bool {
 		}
 	}
 	return true
+}
+
+// sourceEnd: the source named after "according to" goes on over the
+// nouns after a capitalised word ("Belgian newspaper Le Soir", "the UK's
+// biggest film magazine"), up to a participle or relative that describes
+// it ("a lawsuit filed in …", "sources who spoke to …") or a preposition.
+func (x *run) sourceEnd(e, se int) int {
+	k := e
+	for k < se && k < e+6 {
+		t := x.toks[k]
+		if t.kind == tPunct && k > e && (x.text[t.s] == '\'' || x.text[t.s:t.e] == "’") && k+1 < se && x.is(k+1, "s") {
+			k += 2 // a possessive
+			continue
+		}
+		if t.kind != tWord || t.q >= 0 || !t.cap && (x.inSet(k, cNpStop) || x.pastTense(k) || x.ingWord(k) || x.cueAtKind(k) != 0) {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // sourceTail: the words from i to the sentence's end describe the source
