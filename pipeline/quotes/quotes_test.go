@@ -508,6 +508,8 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "the crews would strike again", "Tor Eide"},                                           // "X, a captain who had … in March, said": a long description set off
 		{"indirect", "The owners plan to sell two of the four ferries this year", "three union officials"}, // "…, according to X who spoke to …": the description runs to the end
 		{"indirect", "The crews will strike again in June", "biggest seamen's union"},                      // "according to Norway's biggest seamen's union": not "Norway"
+		{"indirect", "the new timetable leaves them no rest", "Crews"},                                     // "X who have … say": the phrase the relative hangs on
+		{"indirect", "the fog will not lift before June", "harbour pilots"},                                // "should remember that X say …": the clause after "that" has its own subject
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

@@ -578,6 +578,15 @@ func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
 			return 0, 0, false
 		}
 		return s, e, true
+	case v-2 > ss && x.whoBefore(ss, v) > ss:
+		// "Supporters who have heard directly from the campaign say …":
+		// the phrase a relative clause with no commas hangs on
+		w := x.whoBefore(ss, v)
+		s, e, _, ok = x.subjectBefore(w, ss)
+		if !ok || e != w || !(s == ss || x.leadIn(ss, s)) || !(x.toks[s].cap || x.inSet(s, cDeterminer)) {
+			return 0, 0, false
+		}
+		return s, e, true
 	case v-2 > ss && x.punct(v-1, ","):
 		// "Humphrey, who calls Trump a “sociopath,” said …", "Bill Millis,
 		// a businessman who had been a member of the campaign's board
@@ -614,6 +623,23 @@ func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
 	return 0, 0, false
 }
 
+// whoBefore: the "who" of a relative clause between ss and the verb at v,
+// with no comma, quotation or other verb of saying in the sentence before
+// v; else -1.
+func (x *run) whoBefore(ss, v int) int {
+	w := -1
+	for k := ss + 1; k < v-1; k++ {
+		t := x.toks[k]
+		if t.kind != tWord && !(t.kind == tPunct && (x.text[t.s] == '\'' || x.text[t.s:t.e] == "’")) || t.q >= 0 || x.cueAtKind(k) != 0 {
+			return -1
+		}
+		if w < 0 && x.is(k, "who") {
+			w = k
+		}
+	}
+	return w
+}
+
 var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when", "while", "whereas", "because", "if")
 
 // relativeLead: the subject opens a clause inside the sentence that a
@@ -628,6 +654,11 @@ func (x *run) relativeLead(ss, s, v int) bool {
 		return true
 	case v-2 > s && x.is(v-1, "who") && x.punct(v-2, ","):
 		return true
+	case s-2 > ss && x.is(s-1, "that") && x.toks[s-2].kind == tWord && !x.toks[s-2].cap && !x.inSet(s-2, cNpStop|cDeterminer) && x.cueAtKind(s-2) == 0 && (x.toks[s].cap || x.inSet(s, cDeterminer) || !x.inSet(s, cNpStop)):
+		// "should remember that social scientists say …": the clause
+		// after a verb's "that" has its own subject (not after a verb of
+		// saying, whose "that" opens its own report)
+		return true
 	}
 	return false
 }
@@ -640,6 +671,9 @@ var relativeWhich = set("which", "whom")
 // said". Only a phrase opening with an article or a capitalised word and
 // holding no verb, comma or quotation; else s.
 func (x *run) longSubjectStart(ss, s, v int) int {
+	if ss+1 < s && x.inSet(ss, cSubordinator) && x.toks[ss].cap {
+		ss++ // "While the top candidates of both parties say …": the clause's own subject
+	}
 	if !x.lowerIn(s-1, subjectPreps) || s-ss > 12 || !(x.inSet(ss, cDeterminer) || x.toks[ss].cap) || x.inSet(ss, cClauseOpener|cSubjectPronoun) {
 		return s
 	}
