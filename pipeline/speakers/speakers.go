@@ -982,8 +982,9 @@ func describesPerson(ap string) bool {
 	if first == "" || first[0] >= '0' && first[0] <= '9' {
 		return false // "Tom Sandvik, 45,": an age
 	}
-	var buf [8][2]int
-	if f := fieldSpans(ap, buf[:0]); len(f) == 3 && ap[f[0][0]:f[0][1]] == "for" && ap[f[2][0]:f[2][1]] == "part" {
+	// (split into words only when it may open with "for": appositives are
+	// long, and few do)
+	if strings.HasPrefix(first, "for") && forOnePart(ap) {
 		return false // "Halvorsen, for her part, said"
 	}
 	if inLower(narrationOpeners, first) || len(first) > 4 && strings.HasSuffix(first, "ing") && !inLower(titleParticiples, first) {
@@ -995,6 +996,13 @@ func describesPerson(ap string) bool {
 		}
 	}
 	return true
+}
+
+// forOnePart: ap is "for" and two words, the second "part" ("for her part").
+func forOnePart(ap string) bool {
+	var buf [8][2]int
+	f := fieldSpans(ap, buf[:0])
+	return len(f) == 3 && ap[f[0][0]:f[0][1]] == "for" && ap[f[2][0]:f[2][1]] == "part"
 }
 
 var (
@@ -1829,6 +1837,9 @@ func isName(s string) bool {
 	if s == "" {
 		return false
 	}
+	if isASCII(s) {
+		return isNameASCII(s)
+	}
 	first := true
 	for w := range strings.FieldsSeq(s) { // (Fields would allocate the list)
 		r, _ := utf8.DecodeRuneInString(w)
@@ -1836,6 +1847,29 @@ func isName(s string) bool {
 			return false // (a number may open a name: "50 Cent")
 		}
 		first = false
+	}
+	return true
+}
+
+// isNameASCII is isName for ASCII s (most names), its words read byte by
+// byte: for ASCII the spaces of unicode.IsSpace are asciiSpace's, and the
+// capitals of unicode.IsUpper are A–Z.
+func isNameASCII(s string) bool {
+	first := true
+	for i := 0; i < len(s); {
+		if asciiSpace(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && !asciiSpace(s[j]) {
+			j++
+		}
+		w := s[i:j]
+		if !upperWord(w) && !isParticle(w) && !(first && isNumber(w) && len(w) < len(s)) {
+			return false
+		}
+		first, i = false, j
 	}
 	return true
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stance-news/stance/lexicon"
 )
@@ -15,7 +17,7 @@ func FuzzWordsAgree(f *testing.F) {
 	for _, s := range []string{"US Secretary of State Rex Tillerson", " the  Kremlin ", "THE White House", "the\tKremlin",
 		"a\u00a0b", "Putin’s aide", "x\vy", "", "  ", "\xff \xfe", "Bashar al-Assad", "A Clinton supporter",
 		"organizing director Kendall Fells", "x\u2003y\u0085 z", "İt", "\u212a", "He", "Putin (“Vlad”), a:b;",
-		"Administration\x01officials said", "Secretary-General\u00a0António Guterres", "abcdefgh ijklmnop\tqrstuvwx\n", "12345678\x7f9 a"} {
+		"Administration\x01officials said", "for her part", " for his\tpart ", "for\u00a0her part", "forty for her part", "50 Cent", "al-Assad Bashar", "Jean de la Fontaine", "Secretary-General\u00a0António Guterres", "abcdefgh ijklmnop\tqrstuvwx\n", "12345678\x7f9 a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -63,6 +65,12 @@ func FuzzWordsAgree(f *testing.F) {
 				t.Fatalf("breaksName(%q)", w)
 			}
 		}
+		if got, want := isName(s), isNameByFields(s); got != want {
+			t.Fatalf("isName(%q) = %v, by strings.Fields %v", s, got, want)
+		}
+		if got, want := describesPerson(s), describesPersonByFields(s); got != want {
+			t.Fatalf("describesPerson(%q) = %v, splitting every appositive %v", s, got, want)
+		}
 		if inLower(pronouns, s) != pronouns[strings.ToLower(s)] {
 			t.Fatalf("inLower(pronouns, %q)", s)
 		}
@@ -73,6 +81,33 @@ func FuzzWordsAgree(f *testing.F) {
 			t.Fatalf("appendLowerASCII(%q) = %q", s, b)
 		}
 	})
+}
+
+// isNameByFields is isName as written for any text: every word of
+// strings.Fields capitalised by unicode.IsUpper.
+func isNameByFields(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !isParticle(w) && !(i == 0 && isNumber(w) && len(w) < len(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+// describesPersonByFields is describesPerson splitting every appositive
+// into words for its "for her part" test.
+func describesPersonByFields(ap string) bool {
+	if f := strings.Fields(ap); len(f) == 3 && f[0] == "for" && f[2] == "part" {
+		first, _, _ := strings.Cut(strings.TrimSpace(ap), " ")
+		if first != "" && !(first[0] >= '0' && first[0] <= '9') {
+			return false
+		}
+	}
+	return describesPerson(ap) // (the rest as it is)
 }
 
 // indexQuoteMark finds what strings.IndexAny finds, broken UTF-8 included.
