@@ -907,6 +907,9 @@ func textReleasedBy(m string) string {
 // lone word must be an acronym or a possessive: "the Iraq report" is
 // about Iraq, "a Tuesday statement" is dated.
 func textAuthor(m string) string {
+	if !inLower(authoredTextNouns, finalWord(m)) {
+		return "" // (most mentions: no list of their words)
+	}
 	words := strings.Fields(m)
 	if len(words) < 2 || !authoredTextNouns[strings.ToLower(words[len(words)-1])] {
 		return ""
@@ -1968,7 +1971,8 @@ func Slug(name string) string {
 	// an ASCII name, nearly every one: lower-cased and joined byte by byte
 	// into one buffer, where the general path allocates a lower-case copy
 	// and grows its builder rune by rune
-	b := make([]byte, 0, len(name))
+	var buf [64]byte // (the one allocation is then the id itself)
+	b := buf[:0]
 	dash := false
 	for i := 0; i < len(name); i++ {
 		c := name[i]
