@@ -510,6 +510,8 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "The crews will strike again in June", "biggest seamen's union"},                      // "according to Norway's biggest seamen's union": not "Norway"
 		{"indirect", "the new timetable leaves them no rest", "Crews"},                                     // "X who have … say": the phrase the relative hangs on
 		{"indirect", "the fog will not lift before June", "harbour pilots"},                                // "should remember that X say …": the clause after "that" has its own subject
+		{"indirect", "nothing had been agreed", "Ingrid Sande"},                                            // "… — X told reporters that …": a clause after a dash
+		{"indirect", "the owners would sell the southern quay too", "People briefed on the talks"},         // a participle describing the subject's head
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

@@ -98,7 +98,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			if subj && s > ss {
-				if ls := x.longSubjectStart(ss, s, v); ls < s {
+				if n, ok := x.countOpens(ss, v); ok && ss+n == s {
+					s = ss // "About 9 percent said …": the hedge is the subject's
+				} else if ls := x.longSubjectStart(ss, s, v); ls < s {
 					s = ls // "The deputy head of China's delegation to the forum said …"
 				}
 			}
@@ -648,7 +650,9 @@ var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when"
 // hangs on ("a young child, who said he …").
 func (x *run) relativeLead(ss, s, v int) bool {
 	switch {
-	case s-1 > ss && x.punct(s-1, ":"):
+	case s-1 > ss && (x.punct(s-1, ":") || x.punct(s-1, "—") || x.punct(s-1, "–") || x.punct(s-1, "--") || x.punct(s-1, "-") && x.toks[s-1].s > x.toks[s-2].e):
+		// "…: He also said that …", "… on national security — he told
+		// the AP that …": a clause after a colon or a dash
 		return true
 	case s-2 > ss && x.lowerIn(s-1, relativeWhich) && x.lowerIn(s-2, whichPreps):
 		return true
@@ -688,6 +692,13 @@ func (x *run) longSubjectStart(ss, s, v int) int {
 				continue // a possessive
 			}
 			return s
+		}
+		// ("People briefed on the move said": a participle right after
+		// the head, before its preposition, describes it)
+		participle := k > ss && k+1 < s && (x.pastTense(k) || x.ingWord(k)) && x.lowerIn(k+1, subjectPreps) && head < 0
+		if participle {
+			head = k - 1
+			continue
 		}
 		if !t.cap && (x.inSet(k, cNpStop) && !x.lowerIn(k, subjectPreps) && !x.inSet(k, cDeterminer) || x.pastTense(k) || x.cueAtKind(k) != 0) {
 			return s
