@@ -28,6 +28,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 	for end > ss && x.toks[end-1].kind != tWord && x.toks[end-1].kind != tClose {
 		end--
 	}
+	var subject subjectMemo // the sentence's subject, for verbs with none of their own
 	for v := ss; v < se; v++ {
 		// (most words start no cue: tested here, not by a call of cueAt
 		// for every word, which saved and restored the loop's registers)
@@ -110,7 +111,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				// Clinton, but told reporters that …": the verb shares the
 				// sentence's subject; "Murphy — after a pause — told me …":
 				// the subject before an aside between dashes
-				if ns, ne, ok := x.conjoinedSubject(ss, v); ok {
+				if ns, ne, ok := x.conjoinedSubject(si, v, &subject); ok {
 					s, e, ap, subj, leads = ns, ne, "", true, true
 				}
 			}
@@ -561,7 +562,15 @@ func (x *run) occasionOpener(ss, c int) bool {
 // its own right before it: after "and" or "but" it is the sentence's
 // subject (not when a relative clause or a second subject comes between);
 // after an aside set off by dashes, the phrase before the aside.
-func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
+func (x *run) conjoinedSubject(si, v int, memo *subjectMemo) (s, e int, ok bool) {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	sentence := func() (int, int, bool) {
+		if !memo.done { // the sentence's subject, worked out once per sentence
+			memo.s, memo.e, memo.ok = x.sentenceSubject(ss, se)
+			memo.done = true
+		}
+		return memo.s, memo.e, memo.ok
+	}
 	switch {
 	case v-1 > ss && (x.is(v-1, "and") || x.is(v-1, "but")):
 		for k := ss; k < v-1; k++ {
@@ -569,7 +578,7 @@ func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
 				return 0, 0, false
 			}
 		}
-		s, e, ok = x.sentenceSubject(ss, v-1)
+		s, e, ok = sentence()
 		if !ok || e >= v-1 || !(x.toks[s].cap || x.inSet(s, cSubjectPronoun|cDeterminer)) {
 			return 0, 0, false
 		}
@@ -595,7 +604,7 @@ func (x *run) conjoinedSubject(ss, v int) (s, e int, ok bool) {
 		// before …, said …": a name set off by a long description or
 		// relative clause (one with quoted words, or too long for the
 		// appositive reading) before its verb
-		s, e, ok = x.sentenceSubject(ss, v-1)
+		s, e, ok = sentence()
 		if !ok || !x.punct(e, ",") || e >= v-1 || !x.toks[s].cap || x.inSet(s, cSubjectPronoun) {
 			return 0, 0, false
 		}
