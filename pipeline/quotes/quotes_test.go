@@ -776,6 +776,7 @@ func TestCoreference(t *testing.T) {
 		{"direct", "Nobody pays more than the night rate,", "Jonas Brekke"},                         // "X at the Coastal Review disagreed with Y": he is X, the subject with his employer, not Y
 		{"direct", "If the owners wanted empty ferries, they have them,", "Nils Aas"},               // "X of the Harbour Post agreed with Y"
 		{"direct", "I have never seen a crowd like it,", "Kevin"},                                   // a lone given name has its sex: "he" is not Melanie
+		{"direct", "We have no choice,", "Lars Engel"},                                              // "according to Harbour Board filings": a phrase ending in a plural is no "he"
 	})
 	// "In eight of the nine ports the union claims …": a phrase opening
 	// with a preposition is no speaker; nor is the hearer of "told" ("“…,”

@@ -1573,8 +1573,14 @@ func definite(m string) bool {
 // pluralPeople: m is a lone plural noun for people ("Critics say …",
 // "Analysts"), which "he" or "she" cannot mean.
 func pluralPeople(m string) bool {
-	if len(m) < 4 || strings.IndexByte(m, ' ') >= 0 || !strings.HasSuffix(m, "s") || strings.HasSuffix(m, "ss") {
+	if len(m) < 4 || !strings.HasSuffix(m, "s") || strings.HasSuffix(m, "ss") {
 		return false
+	}
+	if i := strings.LastIndexByte(m, ' '); i >= 0 {
+		// "Senate filings", "Democratic officials": a phrase ending in a
+		// lower-case plural is no "he" or "she"
+		last := m[i+1:]
+		return len(last) > 3 && last[0] >= 'a' && last[0] <= 'z' && !strings.HasSuffix(last, "us") && !strings.HasSuffix(last, "is")
 	}
 	return personNouns[strings.ToLower(m[:len(m)-1])]
 }
