@@ -512,6 +512,7 @@ func TestClauseConventions(t *testing.T) {
 		{"indirect", "the fog will not lift before June", "harbour pilots"},                                // "should remember that X say …": the clause after "that" has its own subject
 		{"indirect", "nothing had been agreed", "Ingrid Sande"},                                            // "… — X told reporters that …": a clause after a dash
 		{"indirect", "the owners would sell the southern quay too", "People briefed on the talks"},         // a participle describing the subject's head
+		{"indirect", "Lunde electrified the crowd with speeches and promises", "Erik Vold"},                // "… and promises to …, X said": X's report, "promises" a noun
 		{"indirect", "the night service will end in May", "the owners' lawyer"},                            // "…, in which X says …"
 	})
 }

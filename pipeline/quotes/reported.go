@@ -573,6 +573,14 @@ func (x *run) conjoinedSubject(si, v int, memo *subjectMemo) (s, e int, ok bool)
 	}
 	switch {
 	case v-1 > ss && (x.is(v-1, "and") || x.is(v-1, "but")):
+		// (not when a verb of saying follows in the sentence: "Cruz
+		// electrified the crowds with speeches and promises to …, Stovall
+		// said" is Stovall's report, and "promises" a noun)
+		for k := v + 1; k < se; k++ {
+			if x.toks[k].q < 0 && x.cueAtKind(k) == cueVerb {
+				return 0, 0, false
+			}
+		}
 		for k := ss; k < v-1; k++ {
 			if x.toks[k].q >= 0 || x.toks[k].kind == tOpen || x.lowerIn(k, relativeWords) || x.punct(k, ";") {
 				return 0, 0, false
