@@ -550,6 +550,8 @@ func TestWireConventions(t *testing.T) {
 		{"indirect", "the exchange should go ahead without conditions", "forty lawmakers"},      // "A letter signed by X said"
 		{"indirect", "The exchange point stayed closed all day", "border guards"},               // "KYIV, June 22 (Reuters) - …": no dateline in the report
 		{"indirect", "the convoy had crossed the line safely", "Lina Haddad"},                   // "GENEVA (AP) — X said …": the subject after the dateline
+		{"indirect", "The convoy will wait at the border until Friday", "two diplomats"},        // "…, X told Reuters.": the hearer, then the end
+		{"indirect", "The exchange may slip to next week", "drivers and border guards"},         // two plural nouns joined by "and"
 		{"partial", "pure fiction.", "Ukraine's foreign ministry"},                              // "X rejected (condemned) Y as “…”" quotes X's label
 		{"indirect", "Kyiv would not accept any list that left out civilians", "Andriy Melnyk"}, // a relative "that" after the content's verb does not start the content
 		{"direct", "We will not be lectured about our own people,", "Andriy Melnyk"},            // "he said through an interpreter"

@@ -122,8 +122,14 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			d := s
 			if subj {
 				d = x.descriptionStart(s, ap, ss)
+				// "…, teachers and union officials told POLITICO.": two
+				// plural nouns joined by "and" are the one subject
+				if d-3 > ss && x.is(d-1, "and") && x.punct(d-3, ",") && x.toks[d-2].kind == tWord && !x.toks[d-2].cap && x.toks[d-2].q < 0 && pluralNoun(x.text[x.toks[d-2].s:x.toks[d-2].e]) && pluralNoun(x.text[x.toks[e-1].s:x.toks[e-1].e]) {
+					s, d = d-2, d-2
+				}
 			}
-			if subj && d > ss && x.punct(d-1, ",") && x.adverbialTail(j, se) && !x.negated(v) && !x.occasionOpener(ss, d-1) {
+			// ("…, two officials told Reuters.": the hearer, then the tail)
+			if subj && d > ss && x.punct(d-1, ",") && x.adverbialTail(x.skipObject(v, j, se), se) && !x.negated(v) && !x.occasionOpener(ss, d-1) {
 				// …, X said. (not the wire dateline opening the sentence)
 				q = x.statement(pi, x.pastDateline(ss, d-1), d-1, "content-comma-speaker-verb")
 				q.Speaker, q.Appositive = x.mention(s, e), ap
@@ -657,6 +663,12 @@ func (x *run) whoBefore(ss, v int) int {
 		}
 	}
 	return w
+}
+
+// pluralNoun: a lower-case word that reads as a plural ("officials",
+// "teachers"; not "press", "bus", "analysis").
+func pluralNoun(w string) bool {
+	return len(w) > 3 && w[len(w)-1] == 's' && w[0] >= 'a' && w[0] <= 'z' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when", "while", "whereas", "because", "if")
