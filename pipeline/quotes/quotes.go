@@ -797,10 +797,7 @@ func (x *run) callsBy(i int) bool {
 	if t.cap || x.inSet(i, cSubjectPronoun) {
 		return true
 	}
-	w := x.text[t.s:t.e]
-	// (not "press", "bus", "analysis": -ss, -us, -is are no plurals)
-	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") &&
-		!x.inSet(i, cNpStop|cNounMarker)
+	return pluralNoun(x.text[t.s:t.e]) && !x.inSet(i, cNpStop|cNounMarker)
 }
 
 // number: token i is a number ("11", "2016", "1,000"), not "43-year-old".

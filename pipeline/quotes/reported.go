@@ -124,7 +124,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				d = x.descriptionStart(s, ap, ss)
 				// "…, teachers and union officials told POLITICO.": two
 				// plural nouns joined by "and" are the one subject
-				if d-3 > ss && x.is(d-1, "and") && x.punct(d-3, ",") && x.toks[d-2].kind == tWord && !x.toks[d-2].cap && x.toks[d-2].q < 0 && pluralNoun(x.text[x.toks[d-2].s:x.toks[d-2].e]) && pluralNoun(x.text[x.toks[e-1].s:x.toks[e-1].e]) {
+				if d-3 > ss && x.is(d-1, "and") && x.punct(d-3, ",") && x.toks[d-2].kind == tWord && !x.toks[d-2].cap && x.toks[d-2].q < 0 && lowerPlural(x.text[x.toks[d-2].s:x.toks[d-2].e]) && lowerPlural(x.text[x.toks[e-1].s:x.toks[e-1].e]) {
 					s, d = d-2, d-2
 				}
 			}
@@ -665,11 +665,14 @@ func (x *run) whoBefore(ss, v int) int {
 	return w
 }
 
-// pluralNoun: a lower-case word that reads as a plural ("officials",
-// "teachers"; not "press", "bus", "analysis").
+// pluralNoun: a word that reads as a plural ("officials", "teachers"; not
+// "press", "bus", "analysis").
 func pluralNoun(w string) bool {
-	return len(w) > 3 && w[len(w)-1] == 's' && w[0] >= 'a' && w[0] <= 'z' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
+
+// lowerPlural: pluralNoun, written in lower case.
+func lowerPlural(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' && pluralNoun(w) }
 
 var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when", "while", "whereas", "because", "if")
 
@@ -1599,8 +1602,7 @@ func pluralPeople(m string) bool {
 	if i := strings.LastIndexByte(m, ' '); i >= 0 {
 		// "Senate filings", "Democratic officials": a phrase ending in a
 		// lower-case plural is no "he" or "she"
-		last := m[i+1:]
-		return len(last) > 3 && last[0] >= 'a' && last[0] <= 'z' && !strings.HasSuffix(last, "us") && !strings.HasSuffix(last, "is")
+		return lowerPlural(m[i+1:])
 	}
 	return personNouns[strings.ToLower(m[:len(m)-1])]
 }
