@@ -51,14 +51,11 @@ func (s *Scorer) Explain(text string, max int) []Contribution {
 	if s.model != nil {
 		e.nbFeatures(sc, text)
 		for _, f := range sc.nb {
-			if f.id < 0 {
+			r := &sc.rows[f.rec]
+			if r.nbID < 0 {
 				continue
 			}
-			row := 2 * int(f.id)
-			if f.negated {
-				row++
-			}
-			p := s.model.logp[row*numClasses : row*numClasses+numClasses]
+			p := s.model.nbRow(r, f.negated)
 			// Only evidence that tips the balance is worth showing.
 			if d := float64(p[classPos] - p[classNeg]); d > 0.5 || d < -0.5 {
 				c := at(int(f.tok))

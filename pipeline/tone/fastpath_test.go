@@ -212,16 +212,29 @@ func TestTargetSeenWrap(t *testing.T) {
 
 // TestWordSlotsCopyRows checks that every word's slot in the shipped
 // scorer's table carries what tokens take from the word's row (the hot
-// path reads the slot only), for the words of both tables, long words and
-// the unknown word.
+// path reads the slot only), and points to the word's model rows, for the
+// words of both tables, long words and the unknown word.
 func TestWordSlotsCopyRows(t *testing.T) {
-	e := defaultScorer(t).rules
+	scorer := defaultScorer(t)
+	e, m := scorer.rules, scorer.model
 	rowRead := 0
 	check := func(where string, s *wordSlot) {
 		w := &e.words[s.idx]
-		if s.nb != w.nb || s.vec != w.vec || s.fn != w.fn || s.flags != w.flags || (s.rated != 0) != w.inLex {
+		r := &e.modelRows[s.rec]
+		if r.nbID != w.nb || r.vecID != w.vec || s.fn != w.fn || s.flags != w.flags || (s.rated != 0) != w.inLex {
 			t.Fatalf("%s slot of row %d: nb %d vec %d fn %d flags %d rated %d, row has %d %d %d %d %v",
-				where, s.idx, s.nb, s.vec, s.fn, s.flags, s.rated, w.nb, w.vec, w.fn, w.flags, w.inLex)
+				where, s.idx, r.nbID, r.vecID, s.fn, s.flags, s.rated, w.nb, w.vec, w.fn, w.flags, w.inLex)
+		}
+		if (w.nb >= 0 || w.vec >= 0) != (s.rec != 0) {
+			t.Fatalf("%s slot of row %d: model rows %d for nb %d vec %d", where, s.idx, s.rec, w.nb, w.vec)
+		}
+		for k := 0; k < numClasses; k++ {
+			if w.nb >= 0 && r.nb[k] != m.logp[2*int(w.nb)*numClasses+k] {
+				t.Fatalf("%s slot of row %d: naive Bayes row %v, the model's starts %v", where, s.idx, r.nb, m.logp[2*int(w.nb)*numClasses:][:numClasses])
+			}
+			if w.vec >= 0 && r.vec[k] != m.vec.scores[int(w.vec)*numClasses+k] {
+				t.Fatalf("%s slot of row %d: word-vector row %v, the model's starts %v", where, s.idx, r.vec, m.vec.scores[int(w.vec)*numClasses:][:numClasses])
+			}
 		}
 		if s.rated != 0 && s.rated != rowValence && math.Float64bits(e.ratings[s.rated]) != math.Float64bits(w.valence) {
 			t.Fatalf("%s slot of row %d: rated code %d stands for %v, the row's valence is %v", where, s.idx, s.rated, e.ratings[s.rated], w.valence)
@@ -252,6 +265,13 @@ func TestWordSlotsCopyRows(t *testing.T) {
 	for i := range e.words {
 		if !e.words[i].inLex && e.words[i].valence != 0 {
 			t.Fatalf("row %d has a valence but is not rated", i)
+		}
+	}
+	// The frequent words' model rows come first, together (they stay in
+	// the cache).
+	for _, w := range e.hot {
+		if rec := e.table.findIn(append([]byte(w), make([]byte, keyPad)...), 0, int32(len(w))).rec; rec > int32(len(e.hot)) {
+			t.Fatalf("hot word %q has model rows %d, after the first %d", w, rec, len(e.hot))
 		}
 	}
 	// The shipped lexicon's valences all have a code: no rated word's row

@@ -318,8 +318,7 @@ func endsClause(tok string) bool {
 // nbTok is one model feature found in the text.
 type nbTok struct {
 	lo, hi  int32 // the word in scratch.lower
-	id      int32 // the word's id in the model attached to the engine, -1 if none
-	vec     int32 // its row in the model's word-vector table, -1 if none
+	rec     int32 // the word's model rows in scratch.rows, 0 if the model lacks it
 	tok     int32 // the token it came from
 	negated bool
 }
@@ -327,7 +326,7 @@ type nbTok struct {
 // nbFeatures lists the text's words for the model, marking those in a
 // negation's scope: from a negating word to the end of its clause or a "but".
 func (e *engine) nbFeatures(sc *scratch, text string) {
-	sc.nb = sc.nb[:0]
+	sc.nb, sc.rows = sc.nb[:0], e.modelRows
 	scope := false
 	// Every key lies in sc.lower: without "n’t" there, no key has it, and
 	// the test of each word (a call per token) is skipped. (Most texts
@@ -337,16 +336,15 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 		t := &sc.toks[i]
 		off, key := nbKey(sc.lower[t.lo:t.hi])
 		if len(key) > 0 {
-			id, vec := t.nb, t.vec
+			rec := t.rec
 			lo := t.lo + int32(off)
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				w := e.table.findIn(sc.lower, lo, lo+int32(len(key)))
-				id, vec = w.nb, w.vec
+				rec = e.table.findIn(sc.lower, lo, lo+int32(len(key))).rec
 			}
 			if t.fn == fnBut {
 				scope = false
 			}
-			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), id: id, vec: vec, tok: int32(i), negated: scope})
+			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), rec: rec, tok: int32(i), negated: scope})
 			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || curlyNt && hasCurlyNt(key) || string(key) == "nobody" {
 				scope = true
 			}
@@ -390,20 +388,27 @@ func (m *Model) logits(sc *scratch, from, to int) (l [numClasses]float64, n int)
 		if int(f.tok) < from || int(f.tok) >= to {
 			continue
 		}
-		if f.id < 0 {
+		r := &sc.rows[f.rec]
+		if r.nbID < 0 {
 			continue
 		}
-		row := 2 * int(f.id)
-		if f.negated {
-			row++
-		}
-		p := m.logp[row*numClasses : row*numClasses+numClasses]
+		p := m.nbRow(r, f.negated)
 		l[0] += float64(p[0])
 		l[1] += float64(p[1])
 		l[2] += float64(p[2])
 		n++
 	}
 	return l, n
+}
+
+// nbRow is the naive Bayes row of a word's form: the plain form's is kept
+// in its model rows, the negated form's (rare) is read from the model.
+func (m *Model) nbRow(r *modelRow, negated bool) *[numClasses]float32 {
+	if negated {
+		row := 2*int(r.nbID) + 1
+		return (*[numClasses]float32)(m.logp[row*numClasses : row*numClasses+numClasses])
+	}
+	return &r.nb
 }
 
 // probs turns logits into class probabilities.
@@ -499,7 +504,7 @@ func (e *engine) attach(m *Model) {
 	}
 	e.hot = m.hot
 	t.keepHot(e.hot)
-	e.finishWith(t)
+	e.finishWith(t, m)
 }
 
 // attachLaidOut is attach for a compiled model, whose words come as a
@@ -529,7 +534,53 @@ func (e *engine) attachLaidOut(m *Model) {
 	e.index, e.words = nil, words
 	e.hot = m.hot
 	t.keepHot(e.hot)
-	e.finishWith(t)
+	e.finishWith(t, m)
+}
+
+// modelRow is what the models hold for one word, side by side: a token's
+// model data is then one read (a rare word's, one cache miss where the
+// naive Bayes and word-vector tables cost one each), and the frequent
+// words' rows come first, together, where they stay cached. 32 bytes, so
+// none straddles two cache lines.
+type modelRow struct {
+	nb    [numClasses]float32 // the naive Bayes row of the word as written
+	vec   [numClasses]float32 // the word-vector model's class scores
+	nbID  int32               // the word's id in the naive Bayes model, -1 if none
+	vecID int32               // its row in the word-vector table, -1 if none
+}
+
+// layModelRows fills e.modelRows from model m (nil for none), the hot
+// words first, and returns each word row's place there (0: the model
+// lacks the word).
+func (e *engine) layModelRows(m *Model) []int32 {
+	recOf := make([]int32, len(e.words))
+	e.modelRows = []modelRow{{nbID: -1, vecID: -1}}
+	if m == nil {
+		return recOf
+	}
+	e.modelRows = slices.Grow(e.modelRows, len(e.words))
+	add := func(idx int32) {
+		w := &e.words[idx]
+		if recOf[idx] != 0 || (w.nb < 0 && w.vec < 0) {
+			return
+		}
+		r := modelRow{nbID: w.nb, vecID: w.vec}
+		if w.nb >= 0 {
+			copy(r.nb[:], m.logp[2*int(w.nb)*numClasses:])
+		}
+		if w.vec >= 0 {
+			copy(r.vec[:], m.vec.scores[int(w.vec)*numClasses:])
+		}
+		recOf[idx] = int32(len(e.modelRows))
+		e.modelRows = append(e.modelRows, r)
+	}
+	for _, w := range e.hot {
+		add(e.table.getString(w))
+	}
+	for idx := 1; idx < len(e.words); idx++ {
+		add(int32(idx))
+	}
+	return recOf
 }
 
 // placedWords is a compiled model's word table placed in memory, with a

@@ -66,10 +66,11 @@ type wordInfo struct {
 
 // finish packs each word's booleans into flags for the tokens to copy and
 // builds the lookup table.
-func (e *engine) finish() { e.finishWith(newWordTable(e.index, e.hot)) }
+func (e *engine) finish() { e.finishWith(newWordTable(e.index, e.hot), nil) }
 
-// finishWith is finish with the lookup table built.
-func (e *engine) finishWith(t *wordTable) {
+// finishWith is finish with the lookup table built, for the model m the
+// rows' ids refer to (nil for none).
+func (e *engine) finishWith(t *wordTable, m *Model) {
 	e.table = t
 	for i := range e.words {
 		w := &e.words[i]
@@ -83,7 +84,7 @@ func (e *engine) finishWith(t *wordTable) {
 			}
 		}
 	}
-	e.codeRatings(t)
+	e.codeRatings(t, e.layModelRows(m))
 }
 
 // rowValence is the rated code of a word whose valence has no code of its
@@ -94,11 +95,11 @@ const rowValence = 255
 // rowValence-1, in the order the rows come; the lexicon rates words on a
 // coarse scale, so a few dozen of them cover every word) and fills the
 // slots of t with the rows' copies.
-func (e *engine) codeRatings(t *wordTable) {
+func (e *engine) codeRatings(t *wordTable, recOf []int32) {
 	e.ratings = [256]float64{}
 	codes := map[uint64]uint8{} // by the valence's bits: -0 and 0 stay apart
 	next := uint8(1)
-	t.fillRows(e.words, func(w *wordInfo) uint8 {
+	t.fillRows(e.words, recOf, func(w *wordInfo) uint8 {
 		if !w.inLex {
 			return 0
 		}
@@ -135,7 +136,10 @@ type engine struct {
 	boosters []phrase     // multi-word boosters and dampeners ("kind of")
 	names    bool         // rated words inside capitalised names carry no valence (nameWords)
 	ratings  [256]float64 // the valence of each rated code (codeRatings)
-	pool     sync.Pool
+	// modelRows holds the attached model's rows of each word it knows
+	// (layModelRows); row 0 is for words it lacks.
+	modelRows []modelRow
+	pool      sync.Pool
 }
 
 // rulesConfig is the data the engine is built from.
@@ -244,6 +248,7 @@ type scratch struct {
 	inLex []bool
 	sent  []float64
 	nb    []nbTok
+	rows  []modelRow // what nbTok.rec indexes: the engine's modelRows
 	// seenIn[id] == seenGen marks target model features already counted
 	// in this call: a stamp per feature, so no set is cleared per call (a
 	// Go map here cost an eighth of TargetScore).
@@ -296,7 +301,7 @@ func (e *engine) prepareWords(sc *scratch, text string) {
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		s := e.table.findIn(sc.lower, t.lo, t.hi)
-		t.word, t.fn, t.flags, t.nb, t.vec = s.idx, s.fn, s.flags, s.nb, s.vec
+		t.word, t.fn, t.flags, t.rec = s.idx, s.fn, s.flags, s.rec
 		// (only rated words have a valence; ratings[0] is 0)
 		sc.val[i], sc.inLex[i] = e.ratings[s.rated], s.rated != 0
 		if s.rated == rowValence {

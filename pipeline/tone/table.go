@@ -24,7 +24,7 @@ type wordTable struct {
 type wordSlot struct {
 	k0, k1    uint64 // the word's bytes, little-endian, zero beyond its end
 	idx       int32  // 0 marks an empty slot (row 0 is the unknown word)
-	nb, vec   int32  // copied from the row: model ids, -1 when none
+	rec       int32  // the word's model rows (engine.modelRows), 0 when none
 	n         uint8
 	fn, flags uint8 // copied from the row
 	// rated is 0 for a word the lexicon does not rate; else the code of
@@ -210,11 +210,11 @@ func (t *wordTable) findKey(k0, k1 uint64, len int) *wordSlot {
 }
 
 // fillRows copies into every slot what a token takes from the slot's row;
-// rated gives a row's rated code.
-func (t *wordTable) fillRows(words []wordInfo, rated func(*wordInfo) uint8) {
+// rated gives a row's rated code, recOf each row's model rows.
+func (t *wordTable) fillRows(words []wordInfo, recOf []int32, rated func(*wordInfo) uint8) {
 	fill := func(s *wordSlot) {
 		w := &words[s.idx]
-		s.nb, s.vec, s.fn, s.flags, s.rated = w.nb, w.vec, w.fn, w.flags, rated(w)
+		s.rec, s.fn, s.flags, s.rated = recOf[s.idx], w.fn, w.flags, rated(w)
 	}
 	for _, slots := range [][]wordSlot{t.slots, t.hot} {
 		for i := range slots {

@@ -20,8 +20,7 @@ type token struct {
 	start, end int32 // byte span of the (stripped) token in the text
 	lo, hi     int32 // its lower-case form in scratch.lower
 	word       int32 // index into the word table; 0 when unknown
-	nb         int32 // the word's id in the attached model, -1 if none
-	vec        int32 // the word's row in the model's word-vector table, -1 if none
+	rec        int32 // the word's model rows (engine.modelRows), 0 if none
 	fn         uint8 // copied from the word table so the rules
 	flags      uint8 // read one compact array
 	upper      bool  // ALL CAPS in Python's sense (str.isupper)

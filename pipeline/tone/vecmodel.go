@@ -101,14 +101,15 @@ func (r vecReach) weight(i int, negated bool) float64 {
 func (m *Model) vecLogits(sc *scratch, r vecReach) (l [numClasses]float64, wsum float64) {
 	var sum [numClasses]float64
 	for _, f := range sc.nb {
-		if f.vec < 0 {
+		row := &sc.rows[f.rec]
+		if row.vecID < 0 {
 			continue
 		}
 		w := r.weight(int(f.tok), f.negated)
 		if w == 0 {
 			continue
 		}
-		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+		p := &row.vec
 		sum[0] += w * float64(p[0])
 		sum[1] += w * float64(p[1])
 		sum[2] += w * float64(p[2])
@@ -133,19 +134,16 @@ func (m *Model) sentenceLogits(sc *scratch) (l [numClasses]float64, n int, vl [n
 	wsum := 0.0
 	withVec := m.vec != nil
 	for _, f := range sc.nb {
-		if f.id >= 0 {
-			row := 2 * int(f.id)
-			if f.negated {
-				row++
-			}
-			p := m.logp[row*numClasses : row*numClasses+numClasses]
+		r := &sc.rows[f.rec]
+		if r.nbID >= 0 {
+			p := m.nbRow(r, f.negated)
 			l[0] += float64(p[0])
 			l[1] += float64(p[1])
 			l[2] += float64(p[2])
 			n++
 		}
-		if withVec && f.vec >= 0 && !f.negated {
-			p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+		if withVec && r.vecID >= 0 && !f.negated {
+			p := &r.vec
 			sum[0] += float64(p[0])
 			sum[1] += float64(p[1])
 			sum[2] += float64(p[2])
@@ -168,14 +166,15 @@ func (m *Model) vecParts(sc *scratch, r vecReach, part func(tok int, d float64))
 	l, wsum := m.vecLogits(sc, r)
 	mean := l[classPos] - l[classNeg] - (m.VecBias[classPos] - m.VecBias[classNeg])
 	for _, f := range sc.nb {
-		if f.vec < 0 {
+		row := &sc.rows[f.rec]
+		if row.vecID < 0 {
 			continue
 		}
 		w := r.weight(int(f.tok), f.negated)
 		if w == 0 || wsum-w <= 0 {
 			continue
 		}
-		p := m.vec.scores[int(f.vec)*numClasses : int(f.vec)*numClasses+numClasses]
+		p := &row.vec
 		if d := w * (float64(p[classPos]-p[classNeg]) - mean) / (wsum - w); d > 0.5 || d < -0.5 {
 			part(int(f.tok), d)
 		}
