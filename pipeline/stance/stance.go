@@ -169,13 +169,18 @@ func (s *Scorer) Score(st Statement) Result {
 		nLead++
 	}
 	mentions := s.actors.find(toks, st.Affiliation, nLead, st.Published)
-	speaker := s.speakerID(st)
 
 	var evs []evidence
 	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions, sc)...)
-	evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker, sc)...)
-	evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
-	evs = append(evs, s.fragmentEvidence(st, ctx, toks, nLead, mentions, speaker)...)
+	// The other kinds of evidence are each about an actor the sentence
+	// names, and most sentences name none: without one, neither the
+	// speaker's id nor the lead's opposition cues are looked up.
+	if len(mentions) > 0 {
+		speaker := s.speakerID(st)
+		evs = append(evs, s.oppositionEvidence(ctx, toks, nLead, mentions, speaker, sc)...)
+		evs = append(evs, s.targetEvidence(st, toks, nLead, mentions, speaker)...)
+		evs = append(evs, s.fragmentEvidence(st, ctx, toks, nLead, mentions, speaker)...)
+	}
 	return combine(evs)
 }
 
