@@ -44,8 +44,10 @@ func checkMark(t *testing.T, tm *terms, toks []lexicon.Token) {
 
 // TestMarkFilters checks that the filters in front of the word map and the
 // prefix comparisons never drop a term: on the default frames over the
-// PolNeAR dev and seed statements, and on made-up terms (one-byte
-// prefixes, second bytes that share their low five bits) over random words.
+// PolNeAR dev and seed statements, and on made-up terms over random words:
+// one-byte prefixes; prefixes of two to five bytes, added longest first
+// (each shorter one shortens the heads the filter keeps) and shortest
+// first; words shorter than the heads.
 func TestMarkFilters(t *testing.T) {
 	sc := newScorer(t)
 	var norms []byte
@@ -60,25 +62,32 @@ func TestMarkFilters(t *testing.T) {
 		t.Fatalf("only %d words", marked)
 	}
 
-	tm := newTerms()
-	for _, w := range []string{"a", "of", "ab", "z", "zz", "a'b", "é"} {
-		tm.word(w)
-	}
-	for _, p := range []string{"q", "ab", "aa", "a!", "xa", "x", "é", "zz"} {
-		tm.prefix(p)
-	}
-	alphabet := []string{"a", "b", "q", "x", "z", "!", "A", "'", "é", "\xff"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var toks []lexicon.Token
-		for range 1 + rng.IntN(4) {
-			var b strings.Builder
-			for range rng.IntN(4) {
-				b.WriteString(alphabet[rng.IntN(len(alphabet))])
-			}
-			toks = append(toks, lexicon.Token{Norm: b.String()})
+	for _, prefixes := range [][]string{
+		{"q", "ab", "aa", "a!", "xa", "x", "é", "zz"},
+		{"abqab", "zzzz", "abq", "é!", "xax"},
+		{"é!", "abq", "zzzz", "abqab", "xax"},
+		{"xaxa", "ab'a", "zzzzz"},
+	} {
+		tm := newTerms()
+		for _, w := range []string{"a", "of", "ab", "z", "zz", "a'b", "é"} {
+			tm.word(w)
 		}
-		checkMark(t, tm, toks)
+		for _, p := range prefixes {
+			tm.prefix(p)
+		}
+		alphabet := []string{"a", "b", "q", "x", "z", "!", "A", "'", "é", "\xff", "ab", "za", "zz"}
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 20000 {
+			var toks []lexicon.Token
+			for range 1 + rng.IntN(4) {
+				var b strings.Builder
+				for range rng.IntN(5) {
+					b.WriteString(alphabet[rng.IntN(len(alphabet))])
+				}
+				toks = append(toks, lexicon.Token{Norm: b.String()})
+			}
+			checkMark(t, tm, toks)
+		}
 	}
 }
 
