@@ -11,6 +11,7 @@ import (
 // then a few reads of a slice of flags, not string comparisons per claim.
 type terms struct {
 	words map[string]int // required word → term id
+	table *keyTable      // words, as looked up for a statement's words
 	known wordFilter     // words' keys
 	mid   midFilter      // the same, by other bytes
 	// prefixes by their first byte: a word is compared only with the
@@ -33,13 +34,14 @@ type prefixTerm struct {
 	id     int
 }
 
-func newTerms() *terms { return &terms{words: map[string]int{}, empty: -1} }
+func newTerms() *terms { return &terms{words: map[string]int{}, table: newKeyTable(16), empty: -1} }
 
 func (t *terms) word(w string) int {
 	if id, ok := t.words[w]; ok {
 		return id
 	}
 	t.words[w] = t.n
+	t.table.add(w, t.n)
 	t.known.add(w)
 	t.mid.add(w)
 	t.n++
@@ -126,7 +128,7 @@ func (t *terms) mark(toks []lexicon.Token, present []bool, ids []int) []int {
 		// (both filters read before one branch on what they say together,
 		// which goes either way from one word to the next)
 		if w == "" || t.known.bit(w)&t.mid.bit(w) != 0 {
-			if id, ok := t.words[w]; ok {
+			if id, ok := t.table.get(w); ok {
 				set(id)
 			}
 		}
