@@ -94,13 +94,15 @@ var asciiSpace = func() (t [256]bool) {
 
 // tokenize splits text into tokens, appending to sc.toks and sc.lower. ASCII
 // tokens, the common case, are lowered and classified in the same pass that
-// finds their end, written by index into room reserved once (append per byte
-// cost more than the rest of the loop). sc.lower keeps keyPad bytes of spare
-// capacity, which the word look-up reads.
+// finds their end, eight bytes at a time, written by index into room
+// reserved once (append per byte cost more than the rest of the loop).
+// sc.lower keeps keyPad bytes of spare capacity, which the word look-up
+// reads.
 func (sc *scratch) tokenize(text string) {
 	n := len(text)
 	sc.reserve(n)
 	buf, w := sc.lower[:cap(sc.lower)], len(sc.lower)
+	toks := sc.toks // a local: stores through sc would make the loop reload it
 	i := 0
 	for i < n {
 		c := text[i]
@@ -115,22 +117,32 @@ func (sc *scratch) tokenize(text string) {
 		}
 		start, lo := i, w
 		ascii := true
-		var bits uint8
 		// Eight bytes at a time while the token is plain ASCII: most
 		// words end inside their first eight bytes, found without a
-		// branch per byte. The byte loop below takes what is left: the
+		// branch per byte. The masks gather, over the token's bytes, its
+		// capitals, its small letters and anything else (digits,
+		// punctuation). The byte loop below takes what is left: the
 		// text's last bytes, non-ASCII characters, control bytes.
+		var capitals, smalls, others uint64
 		for i+8 <= n {
 			x := swar.Load8(text, i)
-			k, lower, b := asciiRun(x)
-			binary.LittleEndian.PutUint64(buf[w:], lower)
-			bits |= b
+			x7 := x &^ swar.Highs
+			stop := (x | ^atLeast(x7, 0x21)) & swar.Highs // a space, control or non-ASCII byte
+			in := (stop&-stop - 1) & swar.Highs           // the bytes before the first stop
+			upper := atLeast(x7, 'A') &^ atLeast(x7, 'Z'+1)
+			lower := atLeast(x7, 'a') &^ atLeast(x7, 'z'+1)
+			binary.LittleEndian.PutUint64(buf[w:], x|upper>>2) // 0x80 >> 2 = 'a' - 'A'
+			capitals |= upper & in
+			smalls |= lower & in
+			others |= in &^ (upper | lower)
+			k := bits.TrailingZeros64(stop) >> 3 // 8 when there is no stop
 			w += k
 			i += k
 			if k < 8 {
 				break
 			}
 		}
+		tail := false
 		for i < n {
 			c := text[i]
 			if c >= utf8.RuneSelf {
@@ -145,76 +157,60 @@ func (sc *scratch) tokenize(text string) {
 			if asciiSpace[c] {
 				break
 			}
-			bits |= asciiCase[c]
+			tail = true
 			buf[w] = asciiLower[c]
 			w++
 			i++
 		}
-		if !ascii || bits&caseMark != 0 {
-			sc.countMarks(text[start:i])
-		}
 		if !ascii {
 			// Lower-casing may lengthen non-ASCII text: append, then
 			// reserve room for the rest again.
-			sc.lower = buf[:lo]
+			sc.countMarks(text[start:i])
+			sc.lower, sc.toks = buf[:lo], toks
 			sc.addToken(text, start, i, false)
 			sc.reserve(n - i)
-			buf, w = sc.lower[:cap(sc.lower)], len(sc.lower)
+			buf, w, toks = sc.lower[:cap(sc.lower)], len(sc.lower), sc.toks
 			continue
 		}
 		s, e := start, i
-		for s < e && asciiPunct[text[s]] {
-			s++
+		upper, nt := capitals != 0 && smalls == 0, false
+		if others != 0 || tail {
+			// Not letters alone: marks to count, punctuation to strip,
+			// maybe an apostrophe.
+			var bits uint8
+			for j := start; j < i; j++ {
+				bits |= asciiCase[text[j]]
+			}
+			if bits&caseMark != 0 {
+				sc.countMarks(text[start:i])
+			}
+			for s < e && asciiPunct[text[s]] {
+				s++
+			}
+			for e > s && asciiPunct[text[e-1]] {
+				e--
+			}
+			if e-s <= 2 { // keep the marks: ":)", "no."
+				s, e = start, i
+			}
+			// Stripped marks carry no case, so the bits hold for the kept part.
+			upper = bits&caseUpper != 0 && bits&caseLower == 0
+			nt = bits&caseApos != 0 && containsNT(buf[lo+s-start:lo+e-start])
 		}
-		for e > s && asciiPunct[text[e-1]] {
-			e--
-		}
-		if e-s <= 2 { // keep the marks: ":)", "no."
-			s, e = start, i
-		}
-		sc.toks = append(sc.toks, token{start: int32(s), end: int32(e), lo: int32(lo + s - start), hi: int32(lo + e - start)})
-		t := &sc.toks[len(sc.toks)-1]
-		// Stripped marks carry no case, so the bits hold for the kept part.
-		t.upper = bits&caseUpper != 0 && bits&caseLower == 0
-		t.nt = bits&caseApos != 0 && containsNT(buf[t.lo:t.hi])
+		// The fields are stored one by one: a composite literal is built
+		// on the stack and copied with wide loads that cannot take their
+		// data from the narrow stores that built it.
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.start, t.end, t.lo, t.hi = int32(s), int32(e), int32(lo+s-start), int32(lo+e-start)
+		t.upper, t.nt = upper, nt
 	}
-	sc.lower = buf[:w]
+	sc.lower, sc.toks = buf[:w], toks
 }
 
 // atLeast sets the high bit of each byte of x7 (bytes below 0x80) that is
 // at least c (1 ≤ c ≤ 0x80); no carry crosses bytes.
 func atLeast(x7 uint64, c byte) uint64 { return (x7 + (0x80-uint64(c))*swar.Ones) & swar.Highs }
-
-// asciiRun reads up to eight bytes x of a token: k, how many of them come
-// before the first byte that is not printable ASCII (a space, a control
-// byte or part of a non-ASCII character; 8 when none is); the eight bytes
-// with ASCII capitals lowered (those from k on are of no use); and the
-// case bits of the k bytes, as the byte loop's asciiCase would give them.
-func asciiRun(x uint64) (k int, lower uint64, caseBits uint8) {
-	x7 := x &^ swar.Highs
-	stop := (x | ^atLeast(x7, 0x21)) & swar.Highs
-	k = bits.TrailingZeros64(stop) >> 3
-	keep := ^uint64(0)
-	if k < 8 {
-		keep = 1<<(8*uint(k)) - 1
-	}
-	upper := atLeast(x7, 'A') &^ atLeast(x7, 'Z'+1)
-	lower = x | upper>>2 // 0x80 >> 2 = 'a' - 'A'
-	is := func(c byte) uint64 { return atLeast(x7, c) &^ atLeast(x7, c+1) }
-	if upper&keep != 0 {
-		caseBits |= caseUpper
-	}
-	if atLeast(x7, 'a')&^atLeast(x7, 'z'+1)&keep != 0 {
-		caseBits |= caseLower
-	}
-	if is('\'')&keep != 0 {
-		caseBits |= caseApos
-	}
-	if (is('!')|is('?'))&keep != 0 {
-		caseBits |= caseMark
-	}
-	return k, lower, caseBits
-}
 
 // reserve makes room for n more bytes of sc.lower and keyPad after them.
 func (sc *scratch) reserve(n int) {
