@@ -291,6 +291,14 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
 }
 
+// wordByte is isWordByte as a table, for nbFeatures' test of each token.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWordByte(byte(c))
+	}
+	return
+}()
+
 // endsClause reports whether a raw token closes a negation's scope: it ends
 // in clause punctuation, possibly followed by closing quotes.
 func endsClause(tok string) bool {
@@ -332,19 +340,32 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 	// the test of each word (a call per token) is skipped. (Most texts
 	// have no byte 0xE2 at all, the apostrophe's first, found fastest.)
 	curlyNt := bytes.IndexByte(sc.lower, 0xE2) >= 0 && bytes.Contains(sc.lower, curlyNtBytes)
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		off, key := nbKey(sc.lower[t.lo:t.hi])
+	// Room for a feature per token, written by index: append built each
+	// one on the stack and copied it.
+	feats := slices.Grow(sc.nb[:0], len(sc.toks))[:len(sc.toks)]
+	k := 0
+	toks, lower := sc.toks, sc.lower // locals: the stores below could alias sc's fields
+	for i := range toks {
+		t := &toks[i]
+		var off int
+		key := lower[t.lo:t.hi]
+		// Most tokens begin and end with a letter or digit: they are their
+		// own key, known without the call.
+		if len(key) == 0 || !wordByte[key[0]] || !wordByte[key[len(key)-1]] {
+			off, key = nbKey(key)
+		}
 		if len(key) > 0 {
 			rec := t.rec
 			lo := t.lo + int32(off)
 			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				rec = e.table.findIn(sc.lower, lo, lo+int32(len(key))).rec
+				rec = e.table.findIn(lower, lo, lo+int32(len(key))).rec
 			}
 			if t.fn == fnBut {
 				scope = false
 			}
-			sc.nb = append(sc.nb, nbTok{lo: lo, hi: lo + int32(len(key)), rec: rec, tok: int32(i), negated: scope})
+			f := &feats[k]
+			k++
+			f.lo, f.hi, f.rec, f.tok, f.negated = lo, lo+int32(len(key)), rec, int32(i), scope
 			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || curlyNt && hasCurlyNt(key) || string(key) == "nobody" {
 				scope = true
 			}
@@ -353,6 +374,7 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 			scope = false
 		}
 	}
+	sc.nb = feats[:k]
 }
 
 // hasCurlyNt reports whether key holds "n’t" (with a curly apostrophe,
