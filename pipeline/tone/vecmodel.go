@@ -129,32 +129,35 @@ func (m *Model) vecLogits(sc *scratch, r vecReach) (l [numClasses]float64, wsum 
 // order as theirs, so the results are the same to the bit; vl is the
 // bias alone without a word-vector model.
 func (m *Model) sentenceLogits(sc *scratch) (l [numClasses]float64, n int, vl [numClasses]float64) {
-	l = m.prior
-	var sum [numClasses]float64
-	wsum := 0.0
+	// The sums in scalars, not arrays: the compiler keeps an array's
+	// elements in memory, and each addition then waits on a store and a
+	// reload.
+	l0, l1, l2 := m.prior[0], m.prior[1], m.prior[2]
+	var s0, s1, s2, wsum float64
 	withVec := m.vec != nil
+	rows := sc.rows
 	for _, f := range sc.nb {
-		r := &sc.rows[f.rec]
+		r := &rows[f.rec]
 		if r.nbID >= 0 {
 			p := m.nbRow(r, f.negated)
-			l[0] += float64(p[0])
-			l[1] += float64(p[1])
-			l[2] += float64(p[2])
+			l0 += float64(p[0])
+			l1 += float64(p[1])
+			l2 += float64(p[2])
 			n++
 		}
 		if withVec && r.vecID >= 0 && !f.negated {
-			p := &r.vec
-			sum[0] += float64(p[0])
-			sum[1] += float64(p[1])
-			sum[2] += float64(p[2])
+			s0 += float64(r.vec[0])
+			s1 += float64(r.vec[1])
+			s2 += float64(r.vec[2])
 			wsum++
 		}
 	}
+	l = [numClasses]float64{l0, l1, l2}
 	vl = m.VecBias
 	if wsum > 0 {
-		for k := range vl {
-			vl[k] += sum[k] / wsum
-		}
+		vl[0] += s0 / wsum
+		vl[1] += s1 / wsum
+		vl[2] += s2 / wsum
 	}
 	return l, n, vl
 }
