@@ -1948,8 +1948,11 @@ func asciiKey(s string) (string, bool) {
 	return string(b), true
 }
 
+// asciiSpace: ' ', '\t', '\n', '\v', '\f' or '\r'. It is asked of every
+// byte of the names and mentions the words are read from, nearly all of them
+// above ' ', so that is tested first.
 func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	return c <= ' ' && (c == ' ' || '\t' <= c && c <= '\r')
 }
 
 func (r *Resolver) fromActor(a lexicon.Actor, at time.Time) Speaker {

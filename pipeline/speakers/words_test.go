@@ -313,3 +313,14 @@ func FuzzTitleSide(f *testing.F) {
 		}
 	})
 }
+
+// TestASCIISpace checks every byte against the six ASCII spaces of
+// unicode.IsSpace.
+func TestASCIISpace(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c < utf8.RuneSelf && unicode.IsSpace(rune(c))
+		if got := asciiSpace(byte(c)); got != want {
+			t.Errorf("asciiSpace(%#02x) = %v, want %v", c, got, want)
+		}
+	}
+}
