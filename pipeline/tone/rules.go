@@ -298,21 +298,33 @@ func (e *engine) prepareWords(sc *scratch, text string) {
 	n := len(sc.toks)
 	sc.val = grow(sc.val, n)
 	sc.inLex = growBool(sc.inLex, n)
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		s := e.table.findIn(sc.lower, t.lo, t.hi)
+	// Locals, so that the stores into the tokens do not make the loop
+	// reload sc's fields, and the slices' lengths are known to match.
+	toks, lower, tab := sc.toks, sc.lower, e.table
+	val, inLex := sc.val[:len(toks)], sc.inLex[:len(toks)]
+	for i := range toks {
+		t := &toks[i]
+		var s *wordSlot
+		if n := int(t.hi - t.lo); n <= 16 { // findIn without its call
+			k0, k1 := keyAt(lower, int(t.lo), n)
+			if s = tab.findKey(k0, k1, n); s == nil {
+				s = &tab.unknown
+			}
+		} else {
+			s = tab.findIn(lower, t.lo, t.hi)
+		}
 		t.word, t.fn, t.flags, t.rec = s.idx, s.fn, s.flags, s.rec
 		// (only rated words have a valence; ratings[0] is 0)
-		sc.val[i], sc.inLex[i] = e.ratings[s.rated], s.rated != 0
+		val[i], inLex[i] = e.ratings[s.rated], s.rated != 0
 		if s.rated == rowValence {
-			sc.val[i] = e.words[s.idx].valence
+			val[i] = e.words[s.idx].valence
 		}
 	}
 	// Multi-word entries: the phrase's valence sits on its first word, the
 	// rest of it counts as lexicon words of no valence, so modifiers before
 	// the phrase apply to it and its own words are not read again.
 	for i := 0; i < n; i++ {
-		if sc.toks[i].flags&flagPhrase == 0 {
+		if toks[i].flags&flagPhrase == 0 {
 			continue
 		}
 		for _, p := range e.phrases[sc.low(i)] {
@@ -341,8 +353,9 @@ func (e *engine) prepareWords(sc *scratch, text string) {
 func nameWords(sc *scratch, text string) {
 	n := len(sc.toks)
 	first := -1
-	for i := 0; i < n; i++ {
-		if sc.val[i] != 0 && nameCandidate(sc, text, i) {
+	val := sc.val[:n]
+	for i := range val {
+		if val[i] != 0 && nameCandidate(sc, text, i) {
 			first = i
 			break
 		}
@@ -433,25 +446,24 @@ func growBool(s []bool, n int) []bool {
 func (e *engine) valences(sc *scratch) {
 	n := len(sc.toks)
 	sc.sent = grow(sc.sent, n)
+	toks, inLex, sent := sc.toks, sc.inLex[:n], sc.sent[:n]
 	upperCount := 0
-	for i := range sc.toks {
-		if sc.toks[i].upper {
+	for i := range toks {
+		if toks[i].upper {
 			upperCount++
 		}
 	}
 	capDiff := upperCount > 0 && upperCount < n
-	for i := range sc.toks {
-		sc.sent[i] = 0
-		if sc.toks[i].flags&flagBooster != 0 {
+	for i := range toks {
+		sent[i] = 0
+		// Most words are not rated: that test first.
+		if !inLex[i] || toks[i].flags&flagBooster != 0 {
 			continue
 		}
-		if sc.toks[i].fn == fnKind && i+1 < n && e.fn(sc, i+1) == fnOf {
+		if toks[i].fn == fnKind && i+1 < n && toks[i+1].fn == fnOf {
 			continue
 		}
-		if !sc.inLex[i] {
-			continue
-		}
-		sc.sent[i] = e.tokenValence(sc, i, capDiff)
+		sent[i] = e.tokenValence(sc, i, capDiff)
 	}
 }
 
@@ -637,7 +649,7 @@ func (e *engine) leastCheck(sc *scratch, v float64, i int) float64 {
 func (e *engine) butRule(sc *scratch) {
 	bi := -1
 	for i := range sc.toks {
-		if e.fn(sc, i) == fnBut {
+		if sc.toks[i].fn == fnBut {
 			bi = i
 			break
 		}
@@ -682,7 +694,9 @@ func punctuationEmphasis(ep, qm int) float64 {
 
 func normalize(s float64) float64 {
 	c := s / math.Sqrt(s*s+normAlpha)
-	return math.Max(-1, math.Min(1, c))
+	// The built-ins compile inline; math.Max and Min are calls, and treat
+	// NaN and signed zeros the same way.
+	return max(-1, min(1, c))
 }
 
 // compound scores text with the rules alone: VADER's compound, −1..1.

@@ -323,10 +323,10 @@ func labelVector(sc *scratch, lex float64, l [numClasses]float64) [7]float64 {
 func inBand(tone float64, label string) float64 {
 	switch label {
 	case "positive":
-		return math.Max(tone, labelThresh)
+		return max(tone, labelThresh) // (built-ins: as math.Max and Min, inline)
 	case "negative":
-		return math.Min(tone, -labelThresh)
+		return min(tone, -labelThresh)
 	}
 	in := math.Nextafter(labelThresh, 0)
-	return math.Max(-in, math.Min(in, tone))
+	return max(-in, min(in, tone))
 }
