@@ -92,12 +92,11 @@ var asciiSpace = func() (t [256]bool) {
 	return
 }()
 
-// tokenize splits text into tokens, appending to sc.toks and sc.lower. ASCII
-// tokens, the common case, are lowered and classified in the same pass that
-// finds their end, eight bytes at a time, written by index into room
-// reserved once (append per byte cost more than the rest of the loop).
-// sc.lower keeps keyPad bytes of spare capacity, which the word look-up
-// reads.
+// tokenize splits text into tokens, appending to sc.toks and sc.lower.
+// Words of ASCII letters alone, most tokens, are found, lowered and
+// classified eight bytes at a time, written by index into room reserved
+// once; slowToken takes the others the byte at a time. sc.lower keeps
+// keyPad bytes of spare capacity, which the word look-up reads.
 func (sc *scratch) tokenize(text string) {
 	n := len(text)
 	sc.reserve(n)
@@ -116,13 +115,8 @@ func (sc *scratch) tokenize(text string) {
 			continue
 		}
 		start, lo := i, w
-		ascii := true
-		// Eight bytes at a time while the token is plain ASCII: most
-		// words end inside their first eight bytes, found without a
-		// branch per byte. The masks gather, over the token's bytes, its
-		// capitals, its small letters and anything else (digits,
-		// punctuation). The byte loop below takes what is left: the
-		// text's last bytes, non-ASCII characters, control bytes.
+		// The masks gather, over the token's bytes, its capitals, its
+		// small letters and anything else.
 		var capitals, smalls, others uint64
 		for i+8 <= n {
 			x := swar.Load8(text, i)
@@ -142,70 +136,79 @@ func (sc *scratch) tokenize(text string) {
 				break
 			}
 		}
-		tail := false
-		for i < n {
-			c := text[i]
-			if c >= utf8.RuneSelf {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				if isPySpace(r) {
-					break
-				}
-				ascii = false
-				i += size
-				continue
-			}
-			if asciiSpace[c] {
-				break
-			}
-			tail = true
-			buf[w] = asciiLower[c]
-			w++
+		if others == 0 && i < n && asciiSpace[text[i]] {
+			// Letters alone, ended by an ASCII space: nothing to strip,
+			// no mark or apostrophe. (The fields are stored one by one:
+			// a composite literal is built on the stack and copied with
+			// wide loads that cannot take their data from the narrow
+			// stores that built it.)
+			toks = append(toks, token{})
+			t := &toks[len(toks)-1]
+			t.start, t.end, t.lo, t.hi = int32(start), int32(i), int32(lo), int32(w)
+			t.upper = capitals != 0 && smalls == 0
 			i++
-		}
-		if !ascii {
-			// Lower-casing may lengthen non-ASCII text: append, then
-			// reserve room for the rest again.
-			sc.countMarks(text[start:i])
-			sc.lower, sc.toks = buf[:lo], toks
-			sc.addToken(text, start, i, false)
-			sc.reserve(n - i)
-			buf, w, toks = sc.lower[:cap(sc.lower)], len(sc.lower), sc.toks
 			continue
 		}
-		s, e := start, i
-		upper, nt := capitals != 0 && smalls == 0, false
-		if others != 0 || tail {
-			// Not letters alone: marks to count, punctuation to strip,
-			// maybe an apostrophe.
-			var bits uint8
-			for j := start; j < i; j++ {
-				bits |= asciiCase[text[j]]
-			}
-			if bits&caseMark != 0 {
-				sc.countMarks(text[start:i])
-			}
-			for s < e && asciiPunct[text[s]] {
-				s++
-			}
-			for e > s && asciiPunct[text[e-1]] {
-				e--
-			}
-			if e-s <= 2 { // keep the marks: ":)", "no."
-				s, e = start, i
-			}
-			// Stripped marks carry no case, so the bits hold for the kept part.
-			upper = bits&caseUpper != 0 && bits&caseLower == 0
-			nt = bits&caseApos != 0 && containsNT(buf[lo+s-start:lo+e-start])
-		}
-		// The fields are stored one by one: a composite literal is built
-		// on the stack and copied with wide loads that cannot take their
-		// data from the narrow stores that built it.
-		toks = append(toks, token{})
-		t := &toks[len(toks)-1]
-		t.start, t.end, t.lo, t.hi = int32(s), int32(e), int32(lo+s-start), int32(lo+e-start)
-		t.upper, t.nt = upper, nt
+		sc.lower, sc.toks = buf[:lo], toks
+		i = sc.slowToken(text, start)
+		// Lower-casing may lengthen non-ASCII text: room for the rest again.
+		sc.reserve(n - i)
+		buf, w, toks = sc.lower[:cap(sc.lower)], len(sc.lower), sc.toks
 	}
 	sc.lower, sc.toks = buf[:w], toks
+}
+
+// slowToken adds the token that starts at text[start] (not a space) the
+// byte at a time, and returns where it ends: tokens with non-ASCII
+// characters, punctuation, digits or control bytes, and those the
+// eight-byte step cannot reach at the text's end.
+func (sc *scratch) slowToken(text string, start int) int {
+	i, lo := start, len(sc.lower)
+	ascii := true
+	var bits uint8
+	for i < len(text) {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isPySpace(r) {
+				break
+			}
+			ascii = false
+			i += size
+			continue
+		}
+		if asciiSpace[c] {
+			break
+		}
+		bits |= asciiCase[c]
+		sc.lower = append(sc.lower, asciiLower[c])
+		i++
+	}
+	if !ascii || bits&caseMark != 0 {
+		sc.countMarks(text[start:i])
+	}
+	if !ascii {
+		sc.lower = sc.lower[:lo]
+		sc.addToken(text, start, i, false)
+		return i
+	}
+	s, e := start, i
+	for s < e && asciiPunct[text[s]] {
+		s++
+	}
+	for e > s && asciiPunct[text[e-1]] {
+		e--
+	}
+	if e-s <= 2 { // keep the marks: ":)", "no."
+		s, e = start, i
+	}
+	sc.toks = append(sc.toks, token{})
+	t := &sc.toks[len(sc.toks)-1]
+	t.start, t.end, t.lo, t.hi = int32(s), int32(e), int32(lo+s-start), int32(lo+e-start)
+	// Stripped marks carry no case, so the bits hold for the kept part.
+	t.upper = bits&caseUpper != 0 && bits&caseLower == 0
+	t.nt = bits&caseApos != 0 && containsNT(sc.lower[t.lo:t.hi])
+	return i
 }
 
 // atLeast sets the high bit of each byte of x7 (bytes below 0x80) that is
