@@ -347,26 +347,28 @@ func (e *engine) nbFeatures(sc *scratch, text string) {
 	toks, lower := sc.toks, sc.lower // locals: the stores below could alias sc's fields
 	for i := range toks {
 		t := &toks[i]
-		var off int
-		key := lower[t.lo:t.hi]
-		// Most tokens begin and end with a letter or digit: they are their
-		// own key, known without the call.
-		if len(key) == 0 || !wordByte[key[0]] || !wordByte[key[len(key)-1]] {
-			off, key = nbKey(key)
-		}
-		if len(key) > 0 {
-			rec := t.rec
-			lo := t.lo + int32(off)
-			if len(key) != int(t.hi-t.lo) { // punctuation came off: look the word up
-				rec = e.table.findIn(lower, lo, lo+int32(len(key))).rec
+		lo, hi, rec := t.lo, t.hi, t.rec
+		// Most tokens begin and end with a letter or digit and are their
+		// own key, known from those two bytes without the call.
+		if lo == hi || !wordByte[lower[lo]] || !wordByte[lower[hi-1]] {
+			if off, key := nbKey(lower[lo:hi]); int32(len(key)) != hi-lo {
+				// punctuation came off: look the word up
+				lo += int32(off)
+				hi = lo + int32(len(key))
+				if hi > lo {
+					rec = e.table.findIn(lower, lo, hi).rec
+				}
 			}
+		}
+		if hi > lo {
 			if t.fn == fnBut {
 				scope = false
 			}
 			f := &feats[k]
 			k++
-			f.lo, f.hi, f.rec, f.tok, f.negated = lo, lo+int32(len(key)), rec, int32(i), scope
-			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || curlyNt && hasCurlyNt(key) || string(key) == "nobody" {
+			f.lo, f.hi, f.rec, f.tok, f.negated = lo, hi, rec, int32(i), scope
+			if t.flags&flagNegation != 0 || t.nt || t.fn == fnNo || curlyNt && hasCurlyNt(lower[lo:hi]) ||
+				int(hi-lo) == len("nobody") && string(lower[lo:hi]) == "nobody" {
 				scope = true
 			}
 		}
