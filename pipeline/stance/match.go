@@ -115,12 +115,15 @@ func isCapitalised(s string) bool {
 	return false
 }
 
-// weWords name the speaker's own side. "us" counts only written in lower
-// case: "US" is the country.
-var weWords = map[string]bool{"we": true, "our": true, "ours": true, "ourselves": true}
-
+// isWe: the word names the speaker's own side. "us" counts only written in
+// lower case: "US" is the country. (A switch, not a map: every word of a
+// statement whose speaker has a side is asked.)
 func isWe(t lexicon.Token) bool {
-	return weWords[t.Norm] || t.Raw == "us"
+	switch t.Norm {
+	case "we", "our", "ours", "ourselves":
+		return true
+	}
+	return t.Raw == "us"
 }
 
 // find returns the mentions in toks, left to right, without overlaps. Words
