@@ -153,3 +153,27 @@ func TestResultsOutliveTheScratch(t *testing.T) {
 		t.Fatalf("only %d statements with evidence", withEvidence)
 	}
 }
+
+// TestIsWe compares isWe with the words it stands for, over made-up words
+// around them and every word of the PolNeAR dev and seed statements.
+func TestIsWe(t *testing.T) {
+	want := func(tok lexicon.Token) bool {
+		return slices.Contains([]string{"we", "our", "ours", "ourselves"}, tok.Norm) || tok.Raw == "us"
+	}
+	toks := lexicon.Tokenize("we We WE our Our OUR ours ourselves Ourselves us US U.S. u w o wee west out use ourself usa w' o' u's")
+	var norms []byte
+	for _, st := range sharedStatements(t) {
+		toks = append(toks, lexicon.AppendTokensIn(nil, st.Lead+st.Text, &norms)...)
+	}
+	found := 0
+	for _, tok := range toks {
+		if got := isWe(tok); got != want(tok) {
+			t.Fatalf("isWe(%q, norm %q) = %v", tok.Raw, tok.Norm, got)
+		} else if got {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d we-words", found)
+	}
+}
