@@ -166,6 +166,7 @@ func (sc *scratch) slowToken(text string, start int) int {
 	i, lo := start, len(sc.lower)
 	ascii := true
 	var bits uint8
+	lower := sc.lower // a local: appending through sc stores its header each time
 	for i < len(text) {
 		c := text[i]
 		if c >= utf8.RuneSelf {
@@ -181,9 +182,10 @@ func (sc *scratch) slowToken(text string, start int) int {
 			break
 		}
 		bits |= asciiCase[c]
-		sc.lower = append(sc.lower, asciiLower[c])
+		lower = append(lower, asciiLower[c])
 		i++
 	}
+	sc.lower = lower
 	if !ascii || bits&caseMark != 0 {
 		sc.countMarks(text[start:i])
 	}
