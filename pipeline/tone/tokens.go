@@ -115,8 +115,11 @@ func (sc *scratch) tokenize(text string) {
 			continue
 		}
 		start, lo := i, w
-		// The masks gather, over the token's bytes, its capitals, its
-		// small letters and anything else.
+		// Eight bytes at a time: most words end inside their first eight
+		// bytes, found without a branch per byte. The masks gather, over
+		// the token's bytes, its capitals, its small letters and anything
+		// else (the bytes past the token, lowered too, are overwritten by
+		// the next one).
 		var capitals, smalls, others uint64
 		for i+8 <= n {
 			x := swar.Load8(text, i)
