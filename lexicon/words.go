@@ -259,14 +259,18 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // isAcronymDot reports whether the word so far is single letters joined by
-// dots (U.S, U.N), so the dot at end belongs to the word.
+// dots (U.S, U.N), so the dot at end belongs to the word. (It is asked at
+// every dot after a word, and strings.Split allocated a list each time.)
 func isAcronymDot(text string, start, end int) bool {
 	w := text[start:end]
-	for i, part := range strings.Split(w, ".") {
+	for {
+		part, rest, more := strings.Cut(w, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
-		_ = i
+		if !more {
+			return true
+		}
+		w = rest
 	}
-	return true
 }
