@@ -136,10 +136,12 @@ func isWe(t lexicon.Token) bool {
 	return t.Raw == "us"
 }
 
-// find returns the mentions in toks, left to right, without overlaps. Words
-// before weFrom are narration, where "we" is the reporter, not the speaker.
-func (ix *actorIndex) find(toks []lexicon.Token, weSide string, weFrom int, at time.Time) []mention {
-	var out []mention
+// find appends the mentions in toks to out, left to right, without
+// overlaps. Words before weFrom are narration, where "we" is the reporter,
+// not the speaker. (The scorer passes the list of the statement before: a
+// statement from a speaker with a side mostly names "we" or "our", and a
+// list made for each was most of what scoring allocated.)
+func (ix *actorIndex) find(out []mention, toks []lexicon.Token, weSide string, weFrom int, at time.Time) []mention {
 	for i := 0; i < len(toks); {
 		if weSide != "" && i >= weFrom && isWe(toks[i]) {
 			out = append(out, mention{start: i, end: i + 1, side: weSide, we: true})

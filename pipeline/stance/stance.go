@@ -168,7 +168,8 @@ func (s *Scorer) Score(st Statement) Result {
 	for nLead < len(toks) && toks[nLead].Start < len(st.Lead) {
 		nLead++
 	}
-	mentions := s.actors.find(toks, st.Affiliation, nLead, st.Published)
+	sc.mentions = s.actors.find(sc.mentions[:0], toks, st.Affiliation, nLead, st.Published)
+	mentions := sc.mentions
 
 	var evs []evidence
 	evs = append(evs, s.claimEvidence(st, toks, nLead, mentions, sc)...)
@@ -189,6 +190,7 @@ func (s *Scorer) Score(st Statement) Result {
 // be most of what scoring allocates.
 type scratch struct {
 	toks     []lexicon.Token
+	mentions []mention
 	ctx      []byte // the lead and the statement
 	norms    []byte // the tokens' lower-cased words
 	present  []bool
