@@ -709,6 +709,9 @@ func (e *engine) compound(text string) float64 {
 
 func (e *engine) compoundPrepared(sc *scratch, text string) float64 {
 	if len(sc.toks) == 0 {
+		// No valences, rather than those the pooled scratch kept from
+		// the last text (valenceSums reads them).
+		sc.sent = sc.sent[:0]
 		return 0
 	}
 	e.valences(sc)

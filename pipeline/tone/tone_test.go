@@ -246,3 +246,24 @@ func TestExplain(t *testing.T) {
 		t.Errorf("max 2 gave %d", n)
 	}
 }
+
+// TestNoTokensNoEarlierValences: a text with no tokens has no valences for
+// the label combiner, whatever text the pooled scratch scored before.
+func TestNoTokensNoEarlierValences(t *testing.T) {
+	e := defaultScorer(t).rules
+	sc := new(scratch)
+	text := "This is a wonderful, great and happy day."
+	e.prepare(sc, text)
+	e.compoundPrepared(sc, text)
+	if pos, _, _ := valenceSums(sc); pos == 0 {
+		t.Fatalf("%q: no positive valence", text)
+	}
+	sc.lower, sc.toks, sc.exclaims, sc.questions = sc.lower[:0], sc.toks[:0], 0, 0 // as e.get does
+	for _, empty := range []string{"", " \t "} {
+		e.prepare(sc, empty)
+		e.compoundPrepared(sc, empty)
+		if pos, neg, rated := valenceSums(sc); pos != 0 || neg != 0 || rated != 0 {
+			t.Errorf("%q after %q: valence sums %v %v %d, want none", empty, text, pos, neg, rated)
+		}
+	}
+}
