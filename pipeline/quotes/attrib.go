@@ -904,6 +904,22 @@ func (x *run) statementFrom(s, e, se int) (int, int, bool) {
 	return fs, fe, true
 }
 
+// nameEndPeriod: token k is the period of a short form that can end a
+// name: a suffix of a person's or a company's name ("Jr.", "Inc.", "Co.")
+// or a dotted initialism ("U.S.", "U.N.").
+func (x *run) nameEndPeriod(k int) bool {
+	if k < 1 || !x.punct(k, ".") {
+		return false
+	}
+	w := x.toks[k-1]
+	if w.kind != tWord || !w.cap || w.e != x.toks[k].s || w.q >= 0 {
+		return false
+	}
+	return endsName(x.text[w.s:w.e])
+}
+
+var nameSuffixes = set("Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Bros", "Cos")
+
 // subjectThenVerb reads "X said", "X, the UN envoy, said", "Sen. X (R-Ohio)
 // told reporters", "X later added" from token i: the speaker, the cue and any
 // appositive between commas.
@@ -1378,6 +1394,11 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		for j >= lo && x.inSet(j, cBetween) && !x.toks[j].cap {
 			j--
 		}
+	}
+	// "Joseph R. Biden Jr. said", "Apple Inc. said", "the U.S. said": the
+	// period closes the name's short form, not the sentence
+	if j > lo && x.nameEndPeriod(j) {
+		j--
 	}
 	if j < lo {
 		return 0, 0, "", false

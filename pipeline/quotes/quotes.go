@@ -634,6 +634,9 @@ func (x *run) mention(i, j int) Mention {
 			sp.End = sp.Start + k
 		}
 	}
+	if x.nameEndPeriod(j) {
+		sp.End = x.toks[j].e // "Jr.", "U.S.": the period is the name's
+	}
 	return Mention{Text: x.text[sp.Start:sp.End], Span: sp}
 }
 

@@ -2152,7 +2152,7 @@ var institutionHeads = set("house", "department", "ministry", "office", "committ
 	"government", "times", "post", "journal", "news", "network", "agency", "council", "court", "campaign",
 	"commission", "senate", "congress", "kremlin", "pentagon", "council", "bureau", "service", "foundation",
 	"institute", "center", "centre", "university", "group", "association", "union", "corporation", "company",
-	"inc", "reuters", "ap", "cnn", "fbi", "cia", "nato", "un", "eu", "gop", "dnc", "rnc", "press", "magazine",
+	"inc", "co", "corp", "ltd", "llc", "plc", "bros", "reuters", "ap", "cnn", "fbi", "cia", "nato", "un", "eu", "gop", "dnc", "rnc", "press", "magazine",
 	"tribune", "herald", "globe", "review", "daily", "today", "report", "poll", "survey", "study", "team",
 	"staff", "regime", "army", "navy", "military", "police", "state", "states", "nations", "federation", "republic",
 	"democrats", "republicans", "americans", "conservatives", "liberals", "voters", "people", "county", "city",
@@ -2256,7 +2256,7 @@ func (e *Extractor) personLike(m string) bool {
 	if i := strings.LastIndexByte(lm, ' '); i >= 0 {
 		last = lm[i+1:]
 	}
-	last = dropPossessive(last)
+	last = strings.TrimSuffix(dropPossessive(last), ".") // "Nordlys Shipping Inc."
 	if institutionHeads[last] || e.nonPerson[last] {
 		return false
 	}

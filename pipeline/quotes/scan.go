@@ -540,7 +540,7 @@ func sentences(text string, toks []tok, stops, closes []int32, out [][2]int, quo
 		}
 		t := toks[i]
 		c := text[t.s]
-		if c == '.' && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s && isAbbrev(text[toks[i-1].s:toks[i-1].e]) {
+		if c == '.' && abbrevPeriod(text, toks, i) {
 			continue
 		}
 		j := i + 1
@@ -629,6 +629,36 @@ func startsSentence(text string, t tok) bool {
 	return s == "(" || s == "[" || s == "‘" || s == "—" || s == "–"
 }
 
+// abbrevPeriod: the period toks[i] belongs to the short form before it
+// and does not end the sentence: "Sen.", "George W. Bush", "the U.S.
+// embassy", but not "… in the U.S. He said".
+func abbrevPeriod(text string, toks []tok, i int) bool {
+	if i == 0 || toks[i-1].kind != tWord || toks[i-1].e != toks[i].s {
+		return false
+	}
+	w := text[toks[i-1].s:toks[i-1].e]
+	return isAbbrev(w) && !(endsName(w) && i+1 < len(toks) && opensOnly(text, toks[i+1]))
+}
+
+// endsName: a short form that can end a name and so a sentence ("Jr.",
+// "Inc.", "U.S."), unlike a title or an initial, which a name follows.
+func endsName(w string) bool {
+	return nameSuffixes[w] || len(w) <= 6 && !isDigit(w[0]) && strings.IndexByte(w, '.') > 0
+}
+
+// opensOnly: t is a capitalised word that opens a sentence and no name:
+// "… in the U.S. He said", "… Martin Luther King Jr. The march".
+func opensOnly(text string, t tok) bool {
+	if t.kind != tWord || !t.cap {
+		return false
+	}
+	switch text[t.s:t.e] {
+	case "He", "She", "They", "We", "It", "The", "But", "This":
+		return true
+	}
+	return false
+}
+
 // abbrevs are titles, months, states and other short forms written with a
 // period that does not end the sentence.
 var abbrevs = set("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
@@ -656,6 +686,11 @@ func isAbbrev(w string) bool {
 	}
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return true
+	}
+	// (a number's decimal point is no short form: "rose to 29.4bn. The …"
+	// ends its sentence)
+	if len(w) == 0 || isDigit(w[0]) {
+		return false
 	}
 	for i := 0; i < len(w); i++ {
 		if w[i] == '.' {

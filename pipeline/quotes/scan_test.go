@@ -173,7 +173,7 @@ func plainSentences(text string, toks []tok, quoted bool) [][2]int {
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		if c == '.' && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s && isAbbrev(text[toks[i-1].s:toks[i-1].e]) {
+		if c == '.' && abbrevPeriod(text, toks, i) {
 			continue
 		}
 		j := i + 1
