@@ -488,8 +488,10 @@ func (x *run) leadIn(ss, s int) bool {
 			// (but "Asked about the vote, Lund said …": the participle
 			// opening the sentence gives the occasion, not a report)
 			// ("Noting he majored in philosophy, Allen said …": a participle
-			// of saying opens the sentence and hangs on the same subject)
-			if _, j := x.cueAt(k); j > k && !(k == ss && (x.lowerIn(ss, openingParticiples) || x.cueAtKind(ss) == cuePart)) {
+			// of saying opens the sentence and hangs on the same subject;
+			// so after a subordinator, "When asked about the vote, …")
+			opening := k == ss || k == ss+1 && x.inSet(ss, cSubordinator)
+			if _, j := x.cueAt(k); j > k && !(opening && (x.lowerIn(k, openingParticiples) || x.cueAtKind(k) == cuePart)) {
 				return false
 			}
 		}
