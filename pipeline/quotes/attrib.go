@@ -1831,7 +1831,9 @@ func (x *run) appositiveSubject(j, lo int) (s, e int, appositive string, ok bool
 	}
 	// B is (k, j); A ends at k
 	as, ae, _, aok := x.subjectBefore(k+0, lo) // subjectBefore reads back from k as if k were the verb
-	if !aok || ae != k {
+	// ("Sen. Johnny Isakson (R-Ga.), one of the co-authors, said": the
+	// name ends before its party and state in brackets)
+	if !aok || ae != k && !(x.punct(ae, "(") && x.punct(k-1, ")")) {
 		return 0, 0, "", false
 	}
 	bs, be := k+1, j
