@@ -1482,6 +1482,12 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 					k--
 					continue
 				}
+				// "Half of her backers say", "most of their voters": a
+				// possessive after "of" is inside the counted group
+				if k < j && k-1 > lo && x.is(k-1, "of") && x.lowerIn(k, possessiveDeterminers) {
+					k--
+					continue
+				}
 				// "a readout of the call released by the White House said":
 				// a text and whose it is, read on to the text
 				if x.is(k, "by") && k < j && k-2 >= lo && x.lowerIn(k-1, releasedBy) && x.toks[k-2].kind == tWord {

@@ -779,13 +779,26 @@ func (x *run) countOpens(i, hi int) (n int, ok bool) {
 	// where the word tests look the word up in a map; the subject rules
 	// ask at every noun phrase)
 	switch {
-	case i+1 < hi && x.number(i+1) && x.lowerIn(i, approximators):
+	case i+1 < hi && x.countWord(i+1, hi) && x.lowerIn(i, approximators):
 		return 1, true
-	case i+2 < hi && x.number(i+2) && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")):
+	case i+2 < hi && x.countWord(i+2, hi) && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")):
 		return 2, true
 	}
 	return 0, false
 }
+
+// countWord: token i opens a count or a share: a number, a number word, or
+// a fraction with or without its article ("half", "a third", "two-thirds").
+func (x *run) countWord(i, hi int) bool {
+	if x.number(i) || x.lowerIn(i, countWords) {
+		return true
+	}
+	return i+1 < hi && (x.is(i, "a") || x.is(i, "one")) && x.lowerIn(i+1, countWords)
+}
+
+var countWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+	"thirty", "forty", "fifty", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half", "third", "thirds",
+	"quarter", "quarters", "two-thirds", "three-quarters", "majority", "fifth", "fifths")
 
 var comparatives = set("more", "fewer", "less")
 

@@ -99,8 +99,11 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			if subj && s > ss {
-				if n, ok := x.countOpens(ss, v); ok && ss+n == s {
-					s = ss // "About 9 percent said …": the hedge is the subject's
+				if n, ok := x.countOpens(ss, v); ok && (ss+n == s || s-ss <= 8 && x.plainWords(ss+n, s)) {
+					// "About 9 percent said …", "About 3 in 10 said", "At
+					// least half of voters in each state say": the hedged
+					// count is the subject, with what it counts
+					s = ss
 				} else if ls := x.longSubjectStart(ss, s, v); ls < s {
 					s = ls // "The deputy head of China's delegation to the forum said …"
 				}
@@ -340,10 +343,26 @@ func (x *run) statement(pi, i, j int, rule string) Quote {
 
 // adverbialTail: after the speaker only a short phrase to the sentence end
 // ("in a statement", "on Monday", "told reporters"), no new clause.
+// plainWords: tokens i..j are words outside quotes with no verb of
+// saying among them, one phrase that no clause breaks.
+func (x *run) plainWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := x.toks[k]; t.kind != tWord || t.q >= 0 || t.cue != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // pastPreposition: a subject read back from a verb that opens with a
 // preposition ("In a short video Lund said …", "In eight of nine states
 // … claims") is the name at its end, if there is one; else no subject.
 func (x *run) pastPreposition(s, e int) (int, int, bool) {
+	// ("About 300 dockers said", "At least half of voters say": a hedged
+	// count is the subject, not a preposition's phrase)
+	if _, ok := x.countOpens(s, e); ok {
+		return s, e, true
+	}
 	if !x.toks[s].cap || !x.inSet(s, cPlacePrep|cTailStart) || !x.inSet(s, cNpStop) || x.inSet(s, cSubjectPronoun|cDeterminer) || e-s < 2 {
 		return s, e, true
 	}

@@ -1401,6 +1401,11 @@ func forSomeone(title string) bool {
 var describers = map[string]bool{"a": true, "an": true, "the": true, "one": true, "another": true, "two": true,
 	"three": true, "several": true, "some": true}
 
+// countedPart: words before "of" that count a part of a group.
+var countedPart = map[string]bool{"most": true, "many": true, "some": true, "several": true, "all": true, "both": true,
+	"few": true, "a few": true, "half": true, "majority": true, "a majority": true, "one": true, "two": true, "three": true,
+	"four": true, "five": true, "none": true, "each": true, "dozens": true, "hundreds": true, "thousands": true}
+
 // cutAfterName keeps the name of "Robert Antonacci of the New York
 // delegation" or "Jane Roe, a lawyer": the words after a name that are
 // joined by a preposition or comma describe the person.
@@ -1415,6 +1420,9 @@ func cutAfterName(m string) string {
 		i := strings.Index(m, sep)
 		if i <= 0 {
 			continue
+		}
+		if sep == " of " && countedPart[strings.ToLower(m[:i])] {
+			break // "Most of their members", "Two of his aides": a part of a group, no name
 		}
 		name, _ := splitTitle(m[:i])
 		if name != "" && (strings.Contains(name, " ") || !isTitleWord(name)) && strings.HasSuffix(m[:i], name) {
