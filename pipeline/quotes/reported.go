@@ -108,6 +108,22 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 					s = ls // "The deputy head of China's delegation to the forum said …"
 				}
 			}
+			if subj && j == v+1 && x.inRelative(s, e, j) {
+				// "The changes, which officials said will start in May,
+				// …", "a letter that he said was drafted by the firm": the
+				// report is the relative clause's predicate, up to its end
+				ce := j
+				for ce < end && !(x.toks[ce].q < 0 && x.toks[ce].kind == tPunct && (x.punct(ce, ",") || x.punct(ce, ";") || x.isDash(ce))) {
+					ce++
+				}
+				if x.words(j, ce) >= 3 {
+					q = x.statement(pi, j, ce, "relative-speaker-verb")
+					q.Speaker, q.Appositive = x.mention(s, e), ap
+					found = true
+					next = ce
+					break
+				}
+			}
 			leads := subj && (s == ss || x.leadIn(ss, s) || x.clauseStart(s) || x.relativeLead(ss, s, v))
 			if !leads {
 				// "The senator thanked the crowd and said …", "Rice endorsed
@@ -553,6 +569,9 @@ func (x *run) contentStart(j, end int) int {
 			break
 		}
 		if x.is(k, "that") {
+			if k == j && x.lowerIn(k+1, finiteVerbs) {
+				return j // "He said that was the best option": the pronoun is the subject
+			}
 			return k + 1
 		}
 		// (not "said Turkey would not accept any deal that …": once the
@@ -721,6 +740,42 @@ func (x *run) relativeLead(ss, s, v int) bool {
 }
 
 var relativeWhich = set("which", "whom")
+
+// inRelative: the subject s..e and its verb of saying sit inside a relative
+// clause whose own predicate follows the verb at j: "which officials said
+// will start", "that he said was drafted", "what analysts said was a sign",
+// "a decision they say allowed". The relative word (or, for a pronoun
+// subject, the noun it hangs on) comes right before the subject, and a
+// finite verb right after the verb of saying.
+func (x *run) inRelative(s, e, j int) bool {
+	if s < 1 || j >= len(x.toks) || e-s > 6 {
+		return false
+	}
+	if !x.lowerIn(j, finiteVerbs) && !x.pastTense(j) {
+		return false
+	}
+	if x.lowerIn(s-1, relativeObjects) && !x.toks[s-1].cap {
+		return true
+	}
+	// "a decision they say allowed …": no relative word, a pronoun subject
+	// right after the noun
+	p := x.toks[s-1]
+	return e == s+1 && x.inSet(s, cSubjectPronoun) && !x.toks[s].cap && p.kind == tWord && !p.cap && p.q < 0 &&
+		!x.inSet(s-1, cNpStop) && p.cue == 0 && !x.pastTense(s-1) && pluralOrNoun(x.text[p.s:p.e])
+}
+
+var relativeObjects = set("which", "that", "what", "whom")
+
+// finiteVerbs open a clause's predicate: auxiliaries and forms of "be" and
+// "have".
+var finiteVerbs = set("is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+	"has", "had", "have", "did", "does", "do")
+
+// pluralOrNoun: a lower-case word that is not an adverb or a verb form the
+// word lists leave out (-ly, -ing), so it can be a noun.
+func pluralOrNoun(w string) bool {
+	return !strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ing")
+}
 
 // longSubjectStart: where the subject begins when the noun phrase before
 // the verb is the last part of a longer one that opens the sentence, joined
