@@ -99,7 +99,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			}
 			s, e, ap, subj := x.subjectBefore(v, ss)
 			if subj && s > ss {
-				if n, ok := x.countOpens(ss, v); ok && (ss+n == s || s-ss <= 8 && x.plainWords(ss+n, s)) {
+				if n, ok := x.countOpens(ss, v); ok && (ss+n == s || s-ss <= 8 && x.countedGroup(ss+n, s)) {
 					// "About 9 percent said …", "About 3 in 10 said", "At
 					// least half of voters in each state say": the hedged
 					// count is the subject, with what it counts
@@ -359,16 +359,27 @@ func (x *run) statement(pi, i, j int, rule string) Quote {
 
 // adverbialTail: after the speaker only a short phrase to the sentence end
 // ("in a statement", "on Monday", "told reporters"), no new clause.
-// plainWords: tokens i..j are words outside quotes with no verb of
-// saying among them, one phrase that no clause breaks.
-func (x *run) plainWords(i, j int) bool {
+// countedGroup: tokens i..j continue a count into the group it counts, with
+// no verb among them: numbers, count words, "of" or "in" and determiners,
+// capitalised words and plural nouns ("3 in", "half of voters in", "of her
+// backers in"); "About 50,000 children live with …" is no such phrase.
+func (x *run) countedGroup(i, j int) bool {
 	for k := i; k < j; k++ {
-		if t := x.toks[k]; t.kind != tWord || t.q >= 0 || t.cue != 0 {
+		t := x.toks[k]
+		if t.kind != tWord || t.q >= 0 || t.cue != 0 {
+			return false
+		}
+		if t.cap || x.number(k) || x.lowerIn(k, countWords) || x.lowerIn(k, groupJoiners) || x.inSet(k, cDeterminer) || x.lowerIn(k, possessiveDeterminers) {
+			continue
+		}
+		if !lowerPlural(x.text[t.s:t.e]) {
 			return false
 		}
 	}
 	return true
 }
+
+var groupJoiners = set("of", "in", "out", "among", "across")
 
 // pastPreposition: a subject read back from a verb that opens with a
 // preposition ("In a short video Lund said …", "In eight of nine states
