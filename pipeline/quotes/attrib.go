@@ -2387,7 +2387,7 @@ func (x *run) pastDateline(ss, lim int) int {
 			break
 		}
 		// ("VIENNA, Nov. 20 (Reuters) - …": the agency after the date)
-		if x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "--") || x.punct(k, "-") && x.punct(k-1, ")") {
+		if x.punct(k, "—") || x.punct(k, "–") || x.punct(k, "―") || x.punct(k, "--") || x.punct(k, "-") && x.punct(k-1, ")") {
 			if k+1 < lim && x.toks[k+1].kind == tWord {
 				return k + 1
 			}

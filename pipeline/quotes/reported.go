@@ -733,7 +733,7 @@ var relativeWords = set("who", "whom", "which", "that", "whose", "where", "when"
 // hangs on ("a young child, who said he …").
 func (x *run) relativeLead(ss, s, v int) bool {
 	switch {
-	case s-1 > ss && (x.punct(s-1, ":") || x.punct(s-1, "—") || x.punct(s-1, "–") || x.punct(s-1, "--") || x.punct(s-1, "-") && x.toks[s-1].s > x.toks[s-2].e):
+	case s-1 > ss && (x.punct(s-1, ":") || x.punct(s-1, "—") || x.punct(s-1, "–") || x.punct(s-1, "―") || x.punct(s-1, "--") || x.punct(s-1, "-") && x.toks[s-1].s > x.toks[s-2].e):
 		// "…: He also said that …", "… on national security — he told
 		// the AP that …": a clause after a colon or a dash
 		return true
