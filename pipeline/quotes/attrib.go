@@ -21,9 +21,12 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	x.dashSignature(pi, out)
 
 	for qi := range x.qs {
+		x.qs[qi].title = x.showTitle(x.qs[qi])
+	}
+	for qi := range x.qs {
 		q := x.qs[qi]
-		if x.nickname(q) {
-			continue // Edmund G. “Jerry” Brown: a name, not words spoken
+		if x.nickname(q) || q.title {
+			continue // Edmund G. “Jerry” Brown, NBC’s “Meet the Press”: a name, not words spoken
 		}
 		quote := Quote{Span: article.Span{Start: q.cs, End: q.ce}, Paragraph: pi, Kind: Direct}
 		x.attributeQuote(qi, &quote)
@@ -344,6 +347,32 @@ func (x *run) nickname(q qspan) bool {
 	}
 	t := x.toks[before]
 	return t.kind == tWord && t.cap && t.q < 0 && t.e+1 == x.toks[q.ot].s && t.cls&(cFemaleName|cMaleName) != 0
+}
+
+// showTitle: the quote is the title of a programme, paper or book named
+// where it was said or written: "on NBC’s “Meet the Press,”", "in an
+// interview with “Fox News Sunday,”", "told CBS’s “Face the Nation”". Its
+// words are title case, at most six, after a possessive name or a
+// preposition of where.
+func (x *run) showTitle(q qspan) bool {
+	if q.ct < 0 || q.ot < 1 || q.ct-q.ot < 2 || q.ct-q.ot > 8 || !x.toks[q.ot+1].cap || !titleCase(x.text[q.cs:q.ce]) {
+		return false
+	}
+	b := q.ot - 1
+	if x.toks[b].kind != tWord || x.toks[b].q >= 0 {
+		return false
+	}
+	return x.toks[b].cap && x.possessive(b) || !x.toks[b].cap && x.lowerIn(b, titlePlaces)
+}
+
+// titlePlaces: words before a title that say where words were said or
+// written.
+var titlePlaces = set("on", "with", "to", "told", "in", "at", "from")
+
+// titleTok: token k is inside (or a mark of) a quote that sets off a title.
+func (x *run) titleTok(k int) bool {
+	t := x.toks[k]
+	return t.q >= 0 && int(t.q) < len(x.qs) && x.qs[t.q].title
 }
 
 // dropLabels removes quoted words nobody is said to have spoken that read as

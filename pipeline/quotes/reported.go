@@ -526,9 +526,12 @@ func (x *run) leadIn(ss, s int) bool {
 	if s-ss == 1 && (x.inSet(ss, cClauseOpener) || x.toks[ss].cap && x.inSet(ss, cConnective) && !x.lowerIn(ss, ordinals)) {
 		return true // "But Syria said", "Meanwhile Ms Hutt said"
 	}
-	if x.punct(s-1, ",") && s-ss <= leadInMax {
+	// (the comma may sit inside a title's closing mark: "On Sunday on
+	// NBC’s “Meet the Press,” Trump said")
+	comma := x.punct(s-1, ",") || s-2 > ss && x.toks[s-1].kind == tClose && x.titleTok(s-1) && x.punct(s-2, ",")
+	if comma && s-ss <= leadInMax {
 		for k := ss; k < s-1; k++ {
-			if x.toks[k].kind == tOpen || x.toks[k].q >= 0 {
+			if (x.toks[k].kind == tOpen || x.toks[k].q >= 0) && !x.titleTok(k) {
 				return false
 			}
 			// (but "Asked about the vote, Lund said …": the participle
@@ -570,6 +573,9 @@ func (x *run) skipObject(v, j, end int) int {
 func (x *run) contentStart(j, end int) int {
 	for k := j; k < end && k < j+14; k++ {
 		t := x.toks[k]
+		if x.titleTok(k) {
+			continue // "said on NBC’s “Meet the Press” that …"
+		}
 		if t.kind == tOpen || t.q >= 0 {
 			break
 		}

@@ -36,6 +36,7 @@ type qspan struct {
 	open, close int // byte offsets of the marks; close -1 when the quote runs to the paragraph end
 	cs, ce      int // the words inside, without the marks
 	ot, ct      int // token indexes of the marks; ct -1 when unclosed
+	title       bool // the marks set off a title, not words spoken (showTitle)
 }
 
 func isOpenQuote(r rune) bool  { return r == '“' || r == '«' || r == '„' }
