@@ -33,9 +33,9 @@ type tok struct {
 
 // qspan is one quotation in a paragraph.
 type qspan struct {
-	open, close int // byte offsets of the marks; close -1 when the quote runs to the paragraph end
-	cs, ce      int // the words inside, without the marks
-	ot, ct      int // token indexes of the marks; ct -1 when unclosed
+	open, close int  // byte offsets of the marks; close -1 when the quote runs to the paragraph end
+	cs, ce      int  // the words inside, without the marks
+	ot, ct      int  // token indexes of the marks; ct -1 when unclosed
 	title       bool // the marks set off a title, not words spoken (showTitle)
 }
 
