@@ -3055,9 +3055,9 @@ func (x *run) pluralState(v int) bool {
 	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !x.possessive(v-1) && !x.inSet(v-1, cNpStop)
 }
 
-// withSubject: "with" and a described source or a name run up to the
-// participle at v ("with the crowd chanting", "with a voice over
-// saying"): that phrase.
+// withSubject: "with" and a described source, a name or a count run up to
+// the participle at v ("with the crowd chanting", "with a voice over
+// saying", "with 30 percent of voters saying"): that phrase.
 func (x *run) withSubject(ss, v int) (s, e int, ok bool) {
 	for k := v - 1; k > ss && k >= v-6; k-- {
 		if x.toks[k].kind != tWord || x.toks[k].q >= 0 {
@@ -3067,7 +3067,8 @@ func (x *run) withSubject(ss, v int) (s, e int, ok bool) {
 			continue
 		}
 		s = k + 1
-		if !(x.inSet(s, cDeterminer) || x.toks[s].cap) || x.inSet(s, cSubjectPronoun) {
+		// ("with 30 percent of voters saying": a count too)
+		if !(x.inSet(s, cDeterminer) || x.toks[s].cap || x.countWord(s, v)) || x.inSet(s, cSubjectPronoun) {
 			return 0, 0, false
 		}
 		// the words between are the phrase's own: no verb among them

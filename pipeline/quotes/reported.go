@@ -250,6 +250,19 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				}
 				break
 			}
+			if ws, we, ok := x.withSubject(ss, v); ok {
+				// "…, with 30 percent of voters saying they …": the noun of
+				// the absolute phrase is who says it
+				cs := x.contentStart(j, end)
+				ce := x.clauseEnd(cs, end)
+				if cs < ce && x.words(cs, ce) >= 3 {
+					q = x.statement(pi, cs, ce, "with-speaker-participle")
+					q.Speaker = x.mention(ws, we)
+					found = true
+					next = ce
+				}
+				break
+			}
 			if v > ss && x.punct(v-1, ",") {
 				if s, e, ok := x.sentenceSubject(ss, v); ok {
 					cs := x.contentStart(j, end)
