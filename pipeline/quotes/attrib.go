@@ -2339,6 +2339,13 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
+	if ok && e-s == 1 && x.lowerIn(s, quantityWords) && e < lim && x.toks[e].kind == tWord && !x.toks[e].cap {
+		// "Both parents stiffened …", "Several senators criticised …": the
+		// quantity word opens the noun phrase
+		if _, e2, ok2 := x.npForward(e, lim); ok2 {
+			return s, e2, true
+		}
+	}
 	if ok && e-s == 1 && s == ss && x.toks[s].cap && (x.pastTense(e) || x.inSet(e, cIrregularPast)) && x.punct(e+1, ",") && x.inSet(e+2, cSubjectPronoun) && !x.capitalisedElsewhere(s) {
 		// "Eyebrows raised, he asked …", "Arms folded, she said": an
 		// absolute phrase; the subject comes after it

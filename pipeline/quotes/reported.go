@@ -813,6 +813,9 @@ func pluralOrNoun(w string) bool {
 // said". Only a phrase opening with an article or a capitalised word and
 // holding no verb, comma or quotation; else s.
 func (x *run) longSubjectStart(ss, s, v int) int {
+	if s-2 > ss && x.lowerIn(s-1, quantityWords) && x.lowerIn(s-2, subjectPreps) {
+		s-- // "The heads of both lobbying firms told": the quantity word is the last phrase's
+	}
 	if ss+1 < s && x.inSet(ss, cSubordinator) && x.toks[ss].cap {
 		ss++ // "While the top candidates of both parties say …": the clause's own subject
 	}
