@@ -132,6 +132,11 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				// the subject before an aside between dashes
 				if ns, ne, ok := x.conjoinedSubject(si, v, &subject); ok {
 					s, e, ap, subj, leads = ns, ne, "", true, true
+				} else if ns, ne, ok := x.whoSubject(ss, v); ok {
+					// "… among the 30 percent of voters who said Wall
+					// Street …", "critics who say he should …": the noun
+					// the relative clause hangs on says it
+					s, e, ap, subj, leads = ns, ne, "", true, true
 				}
 			}
 			// "A spokesman, Jonas Brekke, wouldn't say when …": a negated
@@ -393,6 +398,43 @@ func (x *run) countedGroup(i, j int) bool {
 }
 
 var groupJoiners = set("of", "in", "out", "among", "across")
+
+// whoSubject: the verb at v follows a "who" that opens a restrictive
+// relative clause (no comma before it); the noun phrase before "who".
+func (x *run) whoSubject(ss, v int) (s, e int, ok bool) {
+	w := v - 1
+	for w > ss && x.inSet(w, cBetween) && !x.toks[w].cap {
+		w-- // "who also said", "who have long said"
+	}
+	if w-1 < ss || !x.is(w, "who") || x.toks[w].cap || x.toks[w-1].kind != tWord || x.toks[w-1].q >= 0 {
+		return 0, 0, false
+	}
+	s, e, _, ok = x.subjectBefore(w, ss)
+	if !ok || e != w || x.inSet(s, cSubjectPronoun) {
+		return 0, 0, false
+	}
+	// the noun phrase only, after the verb that takes it ("rebuked
+	// critics who say"), with its count ("four in 10 who said")
+	for k := e - 1; k > s; k-- {
+		if x.pastTense(k) || x.inSet(k, cIrregularPast) || x.adverb(k) || x.toks[k].cue != 0 {
+			s = k + 1
+			break
+		}
+	}
+	if s-2 >= ss && x.is(s-1, "in") && x.countWord(s-2, e) {
+		s -= 2
+		if s-1 >= ss && x.lowerIn(s-1, approximators) {
+			s--
+		}
+	}
+	// (not "The woman who said she saw it has left": a relative clause in
+	// the sentence's subject ends where the main verb comes, which cannot
+	// be told here)
+	if s == ss || x.leadIn(ss, s) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
 
 // pastPreposition: a subject read back from a verb that opens with a
 // preposition ("In a short video Lund said …", "In eight of nine states
