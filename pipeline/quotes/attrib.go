@@ -2339,7 +2339,7 @@ func (x *run) sentenceSubject(ss, lim int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	s, e, ok = x.npForward(i, lim)
-	if ok && e-s == 1 && x.lowerIn(s, quantityWords) && e < lim && x.toks[e].kind == tWord && !x.toks[e].cap {
+	if ok && e-s == 1 && x.inSet(s, cQuantity) && e < lim && x.toks[e].kind == tWord && !x.toks[e].cap {
 		// "Both parents stiffened …", "Several senators criticised …": the
 		// quantity word opens the noun phrase
 		if _, e2, ok2 := x.npForward(e, lim); ok2 {

@@ -781,7 +781,7 @@ func (x *run) countOpens(i, hi int) (n int, ok bool) {
 	// where the word tests look the word up in a map; the subject rules
 	// ask at every noun phrase)
 	switch {
-	case i+1 < hi && x.countWord(i+1, hi) && x.lowerIn(i, approximators):
+	case i+1 < hi && x.inSet(i, cApproximator) && x.countWord(i+1, hi):
 		return 1, true
 	case i+2 < hi && x.countWord(i+2, hi) && (x.lowerIn(i, comparatives) && x.is(i+1, "than") || x.is(i, "at") && x.is(i+1, "least") || x.is(i, "up") && x.is(i+1, "to")):
 		return 2, true
@@ -792,10 +792,10 @@ func (x *run) countOpens(i, hi int) (n int, ok bool) {
 // countWord: token i opens a count or a share: a number, a number word, or
 // a fraction with or without its article ("half", "a third", "two-thirds").
 func (x *run) countWord(i, hi int) bool {
-	if x.number(i) || x.lowerIn(i, countWords) {
+	if x.number(i) || x.inSet(i, cCount) {
 		return true
 	}
-	return i+1 < hi && (x.is(i, "a") || x.is(i, "one")) && x.lowerIn(i+1, countWords)
+	return i+1 < hi && x.inSet(i+1, cCount) && (x.is(i, "a") || x.is(i, "one"))
 }
 
 var countWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",

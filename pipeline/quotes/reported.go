@@ -387,7 +387,7 @@ func (x *run) countedGroup(i, j int) bool {
 		if t.kind != tWord || t.q >= 0 || t.cue != 0 {
 			return false
 		}
-		if t.cap || x.number(k) || x.lowerIn(k, countWords) || x.lowerIn(k, groupJoiners) || x.inSet(k, cDeterminer) || x.lowerIn(k, possessiveDeterminers) {
+		if t.cap || x.number(k) || x.inSet(k, cCount) || x.lowerIn(k, groupJoiners) || x.inSet(k, cDeterminer) || x.lowerIn(k, possessiveDeterminers) {
 			continue
 		}
 		if !lowerPlural(x.text[t.s:t.e]) {
@@ -423,7 +423,7 @@ func (x *run) whoSubject(ss, v int) (s, e int, ok bool) {
 	}
 	if s-2 >= ss && x.is(s-1, "in") && x.countWord(s-2, e) {
 		s -= 2
-		if s-1 >= ss && x.lowerIn(s-1, approximators) {
+		if s-1 >= ss && x.inSet(s-1, cApproximator) {
 			s--
 		}
 	}
@@ -820,13 +820,17 @@ var relativeWhich = set("which", "whom")
 // subject, the noun it hangs on) comes right before the subject, and a
 // finite verb right after the verb of saying.
 func (x *run) inRelative(s, e, j int) bool {
-	if s < 1 || j >= len(x.toks) || e-s > 6 {
+	if s < 1 || j >= len(x.toks) || e-s > 6 || x.toks[s-1].kind != tWord || x.toks[j].kind != tWord || x.toks[j].cap {
 		return false
 	}
-	if !x.lowerIn(j, finiteVerbs) && !x.pastTense(j) {
+	relative := !x.toks[s-1].cap && (x.is(s-1, "which") || x.is(s-1, "that") || x.is(s-1, "what") || x.is(s-1, "whom"))
+	if !relative && !(e == s+1 && x.inSet(s, cSubjectPronoun)) {
 		return false
 	}
-	if x.lowerIn(s-1, relativeObjects) && !x.toks[s-1].cap {
+	if !x.pastTense(j) && !x.lowerIn(j, finiteVerbs) {
+		return false
+	}
+	if relative {
 		return true
 	}
 	// "a decision they say allowed …": no relative word, a pronoun subject
@@ -835,8 +839,6 @@ func (x *run) inRelative(s, e, j int) bool {
 	return e == s+1 && x.inSet(s, cSubjectPronoun) && !x.toks[s].cap && p.kind == tWord && !p.cap && p.q < 0 &&
 		!x.inSet(s-1, cNpStop) && p.cue == 0 && !x.pastTense(s-1) && pluralOrNoun(x.text[p.s:p.e])
 }
-
-var relativeObjects = set("which", "that", "what", "whom")
 
 // finiteVerbs open a clause's predicate: auxiliaries and forms of "be" and
 // "have".
@@ -855,7 +857,7 @@ func pluralOrNoun(w string) bool {
 // said". Only a phrase opening with an article or a capitalised word and
 // holding no verb, comma or quotation; else s.
 func (x *run) longSubjectStart(ss, s, v int) int {
-	if s-2 > ss && x.lowerIn(s-1, quantityWords) && x.lowerIn(s-2, subjectPreps) {
+	if s-2 > ss && x.inSet(s-1, cQuantity) && x.lowerIn(s-2, subjectPreps) {
 		s-- // "The heads of both lobbying firms told": the quantity word is the last phrase's
 	}
 	if ss+1 < s && x.inSet(ss, cSubordinator) && x.toks[ss].cap {

@@ -191,6 +191,8 @@ const (
 	cIrregularPast // irregularPast
 	cPresenter     // presenters
 	cConnective    // connectives
+	cCount         // countWords
+	cApproximator  // approximators
 )
 
 func classes() map[string]wordClass {
@@ -208,6 +210,7 @@ func classes() map[string]wordClass {
 		{genderedNounWords(), cGenderedNoun},
 		{quantityWords, cQuantity}, {nounPrepositions, cNounPrep}, {subordinators, cSubordinator},
 		{irregularPast, cIrregularPast}, {presenters, cPresenter}, {connectives, cConnective},
+		{countWords, cCount}, {approximators, cApproximator},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
