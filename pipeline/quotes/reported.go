@@ -269,7 +269,11 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				break
 			}
 			if v > ss && x.punct(v-1, ",") {
-				if s, e, ok := x.sentenceSubject(ss, v); ok {
+				s, e, ok := x.attributionSpeaker(ss, v-1)
+				if !ok {
+					s, e, ok = x.sentenceSubject(ss, v)
+				}
+				if ok {
 					cs := x.contentStart(j, end)
 					if cs < end && x.words(cs, end) >= 3 {
 						q = x.statement(pi, cs, end, "participle-content")
@@ -434,6 +438,44 @@ func (x *run) whoSubject(ss, v int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return s, e, true
+}
+
+// attributionSpeaker: the attribution of a quote ends at the comma c
+// ("“…,” Clark said, noting …", "“…,” said Clark, adding …"); its speaker,
+// who goes on speaking in the participle's clause after the comma.
+func (x *run) attributionSpeaker(ss, c int) (s, e int, ok bool) {
+	if c-1 <= ss || x.toks[c-1].kind != tWord || x.toks[c-1].q >= 0 {
+		return 0, 0, false
+	}
+	// the attribution follows a quote in this sentence
+	quoted := false
+	for k := ss; k < c; k++ {
+		if x.toks[k].kind == tClose {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return 0, 0, false
+	}
+	if k, j := x.cueAt(c - 1); k == cueVerb && j == c {
+		if s, e, _, ok := x.subjectBefore(c-1, ss); ok && x.toks[s-1].kind == tClose || ok && x.punct(s-1, ",") && x.toks[s-2].kind == tClose {
+			return s, e, true // “…,” Clark said,
+		}
+		return 0, 0, false
+	}
+	for v := c - 2; v > ss && v >= c-8; v-- {
+		if x.toks[v].kind != tWord || x.toks[v].q >= 0 {
+			break
+		}
+		if k, j := x.cueAt(v); k == cueVerb {
+			if ns, ne, ok := x.npForward(j, c); ok && ne == c && (x.toks[v-1].kind == tClose || x.punct(v-1, ",") && x.toks[v-2].kind == tClose) {
+				return ns, ne, true // “…,” said Clark,
+			}
+			break
+		}
+	}
+	return 0, 0, false
 }
 
 // pastPreposition: a subject read back from a verb that opens with a
