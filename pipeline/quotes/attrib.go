@@ -965,7 +965,7 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 			// (the lexicon leaves it out: "state officials", "the state")
 			k, jj = cueVerb, v+1
 		}
-		if k == 0 {
+		if k == 0 || k == cueVerb && x.modalBase(v, jj) {
 			continue
 		}
 		if k == cuePart {
@@ -1074,7 +1074,7 @@ func (x *run) subjectThenVerb(i, se int) (s, e, v, j int, appositive string, ok 
 		skip()
 	}
 	kind, jj := x.cueAt(k)
-	if kind != cueVerb && kind != cueNaming {
+	if kind != cueVerb && kind != cueNaming || kind == cueVerb && x.modalBase(k, jj) {
 		ok = false
 		return
 	}

@@ -78,6 +78,9 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
 				continue // "X was asked by Y …": a passive reports nothing X said
 			}
+			if x.modalBase(v, j) {
+				continue // "passengers could claim 300 euros", "will announce the location": no report yet
+			}
 			if x.anonymityRequest(v, j) {
 				continue
 			}
@@ -477,6 +480,38 @@ func (x *run) attributionSpeaker(ss, c int) (s, e int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// modalBase: the cue v..j is a bare verb other than "say" and "tell" after
+// a modal or "to", with a noun phrase for its object ("could claim between
+// 150 and 300 euros", "will announce the location", "plans to reveal its
+// line-up"): what may be done, not a report. ("will insist that …", "could
+// not explain why …" stay: they give what is or was said.) The cue may
+// start at its auxiliary ("will announce").
+func (x *run) modalBase(v, j int) bool {
+	b := j - 1 // the verb
+	if b < v || b >= len(x.toks) || x.toks[b].kind != tWord {
+		return false
+	}
+	t := x.toks[b]
+	w := x.text[t.s:t.e]
+	if w == "" || w[len(w)-1] == 's' || w[len(w)-1] == 'd' || x.inSet(b, cIrregularPast) || x.is(b, "say") || x.is(b, "tell") {
+		return false
+	}
+	if o := j; o >= len(x.toks) || !(x.inSet(o, cDeterminer) && !x.is(o, "that") && !x.is(o, "this") || x.is(o, "between") || x.number(o)) {
+		return false
+	}
+	for m := b - 1; m >= v-1 && m >= 0; m-- {
+		if x.lowerIn(m, modalsAndTo) && !x.toks[m].cap {
+			return true
+		}
+		if !x.is(m, "not") && !x.adverb(m) && m < v {
+			break
+		}
+	}
+	return false
+}
+
+var modalsAndTo = set("will", "would", "can", "could", "may", "might", "should", "must", "to", "shall")
 
 // pastPreposition: a subject read back from a verb that opens with a
 // preposition ("In a short video Lund said …", "In eight of nine states
