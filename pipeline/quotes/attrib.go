@@ -1429,6 +1429,10 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 	if j > lo && x.nameEndPeriod(j) {
 		j--
 	}
+	// "42% say": a share is a subject
+	if j > lo && x.punct(j, "%") && x.number(j-1) && x.toks[j-1].e == x.toks[j].s {
+		return j - 1, j + 1, "", true
+	}
 	if j < lo {
 		return 0, 0, "", false
 	}
@@ -1507,7 +1511,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 				break
 			}
 			if !t.cap && x.inSet(k, cNpStop) {
-				if x.inSet(k, cNpInner) && k-1 >= lo && x.toks[k-1].kind == tWord && k < j {
+				if x.inSet(k, cNpInner) && k-1 >= lo && (x.toks[k-1].kind == tWord || x.punct(k-1, "%")) && k < j {
 					k--
 					continue
 				}
@@ -1548,7 +1552,7 @@ func (x *run) subjectBefore(v, lo int) (s, e int, appositive string, ok bool) {
 		}
 		if t.kind == tPunct && k > lo && x.toks[k-1].kind == tWord && x.toks[k-1].e == t.s {
 			p := x.text[t.s:t.e]
-			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) || p == "’" || p == "'" || p == "-" || p == "&" {
+			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) || p == "’" || p == "'" || p == "-" || p == "&" || p == "%" && x.number(k-1) {
 				k--
 				continue
 			}
@@ -2207,7 +2211,7 @@ func (x *run) npForward(i, hi int) (s, e int, ok bool) {
 		}
 		if t.kind == tPunct && k > i && x.toks[k-1].kind == tWord && x.toks[k-1].e == t.s {
 			p := x.text[t.s:t.e]
-			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) && k+1 < hi && x.toks[k+1].cap || p == "’" || p == "'" || p == "-" {
+			if p == "." && isAbbrev(x.text[x.toks[k-1].s:x.toks[k-1].e]) && k+1 < hi && x.toks[k+1].cap || p == "’" || p == "'" || p == "-" || p == "%" && x.number(k-1) {
 				k++
 				continue
 			}

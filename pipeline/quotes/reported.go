@@ -937,8 +937,8 @@ func (x *run) longSubjectStart(ss, s, v int) int {
 	if s-2 > ss && x.inSet(s-1, cQuantity) && x.lowerIn(s-2, subjectPreps) {
 		s-- // "The heads of both lobbying firms told": the quantity word is the last phrase's
 	}
-	if ss+1 < s && x.inSet(ss, cSubordinator) && x.toks[ss].cap {
-		ss++ // "While the top candidates of both parties say …": the clause's own subject
+	if ss+1 < s && x.toks[ss].cap && (x.inSet(ss, cSubordinator) || x.inSet(ss, cClauseOpener|cConnective) && !x.inSet(ss, cDeterminer|cSubjectPronoun)) {
+		ss++ // "While the top candidates of both parties say …", "But protest organizers in Cleveland say …": the clause's own subject
 	}
 	if !x.lowerIn(s-1, subjectPreps) || s-ss > 12 || !(x.inSet(ss, cDeterminer) || x.toks[ss].cap) || x.inSet(ss, cClauseOpener|cSubjectPronoun) {
 		return s
@@ -978,7 +978,7 @@ func (x *run) longSubjectStart(ss, s, v int) int {
 	}
 	if h := x.toks[head]; !h.cap && !x.inSet(head, cPersonNoun|cBodyNoun|cStatementNoun|cSaidNoun) {
 		w := x.lower(head)
-		if !groupHeads[w] && !personNouns[strings.TrimSuffix(w, "s")] {
+		if !groupHeads[w] && !personNouns[strings.TrimSuffix(w, "s")] && !agentPlural(w) {
 			return s
 		}
 	}
@@ -989,6 +989,17 @@ func (x *run) longSubjectStart(ss, s, v int) int {
 // the delegation", "a group of parents", "members of the board".
 var groupHeads = set("head", "heads", "group", "party", "delegation", "team", "panel", "committee", "board", "council",
 	"people", "members", "officials", "leaders", "representatives", "residents", "families", "relatives", "friends")
+
+// agentPlural: a plural agent noun, people named by what they do
+// ("organizers", "protesters", "economists", "residents", "historians").
+func agentPlural(w string) bool {
+	for _, suf := range []string{"ers", "ors", "ists", "ants", "ents", "ians"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 var subjectPreps = set("of", "to", "for", "at", "from", "in", "on", "with")
 
