@@ -893,18 +893,18 @@ var relativeWhich = set("which", "whom")
 // inRelative: the subject s..e and its verb of saying sit inside a relative
 // clause whose own predicate follows the verb at j: "which officials said
 // will start", "that he said was drafted", "what analysts said was a sign",
-// "a decision they say allowed". The relative word (or, for a pronoun
+// "hackers who officials say are tied to", "a decision they say allowed". The relative word (or, for a pronoun
 // subject, the noun it hangs on) comes right before the subject, and a
 // finite verb right after the verb of saying.
 func (x *run) inRelative(s, e, j int) bool {
 	if s < 1 || j >= len(x.toks) || e-s > 6 || x.toks[s-1].kind != tWord || x.toks[j].kind != tWord || x.toks[j].cap {
 		return false
 	}
-	relative := !x.toks[s-1].cap && (x.is(s-1, "which") || x.is(s-1, "that") || x.is(s-1, "what") || x.is(s-1, "whom"))
+	relative := !x.toks[s-1].cap && (x.is(s-1, "which") || x.is(s-1, "that") || x.is(s-1, "what") || x.is(s-1, "whom") || x.is(s-1, "who"))
 	if !relative && !(e == s+1 && x.inSet(s, cSubjectPronoun)) {
 		return false
 	}
-	if !x.pastTense(j) && !x.lowerIn(j, finiteVerbs) {
+	if !x.pastTense(j) && !x.inSet(j, cIrregularPast) && !x.lowerIn(j, finiteVerbs) {
 		return false
 	}
 	if relative {
