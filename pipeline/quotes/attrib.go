@@ -45,6 +45,7 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 	out = x.label(pi, p, out, first)
 	for si := range x.sens {
 		out = x.reported(pi, si, out)
+		out = x.claimNouns(pi, si, out, first)
 		x.learnOwnPronoun(si)
 	}
 	stmts := out[first:]

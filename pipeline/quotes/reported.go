@@ -513,6 +513,100 @@ func (x *run) modalBase(v, j int) bool {
 
 var modalsAndTo = set("will", "would", "can", "could", "may", "might", "should", "must", "to", "shall")
 
+// claimNouns finds what a noun naming something said gives in its
+// that-clause, with its sayer: "Trump's claim that the vote was rigged",
+// "remarks Tillerson made a day earlier that Russia would have to decide
+// …". Statements already found in the paragraph (from first) keep their
+// words.
+func (x *run) claimNouns(pi, si int, out []Quote, first int) []Quote {
+	ss, se := x.sens[si][0], x.sens[si][1]
+	end := se
+	for end > ss && x.toks[end-1].kind != tWord && x.toks[end-1].kind != tClose {
+		end--
+	}
+	for k := ss + 1; k+3 < end; k++ {
+		t := x.toks[k]
+		if t.kind != tWord || t.q >= 0 || t.cap || !x.inSet(k, cClaimNoun) {
+			continue
+		}
+		var s, e, c int // the sayer s..e and the "that" opening the content
+		if x.is(k+1, "that") && x.toks[k-1].cap && x.possessive(k-1) {
+			// "Trump's claim that …"
+			s, e, c = x.capRunStart(ss, k-1), k, k+1
+			if s == k && x.toks[k-1].q < 0 {
+				s = k - 1
+			}
+		} else {
+			// "remarks Tillerson made a day earlier that …", "the claims
+			// that Trump made on Sunday that …"
+			n := k + 1
+			if x.is(n, "that") || x.is(n, "which") {
+				n++
+			}
+			ns, ne, ok := x.npForward(n, end)
+			if !ok || ns != n || ne >= end || !x.lowerIn(ne, claimMadeVerbs) {
+				continue
+			}
+			c = -1
+			for m := ne + 1; m < end && m <= ne+7; m++ {
+				if x.toks[m].kind != tWord || x.toks[m].q >= 0 {
+					break
+				}
+				if x.is(m, "that") {
+					c = m
+					break
+				}
+			}
+			if c < 0 {
+				continue
+			}
+			s, e = ns, ne
+		}
+		cs := c + 1
+		// ("claims that were debunked": the "that" is the noun's relative
+		// pronoun, not the opening of what was said)
+		if cs >= end || x.lowerIn(cs, finiteVerbs) || x.pastTense(cs) || x.inSet(cs, cIrregularPast) {
+			continue
+		}
+		ce := x.clauseEnd(cs, end)
+		for m := cs + 1; m+1 < ce; m++ {
+			if x.punct(m, ",") && x.toks[m].q < 0 && x.ingWord(m+1) {
+				ce = m // "…, or against them, describing the comments as …": the sentence's own verb again
+				break
+			}
+		}
+		if x.words(cs, ce) < 4 || x.covered(out[first:], cs, ce) {
+			continue
+		}
+		q := x.statement(pi, cs, ce, "noun-that-content")
+		q.Speaker = x.mention(s, e)
+		q.Cue = x.cueText(k, k+1)
+		out = append(out, q)
+		k = ce
+	}
+	return out
+}
+
+// covered: a reported statement among out overlaps the tokens i..j (quoted
+// words may lie inside a report).
+func (x *run) covered(out []Quote, i, j int) bool {
+	b0, b1 := x.toks[i].s, x.toks[j-1].e
+	for _, q := range out {
+		if q.Kind == Indirect && q.Span.Start < b1 && b0 < q.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// claimNouns name something said that a that-clause gives.
+var claimNouns = set("claim", "claims", "assertion", "assertions", "remark", "remarks", "comment", "comments",
+	"allegation", "allegations", "accusation", "accusations", "warning", "warnings", "suggestion", "insistence",
+	"assurance", "assurances", "promise", "pledge", "denial", "admission", "prediction", "contention", "boast")
+
+// claimMadeVerbs: "the remarks X made …".
+var claimMadeVerbs = set("made", "gave", "issued", "offered", "voiced", "repeated", "delivered", "posted", "tweeted")
+
 // pastPreposition: a subject read back from a verb that opens with a
 // preposition ("In a short video Lund said …", "In eight of nine states
 // … claims") is the name at its end, if there is one; else no subject.
@@ -1858,7 +1952,15 @@ func pluralPeople(m string) bool {
 // speaker is the mention at sp are the speaker's words.
 func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
 	x.settle()
+	opens := x.opensSentence(sp)
 	for i, c := range x.cands {
+		// (a pronoun opening its sentence points back: "He hit back at
+		// remarks Tillerson made …" is not Tillerson's; one in a clause
+		// before the main one may point ahead, "When he insisted …,
+		// Francis has understood")
+		if opens && c.m.Span.Start >= sp.End {
+			continue
+		}
 		if c.m.Text != "" && c.person && x.gender(c.m) != -g && !pluralPeople(c.m.Text) && !x.namedBy(c.m, stmts, sp) {
 			if definite(c.m.Text) {
 				// "the Texas senator", "the candidate": news writing refers
@@ -1881,6 +1983,20 @@ func (x *run) latestPerson(g int8, stmts []Quote, sp article.Span) Mention {
 		}
 	}
 	return Mention{}
+}
+
+// opensSentence: the mention at sp is the first word of its sentence, or
+// the first after a connective ("But he said").
+func (x *run) opensSentence(sp article.Span) bool {
+	if sp.End == 0 {
+		return false
+	}
+	si := x.sentenceAt(sp.Start)
+	if si < 0 {
+		return false
+	}
+	ss := x.sens[si][0]
+	return x.toks[ss].s == sp.Start || ss+1 < x.sens[si][1] && x.toks[ss+1].s == sp.Start && x.inSet(ss, cClauseOpener|cConnective)
 }
 
 // namedBy: the surname of m is a word of a statement whose speaker is the

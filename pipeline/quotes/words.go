@@ -193,6 +193,7 @@ const (
 	cConnective    // connectives
 	cCount         // countWords
 	cApproximator  // approximators
+	cClaimNoun     // claimNouns
 )
 
 func classes() map[string]wordClass {
@@ -210,7 +211,7 @@ func classes() map[string]wordClass {
 		{genderedNounWords(), cGenderedNoun},
 		{quantityWords, cQuantity}, {nounPrepositions, cNounPrep}, {subordinators, cSubordinator},
 		{irregularPast, cIrregularPast}, {presenters, cPresenter}, {connectives, cConnective},
-		{countWords, cCount}, {approximators, cApproximator},
+		{countWords, cCount}, {approximators, cApproximator}, {claimNouns, cClaimNoun},
 	} {
 		for w := range c.set {
 			m[w] |= c.cls
