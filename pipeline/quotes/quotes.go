@@ -389,10 +389,13 @@ type run struct {
 	// courtesy title, without which learnGivenNames learns nothing;
 	// gstarts: the tokens that are one, the only ones it starts from
 	gendered bool
-	gstarts  []int32
-	buf      [64]byte
-	stmts    []Quote    // the statements found so far, kept for the next article
-	people   personMemo // answers of personLike for this article
+	// hasClaimNoun: a word of claimNouns is in the paragraph (classify),
+	// so claimNouns has something to look at
+	hasClaimNoun bool
+	gstarts      []int32
+	buf          [64]byte
+	stmts        []Quote    // the statements found so far, kept for the next article
+	people       personMemo // answers of personLike for this article
 
 	prevSpeaker     Mention // the last speaker of the previous paragraph
 	prevAntecedent  Mention
@@ -458,6 +461,7 @@ func (x *run) classify() {
 	x.gendered = false
 	x.gstarts = x.gstarts[:0]
 	x.stops, x.closes = x.stops[:0], x.closes[:0]
+	var claims wordClass
 	for i := range x.toks {
 		t := &x.toks[i]
 		if t.kind != tWord {
@@ -482,10 +486,12 @@ func (x *run) classify() {
 				x.gendered = true
 				x.gstarts = append(x.gstarts, int32(i))
 			}
+			claims |= t.cls & cClaimNoun
 		}
 		longWords[i] = long
 		capWords[i] = caps
 	}
+	x.hasClaimNoun = claims != 0
 }
 
 // cueAt returns the cue starting at token i and the index after it.

@@ -519,14 +519,16 @@ var modalsAndTo = set("will", "would", "can", "could", "may", "might", "should",
 // …". Statements already found in the paragraph (from first) keep their
 // words.
 func (x *run) claimNouns(pi, si int, out []Quote, first int) []Quote {
+	if !x.hasClaimNoun {
+		return out
+	}
 	ss, se := x.sens[si][0], x.sens[si][1]
 	end := se
 	for end > ss && x.toks[end-1].kind != tWord && x.toks[end-1].kind != tClose {
 		end--
 	}
 	for k := ss + 1; k+3 < end; k++ {
-		t := x.toks[k]
-		if t.kind != tWord || t.q >= 0 || t.cap || !x.inSet(k, cClaimNoun) {
+		if t := &x.toks[k]; t.cls&cClaimNoun == 0 || t.kind != tWord || t.q >= 0 || t.cap {
 			continue
 		}
 		var s, e, c int // the sayer s..e and the "that" opening the content
