@@ -11,7 +11,7 @@ import (
 // but the prefixes are slices of that buffer, so the whole values stay
 // alive: two article texts per 256 KiB page, about 1.7% of all the text a
 // partition holds, which grows with the input and sets the commit's peak
-// (docs/performance.md, section G). compactSchema gives the writer the
+// (docs/performance-log.md, section G). compactSchema gives the writer the
 // same schema with byte-array columns whose page index keeps only the
 // prefixes it writes: the file is byte for byte the same.
 

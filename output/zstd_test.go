@@ -94,7 +94,7 @@ func TestPageCodecRoundTrip(t *testing.T) {
 // articles table's text column gives them to the codec (PLAIN values in
 // pages of parquet-go's default 256 KiB; and of 1 MiB, which zstd
 // compresses faster and better, but parquet-go sizes every column's buffer
-// to the page: docs/performance.md, session 9), reporting MB/s of page
+// to the page: docs/performance-log.md, session 9), reporting MB/s of page
 // bytes and the ratio.
 //
 //	go test ./output -run '^$' -bench PageCodec -benchtime 10x
