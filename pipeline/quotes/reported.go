@@ -78,7 +78,7 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			if x.is(j, "by") && x.lowerIn(v-1, beForms) {
 				continue // "X was asked by Y …": a passive reports nothing X said
 			}
-			if x.modalBase(v, j) {
+			if x.modalBase(v, j) || x.actionNotReport(v, j) {
 				continue // "passengers could claim 300 euros", "will announce the location": no report yet
 			}
 			if x.anonymityRequest(v, j) {
@@ -507,6 +507,27 @@ func (x *run) modalBase(v, j int) bool {
 		if !x.is(m, "not") && !x.adverb(m) && m < v {
 			break
 		}
+	}
+	return false
+}
+
+// actionNotReport: the verb of saying at v..j names no report here:
+// "continues to grow" (a state that goes on; "continued to portray …",
+// "continues to insist that …" stay), "reported from Los Angeles" (a
+// byline), "Some states remained …" (the noun). Measured on PolNeAR train,
+// "responded by/with …" and "posted a photo" stay: annotators count them.
+func (x *run) actionNotReport(v, j int) bool {
+	b := j - 1
+	if b < v || j >= len(x.toks) {
+		return false
+	}
+	switch x.lower(b) {
+	case "continue", "continues":
+		return x.is(j, "to") && j+1 < len(x.toks) && x.cueAtKind(j+1) != cueVerb
+	case "reported", "reports":
+		return x.is(j, "from")
+	case "states":
+		return b > 0 && !x.toks[b-1].cap && (x.inSet(b-1, cDeterminer|cQuantity) || x.number(b-1))
 	}
 	return false
 }
