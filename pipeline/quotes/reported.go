@@ -219,7 +219,11 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 			if !ok {
 				continue
 			}
-			if !x.punct(ne, ",") && (v == ss || x.leadIn(ss, v)) {
+			// ("Women gave $70 million, according to Crowdpac, the most of
+			// any candidate": after a clause, the source's comma opens a
+			// description of it, and the report is the clause before)
+			opens := v == ss || x.leadIn(ss, v) && !x.hasVerb(ss, v-1)
+			if !x.punct(ne, ",") && opens {
 				// "According to two officials familiar with the talks, …"
 				for m := ne; m < se && m < ne+12 && x.toks[m].kind != tOpen; m++ {
 					if x.punct(m, ",") {
@@ -229,15 +233,16 @@ func (x *run) reported(pi, si int, out []Quote) []Quote {
 				}
 			}
 			switch {
-			case (v == ss || x.leadIn(ss, v)) && x.punct(ne, ","):
+			case opens && x.punct(ne, ","):
 				// According to X, …
 				if ne+1 < end && x.words(ne+1, end) >= 3 {
 					q = x.statement(pi, ne+1, end, "according-to-content")
 					q.Speaker = x.mention(ns, ne)
 					found = true
 				}
-			case v > ss && x.punct(v-1, ",") && (x.adverbialTail(ne, se) || x.sourceTail(ne, se)):
-				// …, according to X.
+			case v > ss && x.punct(v-1, ",") && (x.adverbialTail(ne, se) || x.sourceTail(ne, se) || !opens && x.punct(ne, ",")):
+				// …, according to X. (and "…, according to Andy Smith,
+				// director of …": what follows the source describes it)
 				q = x.statement(pi, ss, v-1, "content-according-to")
 				q.Speaker = x.mention(ns, x.sourceEnd(ne, se))
 				found = true
@@ -506,6 +511,17 @@ func (x *run) modalBase(v, j int) bool {
 		}
 		if !x.is(m, "not") && !x.adverb(m) && m < v {
 			break
+		}
+	}
+	return false
+}
+
+// hasVerb: tokens i..j hold a finite verb (an auxiliary, a form of "be"
+// or "have", a past tense): a clause, not an opening phrase.
+func (x *run) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := &x.toks[k]; t.kind == tWord && t.q < 0 && !t.cap && (x.pastTense(k) || t.cls&cIrregularPast != 0 || x.lowerIn(k, finiteVerbs)) {
+			return true
 		}
 	}
 	return false
