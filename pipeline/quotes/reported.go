@@ -702,6 +702,9 @@ func (x *run) adverbialTail(i, se int) bool {
 	}
 	for k := i; k < se; k++ {
 		t := x.toks[k]
+		if x.titleTok(k) {
+			continue // "… on MSNBC’s “Morning Joe.”": a programme's title
+		}
 		if t.kind == tOpen || t.kind == tClose || x.is(k, "that") {
 			return false
 		}
