@@ -360,11 +360,19 @@ func (x *run) showTitle(q qspan) bool {
 		return false
 	}
 	b := q.ot - 1
+	if x.punct(b, ",") && b > 0 {
+		b-- // "in his 2012 book, “An American Son,”"
+		return x.toks[b].kind == tWord && !x.toks[b].cap && x.lowerIn(b, workNouns)
+	}
 	if x.toks[b].kind != tWord || x.toks[b].q >= 0 {
 		return false
 	}
-	return x.toks[b].cap && x.possessive(b) || !x.toks[b].cap && x.lowerIn(b, titlePlaces)
+	return x.toks[b].cap && x.possessive(b) || !x.toks[b].cap && (x.lowerIn(b, titlePlaces) || x.lowerIn(b, workNouns))
 }
+
+// workNouns name works that titles are given to: "his book “…”".
+var workNouns = set("book", "memoir", "novel", "film", "movie", "documentary", "show", "program", "programme",
+	"series", "column", "article", "essay", "op-ed", "song", "album", "podcast", "newsletter", "play", "musical")
 
 // titlePlaces: words before a title that say where words were said or
 // written.
