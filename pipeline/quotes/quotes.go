@@ -805,7 +805,7 @@ func (x *run) countWord(i, hi int) bool {
 	return i+1 < hi && x.inSet(i+1, cCount) && (x.is(i, "a") || x.is(i, "one"))
 }
 
-var countWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+var countWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
 	"thirty", "forty", "fifty", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half", "third", "thirds",
 	"quarter", "quarters", "two-thirds", "three-quarters", "majority", "fifth", "fifths")
 

@@ -1075,6 +1075,9 @@ func (x *run) longSubjectStart(ss, s, v int) int {
 	}
 	if ss+1 < s && x.toks[ss].cap && (x.inSet(ss, cSubordinator) || x.inSet(ss, cClauseOpener|cConnective) && !x.inSet(ss, cDeterminer|cSubjectPronoun)) {
 		ss++ // "While the top candidates of both parties say …", "But protest organizers in Cleveland say …": the clause's own subject
+		if x.punct(ss, ",") && ss+1 < s {
+			ss++ // "Rather, sources close to her campaign say …"
+		}
 	}
 	if !x.lowerIn(s-1, subjectPreps) || s-ss > 12 || !(x.inSet(ss, cDeterminer) || x.toks[ss].cap) || x.inSet(ss, cClauseOpener|cSubjectPronoun) {
 		return s
