@@ -796,10 +796,13 @@ func (x *run) leadIn(ss, s int) bool {
 	}
 	// (the comma may sit inside a title's closing mark: "On Sunday on
 	// NBC’s “Meet the Press,” Trump said")
-	comma := x.punct(s-1, ",") || s-2 > ss && x.toks[s-1].kind == tClose && x.titleTok(s-1) && x.punct(s-2, ",")
+	// ("Citing “obligations in Tennessee,” the spokeswoman told …": a
+	// participle opening the sentence may quote what it cites)
+	citing := x.lowerIn(ss, openingParticiples) || x.is(ss, "citing") || x.is(ss, "quoting")
+	comma := x.punct(s-1, ",") || s-2 > ss && x.toks[s-1].kind == tClose && (x.titleTok(s-1) || citing) && x.punct(s-2, ",")
 	if comma && s-ss <= leadInMax {
 		for k := ss; k < s-1; k++ {
-			if (x.toks[k].kind == tOpen || x.toks[k].q >= 0) && !x.titleTok(k) {
+			if (x.toks[k].kind == tOpen || x.toks[k].q >= 0) && !x.titleTok(k) && !citing {
 				return false
 			}
 			// (but "Asked about the vote, Lund said …": the participle
