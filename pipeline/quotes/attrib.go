@@ -39,6 +39,11 @@ func (x *run) paragraph(pi int, p article.Span, out []Quote) []Quote {
 		}
 		if x.isPartial(qi) {
 			quote.Kind = Partial
+			if x.inQuestionOpener(q) {
+				// "Asked about the “new deal,” Holm said …": the quoted
+				// words are the question's, not the one who answers
+				quote.Speaker, quote.Antecedent, quote.Appositive, quote.Cue, quote.Rule = Mention{}, Mention{}, "", "", "unattributed"
+			}
 		}
 		out = append(out, quote)
 	}
@@ -348,6 +353,33 @@ func (x *run) nickname(q qspan) bool {
 	}
 	t := x.toks[before]
 	return t.kind == tWord && t.cap && t.q < 0 && t.e+1 == x.toks[q.ot].s && t.cls&(cFemaleName|cMaleName) != 0
+}
+
+// inQuestionOpener: the quote sits in a phrase that opens its sentence with
+// the question put to the speaker ("Asked about the “new deal,” …", "When
+// asked whether he backs the “two-state solution,” …"), before its comma.
+func (x *run) inQuestionOpener(q qspan) bool {
+	if q.ot < 1 || q.ct < 0 {
+		return false
+	}
+	si := x.sentenceAt(x.toks[q.ot].s)
+	if si < 0 {
+		return false
+	}
+	ss := x.sens[si][0]
+	a := ss
+	if x.inSet(a, cSubordinator) && x.toks[a].cap {
+		a++ // "When asked …"
+	}
+	if a >= q.ot || !(x.is(a, "asked") || x.is(a, "pressed") || x.is(a, "questioned")) || !x.toks[ss].cap {
+		return false
+	}
+	for k := a + 1; k < q.ot; k++ {
+		if x.punct(k, ",") || x.toks[k].q >= 0 {
+			return false // the opener ended before the quote
+		}
+	}
+	return true
 }
 
 // showTitle: the quote is the title of a programme, paper or book named

@@ -798,7 +798,11 @@ func (x *run) leadIn(ss, s int) bool {
 	// NBC’s “Meet the Press,” Trump said")
 	// ("Citing “obligations in Tennessee,” the spokeswoman told …": a
 	// participle opening the sentence may quote what it cites)
-	citing := x.lowerIn(ss, openingParticiples) || x.is(ss, "citing") || x.is(ss, "quoting")
+	p := ss
+	if x.inSet(p, cSubordinator) && p+1 < s {
+		p++ // "When asked whether he backs a “two-state solution,” …"
+	}
+	citing := x.lowerIn(p, openingParticiples) || x.is(p, "citing") || x.is(p, "quoting")
 	comma := x.punct(s-1, ",") || s-2 > ss && x.toks[s-1].kind == tClose && (x.titleTok(s-1) || citing) && x.punct(s-2, ",")
 	if comma && s-ss <= leadInMax {
 		for k := ss; k < s-1; k++ {
