@@ -520,7 +520,7 @@ func (x *run) modalBase(v, j int) bool {
 // or "have", a past tense): a clause, not an opening phrase.
 func (x *run) hasVerb(i, j int) bool {
 	for k := i; k < j; k++ {
-		if t := &x.toks[k]; t.kind == tWord && t.q < 0 && !t.cap && (x.pastTense(k) || t.cls&cIrregularPast != 0 || x.lowerIn(k, finiteVerbs)) {
+		if t := &x.toks[k]; t.kind == tWord && t.q < 0 && !t.cap && x.verbForm(k) {
 			return true
 		}
 	}
@@ -604,7 +604,7 @@ func (x *run) claimNouns(pi, si int, out []Quote, first int) []Quote {
 		cs := c + 1
 		// ("claims that were debunked": the "that" is the noun's relative
 		// pronoun, not the opening of what was said)
-		if cs >= end || x.lowerIn(cs, finiteVerbs) || x.pastTense(cs) || x.inSet(cs, cIrregularPast) {
+		if cs >= end || x.verbForm(cs) {
 			continue
 		}
 		ce := x.clauseEnd(cs, end)
@@ -1047,7 +1047,7 @@ func (x *run) inRelative(s, e, j int) bool {
 	if !relative && !(e == s+1 && x.inSet(s, cSubjectPronoun)) {
 		return false
 	}
-	if !x.pastTense(j) && !x.inSet(j, cIrregularPast) && !x.lowerIn(j, finiteVerbs) {
+	if !x.verbForm(j) {
 		return false
 	}
 	if relative {
@@ -1058,6 +1058,12 @@ func (x *run) inRelative(s, e, j int) bool {
 	p := x.toks[s-1]
 	return e == s+1 && x.inSet(s, cSubjectPronoun) && !x.toks[s].cap && p.kind == tWord && !p.cap && p.q < 0 &&
 		!x.inSet(s-1, cNpStop) && p.cue == 0 && !x.pastTense(s-1) && pluralOrNoun(x.text[p.s:p.e])
+}
+
+// verbForm: token k opens a clause's predicate: an auxiliary, a form of
+// "be" or "have", a past tense.
+func (x *run) verbForm(k int) bool {
+	return x.pastTense(k) || x.inSet(k, cIrregularPast) || x.lowerIn(k, finiteVerbs)
 }
 
 // finiteVerbs open a clause's predicate: auxiliaries and forms of "be" and
